@@ -1,0 +1,91 @@
+/**
+ * Pure list/search/pagination over an in-memory array of dramas. Used by the
+ * local provider (and by anything else that holds a catalog in memory).
+ */
+import type { Drama, ListQuery, Page, SortOrder } from "./types";
+
+export const DEFAULT_PAGE_SIZE = 24;
+export const MAX_PAGE_SIZE = 60;
+
+export function paginate<T>(items: T[], page = 1, pageSize = DEFAULT_PAGE_SIZE): Page<T> {
+  const size = Math.min(Math.max(1, Math.floor(pageSize)), MAX_PAGE_SIZE);
+  const total = items.length;
+  const totalPages = Math.max(1, Math.ceil(total / size));
+  const current = Math.min(Math.max(1, Math.floor(page)), totalPages);
+  return {
+    items: items.slice((current - 1) * size, current * size),
+    page: current,
+    pageSize: size,
+    total,
+    totalPages,
+  };
+}
+
+const COMPARATORS: Record<SortOrder, (a: Drama, b: Drama) => number> = {
+  latest: (a, b) => b.addedAt.localeCompare(a.addedAt) || a.title.localeCompare(b.title),
+  rating: (a, b) => b.rating - a.rating || b.popularity - a.popularity || a.title.localeCompare(b.title),
+  popularity: (a, b) => b.popularity - a.popularity || a.title.localeCompare(b.title),
+};
+
+export function sortDramas(dramas: Drama[], sort: SortOrder = "latest"): Drama[] {
+  return [...dramas].sort(COMPARATORS[sort]);
+}
+
+export function filterDramas(dramas: Drama[], query: ListQuery): Drama[] {
+  return dramas.filter(
+    (drama) =>
+      (!query.genre || drama.genres.includes(query.genre)) &&
+      (!query.vibe || drama.vibes.includes(query.vibe)) &&
+      (!query.year || drama.year === query.year) &&
+      (!query.status || drama.status === query.status),
+  );
+}
+
+export function listDramas(dramas: Drama[], query: ListQuery): Page<Drama> {
+  return paginate(sortDramas(filterDramas(dramas, query), query.sort), query.page, query.pageSize);
+}
+
+/** Lower-case, accents removed, so "Qiáo" finds "Qiao". */
+export function normalise(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+export function tokenize(q: string): string[] {
+  return normalise(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((term) => term.length > 0)
+    .slice(0, 8);
+}
+
+/**
+ * Every term must match somewhere (title, original title, synopsis, cast,
+ * genres or vibes). Title matches rank first, then cast, then the rest;
+ * ties go to popularity.
+ */
+export function searchDramas(dramas: Drama[], q: string): Drama[] {
+  const terms = tokenize(q);
+  if (terms.length === 0) return [];
+  const scored: { drama: Drama; score: number }[] = [];
+  for (const drama of dramas) {
+    const title = normalise(`${drama.title} ${drama.originalTitle}`);
+    const cast = normalise(drama.cast.join(" "));
+    const tags = normalise([...drama.genres, ...drama.vibes].join(" "));
+    const synopsis = normalise(drama.synopsis);
+    let score = 0;
+    let matchedAll = true;
+    for (const term of terms) {
+      if (title.includes(term)) score += 10;
+      else if (cast.includes(term)) score += 5;
+      else if (tags.includes(term)) score += 3;
+      else if (synopsis.includes(term)) score += 1;
+      else {
+        matchedAll = false;
+        break;
+      }
+    }
+    if (matchedAll) scored.push({ drama, score });
+  }
+  return scored
+    .sort((a, b) => b.score - a.score || b.drama.popularity - a.drama.popularity)
+    .map((entry) => entry.drama);
+}

@@ -1,0 +1,121 @@
+/**
+ * Dracin's own catalog types. Every provider maps its source (bundled demo
+ * data, an upstream HTTP API, ...) onto these shapes; routes never see
+ * anything else.
+ */
+
+export const DRAMA_STATUSES = ["ongoing", "completed"] as const;
+export type DramaStatus = (typeof DRAMA_STATUSES)[number];
+
+export const SORT_ORDERS = ["latest", "rating", "popularity"] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+export interface Subtitle {
+  /** BCP 47 language tag, e.g. "en", "id". */
+  lang: string;
+  /** Human label shown in the captions menu, e.g. "English". */
+  label: string;
+  /** Same-origin URL of a WebVTT file. */
+  src: string;
+}
+
+export interface StreamRendition {
+  /** "360p" | "720p" ... */
+  quality: string;
+  height: number;
+  /** URL of a progressive MP4 (H.264/AAC). */
+  src: string;
+}
+
+export interface EpisodeStreams {
+  /** HLS master playlist URL (adaptive). */
+  hls: string;
+  /** Progressive MP4 renditions, lowest first. */
+  mp4: StreamRendition[];
+}
+
+export interface Drama {
+  id: string;
+  title: string;
+  /** Title in Chinese characters, shown as a subtitle. */
+  originalTitle: string;
+  synopsis: string;
+  year: number;
+  status: DramaStatus;
+  genres: string[];
+  vibes: string[];
+  cast: string[];
+  /** 0–10. */
+  rating: number;
+  /** Relative popularity score; higher is more popular. */
+  popularity: number;
+  posterUrl: string;
+  /** ISO date the drama was added to the catalog (drives "latest"). */
+  addedAt: string;
+  episodeCount: number;
+}
+
+export interface Episode {
+  id: string;
+  dramaId: string;
+  /** 1-based. */
+  number: number;
+  title: string;
+  /** Seconds; matches the media. */
+  duration: number;
+  streams: EpisodeStreams;
+  subtitles: Subtitle[];
+  /** Poster-like still for the episode (may be the drama poster). */
+  thumbnailUrl: string;
+}
+
+export interface ListQuery {
+  genre?: string;
+  vibe?: string;
+  year?: number;
+  status?: DramaStatus;
+  sort?: SortOrder;
+  /** 1-based page number. */
+  page?: number;
+  pageSize?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+  totalPages: number;
+}
+
+export interface HomeRow {
+  /** What the row lists; the view turns this into a heading and a "See all" link. */
+  kind: "latest" | "popular" | "genre" | "vibe";
+  /** The genre or vibe slug for those kinds. */
+  value?: string;
+  dramas: Drama[];
+}
+
+export interface HomeFeed {
+  featured: Drama;
+  rows: HomeRow[];
+}
+
+export interface Facets {
+  genres: string[];
+  vibes: string[];
+  years: number[];
+}
+
+/** What the pages need from a catalog. Implementations live beside this file. */
+export interface CatalogProvider {
+  readonly name: string;
+  home(): Promise<HomeFeed>;
+  facets(): Promise<Facets>;
+  list(query: ListQuery): Promise<Page<Drama>>;
+  search(q: string, page?: number, pageSize?: number): Promise<Page<Drama>>;
+  getDrama(id: string): Promise<Drama | null>;
+  getDramas(ids: string[]): Promise<Map<string, Drama>>;
+  getEpisodes(dramaId: string): Promise<Episode[]>;
+  getEpisode(id: string): Promise<Episode | null>;
+}

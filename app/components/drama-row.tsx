@@ -1,0 +1,30 @@
+import { Link } from "@remix-run/react";
+import type { Drama } from "~/catalog/types";
+import { DramaCard } from "~/components/drama-card";
+import { useT } from "~/i18n";
+
+/** A titled, horizontally scrolling row of drama cards. */
+export function DramaRow({ id, title, href, dramas }: { id: string; title: string; href?: string; dramas: Drama[] }) {
+  const t = useT();
+  const headingId = `row-${id}`;
+  return (
+    <section className="row" aria-labelledby={headingId}>
+      <div className="row-head">
+        <h2 id={headingId}>{title}</h2>
+        {href ? (
+          <Link to={href} className="row-more">
+            {t("home.seeAll")}
+            <span className="visually-hidden">: {title}</span>
+          </Link>
+        ) : null}
+      </div>
+      <ul className="row-list">
+        {dramas.map((drama) => (
+          <li key={drama.id}>
+            <DramaCard drama={drama} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

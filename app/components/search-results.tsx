@@ -1,0 +1,39 @@
+import type { Drama, Page } from "~/catalog/types";
+import { DramaCard } from "~/components/drama-card";
+import { Pagination } from "~/components/pagination";
+import { useT } from "~/i18n";
+
+/**
+ * The search results region. The page renders it; htmx swaps the same
+ * markup from /resources/search while the viewer types.
+ */
+export function SearchResults({ q, result, announce }: { q: string; result: Page<Drama> | null; announce?: boolean }) {
+  const t = useT();
+  const summary = !result
+    ? t("search.prompt")
+    : result.total === 0
+      ? t("search.none", { q })
+      : t("search.count", { count: result.total, q });
+  return (
+    <div id="search-results" className="search-results">
+      <p className="result-count">{summary}</p>
+      {result && result.items.length > 0 ? (
+        <ul className="grid">
+          {result.items.map((drama) => (
+            <li key={drama.id}>
+              <DramaCard drama={drama} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {result ? (
+        <Pagination
+          page={result.page}
+          totalPages={result.totalPages}
+          hrefFor={(page) => `/search?${new URLSearchParams({ q, page: String(page) })}`}
+        />
+      ) : null}
+      {announce ? <div hx-swap-oob="innerHTML:#announcer">{summary}</div> : null}
+    </div>
+  );
+}

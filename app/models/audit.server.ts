@@ -1,0 +1,47 @@
+/**
+ * The security audit log. Actions are one closed list; rows outlive their
+ * user (userId becomes null when the user is deleted).
+ */
+import type { Prisma } from "~/generated/sqlite/client";
+import { prisma } from "~/utils/db.server";
+import { redact } from "~/utils/log.server";
+import type { RequestInfo } from "~/utils/request.server";
+
+export const AUDIT_ACTIONS = [
+  "REGISTER",
+  "LOGIN_SUCCESS",
+  "LOGIN_FAILURE",
+  "LOGOUT",
+  "PASSWORD_CHANGE",
+  "PROFILE_UPDATE",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEvent {
+  action: AuditAction;
+  userId?: string | null;
+  entityType?: string;
+  entityId?: string;
+  metadata?: Record<string, string | number | boolean | null>;
+  info: RequestInfo;
+}
+
+type Db = Pick<Prisma.TransactionClient, "auditLog">;
+
+function toRow(event: AuditEvent): Prisma.AuditLogUncheckedCreateInput {
+  return {
+    action: event.action,
+    userId: event.userId ?? null,
+    entityType: event.entityType ?? null,
+    entityId: event.entityId ?? null,
+    // Never a raw secret, even if a caller passes one by mistake.
+    metadata: event.metadata ? (redact(event.metadata) as Prisma.InputJsonObject) : undefined,
+    ipAddress: event.info.ipAddress,
+    userAgent: event.info.userAgent,
+  };
+}
+
+/** Writes one audit row; pass a transaction client to commit it with the change. */
+export async function writeAudit(event: AuditEvent, db: Db = prisma): Promise<void> {
+  await db.auditLog.create({ data: toRow(event), select: { id: true } });
+}

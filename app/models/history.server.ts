@@ -1,0 +1,48 @@
+/** Watch history: an immutable log with one row per viewing. */
+import { prisma } from "~/utils/db.server";
+
+/** A reload or a second save within this window belongs to the same viewing. */
+export const VIEWING_WINDOW_MS = 30 * 60 * 1000;
+
+/**
+ * Records the start of a viewing, unless this user started one of the same
+ * episode within the window. Returns true when a row was added.
+ */
+export async function recordViewing(
+  userId: string,
+  viewing: { episodeId: string; dramaId: string },
+  now = new Date(),
+): Promise<boolean> {
+  const recent = await prisma.watchHistory.findFirst({
+    where: { userId, episodeId: viewing.episodeId, watchedAt: { gt: new Date(now.getTime() - VIEWING_WINDOW_MS) } },
+    select: { id: true },
+  });
+  if (recent) return false;
+  await prisma.watchHistory.create({
+    data: { userId, episodeId: viewing.episodeId, dramaId: viewing.dramaId, watchedAt: now },
+    select: { id: true },
+  });
+  return true;
+}
+
+export interface HistoryPage {
+  items: { id: string; episodeId: string; dramaId: string; watchedAt: Date }[];
+  page: number;
+  totalPages: number;
+  total: number;
+}
+
+/** Newest first. */
+export async function listHistory(userId: string, page: number, pageSize = 20): Promise<HistoryPage> {
+  const [total, items] = await Promise.all([
+    prisma.watchHistory.count({ where: { userId } }),
+    prisma.watchHistory.findMany({
+      where: { userId },
+      orderBy: [{ watchedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, episodeId: true, dramaId: true, watchedAt: true },
+    }),
+  ]);
+  return { items, page, total, totalPages: Math.max(1, Math.ceil(total / pageSize)) };
+}

@@ -1,0 +1,43 @@
+/**
+ * Session rows. The cookie carries an opaque random token; the table keeps
+ * only its SHA-256 (a leaked database does not hand out live sessions).
+ */
+import crypto from "node:crypto";
+import { prisma } from "~/utils/db.server";
+
+export function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("base64url");
+}
+
+export function newToken(): string {
+  return crypto.randomBytes(32).toString("base64url");
+}
+
+export async function createSession(userId: string, maxAgeMs: number) {
+  const token = newToken();
+  const expires = new Date(Date.now() + maxAgeMs);
+  await prisma.session.create({
+    data: { userId, sessionToken: hashToken(token), expires },
+    select: { id: true },
+  });
+  return { token, expires };
+}
+
+/** The user of a live session, or null (an expired row is removed). */
+export async function findSessionUserId(token: string): Promise<string | null> {
+  const sessionToken = hashToken(token);
+  const row = await prisma.session.findUnique({
+    where: { sessionToken },
+    select: { userId: true, expires: true },
+  });
+  if (!row) return null;
+  if (row.expires.getTime() <= Date.now()) {
+    await prisma.session.deleteMany({ where: { sessionToken } });
+    return null;
+  }
+  return row.userId;
+}
+
+export async function deleteSession(token: string): Promise<void> {
+  await prisma.session.deleteMany({ where: { sessionToken: hashToken(token) } });
+}

@@ -1,0 +1,95 @@
+/**
+ * Users and their passwords. Every function that changes a user takes the
+ * acting user's id; audit rows are written in the same transaction.
+ */
+import bcrypt from "bcryptjs";
+import { writeAudit } from "~/models/audit.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import type { RequestInfo } from "~/utils/request.server";
+
+export const PUBLIC_USER_SELECT = { id: true, email: true, name: true, role: true } as const;
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: "USER" | "ADMIN";
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, getEnv().BCRYPT_COST);
+}
+
+// Compared against when the email is unknown, so both failures take as long.
+let dummyHash: Promise<string> | undefined;
+function getDummyHash() {
+  dummyHash ??= bcrypt.hash("dracin-timing-equaliser", getEnv().BCRYPT_COST);
+  return dummyHash;
+}
+
+export async function getUserById(id: string): Promise<PublicUser | null> {
+  return prisma.user.findUnique({ where: { id }, select: PUBLIC_USER_SELECT });
+}
+
+export class EmailTakenError extends Error {
+  override name = "EmailTakenError";
+}
+
+export async function createUser(
+  input: { email: string; name: string; password: string },
+  info: RequestInfo,
+): Promise<PublicUser> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, password: passwordHash },
+        select: PUBLIC_USER_SELECT,
+      });
+      await writeAudit({ action: "REGISTER", userId: user.id, entityType: "User", entityId: user.id, info }, tx);
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError();
+    throw error;
+  }
+}
+
+/** The user whose email and password match, or null (same cost either way). */
+export async function verifyLogin(email: string, password: string): Promise<PublicUser | null> {
+  const row = await prisma.user.findUnique({
+    where: { email },
+    select: { ...PUBLIC_USER_SELECT, password: true },
+  });
+  if (!row?.password) {
+    await bcrypt.compare(password, await getDummyHash());
+    return null;
+  }
+  if (!(await bcrypt.compare(password, row.password))) return null;
+  const { password: _hash, ...user } = row;
+  return user;
+}
+
+export async function updateDisplayName(userId: string, name: string, info: RequestInfo): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { name }, select: { id: true } });
+    await writeAudit({ action: "PROFILE_UPDATE", userId, entityType: "User", entityId: userId, info }, tx);
+  });
+}
+
+/** Changes the password when the current one matches; false otherwise. */
+export async function changePassword(
+  userId: string,
+  currentPassword: string,
+  newPassword: string,
+  info: RequestInfo,
+): Promise<boolean> {
+  const row = await prisma.user.findUnique({ where: { id: userId }, select: { password: true } });
+  if (!row?.password || !(await bcrypt.compare(currentPassword, row.password))) return false;
+  const passwordHash = await hashPassword(newPassword);
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { password: passwordHash }, select: { id: true } });
+    await writeAudit({ action: "PASSWORD_CHANGE", userId, entityType: "User", entityId: userId, info }, tx);
+  });
+  return true;
+}

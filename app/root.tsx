@@ -1,0 +1,197 @@
+/**
+ * The document every page shares: landmarks, skip link, header with the
+ * sign-out button, a polite status region for htmx updates, and the few
+ * scripts a page needs. No <Scripts/>: pages are never hydrated.
+ */
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  isRouteErrorResponse,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { I18nProvider, DEFAULT_LOCALE, useT } from "~/i18n";
+import { getUserById } from "~/models/users.server";
+import styles from "~/styles/app.css";
+import { getAssets, type Assets } from "~/utils/assets.server";
+import { readFlash } from "~/utils/flash.server";
+import { getUserId } from "~/utils/session.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const userId = await getUserId(request);
+  const [user, flash] = await Promise.all([userId ? getUserById(userId) : null, readFlash(request)]);
+  return data(
+    { user: user ? { name: user.name ?? user.email, role: user.role } : null, flash: flash.message, assets: getAssets() },
+    { headers: flash.headers },
+  );
+}
+
+/** What a route can ask of the layout through its `handle` export. */
+export interface RouteHandle {
+  /** Extra scripts and styles ("player" adds video.js). */
+  assets?: ("player")[];
+}
+
+function PageScripts({ assets }: { assets: Assets }) {
+  const matches = useMatches();
+  const wanted = new Set(matches.flatMap((match) => (match.handle as RouteHandle | undefined)?.assets ?? []));
+  return (
+    <>
+      <script src={assets.htmx} defer />
+      <script src={assets.enhance} defer />
+      {wanted.has("player") ? <script src={assets.player} defer /> : null}
+    </>
+  );
+}
+
+function PlayerStyles({ assets }: { assets: Assets }) {
+  const matches = useMatches();
+  const wanted = matches.some((match) => (match.handle as RouteHandle | undefined)?.assets?.includes("player"));
+  return wanted ? <link rel="stylesheet" href={assets.playerCss} /> : null;
+}
+
+function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
+  const t = useT();
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="brand">
+          <span aria-hidden="true" className="brand-mark">
+            ◐
+          </span>{" "}
+          Dracin
+        </Link>
+        <nav aria-label={t("nav.label")} className="site-nav">
+          <ul>
+            <li>
+              <Link to="/browse">{t("nav.browse")}</Link>
+            </li>
+            <li>
+              <Link to="/search">{t("nav.search")}</Link>
+            </li>
+            {user ? (
+              <>
+                <li>
+                  <Link to="/my-list">{t("nav.myList")}</Link>
+                </li>
+                <li>
+                  <Link to="/history">{t("nav.history")}</Link>
+                </li>
+                <li>
+                  <Link to="/account">{t("nav.account")}</Link>
+                </li>
+                <li>
+                  <form method="post" action="/logout">
+                    <button type="submit" className="link-button">
+                      {t("nav.signOut")}
+                    </button>
+                  </form>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link to="/login">{t("nav.signIn")}</Link>
+                </li>
+                <li>
+                  <Link to="/register" className="nav-cta">
+                    {t("nav.register")}
+                  </Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  return (
+    <I18nProvider locale={DEFAULT_LOCALE}>
+      <Document root={root}>{children}</Document>
+    </I18nProvider>
+  );
+}
+
+function Document({ root, children }: { root: ReturnType<typeof useRouteLoaderData<typeof loader>>; children: ReactNode }) {
+  const t = useT();
+  return (
+    <html lang={DEFAULT_LOCALE}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="dark" />
+        <meta name="theme-color" content="#12131a" />
+        <meta
+          name="htmx-config"
+          content='{"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,"historyCacheSize":0,"selfRequestsOnly":true}'
+        />
+        <Meta />
+        <Links />
+        {root ? <PlayerStyles assets={root.assets} /> : null}
+        {root ? <PageScripts assets={root.assets} /> : null}
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t("layout.skip")}
+        </a>
+        <SiteHeader user={root?.user ?? null} />
+        <div
+          id="announcer"
+          role="status"
+          aria-live="polite"
+          className="visually-hidden"
+          data-error-message={t("layout.requestFailed")}
+          data-offline-message={t("layout.offline")}
+        />
+        <main id="main" tabIndex={-1}>
+          {root?.flash ? (
+            <p className="flash" role="status">
+              {t(root.flash)}
+            </p>
+          ) : null}
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t("layout.footer")}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <div className="error-page">
+      <h1>{notFound ? t("error.notFound.title") : t("error.generic.title")}</h1>
+      <p>{notFound ? t("error.notFound.body") : t("error.generic.body")}</p>
+      <p className="error-code">{t("error.code", { status })}</p>
+      <p>
+        <Link to="/" className="button">
+          {t("error.home")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCatalog } from "~/catalog/index.server";
+import type { Drama, HomeRow } from "~/catalog/types";
+import { DramaCard } from "~/components/drama-card";
+import { DramaRow } from "~/components/drama-row";
+import { ProgressBar } from "~/components/progress-bar";
+import { labelForTag } from "~/components/tag-label";
+import { translator, useT, type Translate } from "~/i18n";
+import { getContinueWatching, type ContinueItem } from "~/models/continue-watching.server";
+import { listFavorites } from "~/models/favorites.server";
+import { minutesLeft } from "~/lib/format";
+import { getUserId } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => {
+  const t = translator();
+  return [{ title: t("home.title") }, { name: "description", content: t("home.description") }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const catalog = getCatalog();
+  const userId = await getUserId(request);
+  const [feed, continueWatching, myList] = await Promise.all([
+    catalog.home(),
+    userId ? getContinueWatching(userId) : Promise.resolve([]),
+    userId
+      ? listFavorites(userId, 12).then(async (rows) => {
+          const dramas = await catalog.getDramas(rows.map((row) => row.dramaId));
+          return rows.flatMap((row) => dramas.get(row.dramaId) ?? []);
+        })
+      : Promise.resolve([] as Drama[]),
+  ]);
+  return { feed, continueWatching, myList, signedIn: Boolean(userId) };
+}
+
+function rowTitle(t: Translate, row: HomeRow): string {
+  switch (row.kind) {
+    case "latest":
+      return t("home.row.latest");
+    case "popular":
+      return t("home.row.popular");
+    case "genre":
+    case "vibe":
+      return labelForTag(t, row.value ?? "");
+  }
+}
+
+function rowHref(row: HomeRow): string {
+  switch (row.kind) {
+    case "latest":
+      return "/browse?sort=latest";
+    case "popular":
+      return "/browse?sort=popularity";
+    case "genre":
+      return `/browse?genre=${encodeURIComponent(row.value ?? "")}`;
+    case "vibe":
+      return `/browse?vibe=${encodeURIComponent(row.value ?? "")}`;
+  }
+}
+
+function ContinueTile({ item }: { item: ContinueItem }) {
+  const t = useT();
+  const label =
+    item.kind === "resume"
+      ? t("continue.minutesLeft", { episode: item.number, minutes: minutesLeft(item.secondsLeft) })
+      : t("continue.nextEpisode", { episode: item.number });
+  return (
+    <DramaCard drama={item.drama}>
+      <p className="continue-meta">
+        <Link to={`/watch/${item.episodeId}`} className="continue-link">
+          {item.kind === "resume"
+            ? t("continue.resume", { episode: item.number })
+            : t("continue.playNext", { episode: item.number })}
+          <span className="visually-hidden">: {item.drama.title}</span>
+        </Link>
+      </p>
+      <ProgressBar percent={item.kind === "resume" ? item.percent : 0} label={label} />
+    </DramaCard>
+  );
+}
+
+export default function Home() {
+  const { feed, continueWatching, myList, signedIn } = useLoaderData<typeof loader>();
+  const t = useT();
+  const { featured } = feed;
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <img className="hero-poster" src={featured.posterUrl} alt="" width={300} height={450} />
+        <div className="hero-text">
+          <p className="eyebrow">{t("home.featured")}</p>
+          <h1 id="hero-title">{featured.title}</h1>
+          <p className="hero-meta">
+            {featured.year} · {t("drama.episodes", { count: featured.episodeCount })} ·{" "}
+            {featured.genres.map((genre) => labelForTag(t, genre)).join(", ")}
+          </p>
+          <p className="hero-synopsis">{featured.synopsis}</p>
+          <p>
+            <Link to={`/drama/${featured.id}`} className="button">
+              {t("home.featuredCta")}
+              <span className="visually-hidden">: {featured.title}</span>
+            </Link>
+          </p>
+        </div>
+      </section>
+
+      {signedIn && continueWatching.length > 0 ? (
+        <section className="row" aria-labelledby="row-continue">
+          <div className="row-head">
+            <h2 id="row-continue">{t("home.row.continue")}</h2>
+          </div>
+          <ul className="row-list">
+            {continueWatching.map((item) => (
+              <li key={item.drama.id}>
+                <ContinueTile item={item} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {signedIn && myList.length > 0 ? (
+        <DramaRow id="my-list" title={t("home.row.myList")} href="/my-list" dramas={myList} />
+      ) : null}
+
+      {feed.rows.map((row) => (
+        <DramaRow key={`${row.kind}-${row.value ?? ""}`} id={`${row.kind}-${row.value ?? "all"}`} title={rowTitle(t, row)} href={rowHref(row)} dramas={row.dramas} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ChangePasswordSchema, PASSWORD_MAX, PASSWORD_MIN, ProfileSchema } from "~/auth/schemas";
+import { Field, FormError } from "~/components/field";
+import { translator, useT, type MessageKey } from "~/i18n";
+import { changePassword, getUserById, updateDisplayName } from "~/models/users.server";
+import { flashHeader } from "~/utils/flash.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { getRequestInfo } from "~/utils/request.server";
+import { badRequest } from "~/utils/responses.server";
+import { requireUserId } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: translator()("account.title") }];
+
+const IntentSchema = z.enum(["profile", "password"]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const userId = await requireUserId(request);
+  const user = await getUserById(userId);
+  if (!user) throw redirect("/login");
+  return { user };
+}
+
+type ActionResult = { intent: "profile" | "password"; errors: FieldErrors; formError: MessageKey | null; name?: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  const form = await request.formData();
+  const intent = IntentSchema.safeParse(form.get("intent"));
+  if (!intent.success) return badRequest<ActionResult>({ intent: "profile", errors: {}, formError: "account.unknownAction" });
+  const info = getRequestInfo(request, context);
+
+  if (intent.data === "profile") {
+    const parsed = parseForm(ProfileSchema, form);
+    if (!parsed.ok) {
+      return badRequest<ActionResult>({ intent: "profile", errors: parsed.errors, formError: null, name: String(form.get("name") ?? "").slice(0, 100) });
+    }
+    await updateDisplayName(userId, parsed.data.name, info);
+    return redirect("/account", { status: 303, headers: { "Set-Cookie": await flashHeader("flash.profileSaved") } });
+  }
+
+  const parsed = parseForm(ChangePasswordSchema, form);
+  if (!parsed.ok) return badRequest<ActionResult>({ intent: "password", errors: parsed.errors, formError: null });
+  const changed = await changePassword(userId, parsed.data.currentPassword, parsed.data.newPassword, info);
+  if (!changed) {
+    return badRequest<ActionResult>({ intent: "password", errors: { currentPassword: "account.currentPasswordWrong" }, formError: null });
+  }
+  return redirect("/account", { status: 303, headers: { "Set-Cookie": await flashHeader("flash.passwordChanged") } });
+}
+
+export default function Account() {
+  const { user } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const profile = result?.intent === "profile" ? result : undefined;
+  const password = result?.intent === "password" ? result : undefined;
+  return (
+    <>
+      <h1>{t("account.title")}</h1>
+      <p>{t("account.signedInAs", { email: user.email })}</p>
+      <section aria-labelledby="profile-title" className="panel">
+        <h2 id="profile-title">{t("account.profile")}</h2>
+        <form method="post" action="/account" noValidate className="stack">
+          <FormError message={profile?.formError} />
+          <Field
+            label={t("form.name")}
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={60}
+            defaultValue={profile?.name ?? user.name ?? ""}
+            error={profile?.errors.name}
+          />
+          <button type="submit" name="intent" value="profile" className="button">
+            {t("account.saveName")}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="password-title" className="panel">
+        <h2 id="password-title">{t("account.changePassword")}</h2>
+        <form method="post" action="/account" noValidate className="stack">
+          <FormError message={password?.formError} />
+          <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
+          <Field
+            label={t("form.currentPassword")}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={password?.errors.currentPassword}
+          />
+          <Field
+            label={t("form.newPassword")}
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={PASSWORD_MIN}
+            hint={t("form.password.hint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
+            error={password?.errors.newPassword}
+          />
+          <button type="submit" name="intent" value="password" className="button">
+            {t("account.changePasswordSubmit")}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCatalog, requireDrama } from "~/catalog/index.server";
+import { EpisodeList } from "~/components/episode-list";
+import { FavoriteButton } from "~/components/favorite-button";
+import { labelForTag } from "~/components/tag-label";
+import { translator, useT } from "~/i18n";
+import { nextUp, type ProgressLike } from "~/lib/progress-rules";
+import { isFavorite } from "~/models/favorites.server";
+import { getDramaProgress } from "~/models/progress.server";
+import { pathWithSearch } from "~/utils/redirect";
+import { getUserId } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [{ title: `${data.drama.title} · Dracin` }, { name: "description", content: data.drama.synopsis }]
+    : [{ title: translator()("error.notFound.title") }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const drama = await requireDrama(params.dramaId ?? "");
+  const userId = await getUserId(request);
+  const [episodes, rows, favorite] = await Promise.all([
+    getCatalog().getEpisodes(drama.id),
+    userId ? getDramaProgress(userId, drama.id) : Promise.resolve([]),
+    userId ? isFavorite(userId, drama.id) : Promise.resolve(false),
+  ]);
+  const progress: Record<string, ProgressLike> = {};
+  for (const row of rows) progress[row.episodeId] = row;
+  return {
+    drama,
+    episodes,
+    progress,
+    next: nextUp(rows, episodes),
+    favorite,
+    signedIn: Boolean(userId),
+    here: pathWithSearch(request),
+  };
+}
+
+export default function DramaPage() {
+  const { drama, episodes, progress, next, favorite, signedIn, here } = useLoaderData<typeof loader>();
+  const t = useT();
+  const first = episodes[0];
+  const play =
+    next?.kind === "resume" && next.position > 0
+      ? { href: `/watch/${next.episodeId}`, label: t("drama.resume", { episode: next.number }) }
+      : next?.kind === "resume" || next?.kind === "next"
+        ? { href: `/watch/${next.episodeId}`, label: t("drama.playEpisode", { episode: next.number }) }
+        : first
+          ? { href: `/watch/${first.id}`, label: next?.kind === "finished" ? t("drama.watchAgain") : t("drama.play") }
+          : null;
+  return (
+    <article className="drama">
+      <div className="drama-head">
+        <img className="drama-poster" src={drama.posterUrl} alt="" width={300} height={450} />
+        <div className="drama-info">
+          <h1>
+            {drama.title} <span className="original-title" lang="zh">{drama.originalTitle}</span>
+          </h1>
+          <dl className="facts">
+            <div>
+              <dt>{t("drama.year")}</dt>
+              <dd>{drama.year}</dd>
+            </div>
+            <div>
+              <dt>{t("drama.status")}</dt>
+              <dd>{t(drama.status === "ongoing" ? "status.ongoing" : "status.completed")}</dd>
+            </div>
+            <div>
+              <dt>{t("drama.rating")}</dt>
+              <dd>{t("drama.ratingValue", { rating: drama.rating.toFixed(1) })}</dd>
+            </div>
+            <div>
+              <dt>{t("drama.episodesLabel")}</dt>
+              <dd>{drama.episodeCount}</dd>
+            </div>
+          </dl>
+          <ul className="tags" aria-label={t("drama.genres")}>
+            {drama.genres.map((genre) => (
+              <li key={genre}>
+                <Link to={`/browse?genre=${genre}`}>{labelForTag(t, genre)}</Link>
+              </li>
+            ))}
+            {drama.vibes.map((vibe) => (
+              <li key={vibe}>
+                <Link to={`/browse?vibe=${vibe}`}>{labelForTag(t, vibe)}</Link>
+              </li>
+            ))}
+          </ul>
+          <p className="synopsis">{drama.synopsis}</p>
+          <p className="cast">
+            <strong>{t("drama.cast")}:</strong> {drama.cast.join(", ")}
+          </p>
+          <div className="actions">
+            {play ? (
+              <Link to={play.href} className="button button-play">
+                <span aria-hidden="true">▶ </span>
+                {play.label}
+              </Link>
+            ) : null}
+            {signedIn ? (
+              <FavoriteButton dramaId={drama.id} dramaTitle={drama.title} isFavorite={favorite} redirectTo={here} />
+            ) : (
+              <Link to={`/login?${new URLSearchParams({ redirectTo: here })}`} className="button button-secondary">
+                {t("favorites.signInToAdd")}
+              </Link>
+            )}
+          </div>
+        </div>
+      </div>
+      <section aria-labelledby="episodes-title">
+        <h2 id="episodes-title">{t("drama.episodesTitle")}</h2>
+        <EpisodeList episodes={episodes} progress={progress} />
+      </section>
+    </article>
+  );
+}

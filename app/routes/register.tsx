@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PASSWORD_MAX, PASSWORD_MIN, RegisterFormSchema } from "~/auth/schemas";
+import { Field, FormError } from "~/components/field";
+import { translator, useT } from "~/i18n";
+import { EmailTakenError, createUser } from "~/models/users.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { safeRedirect } from "~/utils/redirect";
+import { getRequestInfo } from "~/utils/request.server";
+import { badRequest } from "~/utils/responses.server";
+import { requireAnonymous, startUserSession } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: translator()("register.title") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/") };
+}
+
+type RegisterResult = {
+  errors: FieldErrors;
+  formError: "register.emailTaken" | null;
+  values: { name: string; email: string };
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const redirectTo = safeRedirect(form.get("redirectTo"), "/");
+  const values = { name: String(form.get("name") ?? "").slice(0, 100), email: String(form.get("email") ?? "").slice(0, 254) };
+  const parsed = parseForm(RegisterFormSchema, form);
+  if (!parsed.ok) return badRequest<RegisterResult>({ errors: parsed.errors, formError: null, values });
+  try {
+    const user = await createUser(parsed.data, getRequestInfo(request, context));
+    return startUserSession(user.id, redirectTo);
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      return badRequest<RegisterResult>({ errors: {}, formError: "register.emailTaken", values });
+    }
+    throw error;
+  }
+}
+
+export default function Register() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="auth">
+      <h1>{t("register.title")}</h1>
+      <form method="post" action={`/register?${new URLSearchParams({ redirectTo })}`} noValidate className="stack">
+        <FormError message={actionData?.formError} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field
+          label={t("form.name")}
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={60}
+          defaultValue={actionData?.values.name ?? ""}
+          error={actionData?.errors.name}
+        />
+        <Field
+          label={t("form.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          required
+          defaultValue={actionData?.values.email ?? ""}
+          error={actionData?.errors.email}
+        />
+        <Field
+          label={t("form.password")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN}
+          hint={t("form.password.hint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
+          error={actionData?.errors.password}
+        />
+        <button type="submit" className="button">
+          {t("register.submit")}
+        </button>
+      </form>
+      <p>
+        {t("register.haveAccount")} <Link to={`/login?${new URLSearchParams({ redirectTo })}`}>{t("nav.signIn")}</Link>
+      </p>
+    </div>
+  );
+}

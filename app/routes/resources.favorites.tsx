@@ -1,0 +1,60 @@
+/**
+ * Add to / remove from My List. Without JavaScript: POST then 303 back.
+ * With htmx: the button fragment, with the change announced.
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { getCatalog } from "~/catalog/index.server";
+import { FavoriteButton } from "~/components/favorite-button";
+import { DEFAULT_LOCALE, I18nProvider } from "~/i18n";
+import { addFavorite, removeFavorite } from "~/models/favorites.server";
+import { flashHeader } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { fragment, isHtmxRequest } from "~/utils/htmx.server";
+import { safeRedirect } from "~/utils/redirect";
+import { requireUserId } from "~/utils/session.server";
+
+const FavoriteFormSchema = z.object({
+  intent: z.enum(["add", "remove"]),
+  dramaId: z.string().min(1).max(200),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader() {
+  return redirect("/my-list");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  const parsed = parseForm(FavoriteFormSchema, await request.formData());
+  if (!parsed.ok) {
+    return new Response("Invalid request: intent and dramaId are required.", { status: 400 });
+  }
+  const { intent, dramaId, redirectTo } = parsed.data;
+  const drama = await getCatalog().getDrama(dramaId);
+  // Removing something the catalog no longer has must still work.
+  if (!drama && intent === "add") return new Response("Unknown drama.", { status: 404 });
+
+  if (intent === "add") await addFavorite(userId, dramaId);
+  else await removeFavorite(userId, dramaId);
+
+  const back = safeRedirect(redirectTo, `/drama/${encodeURIComponent(dramaId)}`);
+  if (isHtmxRequest(request)) {
+    return fragment(
+      <I18nProvider locale={DEFAULT_LOCALE}>
+        <FavoriteButton
+          dramaId={dramaId}
+          dramaTitle={drama?.title ?? ""}
+          isFavorite={intent === "add"}
+          redirectTo={back}
+          announce
+        />
+      </I18nProvider>,
+    );
+  }
+  return redirect(back, {
+    status: 303,
+    headers: { "Set-Cookie": await flashHeader(intent === "add" ? "flash.favoriteAdded" : "flash.favoriteRemoved") },
+  });
+}

@@ -1,0 +1,19 @@
+/** htmx fragment for /search: the results region, and the URL to show. */
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { SearchResults } from "~/components/search-results";
+import { I18nProvider, DEFAULT_LOCALE } from "~/i18n";
+import { fragment, isHtmxRequest } from "~/utils/htmx.server";
+import { runSearch, searchPath } from "~/utils/search.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  // Someone who opens this URL directly gets the real page.
+  if (!isHtmxRequest(request)) throw redirect(`/search${url.search}`);
+  const { q, result } = await runSearch(url);
+  return fragment(
+    <I18nProvider locale={DEFAULT_LOCALE}>
+      <SearchResults q={q} result={result} announce />
+    </I18nProvider>,
+    { pushUrl: searchPath(q) },
+  );
+}

@@ -1,0 +1,56 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { SearchResults } from "~/components/search-results";
+import { translator, useT } from "~/i18n";
+import { runSearch } from "~/utils/search.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = translator();
+  return [{ title: data?.q ? t("search.titleWithQuery", { q: data.q }) : t("search.title") }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return runSearch(new URL(request.url));
+}
+
+export default function Search() {
+  const { q, result } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("search.title")}</h1>
+      <form
+        method="get"
+        action="/search"
+        role="search"
+        className="search-form"
+        hx-get="/resources/search"
+        hx-trigger="input changed delay:300ms from:#q, search from:#q, submit"
+        hx-target="#search-results"
+        hx-swap="outerHTML"
+        hx-sync="this:replace"
+      >
+        <label htmlFor="q">{t("search.label")}</label>
+        <div className="search-row">
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={100}
+            aria-describedby="search-hint"
+          />
+          <button type="submit" className="button">
+            {t("search.submit")}
+          </button>
+        </div>
+        <p id="search-hint" className="field-hint">
+          {t("search.hint")}
+        </p>
+      </form>
+      <SearchResults q={q} result={result} />
+    </>
+  );
+}

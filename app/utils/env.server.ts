@@ -1,0 +1,98 @@
+/**
+ * Configuration, validated with zod once at boot. A bad value stops the
+ * server with a message naming the variable. When SESSION_SECRET is unset,
+ * a random secret is generated on first start and kept in DATA_DIR (mode 0600)
+ * so sessions survive restarts.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default("file:./data/dracin.db")
+    .refine((url) => url.startsWith("file:"), {
+      message: 'must be a SQLite "file:" URL, e.g. file:./data/dracin.db',
+    }),
+  SESSION_SECRET: z
+    .string()
+    .min(32, { message: "must be at least 32 characters (or unset it to have one generated)" })
+    .optional(),
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
+  CATALOG_PROVIDER: z.enum(["local"]).default("local"),
+  /** Trust X-Forwarded-For from a reverse proxy for client IPs. */
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof EnvSchema> {
+  // Treat empty strings as unset, as shells and .env files often leave them.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+/** Reads DATA_DIR/session-secret, creating it (0600) with 48 random bytes if absent. */
+export function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  const secret = crypto.randomBytes(48).toString("base64url");
+  try {
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch (error) {
+    // Another process created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") {
+      return fs.readFileSync(file, "utf8").trim();
+    }
+    throw error;
+  }
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = parseEnv(process.env);
+    cached = {
+      ...parsed,
+      SESSION_SECRET: parsed.SESSION_SECRET ?? loadOrCreateSecret(path.resolve(parsed.DATA_DIR)),
+    };
+  }
+  return cached;
+}
+
+/** Absolute path of the SQLite file named by a file: URL (relative to the working directory). */
+export function sqliteFilePath(databaseUrl: string): string {
+  return path.resolve(process.cwd(), databaseUrl.slice("file:".length));
+}

@@ -1,0 +1,23 @@
+/** Form parsing shared by every route action: zod over FormData. */
+import type { z } from "zod";
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** Parses FormData with a schema; returns data or the first message per field. */
+export function parseForm<T extends z.ZodType>(
+  schema: T,
+  form: FormData,
+): { ok: true; data: z.infer<T> } | { ok: false; errors: FieldErrors } {
+  const raw: Record<string, FormDataEntryValue> = {};
+  for (const [key, value] of form.entries()) {
+    if (!(key in raw)) raw[key] = value;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,17 @@
+/** Small Response helpers shared by routes. */
+import { data } from "@remix-run/node";
+
+/** Throw this for anything the URL names that does not exist. */
+export function notFound(what = "Not found"): Response {
+  return new Response(what, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export function badRequest<T>(body: T, init?: { headers?: HeadersInit }) {
+  return data(body, { status: 400, headers: init?.headers });
+}
+
+/** Positive page number from a query parameter; 1 when absent or invalid. */
+export function pageParam(value: string | null): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1;
+}

@@ -1,0 +1,80 @@
+/**
+ * Cookie sessions whose state lives in the Session table. The signed cookie
+ * holds only an opaque token; sign-in always issues a fresh one.
+ */
+import { createCookie, redirect } from "@remix-run/node";
+import { createSession, deleteSession, findSessionUserId } from "~/models/sessions.server";
+import { getEnv } from "~/utils/env.server";
+import { pathWithSearch, safeRedirect } from "~/utils/redirect";
+import { redirectFor } from "~/utils/htmx.server";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+
+export function sessionCookie() {
+  if (!cookie) {
+    const env = getEnv();
+    cookie = createCookie("dracin_session", {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: env.NODE_ENV === "production",
+      path: "/",
+      secrets: [env.SESSION_SECRET],
+      maxAge: env.SESSION_MAX_AGE_DAYS * 24 * 60 * 60,
+    });
+  }
+  return cookie;
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+// One lookup per request, however many loaders ask.
+const userIdByRequest = new WeakMap<Request, Promise<string | null>>();
+
+export function getUserId(request: Request): Promise<string | null> {
+  let pending = userIdByRequest.get(request);
+  if (!pending) {
+    pending = readToken(request).then((token) => (token ? findSessionUserId(token) : null));
+    userIdByRequest.set(request, pending);
+  }
+  return pending;
+}
+
+export function loginPath(request: Request): string {
+  return `/login?${new URLSearchParams({ redirectTo: pathWithSearch(request) })}`;
+}
+
+/** Throws a redirect to the sign-in page when nobody is signed in. */
+export async function requireUserId(request: Request): Promise<string> {
+  const userId = await getUserId(request);
+  if (!userId) throw redirectFor(request, loginPath(request));
+  return userId;
+}
+
+/** Throws a redirect home when somebody is already signed in. */
+export async function requireAnonymous(request: Request): Promise<void> {
+  if (await getUserId(request)) throw redirect("/");
+}
+
+/** Starts a session with a fresh token and redirects to a safe local path. */
+export async function startUserSession(userId: string, redirectTo: string | null | undefined) {
+  const { token } = await createSession(userId, getEnv().SESSION_MAX_AGE_DAYS * DAY_MS);
+  return redirect(safeRedirect(redirectTo), {
+    status: 303,
+    headers: { "Set-Cookie": await sessionCookie().serialize(token) },
+  });
+}
+
+/** Deletes the session row and clears the cookie. */
+export async function endUserSession(request: Request, redirectTo = "/") {
+  const token = await readToken(request);
+  if (token) await deleteSession(token);
+  return redirect(redirectTo, {
+    status: 303,
+    headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) },
+  });
+}

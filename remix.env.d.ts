@@ -1,0 +1,11 @@
+/// <reference types="@remix-run/dev" />
+/// <reference types="@remix-run/node" />
+
+import "@remix-run/node";
+
+declare module "@remix-run/node" {
+  // Loader and action types follow Single Fetch (future.v3_singleFetch).
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Builds everything `npm start` serves: the Prisma client, the Remix server
+// build, the browser scripts (content-hashed under public/assets) and the
+// HTTP server (build/server.js).
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+const started = Date.now();
+
+run(bin("prisma"), ["generate"]);
+run(bin("remix"), ["build"]);
+
+// Browser scripts and vendored files, content-hashed.
+const outdir = path.join(root, "public", "assets");
+fs.rmSync(outdir, { recursive: true, force: true });
+fs.mkdirSync(outdir, { recursive: true });
+
+const result = await esbuild.build({
+  entryPoints: { enhance: "app/client/enhance.ts", player: "app/client/player.ts" },
+  absWorkingDir: root,
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: ["es2019", "chrome70", "firefox68", "safari12"],
+  outdir,
+  entryNames: "[name]-[hash]",
+  metafile: true,
+  legalComments: "none",
+  logLevel: "warning",
+});
+
+const manifest = {};
+for (const [file, meta] of Object.entries(result.metafile.outputs)) {
+  if (meta.entryPoint) {
+    const name = path.basename(meta.entryPoint, ".ts");
+    manifest[name] = `/assets/${path.basename(file)}`;
+  }
+}
+
+function copyHashed(source, name, ext) {
+  const bytes = fs.readFileSync(path.join(root, source));
+  const hash = crypto.createHash("sha256").update(bytes).digest("hex").slice(0, 10);
+  const file = `${name}-${hash}${ext}`;
+  fs.writeFileSync(path.join(outdir, file), bytes);
+  return `/assets/${file}`;
+}
+manifest.htmx = copyHashed("node_modules/htmx.org/dist/htmx.min.js", "htmx", ".js");
+manifest.playerCss = copyHashed("node_modules/video.js/dist/video-js.min.css", "video-js", ".css");
+fs.writeFileSync(path.join(outdir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+
+// The HTTP server: app code it imports is bundled, packages stay external.
+await esbuild.build({
+  entryPoints: ["server/index.ts"],
+  absWorkingDir: root,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  outfile: "build/server.js",
+  logLevel: "warning",
+});
+
+console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s:`, manifest);

@@ -1,0 +1,75 @@
+/**
+ * The HTTP server: compression, static files with long cache lifetimes for
+ * hashed assets, the cross-site check, and Remix for everything else.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { ConfigError, getEnv } from "../app/utils/env.server";
+import { log } from "../app/utils/log.server";
+import { crossSiteReason } from "../app/utils/security.server";
+
+let env: ReturnType<typeof getEnv>;
+try {
+  env = getEnv();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const root = process.cwd();
+const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.TRUST_PROXY);
+app.use(compression());
+
+const year = 365 * 24 * 60 * 60 * 1000;
+app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: year }));
+app.use("/assets", express.static(path.join(root, "public", "assets"), { immutable: true, maxAge: year }));
+app.use(express.static(path.join(root, "public"), { maxAge: 60 * 60 * 1000 }));
+
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    log.info("request", { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+  });
+  const reason = crossSiteReason(req.method, { get: (name) => req.get(name) ?? null }, req.get("host") ?? null);
+  if (reason) {
+    log.warn("cross-site request refused", { method: req.method, path: req.path, reason });
+    res.status(403).type("text/plain").send("This request did not come from Dracin and was refused.");
+    return;
+  }
+  next();
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV === "production" ? "production" : "development",
+    getLoadContext: (req) => ({ clientIp: req.ip }),
+  }),
+);
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  log.info("Dracin is listening", { url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}` });
+});
+
+function shutdown(signal: string) {
+  log.info("shutting down", { signal });
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
