@@ -5,8 +5,7 @@
  */
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import {
-  Link,
-  Links,
+   Links,
   Meta,
   Outlet,
   isRouteErrorResponse,
@@ -65,30 +64,30 @@ function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link to="/" className="brand">
+        <a href="/" className="brand">
           <span aria-hidden="true" className="brand-mark">
             ◐
           </span>{" "}
           Dracin
-        </Link>
+        </a>
         <nav aria-label={t("nav.label")} className="site-nav">
           <ul>
             <li>
-              <Link to="/browse">{t("nav.browse")}</Link>
+              <a href="/browse">{t("nav.browse")}</a>
             </li>
             <li>
-              <Link to="/search">{t("nav.search")}</Link>
+              <a href="/search">{t("nav.search")}</a>
             </li>
             {user ? (
               <>
                 <li>
-                  <Link to="/my-list">{t("nav.myList")}</Link>
+                  <a href="/my-list">{t("nav.myList")}</a>
                 </li>
                 <li>
-                  <Link to="/history">{t("nav.history")}</Link>
+                  <a href="/history">{t("nav.history")}</a>
                 </li>
                 <li>
-                  <Link to="/account">{t("nav.account")}</Link>
+                  <a href="/account">{t("nav.account")}</a>
                 </li>
                 <li>
                   <form method="post" action="/logout">
@@ -101,12 +100,12 @@ function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
             ) : (
               <>
                 <li>
-                  <Link to="/login">{t("nav.signIn")}</Link>
+                  <a href="/login">{t("nav.signIn")}</a>
                 </li>
                 <li>
-                  <Link to="/register" className="nav-cta">
+                  <a href="/register" className="nav-cta">
                     {t("nav.register")}
-                  </Link>
+                  </a>
                 </li>
               </>
             )}
@@ -188,9 +187,9 @@ export function ErrorBoundary() {
       <p>{notFound ? t("error.notFound.body") : t("error.generic.body")}</p>
       <p className="error-code">{t("error.code", { status })}</p>
       <p>
-        <Link to="/" className="button">
+        <a href="/" className="button">
           {t("error.home")}
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -53,31 +53,36 @@ export function normalise(text: string): string {
 export function tokenize(q: string): string[] {
   return normalise(q)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((term) => term.length > 0)
-    .slice(0, 8);
+    .filter((term) => term.length > 0);
+}
+
+/** " word word word": normalised words, each preceded by a space, for prefix matching. */
+function words(text: string): string {
+  return ` ${tokenize(text).join(" ")}`;
 }
 
 /**
- * Every term must match somewhere (title, original title, synopsis, cast,
+ * Every term must start a word somewhere (title, original title, synopsis, cast,
  * genres or vibes). Title matches rank first, then cast, then the rest;
  * ties go to popularity.
  */
 export function searchDramas(dramas: Drama[], q: string): Drama[] {
-  const terms = tokenize(q);
+  const terms = tokenize(q).slice(0, 8);
   if (terms.length === 0) return [];
   const scored: { drama: Drama; score: number }[] = [];
   for (const drama of dramas) {
-    const title = normalise(`${drama.title} ${drama.originalTitle}`);
-    const cast = normalise(drama.cast.join(" "));
-    const tags = normalise([...drama.genres, ...drama.vibes].join(" "));
-    const synopsis = normalise(drama.synopsis);
+    const title = words(`${drama.title} ${drama.originalTitle}`);
+    const cast = words(drama.cast.join(" "));
+    const tags = words([...drama.genres, ...drama.vibes].join(" "));
+    const synopsis = words(drama.synopsis);
     let score = 0;
     let matchedAll = true;
     for (const term of terms) {
-      if (title.includes(term)) score += 10;
-      else if (cast.includes(term)) score += 5;
-      else if (tags.includes(term)) score += 3;
-      else if (synopsis.includes(term)) score += 1;
+      const prefix = ` ${term}`;
+      if (title.includes(prefix)) score += 10;
+      else if (cast.includes(prefix)) score += 5;
+      else if (tags.includes(prefix)) score += 3;
+      else if (synopsis.includes(prefix)) score += 1;
       else {
         matchedAll = false;
         break;

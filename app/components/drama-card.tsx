@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import type { Drama } from "~/catalog/types";
 import { useT } from "~/i18n";
 import { labelForTag } from "~/components/tag-label";
@@ -8,7 +7,7 @@ export function DramaCard({ drama, children }: { drama: Drama; children?: React.
   const t = useT();
   return (
     <article className="card">
-      <Link to={`/drama/${drama.id}`} className="card-link">
+      <a href={`/drama/${drama.id}`} className="card-link">
         <img
           className="poster"
           src={drama.posterUrl}
@@ -20,7 +19,7 @@ export function DramaCard({ drama, children }: { drama: Drama; children?: React.
           sizes="(min-width: 60em) 12rem, 40vw"
         />
         <h3 className="card-title">{drama.title}</h3>
-      </Link>
+      </a>
       <p className="card-meta">
         {drama.year} · {drama.genres.map((genre) => labelForTag(t, genre)).join(", ")}
       </p>

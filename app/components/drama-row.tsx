@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import type { Drama } from "~/catalog/types";
 import { DramaCard } from "~/components/drama-card";
 import { useT } from "~/i18n";
@@ -12,10 +11,10 @@ export function DramaRow({ id, title, href, dramas }: { id: string; title: strin
       <div className="row-head">
         <h2 id={headingId}>{title}</h2>
         {href ? (
-          <Link to={href} className="row-more">
+          <a href={href} className="row-more">
             {t("home.seeAll")}
             <span className="visually-hidden">: {title}</span>
-          </Link>
+          </a>
         ) : null}
       </div>
       <ul className="row-list">

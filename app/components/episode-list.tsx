@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import type { Episode } from "~/catalog/types";
 import { ProgressBar } from "~/components/progress-bar";
 import { formatDuration } from "~/lib/format";
@@ -23,11 +22,11 @@ export function EpisodeList({
         const current = episode.id === currentEpisodeId;
         return (
           <li key={episode.id} className={`episode episode-${state.kind}`}>
-            <Link to={`/watch/${episode.id}`} aria-current={current ? "page" : undefined} className="episode-link">
+            <a href={`/watch/${episode.id}`} aria-current={current ? "page" : undefined} className="episode-link">
               <span className="episode-number">{t("episode.number", { number: episode.number })}</span>
               <span className="episode-title">{episode.title}</span>
               <span className="episode-duration">{formatDuration(episode.duration)}</span>
-            </Link>
+            </a>
             {state.kind === "watched" ? (
               <span className="episode-state watched">
                 <span aria-hidden="true">✓ </span>

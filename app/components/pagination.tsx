@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { useT } from "~/i18n";
 
 /** Previous / numbered / next links; real hrefs, so it works without JavaScript. */
@@ -11,9 +10,9 @@ export function Pagination({ page, totalPages, hrefFor }: { page: number; totalP
       <ul>
         {page > 1 ? (
           <li>
-            <Link to={hrefFor(page - 1)} rel="prev">
+            <a href={hrefFor(page - 1)} rel="prev">
               {t("pagination.previous")}
-            </Link>
+            </a>
           </li>
         ) : null}
         {pages.map((item, index) =>
@@ -23,21 +22,21 @@ export function Pagination({ page, totalPages, hrefFor }: { page: number; totalP
             </li>
           ) : (
             <li key={item}>
-              <Link
-                to={hrefFor(item)}
+              <a
+                href={hrefFor(item)}
                 aria-current={item === page ? "page" : undefined}
                 aria-label={t("pagination.page", { page: item })}
               >
                 {item}
-              </Link>
+              </a>
             </li>
           ),
         )}
         {page < totalPages ? (
           <li>
-            <Link to={hrefFor(page + 1)} rel="next">
+            <a href={hrefFor(page + 1)} rel="next">
               {t("pagination.next")}
-            </Link>
+            </a>
           </li>
         ) : null}
       </ul>

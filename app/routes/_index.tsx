@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getCatalog } from "~/catalog/index.server";
 import type { Drama, HomeRow } from "~/catalog/types";
 import { DramaCard } from "~/components/drama-card";
@@ -67,12 +67,12 @@ function ContinueTile({ item }: { item: ContinueItem }) {
   return (
     <DramaCard drama={item.drama}>
       <p className="continue-meta">
-        <Link to={`/watch/${item.episodeId}`} className="continue-link">
+        <a href={`/watch/${item.episodeId}`} className="continue-link">
           {item.kind === "resume"
             ? t("continue.resume", { episode: item.number })
             : t("continue.playNext", { episode: item.number })}
           <span className="visually-hidden">: {item.drama.title}</span>
-        </Link>
+        </a>
       </p>
       <ProgressBar percent={item.kind === "resume" ? item.percent : 0} label={label} />
     </DramaCard>
@@ -96,10 +96,10 @@ export default function Home() {
           </p>
           <p className="hero-synopsis">{featured.synopsis}</p>
           <p>
-            <Link to={`/drama/${featured.id}`} className="button">
+            <a href={`/drama/${featured.id}`} className="button">
               {t("home.featuredCta")}
               <span className="visually-hidden">: {featured.title}</span>
-            </Link>
+            </a>
           </p>
         </div>
       </section>

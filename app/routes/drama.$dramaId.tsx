@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getCatalog, requireDrama } from "~/catalog/index.server";
 import { EpisodeList } from "~/components/episode-list";
 import { FavoriteButton } from "~/components/favorite-button";
@@ -78,12 +78,12 @@ export default function DramaPage() {
           <ul className="tags" aria-label={t("drama.genres")}>
             {drama.genres.map((genre) => (
               <li key={genre}>
-                <Link to={`/browse?genre=${genre}`}>{labelForTag(t, genre)}</Link>
+                <a href={`/browse?genre=${genre}`}>{labelForTag(t, genre)}</a>
               </li>
             ))}
             {drama.vibes.map((vibe) => (
               <li key={vibe}>
-                <Link to={`/browse?vibe=${vibe}`}>{labelForTag(t, vibe)}</Link>
+                <a href={`/browse?vibe=${vibe}`}>{labelForTag(t, vibe)}</a>
               </li>
             ))}
           </ul>
@@ -93,17 +93,17 @@ export default function DramaPage() {
           </p>
           <div className="actions">
             {play ? (
-              <Link to={play.href} className="button button-play">
+              <a href={play.href} className="button button-play">
                 <span aria-hidden="true">▶ </span>
                 {play.label}
-              </Link>
+              </a>
             ) : null}
             {signedIn ? (
               <FavoriteButton dramaId={drama.id} dramaTitle={drama.title} isFavorite={favorite} redirectTo={here} />
             ) : (
-              <Link to={`/login?${new URLSearchParams({ redirectTo: here })}`} className="button button-secondary">
+              <a href={`/login?${new URLSearchParams({ redirectTo: here })}`} className="button button-secondary">
                 {t("favorites.signInToAdd")}
-              </Link>
+              </a>
             )}
           </div>
         </div>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getCatalog } from "~/catalog/index.server";
 import { Pagination } from "~/components/pagination";
 import { translator, useT } from "~/i18n";
@@ -39,7 +39,7 @@ export default function History() {
       <h1>{t("history.title")}</h1>
       {total === 0 ? (
         <p>
-          {t("history.empty")} <Link to="/browse">{t("myList.browse")}</Link>
+          {t("history.empty")} <a href="/browse">{t("myList.browse")}</a>
         </p>
       ) : (
         <ol className="history">
@@ -50,13 +50,13 @@ export default function History() {
               ) : null}
               <div>
                 <p className="history-title">
-                  {item.drama ? <Link to={`/drama/${item.drama.id}`}>{item.drama.title}</Link> : t("myList.unavailable")}
+                  {item.drama ? <a href={`/drama/${item.drama.id}`}>{item.drama.title}</a> : t("myList.unavailable")}
                 </p>
                 {item.episode ? (
                   <p>
-                    <Link to={`/watch/${item.episode.id}`}>
+                    <a href={`/watch/${item.episode.id}`}>
                       {t("episode.number", { number: item.episode.number })}: {item.episode.title}
-                    </Link>
+                    </a>
                   </p>
                 ) : null}
                 <p className="history-time">

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/field";
 import { translator, useT } from "~/i18n";
 import { writeAudit } from "~/models/audit.server";
@@ -73,7 +73,7 @@ export default function Login() {
         </button>
       </form>
       <p>
-        {t("login.noAccount")} <Link to={`/register?${new URLSearchParams({ redirectTo })}`}>{t("nav.register")}</Link>
+        {t("login.noAccount")} <a href={`/register?${new URLSearchParams({ redirectTo })}`}>{t("nav.register")}</a>
       </p>
     </div>
   );

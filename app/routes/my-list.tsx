@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getCatalog } from "~/catalog/index.server";
 import { DramaCard } from "~/components/drama-card";
 import { FavoriteButton } from "~/components/favorite-button";
@@ -24,7 +24,7 @@ export default function MyList() {
       <h1>{t("myList.title")}</h1>
       {items.length === 0 ? (
         <p>
-          {t("myList.empty")} <Link to="/browse">{t("myList.browse")}</Link>
+          {t("myList.empty")} <a href="/browse">{t("myList.browse")}</a>
         </p>
       ) : (
         <ul className="grid">

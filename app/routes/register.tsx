@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { PASSWORD_MAX, PASSWORD_MIN, RegisterFormSchema } from "~/auth/schemas";
 import { Field, FormError } from "~/components/field";
 import { translator, useT } from "~/i18n";
@@ -84,7 +84,7 @@ export default function Register() {
         </button>
       </form>
       <p>
-        {t("register.haveAccount")} <Link to={`/login?${new URLSearchParams({ redirectTo })}`}>{t("nav.signIn")}</Link>
+        {t("register.haveAccount")} <a href={`/login?${new URLSearchParams({ redirectTo })}`}>{t("nav.signIn")}</a>
       </p>
     </div>
   );

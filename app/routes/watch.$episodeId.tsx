@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { getCatalog } from "~/catalog/index.server";
 import { EpisodeList } from "~/components/episode-list";
 import { translator, useT } from "~/i18n";
@@ -50,7 +50,7 @@ export default function Watch() {
   return (
     <article className="watch">
       <p className="breadcrumb">
-        <Link to={`/drama/${drama.id}`}>{drama.title}</Link>
+        <a href={`/drama/${drama.id}`}>{drama.title}</a>
       </p>
       <h1>
         {t("episode.number", { number: episode.number })}: {episode.title}
@@ -87,16 +87,16 @@ export default function Watch() {
       {start > 0 ? <p className="resume-note">{t("watch.resumingAt", { time: formatDuration(start) })}</p> : null}
       <nav className="episode-nav" aria-label={t("watch.episodeNav")}>
         {previous ? (
-          <Link to={`/watch/${previous.id}`} rel="prev" className="button button-secondary">
+          <a href={`/watch/${previous.id}`} rel="prev" className="button button-secondary">
             <span aria-hidden="true">← </span>
             {t("watch.previous", { episode: previous.number })}
-          </Link>
+          </a>
         ) : null}
         {next ? (
-          <Link to={`/watch/${next.id}`} rel="next" className="button">
+          <a href={`/watch/${next.id}`} rel="next" className="button">
             {t("watch.next", { episode: next.number })}
             <span aria-hidden="true"> →</span>
-          </Link>
+          </a>
         ) : null}
       </nav>
       <details className="downloads">
