@@ -4,18 +4,17 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PrismaConfig } from "prisma";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { sqliteFilePath } from "./app/utils/env.server";
 
-// Same default and the same path resolution as app/utils/db.server.ts.
-process.env.DATABASE_URL ??= "file:./data/dracin.db";
-const file = sqliteFilePath(process.env.DATABASE_URL);
-fs.mkdirSync(path.dirname(file), { recursive: true });
-
-function sqliteFilePath(url: string): string {
-  if (!url.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a file: URL for SQLite, got "${url.split(":")[0]}:..."`);
-  }
-  return path.resolve(process.cwd(), url.slice("file:".length));
+// Same default and the same path resolution as the app (app/utils/env.server.ts).
+// The CLI falls back to downloading an engine when DATABASE_URL is unset (STACK-NOTES 3.2).
+process.env.DATABASE_URL ||= "file:./data/dracin.db";
+const url = process.env.DATABASE_URL;
+if (!url.startsWith("file:")) {
+  throw new Error(`DATABASE_URL must be a SQLite file: URL, got "${url.split(":")[0]}:..."`);
 }
+const file = sqliteFilePath(url);
+fs.mkdirSync(path.dirname(file), { recursive: true });
 
 export default {
   experimental: { adapter: true },
