@@ -1,7 +1,7 @@
 /**
  * Vitest: unit tests (pure modules) and integration tests (loaders and
  * actions called with real Requests against a migrated SQLite database, one
- * copy per worker). Playwright owns tests/e2e. See tests/README.md.
+ * copy per worker). Playwright owns tests/e2e. See tests/helpers/README.md.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +22,10 @@ function cssImportsAsUrls(): Plugin {
     enforce: "pre",
     resolveId(source, importer) {
       if (!/\.css(\?.*)?$/.test(source)) return null;
-      const fromApp = source.startsWith("~/") || (importer !== undefined && importer.startsWith(appDir));
+      const fromApp =
+        source.startsWith("~/") ||
+        source.startsWith(appDir) ||
+        (source.startsWith(".") && importer !== undefined && importer.startsWith(appDir));
       return fromApp ? virtualId : null;
     },
     load(id) {
@@ -43,7 +46,6 @@ export default defineConfig({
     setupFiles: ["tests/setup/worker-setup.ts"],
     // Each test file gets a fresh process and a fresh copy of the migrated database.
     pool: "forks",
-    restoreMocks: true,
     unstubEnvs: true,
     testTimeout: 10_000,
     hookTimeout: 30_000,

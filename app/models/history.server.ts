@@ -13,16 +13,19 @@ export async function recordViewing(
   viewing: { episodeId: string; dramaId: string },
   now = new Date(),
 ): Promise<boolean> {
-  const recent = await prisma.watchHistory.findFirst({
-    where: { userId, episodeId: viewing.episodeId, watchedAt: { gt: new Date(now.getTime() - VIEWING_WINDOW_MS) } },
-    select: { id: true },
+  // Check and insert in one transaction, so two simultaneous first saves add one row.
+  return prisma.$transaction(async (tx) => {
+    const recent = await tx.watchHistory.findFirst({
+      where: { userId, episodeId: viewing.episodeId, watchedAt: { gt: new Date(now.getTime() - VIEWING_WINDOW_MS) } },
+      select: { id: true },
+    });
+    if (recent) return false;
+    await tx.watchHistory.create({
+      data: { userId, episodeId: viewing.episodeId, dramaId: viewing.dramaId, watchedAt: now },
+      select: { id: true },
+    });
+    return true;
   });
-  if (recent) return false;
-  await prisma.watchHistory.create({
-    data: { userId, episodeId: viewing.episodeId, dramaId: viewing.dramaId, watchedAt: now },
-    select: { id: true },
-  });
-  return true;
 }
 
 export interface HistoryPage {

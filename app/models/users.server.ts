@@ -77,19 +77,29 @@ export async function updateDisplayName(userId: string, name: string, info: Requ
   });
 }
 
-/** Changes the password when the current one matches; false otherwise. */
+/**
+ * Changes the password when the current one matches (false otherwise) and
+ * ends every other session of the user: only `keepSessionToken` survives.
+ */
 export async function changePassword(
   userId: string,
   currentPassword: string,
   newPassword: string,
   info: RequestInfo,
+  keepSessionToken: string | null,
 ): Promise<boolean> {
   const row = await prisma.user.findUnique({ where: { id: userId }, select: { password: true } });
   if (!row?.password || !(await bcrypt.compare(currentPassword, row.password))) return false;
   const passwordHash = await hashPassword(newPassword);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { password: passwordHash }, select: { id: true } });
-    await writeAudit({ action: "PASSWORD_CHANGE", userId, entityType: "User", entityId: userId, info }, tx);
+    const ended = await tx.session.deleteMany({
+      where: { userId, ...(keepSessionToken ? { sessionToken: { not: keepSessionToken } } : {}) },
+    });
+    await writeAudit(
+      { action: "PASSWORD_CHANGE", userId, entityType: "User", entityId: userId, metadata: { endedSessions: ended.count }, info },
+      tx,
+    );
   });
   return true;
 }

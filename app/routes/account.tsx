@@ -10,7 +10,7 @@ import { flashHeader } from "~/utils/flash.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
 import { badRequest } from "~/utils/responses.server";
-import { requireUserId } from "~/utils/session.server";
+import { getSessionTokenHash, requireUserId } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: translator()("account.title") }];
 
@@ -43,7 +43,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return badRequest<ActionResult>({ intent: "password", errors: parsed.errors, formError: null });
-  const changed = await changePassword(userId, parsed.data.currentPassword, parsed.data.newPassword, info);
+  const changed = await changePassword(
+    userId,
+    parsed.data.currentPassword,
+    parsed.data.newPassword,
+    info,
+    await getSessionTokenHash(request),
+  );
   if (!changed) {
     return badRequest<ActionResult>({ intent: "password", errors: { currentPassword: "account.currentPasswordWrong" }, formError: null });
   }

@@ -24,6 +24,7 @@ type RegisterResult = {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
   const form = await request.formData();
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
   const values = { name: String(form.get("name") ?? "").slice(0, 100), email: String(form.get("email") ?? "").slice(0, 254) };

@@ -14,7 +14,7 @@ import { getUserId } from "~/utils/session.server";
 
 const ProgressFormSchema = z.object({
   episodeId: z.string().min(1).max(200),
-  position: z.coerce.number().finite().min(0),
+  position: z.string().trim().min(1).pipe(z.coerce.number<string>().finite().min(0)),
   duration: z.coerce.number().finite().positive().optional(),
   viewingStart: z.enum(["0", "1"]).default("0"),
 });

@@ -43,9 +43,9 @@ export class ConfigError extends Error {
 }
 
 export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof EnvSchema> {
-  // Treat empty strings as unset, as shells and .env files often leave them.
+  // Treat empty (or blank) values as unset, as shells and .env files often leave them.
   const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
   );
   const result = EnvSchema.safeParse(cleaned);
   if (!result.success) {

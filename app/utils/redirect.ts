@@ -13,6 +13,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
     const base = "http://dracin.invalid";
     const url = new URL(to, base);
     if (url.origin !== base) return fallback;
+    // Dot segments can collapse into "//host" ("/.//evil.com" -> "//evil.com").
+    if (url.pathname.startsWith("//")) return fallback;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return fallback;

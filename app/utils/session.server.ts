@@ -3,7 +3,7 @@
  * holds only an opaque token; sign-in always issues a fresh one.
  */
 import { createCookie, redirect } from "@remix-run/node";
-import { createSession, deleteSession, findSessionUserId } from "~/models/sessions.server";
+import { createSession, deleteSession, findSessionUserId, hashToken } from "~/models/sessions.server";
 import { getEnv } from "~/utils/env.server";
 import { pathWithSearch, safeRedirect } from "~/utils/redirect";
 import { redirectFor } from "~/utils/htmx.server";
@@ -42,6 +42,12 @@ export function getUserId(request: Request): Promise<string | null> {
     userIdByRequest.set(request, pending);
   }
   return pending;
+}
+
+/** The stored (hashed) token of this request's session, to tell it apart from the user's others. */
+export async function getSessionTokenHash(request: Request): Promise<string | null> {
+  const token = await readToken(request);
+  return token ? hashToken(token) : null;
 }
 
 export function loginPath(request: Request): string {

@@ -1,0 +1,111 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError, loadOrCreateSecret, parseEnv, sqliteFilePath } from "~/utils/env.server";
+
+/** An environment with only these variables (ProcessEnv's typings insist on NODE_ENV). */
+function source(values: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return values as NodeJS.ProcessEnv;
+}
+
+function configError(values: Record<string, string>): ConfigError {
+  try {
+    parseEnv(source(values));
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("parseEnv accepted the configuration");
+}
+
+describe("parseEnv", () => {
+  it("fills in defaults for an empty environment", () => {
+    expect(parseEnv(source({}))).toEqual({
+      NODE_ENV: "development",
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      DATA_DIR: "./data",
+      DATABASE_URL: "file:./data/dracin.db",
+      SESSION_MAX_AGE_DAYS: 30,
+      BCRYPT_COST: 12,
+      CATALOG_PROVIDER: "local",
+      TRUST_PROXY: false,
+      LOG_LEVEL: "info",
+    });
+  });
+
+  it("coerces numbers and the TRUST_PROXY flag", () => {
+    const parsed = parseEnv(source({ PORT: "8080", BCRYPT_COST: "10", TRUST_PROXY: "1", SESSION_MAX_AGE_DAYS: "7" }));
+    expect(parsed).toMatchObject({ PORT: 8080, BCRYPT_COST: 10, TRUST_PROXY: true, SESSION_MAX_AGE_DAYS: 7 });
+  });
+
+  it("names the variable when PORT is not a port number", () => {
+    expect(configError({ PORT: "eighty" }).message).toMatch(/^Invalid configuration:\n\s+PORT: /);
+    expect(configError({ PORT: "70000" }).message).toContain("PORT");
+    expect(configError({ PORT: "80.5" }).message).toContain("PORT");
+  });
+
+  it("refuses a SESSION_SECRET shorter than 32 characters", () => {
+    const error = configError({ SESSION_SECRET: "too-short-secret" });
+    expect(error.name).toBe("ConfigError");
+    expect(error.message).toContain("SESSION_SECRET");
+    expect(error.message).toContain("at least 32 characters");
+    expect(error.message).not.toContain("too-short-secret");
+    expect(parseEnv(source({ SESSION_SECRET: "s".repeat(32) })).SESSION_SECRET).toBe("s".repeat(32));
+  });
+
+  it("treats empty strings as unset", () => {
+    const parsed = parseEnv(source({ PORT: "", SESSION_SECRET: "", LOG_LEVEL: "", DATABASE_URL: "" }));
+    expect(parsed.PORT).toBe(3000);
+    expect(parsed.SESSION_SECRET).toBeUndefined();
+    expect(parsed.LOG_LEVEL).toBe("info");
+    expect(parsed.DATABASE_URL).toBe("file:./data/dracin.db");
+  });
+
+  it("refuses a DATABASE_URL that is not a SQLite file: URL", () => {
+    expect(configError({ DATABASE_URL: "postgres://db/dracin" }).message).toContain("DATABASE_URL");
+  });
+
+  it("lists every bad variable at once", () => {
+    const message = configError({ PORT: "x", BCRYPT_COST: "4", LOG_LEVEL: "loud" }).message;
+    expect(message).toContain("PORT");
+    expect(message).toContain("BCRYPT_COST");
+    expect(message).toContain("LOG_LEVEL");
+  });
+});
+
+describe("sqliteFilePath", () => {
+  it("resolves a relative file: URL against the working directory", () => {
+    expect(sqliteFilePath("file:./data/x.db")).toBe(path.resolve(process.cwd(), "data/x.db"));
+    expect(sqliteFilePath("file:/tmp/y.db")).toBe("/tmp/y.db");
+  });
+});
+
+describe("loadOrCreateSecret", () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("creates a 0600 secret file in a new folder and returns the same secret next time", () => {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), "dracin-secret-"));
+    dirs.push(base);
+    const dataDir = path.join(base, "nested", "data");
+
+    const first = loadOrCreateSecret(dataDir);
+    const file = path.join(dataDir, "session-secret");
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file, "utf8").trim()).toBe(first);
+
+    expect(loadOrCreateSecret(dataDir)).toBe(first);
+  });
+
+  it("generates a different secret for a different data folder", () => {
+    const a = fs.mkdtempSync(path.join(os.tmpdir(), "dracin-secret-"));
+    const b = fs.mkdtempSync(path.join(os.tmpdir(), "dracin-secret-"));
+    dirs.push(a, b);
+    expect(loadOrCreateSecret(a)).not.toBe(loadOrCreateSecret(b));
+  });
+});

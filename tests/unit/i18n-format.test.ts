@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { pageWindow } from "~/components/pagination";
+import { isMessageKey, msg, translator } from "~/i18n";
+import { en } from "~/i18n/en";
+import { formatDateTime, formatDuration, minutesLeft } from "~/lib/format";
+
+describe("translator", () => {
+  const t = translator("en");
+
+  it("returns the message for a key", () => {
+    expect(t("nav.signIn")).toBe("Sign in");
+  });
+
+  it("fills placeholders", () => {
+    expect(t("favorites.added", { title: "Neon Rain" })).toBe("Added Neon Rain to My List.");
+    expect(t("continue.minutesLeft", { episode: 3, minutes: 12 })).toBe("Episode 3: 12 min left");
+  });
+
+  it("leaves a placeholder it has no value for", () => {
+    expect(t("favorites.added", {})).toBe("Added {title} to My List.");
+  });
+
+  it("picks the singular or plural form by {count}", () => {
+    expect(t("browse.count", { count: 1 })).toBe("1 drama");
+    expect(t("browse.count", { count: 0 })).toBe("0 dramas");
+    expect(t("browse.count", { count: 24 })).toBe("24 dramas");
+    expect(t("search.count", { count: 1, q: "tea" })).toBe("1 drama found for “tea”.");
+    expect(t("search.count", { count: 3, q: "tea" })).toBe("3 dramas found for “tea”.");
+  });
+
+  it("uses the default locale when none is given", () => {
+    expect(translator()("nav.browse")).toBe("Browse");
+  });
+});
+
+describe("message keys", () => {
+  it("msg is the identity and isMessageKey knows the catalog", () => {
+    expect(msg("login.invalid")).toBe("login.invalid");
+    expect(isMessageKey("login.invalid")).toBe(true);
+    expect(isMessageKey("login.nope")).toBe(false);
+    expect(isMessageKey("toString")).toBe(false);
+  });
+
+  it("every plural message has exactly two forms and both use {count}", () => {
+    for (const [key, text] of Object.entries(en)) {
+      if (!text.includes("|")) continue;
+      const forms = text.split("|");
+      expect(forms, key).toHaveLength(2);
+      for (const form of forms) expect(form, key).toContain("{count}");
+    }
+  });
+});
+
+describe("pageWindow", () => {
+  it("shows the only page", () => {
+    expect(pageWindow(1, 1)).toEqual([1]);
+  });
+
+  it("shows every page when there are few", () => {
+    expect(pageWindow(2, 3)).toEqual([1, 2, 3]);
+  });
+
+  it("shows first, last and neighbours with gaps", () => {
+    expect(pageWindow(5, 10)).toEqual([1, null, 4, 5, 6, null, 10]);
+  });
+
+  it("has no gap where the pages are adjacent", () => {
+    expect(pageWindow(1, 10)).toEqual([1, 2, null, 10]);
+    expect(pageWindow(3, 10)).toEqual([1, 2, 3, 4, null, 10]);
+    expect(pageWindow(10, 10)).toEqual([1, null, 9, 10]);
+  });
+});
+
+describe("formatDuration", () => {
+  it("formats minutes and seconds", () => {
+    expect(formatDuration(95)).toBe("1:35");
+    expect(formatDuration(5)).toBe("0:05");
+    expect(formatDuration(0)).toBe("0:00");
+  });
+
+  it("formats hours with two-digit minutes", () => {
+    expect(formatDuration(3725)).toBe("1:02:05");
+  });
+
+  it("rounds and never goes negative", () => {
+    expect(formatDuration(59.6)).toBe("1:00");
+    expect(formatDuration(-3)).toBe("0:00");
+  });
+});
+
+describe("minutesLeft", () => {
+  it("is at least 1 while anything is left, 0 when nothing is", () => {
+    expect(minutesLeft(10)).toBe(1);
+    expect(minutesLeft(150)).toBe(3);
+    expect(minutesLeft(0)).toBe(0);
+    expect(minutesLeft(-5)).toBe(0);
+  });
+});
+
+describe("formatDateTime", () => {
+  it("formats in UTC whatever the server's time zone", () => {
+    expect(formatDateTime(new Date(Date.UTC(2026, 10, 27, 10, 31)))).toBe("27 Nov 2026, 10:31 UTC");
+    expect(formatDateTime(new Date(Date.UTC(2026, 0, 1, 23, 5)))).toBe("1 Jan 2026, 23:05 UTC");
+  });
+});
