@@ -3,7 +3,7 @@
  * sign-out button, a polite status region for htmx updates, and the few
  * scripts a page needs. No <Scripts/>: pages are never hydrated.
  */
-import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
    Links,
   Meta,
@@ -14,7 +14,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { I18nProvider, DEFAULT_LOCALE, useT } from "~/i18n";
+import { I18nProvider, DEFAULT_LOCALE, translator, useT } from "~/i18n";
 import { getUserById } from "~/models/users.server";
 import styles from "~/styles/app.css";
 import { getAssets, type Assets } from "~/utils/assets.server";
@@ -25,6 +25,17 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/**
+ * Only used when no deeper route has meta: error pages (the root
+ * ErrorBoundary renders with the root's meta alone) still need a <title>.
+ */
+export const meta: MetaFunction = ({ error }) => {
+  const t = translator();
+  if (!error) return [{ title: t("home.title") }];
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: `${t(notFound ? "error.notFound.title" : "error.generic.title")} · Dracin` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await getUserId(request);

@@ -1,0 +1,182 @@
+/**
+ * axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA) on every page, signed out and
+ * signed in, including the states with form errors and with data.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { DRAMA, EPISODE_1, expect, test } from "./fixtures";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
+  }));
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  // axe did look at the page.
+  expect(results.passes.length).toBeGreaterThan(0);
+}
+
+async function addToMyList(page: Page, dramaId: string) {
+  const response = await page.request.post("/resources/favorites", {
+    form: { intent: "add", dramaId, redirectTo: "/my-list" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(303);
+}
+
+async function saveProgress(page: Page, episodeId: string, position: number) {
+  const response = await page.request.post("/resources/progress", {
+    form: { episodeId, position: String(position), viewingStart: "1" },
+  });
+  expect(response.status()).toBe(204);
+}
+
+test.describe("signed out", () => {
+  const pages: [string, string, string][] = [
+    ["the home page", "/", "Featured"],
+    ["browse with filters", "/browse?genre=romance&sort=rating", "Browse dramas"],
+    ["browse, page 2", "/browse?page=2", "Browse dramas"],
+    ["search results", "/search?q=tea", "4 dramas found for “tea”."],
+    ["search with no results", "/search?q=zzzzqqq", "No dramas found"],
+    ["a drama page", `/drama/${DRAMA.id}`, DRAMA.title],
+    ["the sign-in page", "/login", "Sign in"],
+    ["the register page", "/register", "Create account"],
+    ["a 404 page", "/no-such-page", "Page not found"],
+  ];
+  for (const [what, path, text] of pages) {
+    test(`${what} has no axe violations`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("main")).toContainText(text);
+      await expectNoViolations(page);
+    });
+  }
+
+  test("the sign-in page with errors has no axe violations", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email", { exact: true }).fill("not-an-email");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter an email address like name@example.com.")).toBeVisible();
+    await expect(page.getByText("Enter your password.")).toBeVisible();
+    await expectNoViolations(page);
+
+    await page.getByLabel("Email", { exact: true }).fill("nobody@example.com");
+    await page.getByLabel("Password", { exact: true }).fill("wrong password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("The email or password is not right. Please try again.");
+    await expectNoViolations(page);
+  });
+
+  test("the register page with errors has no axe violations", async ({ page, account }) => {
+    await page.goto("/register");
+    await page.getByLabel("Password", { exact: true }).fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Enter your name.")).toBeVisible();
+    await expect(page.getByText("Use at least 8 characters for your password.")).toBeVisible();
+    await expectNoViolations(page);
+
+    // An email that is taken gives a form-level error.
+    await page.getByLabel("Name", { exact: true }).fill("Someone");
+    await page.getByLabel("Email", { exact: true }).fill(account.email);
+    await page.getByLabel("Password", { exact: true }).fill("long enough password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("alert")).toContainText("We could not create an account with this email.");
+    await expectNoViolations(page);
+  });
+});
+
+test.describe("signed in", () => {
+  test("the home page with Continue Watching and My List has no axe violations", async ({ page, signedIn: _ }) => {
+    await page.goto("/");
+    await expectNoViolations(page);
+    await addToMyList(page, DRAMA.id);
+    await saveProgress(page, EPISODE_1, 8);
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Continue Watching" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "My List" })).toBeVisible();
+    await expectNoViolations(page);
+  });
+
+  test("a drama page with the My List button and progress has no axe violations", async ({ page, signedIn: _ }) => {
+    await page.goto(`/drama/${DRAMA.id}`);
+    await expect(page.getByRole("button", { name: /^Add to My List/ })).toBeVisible();
+    await expectNoViolations(page);
+    await saveProgress(page, EPISODE_1, 8);
+    await page.getByRole("button", { name: /^Add to My List/ }).click();
+    await expect(page.getByRole("button", { name: /^Remove from My List/ })).toBeVisible();
+    await expect(page.locator("#announcer")).toHaveText(`Added ${DRAMA.title} to My List.`);
+    await expectNoViolations(page);
+    await page.reload();
+    await expect(page.getByText("40% watched")).toBeVisible();
+    await expectNoViolations(page);
+  });
+
+  test("the watch page with video.js loaded has no axe violations", async ({ page, signedIn: _ }) => {
+    await page.goto(`/watch/${EPISODE_1}`);
+    await expect(page.locator(".video-js .vjs-control-bar")).toBeAttached();
+    await expect(page.getByRole("button", { name: "Play Video" })).toBeVisible();
+    await expectNoViolations(page);
+  });
+
+  test("the watch page while resuming and playing has no axe violations", async ({ page, signedIn: _ }) => {
+    await saveProgress(page, EPISODE_1, 8);
+    await page.goto(`/watch/${EPISODE_1}`);
+    await expect(page.getByText("Resuming at 0:08.")).toBeVisible();
+    await page.getByRole("button", { name: "Play Video" }).click();
+    await expect
+      .poll(() => page.locator("video").first().evaluate((video: HTMLVideoElement) => video.currentTime), { timeout: 15_000 })
+      .toBeGreaterThan(8.5);
+    await expectNoViolations(page);
+  });
+
+  test("My List, empty and with items, has no axe violations", async ({ page, signedIn: _ }) => {
+    await page.goto("/my-list");
+    await expect(page.getByText("Your list is empty.")).toBeVisible();
+    await expectNoViolations(page);
+    await addToMyList(page, DRAMA.id);
+    await addToMyList(page, "the-jade-hairpin-oath");
+    await page.goto("/my-list");
+    await expect(page.getByRole("button", { name: /^Remove from My List/ })).toHaveCount(2);
+    await expectNoViolations(page);
+  });
+
+  test("history, empty and with items, has no axe violations", async ({ page, signedIn: _ }) => {
+    await page.goto("/history");
+    await expect(page.getByText("Nothing watched yet.")).toBeVisible();
+    await expectNoViolations(page);
+    await saveProgress(page, EPISODE_1, 8);
+    await saveProgress(page, "the-jade-hairpin-oath-ep-2", 5);
+    await page.goto("/history");
+    await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(2);
+    await expectNoViolations(page);
+  });
+
+  test("the account page, also after a failed password change, has no axe violations", async ({ page, signedIn: _ }) => {
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+    await expectNoViolations(page);
+
+    await page.getByLabel("Current password", { exact: true }).fill("not my password");
+    await page.getByLabel("New password", { exact: true }).fill("short");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("Use at least 8 characters for your password.")).toBeVisible();
+    await expectNoViolations(page);
+
+    await page.getByLabel("Current password", { exact: true }).fill("not my password");
+    await page.getByLabel("New password", { exact: true }).fill("a brand new password");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("The current password is not right.")).toBeVisible();
+    await expectNoViolations(page);
+  });
+
+  test("search and browse pages signed in have no axe violations", async ({ page, signedIn: _ }) => {
+    await page.goto("/search?q=revenge");
+    await expectNoViolations(page);
+    await page.goto("/browse?vibe=sweet&status=completed");
+    await expectNoViolations(page);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Shared fixtures for the browser tests.
+ *
+ * - `account`: a fresh, registered account (not signed in anywhere yet).
+ * - `signedIn`: signs the test's browser context in as `account` through the
+ *   real sign-in form endpoint (page.request shares the context's cookies).
+ *
+ * Every test gets its own account, so tests never depend on each other's data.
+ */
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** The demo catalog's first drama; its episode 1 is sample-1 (20 s, HLS + MP4). */
+export const DRAMA = { id: "moonlit-tea-house", title: "Moonlit Tea House", episodeCount: 12 } as const;
+export const EPISODE_1 = `${DRAMA.id}-ep-1`;
+
+let counter = 0;
+export function newAccount(prefix = "viewer"): Account {
+  counter += 1;
+  const unique = `${Date.now().toString(36)}-${process.pid}-${counter}`;
+  return { name: `Test ${prefix} ${counter}`, email: `${prefix}-${unique}@example.com`, password: `pw-${unique}-long` };
+}
+
+/** Registers through the real form endpoint (plain POST, as a browser without JS would). */
+export async function registerAccount(request: APIRequestContext, account: Account): Promise<void> {
+  const response = await request.post("/register", {
+    form: { name: account.name, email: account.email, password: account.password, redirectTo: "/" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), "registration answers with a redirect").toBe(303);
+}
+
+/** Signs the page's browser context in (the session cookie lands in the context). */
+export async function signIn(page: Page, account: Account): Promise<void> {
+  const response = await page.request.post("/login", {
+    form: { email: account.email, password: account.password, redirectTo: "/" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), "sign-in answers with a redirect").toBe(303);
+  const cookies = await page.context().cookies();
+  expect(cookies.map((cookie) => cookie.name)).toContain("dracin_session");
+}
+
+export const test = base.extend<{ account: Account; signedIn: Account }>({
+  account: async ({ playwright, baseURL }, use) => {
+    const account = newAccount();
+    // A separate request context: registering must not sign the page in.
+    const request = await playwright.request.newContext({ baseURL });
+    await registerAccount(request, account);
+    await request.dispose();
+    await use(account);
+  },
+  signedIn: async ({ page, account }, use) => {
+    await signIn(page, account);
+    await use(account);
+  },
+});
+
+export { expect };
+
+/** The polite live region htmx updates are announced in. */
+export function announcer(page: Page) {
+  return page.locator("#announcer");
+}
+
+/** The current playback position of the page's <video>, in seconds. */
+export function currentTime(page: Page): Promise<number> {
+  return page.locator("video").first().evaluate((video: HTMLVideoElement) => video.currentTime);
+}

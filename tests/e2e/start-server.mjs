@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Starts the built server for the browser tests on a fresh SQLite database:
+// deletes tests/.tmp/e2e* (database, its journal files and the data dir),
+// sets the test environment, then hands over to scripts/start.mjs, which
+// applies the migrations and serves build/. Assumes `npm run build` ran.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+process.chdir(root);
+
+const tmp = path.join(root, "tests", ".tmp");
+fs.mkdirSync(tmp, { recursive: true });
+for (const entry of fs.readdirSync(tmp)) {
+  if (entry.startsWith("e2e")) fs.rmSync(path.join(tmp, entry), { recursive: true, force: true });
+}
+
+Object.assign(process.env, {
+  NODE_ENV: "production",
+  HOST: process.env.HOST || "127.0.0.1",
+  PORT: process.env.PORT || "3271",
+  DATABASE_URL: "file:./tests/.tmp/e2e.db",
+  DATA_DIR: "tests/.tmp/e2e-data",
+  BCRYPT_COST: "10",
+  LOG_LEVEL: process.env.LOG_LEVEL || "warn",
+});
+
+await import(pathToFileURL(path.join(root, "scripts", "start.mjs")).href);
