@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/auth/schemas";
 import { isMessageKey, useT } from "~/i18n";
 
 /** A labelled input with its error message tied to it for screen readers. */
@@ -40,5 +41,67 @@ export function FormError({ message }: { message?: string | null }) {
     <p className="form-error" role="alert">
       {isMessageKey(message) ? t(message) : message}
     </p>
+  );
+}
+
+type PresetProps = { error?: string; defaultValue?: string };
+
+export function NameField({ error, defaultValue }: PresetProps) {
+  const t = useT();
+  return (
+    <Field
+      label={t("form.name")}
+      name="name"
+      autoComplete="name"
+      required
+      maxLength={60}
+      defaultValue={defaultValue}
+      error={error}
+    />
+  );
+}
+
+export function EmailField({ error, defaultValue }: PresetProps) {
+  const t = useT();
+  return (
+    <Field
+      label={t("form.email")}
+      name="email"
+      type="email"
+      autoComplete="email"
+      inputMode="email"
+      required
+      defaultValue={defaultValue}
+      error={error}
+    />
+  );
+}
+
+/** A password field: "current" for sign-in checks, "new" with the length rule as a hint. */
+export function PasswordField({
+  kind,
+  name,
+  label,
+  error,
+}: {
+  kind: "current" | "new";
+  name: string;
+  label: string;
+  error?: string;
+}) {
+  const t = useT();
+  return kind === "new" ? (
+    <Field
+      label={label}
+      name={name}
+      type="password"
+      autoComplete="new-password"
+      required
+      minLength={PASSWORD_MIN}
+      hint={t("form.password.hint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
+      error={error}
+    />
+  ) : (
+    <Field label={label} name={name} type="password" autoComplete="current-password" required error={error} />
   );
 }

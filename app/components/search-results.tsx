@@ -1,5 +1,5 @@
 import type { Drama, Page } from "~/catalog/types";
-import { DramaCard } from "~/components/drama-card";
+import { DramaGrid } from "~/components/drama-grid";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n";
 
@@ -18,13 +18,7 @@ export function SearchResults({ q, result, announce }: { q: string; result: Page
     <div id="search-results" className="search-results">
       <p className="result-count">{summary}</p>
       {result && result.items.length > 0 ? (
-        <ul className="grid">
-          {result.items.map((drama) => (
-            <li key={drama.id}>
-              <DramaCard drama={drama} />
-            </li>
-          ))}
-        </ul>
+        <DramaGrid dramas={result.items} />
       ) : null}
       {result ? (
         <Pagination

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ChangePasswordSchema, PASSWORD_MAX, PASSWORD_MIN, ProfileSchema } from "~/auth/schemas";
-import { Field, FormError } from "~/components/field";
+import { ChangePasswordSchema, ProfileSchema } from "~/auth/schemas";
+import { FormError, NameField, PasswordField } from "~/components/field";
 import { translator, useT, type MessageKey } from "~/i18n";
 import { changePassword, getUserById, updateDisplayName } from "~/models/users.server";
 import { flashHeader } from "~/utils/flash.server";
@@ -23,19 +23,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user };
 }
 
-type ActionResult = { intent: "profile" | "password"; errors: FieldErrors; formError: MessageKey | null; name?: string };
+type ActionResult = {
+  intent: "profile" | "password";
+  errors: FieldErrors;
+  formError: MessageKey | null;
+  name?: string;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const form = await request.formData();
   const intent = IntentSchema.safeParse(form.get("intent"));
-  if (!intent.success) return badRequest<ActionResult>({ intent: "profile", errors: {}, formError: "account.unknownAction" });
+  if (!intent.success)
+    return badRequest<ActionResult>({ intent: "profile", errors: {}, formError: "account.unknownAction" });
   const info = getRequestInfo(request, context);
 
   if (intent.data === "profile") {
     const parsed = parseForm(ProfileSchema, form);
     if (!parsed.ok) {
-      return badRequest<ActionResult>({ intent: "profile", errors: parsed.errors, formError: null, name: String(form.get("name") ?? "").slice(0, 100) });
+      return badRequest<ActionResult>({
+        intent: "profile",
+        errors: parsed.errors,
+        formError: null,
+        name: String(form.get("name") ?? "").slice(0, 100),
+      });
     }
     await updateDisplayName(userId, parsed.data.name, info);
     return redirect("/account", { status: 303, headers: { "Set-Cookie": await flashHeader("flash.profileSaved") } });
@@ -48,10 +59,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     parsed.data.currentPassword,
     parsed.data.newPassword,
     info,
-    await getSessionTokenHash(request),
+    await getSessionTokenHash(request)
   );
   if (!changed) {
-    return badRequest<ActionResult>({ intent: "password", errors: { currentPassword: "account.currentPasswordWrong" }, formError: null });
+    return badRequest<ActionResult>({
+      intent: "password",
+      errors: { currentPassword: "account.currentPasswordWrong" },
+      formError: null,
+    });
   }
   return redirect("/account", { status: 303, headers: { "Set-Cookie": await flashHeader("flash.passwordChanged") } });
 }
@@ -70,15 +85,7 @@ export default function Account() {
         <h2 id="profile-title">{t("account.profile")}</h2>
         <form method="post" action="/account" noValidate className="stack">
           <FormError message={profile?.formError} />
-          <Field
-            label={t("form.name")}
-            name="name"
-            autoComplete="name"
-            required
-            maxLength={60}
-            defaultValue={profile?.name ?? user.name ?? ""}
-            error={profile?.errors.name}
-          />
+          <NameField defaultValue={profile?.name ?? user.name ?? ""} error={profile?.errors.name} />
           <button type="submit" name="intent" value="profile" className="button">
             {t("account.saveName")}
           </button>
@@ -89,22 +96,16 @@ export default function Account() {
         <form method="post" action="/account" noValidate className="stack">
           <FormError message={password?.formError} />
           <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
-          <Field
-            label={t("form.currentPassword")}
+          <PasswordField
+            kind="current"
             name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            required
+            label={t("form.currentPassword")}
             error={password?.errors.currentPassword}
           />
-          <Field
-            label={t("form.newPassword")}
+          <PasswordField
+            kind="new"
             name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN}
-            hint={t("form.password.hint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
+            label={t("form.newPassword")}
             error={password?.errors.newPassword}
           />
           <button type="submit" name="intent" value="password" className="button">

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getCatalog } from "~/catalog/index.server";
 import { DRAMA_STATUSES, SORT_ORDERS, type ListQuery } from "~/catalog/types";
-import { DramaCard } from "~/components/drama-card";
+import { DramaGrid } from "~/components/drama-grid";
 import { Pagination } from "~/components/pagination";
 import { labelForTag } from "~/components/tag-label";
 import { translator, useT } from "~/i18n";
@@ -11,7 +11,11 @@ import { pageParam } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: translator()("browse.title") }];
 
-const slug = z.string().trim().toLowerCase().regex(/^[a-z0-9-]{1,40}$/);
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9-]{1,40}$/);
 
 /** Unknown or malformed filter values are dropped rather than failing the page. */
 export const BrowseQuerySchema = z.object({
@@ -35,6 +39,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { result, facets, filters };
 }
 
+/** A labelled <select>; `anyLabel` adds an empty "Any" choice. */
+function FilterSelect({
+  name,
+  label,
+  value,
+  anyLabel,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  anyLabel?: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ""}>
+        {anyLabel ? <option value="">{anyLabel}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default function Browse() {
   const { result, facets, filters } = useLoaderData<typeof loader>();
   const t = useT();
@@ -48,55 +81,47 @@ export default function Browse() {
     <>
       <h1>{t("browse.title")}</h1>
       <form method="get" action="/browse" className="filters" aria-label={t("browse.filters")}>
-        <div className="field">
-          <label htmlFor="genre">{t("browse.genre")}</label>
-          <select id="genre" name="genre" defaultValue={filters.genre ?? ""}>
-            <option value="">{t("browse.any")}</option>
-            {facets.genres.map((genre) => (
-              <option key={genre} value={genre}>
-                {labelForTag(t, genre)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="vibe">{t("browse.vibe")}</label>
-          <select id="vibe" name="vibe" defaultValue={filters.vibe ?? ""}>
-            <option value="">{t("browse.any")}</option>
-            {facets.vibes.map((vibe) => (
-              <option key={vibe} value={vibe}>
-                {labelForTag(t, vibe)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="year">{t("browse.year")}</label>
-          <select id="year" name="year" defaultValue={filters.year ? String(filters.year) : ""}>
-            <option value="">{t("browse.any")}</option>
-            {facets.years.map((year) => (
-              <option key={year} value={year}>
-                {year}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">{t("browse.status")}</label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("browse.any")}</option>
-            <option value="ongoing">{t("status.ongoing")}</option>
-            <option value="completed">{t("status.completed")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="sort">{t("browse.sort")}</label>
-          <select id="sort" name="sort" defaultValue={filters.sort}>
-            <option value="latest">{t("sort.latest")}</option>
-            <option value="rating">{t("sort.rating")}</option>
-            <option value="popularity">{t("sort.popularity")}</option>
-          </select>
-        </div>
+        <FilterSelect
+          name="genre"
+          label={t("browse.genre")}
+          value={filters.genre}
+          anyLabel={t("browse.any")}
+          options={facets.genres.map((genre) => ({ value: genre, label: labelForTag(t, genre) }))}
+        />
+        <FilterSelect
+          name="vibe"
+          label={t("browse.vibe")}
+          value={filters.vibe}
+          anyLabel={t("browse.any")}
+          options={facets.vibes.map((vibe) => ({ value: vibe, label: labelForTag(t, vibe) }))}
+        />
+        <FilterSelect
+          name="year"
+          label={t("browse.year")}
+          value={filters.year ? String(filters.year) : undefined}
+          anyLabel={t("browse.any")}
+          options={facets.years.map((year) => ({ value: String(year), label: String(year) }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("browse.status")}
+          value={filters.status}
+          anyLabel={t("browse.any")}
+          options={[
+            { value: "ongoing", label: t("status.ongoing") },
+            { value: "completed", label: t("status.completed") },
+          ]}
+        />
+        <FilterSelect
+          name="sort"
+          label={t("browse.sort")}
+          value={filters.sort}
+          options={[
+            { value: "latest", label: t("sort.latest") },
+            { value: "rating", label: t("sort.rating") },
+            { value: "popularity", label: t("sort.popularity") },
+          ]}
+        />
         <div className="filters-actions">
           <button type="submit" className="button">
             {t("browse.apply")}
@@ -109,17 +134,7 @@ export default function Browse() {
       <p className="result-count" role="status">
         {t("browse.count", { count: result.total })}
       </p>
-      {result.items.length === 0 ? (
-        <p>{t("browse.empty")}</p>
-      ) : (
-        <ul className="grid">
-          {result.items.map((drama) => (
-            <li key={drama.id}>
-              <DramaCard drama={drama} />
-            </li>
-          ))}
-        </ul>
-      )}
+      {result.items.length === 0 ? <p>{t("browse.empty")}</p> : <DramaGrid dramas={result.items} />}
       <Pagination page={result.page} totalPages={result.totalPages} hrefFor={hrefFor} />
     </>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormError } from "~/components/field";
+import { EmailField, FormError, PasswordField } from "~/components/field";
 import { translator, useT } from "~/i18n";
 import { writeAudit } from "~/models/audit.server";
 import { InvalidCredentialsError, LoginValidationError, authenticator } from "~/utils/auth.server";
@@ -50,24 +50,8 @@ export default function Login() {
       <form method="post" action={`/login?${new URLSearchParams({ redirectTo })}`} noValidate className="stack">
         <FormError message={actionData?.formError} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field
-          label={t("form.email")}
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          required
-          defaultValue={actionData?.email ?? ""}
-          error={actionData?.errors.email}
-        />
-        <Field
-          label={t("form.password")}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={actionData?.errors.password}
-        />
+        <EmailField defaultValue={actionData?.email ?? ""} error={actionData?.errors.email} />
+        <PasswordField kind="current" name="password" label={t("form.password")} error={actionData?.errors.password} />
         <button type="submit" className="button">
           {t("login.submit")}
         </button>

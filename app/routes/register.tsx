@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { PASSWORD_MAX, PASSWORD_MIN, RegisterFormSchema } from "~/auth/schemas";
-import { Field, FormError } from "~/components/field";
+import { RegisterFormSchema } from "~/auth/schemas";
+import { EmailField, FormError, NameField, PasswordField } from "~/components/field";
 import { translator, useT } from "~/i18n";
 import { EmailTakenError, createUser } from "~/models/users.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -51,35 +51,9 @@ export default function Register() {
       <form method="post" action={`/register?${new URLSearchParams({ redirectTo })}`} noValidate className="stack">
         <FormError message={actionData?.formError} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field
-          label={t("form.name")}
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={60}
-          defaultValue={actionData?.values.name ?? ""}
-          error={actionData?.errors.name}
-        />
-        <Field
-          label={t("form.email")}
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          required
-          defaultValue={actionData?.values.email ?? ""}
-          error={actionData?.errors.email}
-        />
-        <Field
-          label={t("form.password")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          hint={t("form.password.hint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
-          error={actionData?.errors.password}
-        />
+        <NameField defaultValue={actionData?.values.name ?? ""} error={actionData?.errors.name} />
+        <EmailField defaultValue={actionData?.values.email ?? ""} error={actionData?.errors.email} />
+        <PasswordField kind="new" name="password" label={t("form.password")} error={actionData?.errors.password} />
         <button type="submit" className="button">
           {t("register.submit")}
         </button>
