@@ -9,37 +9,89 @@ export function EpisodeList({
   episodes,
   progress,
   currentEpisodeId,
+  markRedirectTo,
 }: {
   episodes: Episode[];
   progress: Record<string, ProgressLike>;
   currentEpisodeId?: string;
+  /** When set (signed in), each episode gets a "Mark as watched/unwatched" form returning here. */
+  markRedirectTo?: string;
 }) {
-  const t = useT();
   return (
     <ol className="episodes">
-      {episodes.map((episode) => {
-        const state = episodeState(progress[episode.id]);
-        const current = episode.id === currentEpisodeId;
-        return (
-          <li key={episode.id} className={`episode episode-${state.kind}`}>
-            <a href={`/watch/${episode.id}`} aria-current={current ? "page" : undefined} className="episode-link">
-              <span className="episode-number">{t("episode.number", { number: episode.number })}</span>
-              <span className="episode-title">{episode.title}</span>
-              <span className="episode-duration">{formatDuration(episode.duration)}</span>
-            </a>
-            {state.kind === "watched" ? (
-              <span className="episode-state watched">
-                <span aria-hidden="true">✓ </span>
-                {t("episode.watched")}
-              </span>
-            ) : state.kind === "in-progress" ? (
-              <ProgressBar percent={state.percent} label={t("episode.percentWatched", { percent: state.percent })} />
-            ) : (
-              <span className="episode-state">{t("episode.notStarted")}</span>
-            )}
-          </li>
-        );
-      })}
+      {episodes.map((episode) => (
+        <EpisodeItem
+          key={episode.id}
+          episode={episode}
+          progress={progress[episode.id]}
+          current={episode.id === currentEpisodeId}
+          markRedirectTo={markRedirectTo}
+        />
+      ))}
     </ol>
+  );
+}
+
+/** One episode row; htmx swaps this same markup after "Mark as watched". */
+export function EpisodeItem({
+  episode,
+  progress,
+  current = false,
+  markRedirectTo,
+  announce,
+}: {
+  episode: Episode;
+  progress: ProgressLike | undefined;
+  current?: boolean;
+  markRedirectTo?: string;
+  announce?: string;
+}) {
+  const t = useT();
+  const state = episodeState(progress);
+  const itemId = `episode-${episode.id}`;
+  return (
+    <li id={itemId} className={`episode episode-${state.kind}`}>
+      <a href={`/watch/${episode.id}`} aria-current={current ? "page" : undefined} className="episode-link">
+        <span className="episode-number">{t("episode.number", { number: episode.number })}</span>
+        <span className="episode-title">{episode.title}</span>
+        <span className="episode-duration">{formatDuration(episode.duration)}</span>
+      </a>
+      <div className="episode-status">
+        {state.kind === "watched" ? (
+          <span className="episode-state watched">
+            <span aria-hidden="true">✓ </span>
+            {t("episode.watched")}
+          </span>
+        ) : state.kind === "in-progress" ? (
+          <ProgressBar percent={state.percent} label={t("episode.percentWatched", { percent: state.percent })} />
+        ) : (
+          <span className="episode-state">{t("episode.notStarted")}</span>
+        )}
+        {markRedirectTo ? (
+          <form
+            method="post"
+            action="/resources/watched"
+            className="episode-mark"
+            hx-post="/resources/watched"
+            hx-target={`#${itemId}`}
+            hx-swap="outerHTML"
+          >
+            <input type="hidden" name="episodeId" value={episode.id} />
+            <input type="hidden" name="redirectTo" value={markRedirectTo} />
+            <button
+              type="submit"
+              name="intent"
+              value={state.kind === "watched" ? "unwatched" : "watched"}
+              id={`mark-${episode.id}`}
+              className="button button-small button-secondary"
+            >
+              {state.kind === "watched" ? t("episode.markUnwatched") : t("episode.markWatched")}
+              <span className="visually-hidden">: {t("episode.number", { number: episode.number })}</span>
+            </button>
+          </form>
+        ) : null}
+      </div>
+      {announce ? <div hx-swap-oob="innerHTML:#announcer">{announce}</div> : null}
+    </li>
   );
 }

@@ -33,6 +33,7 @@ export const en = {
   "continue.playNext": "Play episode {episode}",
   "continue.minutesLeft": "Episode {episode}: {minutes} min left",
   "continue.nextEpisode": "Next up: episode {episode}",
+  "continue.remove": "Remove from Continue Watching",
 
   // Tags
   "tag.romance": "Romance",
@@ -95,12 +96,17 @@ export const en = {
   "drama.play": "Play episode 1",
   "drama.playEpisode": "Play episode {episode}",
   "drama.resume": "Resume episode {episode}",
+  "drama.playNext": "Play next: episode {episode}",
   "drama.watchAgain": "Watch again from episode 1",
   "drama.episodesTitle": "Episodes",
   "episode.number": "Episode {number}",
   "episode.watched": "Watched",
   "episode.notStarted": "Not started",
   "episode.percentWatched": "{percent}% watched",
+  "episode.markWatched": "Mark as watched",
+  "episode.markUnwatched": "Mark as unwatched",
+  "episode.markedWatched": "Episode {number} marked as watched.",
+  "episode.markedUnwatched": "Episode {number} marked as unwatched.",
 
   // My List
   "favorites.add": "Add to My List",
@@ -119,9 +125,22 @@ export const en = {
   "watch.episodeNav": "Episodes",
   "watch.previous": "Previous: episode {episode}",
   "watch.next": "Next episode: {episode}",
+  "watch.markWatchedNext": "Mark as watched and play next",
+  "watch.markWatchedLast": "Mark as watched",
   "watch.downloads": "Download video and subtitles",
   "watch.downloadVideo": "Video, {quality} (MP4)",
   "watch.downloadSubtitles": "Subtitles, {language} (WebVTT)",
+
+  // Playback settings
+  "settings.title": "Playback settings",
+  "settings.captions": "Captions",
+  "settings.captionsOff": "Off",
+  "settings.autoplay": "Autoplay next episode",
+  "settings.dataSaver": "Data saver",
+  "settings.dataSaverHint": "Starts at the lowest quality and loads nothing before you press play.",
+  "settings.on": "On",
+  "settings.off": "Off",
+  "settings.save": "Save settings",
 
   // History
   "history.title": "Watch history",
@@ -172,6 +191,8 @@ export const en = {
   "flash.favoriteRemoved": "Removed from My List.",
   "flash.passwordChanged": "Your password has been changed.",
   "flash.profileSaved": "Your name has been saved.",
+  "flash.preferencesSaved": "Your playback settings have been saved.",
+  "flash.continueRemoved": "Removed from Continue Watching. It comes back when you play it again.",
 
   // Errors
   "error.notFound.title": "Page not found",

@@ -4,8 +4,8 @@
  */
 import { getCatalog } from "~/catalog/index.server";
 import type { Drama } from "~/catalog/types";
-import { nextUp, type ProgressRow } from "~/lib/progress-rules";
-import { getRecentProgress } from "~/models/progress.server";
+import { nextUp } from "~/lib/progress-rules";
+import { getRecentProgress, type StoredProgress } from "~/models/progress.server";
 
 export const CONTINUE_WATCHING_LIMIT = 12;
 
@@ -15,10 +15,15 @@ export type ContinueItem =
 
 export async function getContinueWatching(userId: string): Promise<ContinueItem[]> {
   const rows = await getRecentProgress(userId);
-  const byDrama = new Map<string, ProgressRow[]>();
+  // Rows come newest first, so a drama's first row is its latest; a drama
+  // whose latest row is hidden stays out until the viewer plays it again.
+  const byDrama = new Map<string, StoredProgress[]>();
+  const hidden = new Set<string>();
   for (const row of rows) {
     const list = byDrama.get(row.dramaId);
     if (list) list.push(row);
+    else if (hidden.has(row.dramaId)) continue;
+    else if (row.hiddenAt) hidden.add(row.dramaId);
     else if (byDrama.size < CONTINUE_WATCHING_LIMIT * 2) byDrama.set(row.dramaId, [row]);
   }
   const catalog = getCatalog();

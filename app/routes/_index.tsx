@@ -75,6 +75,13 @@ function ContinueTile({ item }: { item: ContinueItem }) {
         </a>
       </p>
       <ProgressBar percent={item.kind === "resume" ? item.percent : 0} label={label} />
+      <form method="post" action="/resources/continue-watching" className="continue-remove">
+        <input type="hidden" name="dramaId" value={item.drama.id} />
+        <button type="submit" name="intent" value="hide" className="button button-small button-secondary">
+          {t("continue.remove")}
+          <span className="visually-hidden">: {item.drama.title}</span>
+        </button>
+      </form>
     </DramaCard>
   );
 }

@@ -45,7 +45,13 @@ export default function DramaPage() {
     next?.kind === "resume" && next.position > 0
       ? { href: `/watch/${next.episodeId}`, label: t("drama.resume", { episode: next.number }) }
       : next?.kind === "resume" || next?.kind === "next"
-        ? { href: `/watch/${next.episodeId}`, label: t("drama.playEpisode", { episode: next.number }) }
+        ? {
+            href: `/watch/${next.episodeId}`,
+            label:
+              next.kind === "next"
+                ? t("drama.playNext", { episode: next.number })
+                : t("drama.playEpisode", { episode: next.number }),
+          }
         : first
           ? { href: `/watch/${first.id}`, label: next?.kind === "finished" ? t("drama.watchAgain") : t("drama.play") }
           : null;
@@ -110,7 +116,7 @@ export default function DramaPage() {
       </div>
       <section aria-labelledby="episodes-title">
         <h2 id="episodes-title">{t("drama.episodesTitle")}</h2>
-        <EpisodeList episodes={episodes} progress={progress} />
+        <EpisodeList episodes={episodes} progress={progress} markRedirectTo={signedIn ? here : undefined} />
       </section>
     </article>
   );

@@ -17,7 +17,12 @@ const ProgressFormSchema = z.object({
   position: z.string().trim().min(1).pipe(z.coerce.number<string>().finite().min(0)),
   duration: z.coerce.number().finite().positive().optional(),
   viewingStart: z.enum(["0", "1"]).default("0"),
+  /** The client's report time in ms; orders saves that arrive out of order. */
+  seq: z.coerce.number().finite().min(0).optional(),
 });
+
+/** How far ahead of the server's clock a client's seq may run (skewed clocks). */
+const MAX_SEQ_AHEAD_MS = 60_000;
 
 function problem(status: number, message: string) {
   return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
@@ -34,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const parsed = parseForm(ProgressFormSchema, await request.formData());
   if (!parsed.ok) return problem(400, "Invalid progress: episodeId and a numeric position are required.");
-  const { episodeId, position, viewingStart } = parsed.data;
+  const { episodeId, position, viewingStart, seq } = parsed.data;
 
   const episode = await getCatalog().getEpisode(episodeId);
   if (!episode) return problem(404, "Unknown episode.");
@@ -42,7 +47,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return problem(422, "Position is past the end of the episode.");
   }
 
-  const save = { episodeId, dramaId: episode.dramaId, position: Math.min(position, episode.duration), duration: episode.duration };
+  const now = Date.now();
+  const save = {
+    episodeId,
+    dramaId: episode.dramaId,
+    position: Math.min(position, episode.duration),
+    duration: episode.duration,
+    seq: Math.min(seq ?? now, now + MAX_SEQ_AHEAD_MS),
+  };
   await saveProgress(userId, save);
   if (viewingStart === "1") await recordViewing(userId, { episodeId, dramaId: episode.dramaId });
   return new Response(null, { status: 204 });

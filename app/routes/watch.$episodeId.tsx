@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getCatalog } from "~/catalog/index.server";
 import { EpisodeList } from "~/components/episode-list";
@@ -7,10 +7,15 @@ import { formatDuration } from "~/lib/format";
 import { resumePosition, type ProgressLike } from "~/lib/progress-rules";
 import { getDramaProgress } from "~/models/progress.server";
 import type { RouteHandle } from "~/root";
+import playerStyles from "~/styles/player.css";
+import { getPreferences } from "~/utils/preferences.server";
+import { pathWithSearch } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
 import { requireUserId } from "~/utils/session.server";
 
 export const handle: RouteHandle = { assets: ["player"] };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: playerStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -22,10 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const catalog = getCatalog();
   const episode = await catalog.getEpisode(params.episodeId ?? "");
   if (!episode) throw notFound("Episode not found");
-  const [drama, episodes, rows] = await Promise.all([
+  const [drama, episodes, rows, preferences] = await Promise.all([
     catalog.getDrama(episode.dramaId),
     catalog.getEpisodes(episode.dramaId),
     getDramaProgress(userId, episode.dramaId),
+    getPreferences(request),
   ]);
   if (!drama) throw notFound("Drama not found");
   const progress: Record<string, ProgressLike> = {};
@@ -36,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     episode,
     episodes,
     progress,
+    preferences,
+    here: pathWithSearch(request),
     start: resumePosition(progress[episode.id]),
     previous: index > 0 ? episodes[index - 1] : null,
     next: index >= 0 && index < episodes.length - 1 ? episodes[index + 1] : null,
@@ -43,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Watch() {
-  const { drama, episode, episodes, progress, start, previous, next } = useLoaderData<typeof loader>();
+  const { drama, episode, episodes, progress, preferences, here, start, previous, next } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const low = episode.streams.mp4[0];
   const fragmentSuffix = start > 0 ? `#t=${start}` : "";
@@ -60,26 +69,36 @@ export default function Watch() {
         <video
           data-player=""
           data-episode-id={episode.id}
+          data-drama-id={drama.id}
           data-hls={episode.streams.hls}
           data-mp4={low.src}
+          data-renditions={JSON.stringify(episode.streams.mp4)}
           data-start={start}
+          data-duration={episode.duration}
           data-save-url="/resources/progress"
+          data-next-url={next ? `/watch/${next.id}` : ""}
+          data-next-number={next?.number ?? ""}
+          data-next-title={next?.title ?? ""}
+          data-prefs-url="/resources/preferences"
+          data-autoplay={preferences.autoplay ? "1" : "0"}
+          data-data-saver={preferences.dataSaver ? "1" : "0"}
+          data-captions={preferences.captions}
           className="video-js vjs-default-skin vjs-big-play-centered"
           controls
-          preload="metadata"
+          preload={preferences.dataSaver ? "none" : "metadata"}
           playsInline
           poster={episode.thumbnailUrl}
           aria-label={t("watch.playerLabel", { title: drama.title, episode: episode.number })}
         >
           <source src={`${low.src}${fragmentSuffix}`} type="video/mp4" />
-          {episode.subtitles.map((subtitle, index) => (
+          {episode.subtitles.map((subtitle) => (
             <track
               key={subtitle.lang}
               kind="captions"
               src={subtitle.src}
               srcLang={subtitle.lang}
               label={subtitle.label}
-              default={index === 0}
+              default={subtitle.lang === preferences.captions}
             />
           ))}
         </video>
@@ -99,6 +118,47 @@ export default function Watch() {
           </a>
         ) : null}
       </nav>
+      <form method="post" action="/resources/watched" className="watched-next">
+        <input type="hidden" name="episodeId" value={episode.id} />
+        <button type="submit" name="intent" value="watched-next" className="button button-secondary">
+          {next ? t("watch.markWatchedNext") : t("watch.markWatchedLast")}
+        </button>
+      </form>
+      <details className="settings">
+        <summary>{t("settings.title")}</summary>
+        <form method="post" action="/resources/preferences" className="settings-form">
+          <input type="hidden" name="redirectTo" value={here} />
+          <div className="field">
+            <label htmlFor="pref-captions">{t("settings.captions")}</label>
+            <select id="pref-captions" name="captions" defaultValue={preferences.captions}>
+              {episode.subtitles.map((subtitle) => (
+                <option key={subtitle.lang} value={subtitle.lang}>
+                  {subtitle.label}
+                </option>
+              ))}
+              <option value="off">{t("settings.captionsOff")}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="pref-autoplay">{t("settings.autoplay")}</label>
+            <select id="pref-autoplay" name="autoplay" defaultValue={preferences.autoplay ? "1" : "0"}>
+              <option value="1">{t("settings.on")}</option>
+              <option value="0">{t("settings.off")}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="pref-data-saver">{t("settings.dataSaver")}</label>
+            <select id="pref-data-saver" name="dataSaver" defaultValue={preferences.dataSaver ? "1" : "0"}>
+              <option value="1">{t("settings.on")}</option>
+              <option value="0">{t("settings.off")}</option>
+            </select>
+            <p className="field-hint">{t("settings.dataSaverHint")}</p>
+          </div>
+          <button type="submit" className="button">
+            {t("settings.save")}
+          </button>
+        </form>
+      </details>
       <details className="downloads">
         <summary>{t("watch.downloads")}</summary>
         <ul>
@@ -120,7 +180,7 @@ export default function Watch() {
       </details>
       <section aria-labelledby="more-episodes">
         <h2 id="more-episodes">{t("drama.episodesTitle")}</h2>
-        <EpisodeList episodes={episodes} progress={progress} currentEpisodeId={episode.id} />
+        <EpisodeList episodes={episodes} progress={progress} currentEpisodeId={episode.id} markRedirectTo={here} />
       </section>
     </article>
   );

@@ -4,9 +4,23 @@ import { getEnv, sqliteFilePath } from "~/utils/env.server";
 
 export type { PrismaClient };
 
+/**
+ * SQLite settings for a web server: write-ahead logging (readers never wait
+ * for the writer), NORMAL sync (durable at checkpoints, safe with WAL), and
+ * a busy timeout so a second process waits instead of failing.
+ */
+const SQLITE_PRAGMAS = ["journal_mode = WAL", "synchronous = NORMAL", "busy_timeout = 5000", "foreign_keys = ON"];
+
 function createClient(): PrismaClient {
   const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(getEnv().DATABASE_URL) });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  // Queued before any other query of this client.
+  for (const pragma of SQLITE_PRAGMAS) {
+    client.$queryRawUnsafe(`PRAGMA ${pragma}`).catch((error: unknown) => {
+      process.stderr.write(`SQLite PRAGMA ${pragma} failed: ${String(error)}\n`);
+    });
+  }
+  return client;
 }
 
 const globalForPrisma = globalThis as unknown as { dracinPrisma?: PrismaClient };

@@ -1,0 +1,28 @@
+/** "Remove from Continue Watching": hides a drama until the viewer next plays it. */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { hideDramaProgress } from "~/models/progress.server";
+import { flashHeader } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { redirectFor } from "~/utils/htmx.server";
+import { requireUserId } from "~/utils/session.server";
+
+const HideFormSchema = z.object({
+  intent: z.literal("hide"),
+  dramaId: z.string().min(1).max(200),
+});
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  const parsed = parseForm(HideFormSchema, await request.formData());
+  if (!parsed.ok) return new Response("Invalid request: intent=hide and a dramaId are required.", { status: 400 });
+  await hideDramaProgress(userId, parsed.data.dramaId);
+  return redirectFor(request, "/#row-continue", {
+    headers: { "Set-Cookie": await flashHeader("flash.continueRemoved") },
+  });
+}

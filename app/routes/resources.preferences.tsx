@@ -1,0 +1,37 @@
+/**
+ * Saves playback preferences. The player posts here with
+ * `Accept: application/json` (answered 204); the settings form under the
+ * video posts without it and is redirected back.
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { flashHeader } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { PreferencesFormSchema, getPreferences, serializePreferences } from "~/utils/preferences.server";
+import { safeRedirect } from "~/utils/redirect";
+
+export async function loader() {
+  return redirect("/account");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(PreferencesFormSchema, form);
+  const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
+  if (!parsed.ok) {
+    return Response.json(
+      { error: "Invalid preferences: captions must be en, id or off; autoplay and dataSaver 1 or 0." },
+      { status: 400 },
+    );
+  }
+  const current = await getPreferences(request);
+  const next = {
+    captions: parsed.data.captions ?? current.captions,
+    autoplay: parsed.data.autoplay ?? current.autoplay,
+    dataSaver: parsed.data.dataSaver ?? current.dataSaver,
+  };
+  const headers = new Headers({ "Set-Cookie": await serializePreferences(next) });
+  if (wantsJson) return new Response(null, { status: 204, headers });
+  headers.append("Set-Cookie", await flashHeader("flash.preferencesSaved"));
+  return redirect(safeRedirect(form.get("redirectTo"), "/account"), { status: 303, headers });
+}

@@ -1,0 +1,71 @@
+/**
+ * "Mark as watched" / "Mark as unwatched" per episode, and "Mark as watched
+ * and play next" under the video: plain forms that also give viewers
+ * without JavaScript a way to record progress. With htmx the episode row is
+ * swapped and the change announced.
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { getCatalog } from "~/catalog/index.server";
+import { EpisodeItem } from "~/components/episode-list";
+import { DEFAULT_LOCALE, I18nProvider, translator } from "~/i18n";
+import { recordViewing } from "~/models/history.server";
+import { clearProgress, getEpisodeProgress, saveProgress } from "~/models/progress.server";
+import { parseForm } from "~/utils/forms";
+import { fragment, isHtmxRequest } from "~/utils/htmx.server";
+import { safeRedirect } from "~/utils/redirect";
+import { requireUserId } from "~/utils/session.server";
+
+const WatchedFormSchema = z.object({
+  intent: z.enum(["watched", "unwatched", "watched-next"]),
+  episodeId: z.string().min(1).max(200),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader() {
+  return redirect("/history");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  const parsed = parseForm(WatchedFormSchema, await request.formData());
+  if (!parsed.ok) return new Response("Invalid request: intent and episodeId are required.", { status: 400 });
+  const { intent, episodeId, redirectTo } = parsed.data;
+
+  const catalog = getCatalog();
+  const episode = await catalog.getEpisode(episodeId);
+  if (!episode) return new Response("Unknown episode.", { status: 404 });
+
+  if (intent === "unwatched") {
+    await clearProgress(userId, episode.id);
+  } else {
+    const viewing = { episodeId: episode.id, dramaId: episode.dramaId };
+    await saveProgress(userId, { ...viewing, position: episode.duration, duration: episode.duration, seq: Date.now() });
+    await recordViewing(userId, viewing);
+  }
+
+  if (intent === "watched-next") {
+    const episodes = await catalog.getEpisodes(episode.dramaId);
+    const next = episodes.find((candidate) => candidate.number === episode.number + 1);
+    return redirect(next ? `/watch/${next.id}` : `/drama/${episode.dramaId}`, { status: 303 });
+  }
+
+  const back = safeRedirect(redirectTo, `/drama/${encodeURIComponent(episode.dramaId)}`);
+  if (isHtmxRequest(request)) {
+    const t = translator(DEFAULT_LOCALE);
+    const progress = await getEpisodeProgress(userId, episode.id);
+    const number = { number: episode.number };
+    return fragment(
+      <I18nProvider locale={DEFAULT_LOCALE}>
+        <EpisodeItem
+          episode={episode}
+          progress={progress ?? undefined}
+          markRedirectTo={back}
+          announce={t(intent === "unwatched" ? "episode.markedUnwatched" : "episode.markedWatched", number)}
+        />
+      </I18nProvider>,
+    );
+  }
+  return redirect(`${back}#episode-${episode.id}`, { status: 303 });
+}
