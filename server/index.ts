@@ -11,6 +11,8 @@ import express from "express";
 import { ConfigError, getEnv } from "../app/utils/env.server";
 import { log } from "../app/utils/log.server";
 import { crossSiteReason } from "../app/utils/security.server";
+import { handleProgressReport } from "../app/models/progress-report.server";
+import { getUserIdFromCookieHeader } from "../app/utils/session.server";
 
 let env: ReturnType<typeof getEnv>;
 try {
@@ -29,7 +31,13 @@ const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
-app.use(compression());
+// Compress what is worth it: pages, fragments, scripts, styles, playlists and
+// captions. Beacons and form posts answer with empty bodies or redirects.
+app.use(
+  compression({
+    filter: (req, res) => (req.method === "GET" || req.method === "HEAD") && compression.filter(req, res),
+  }),
+);
 
 const year = 365 * 24 * 60 * 60 * 1000;
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: year }));
@@ -51,6 +59,21 @@ app.use((req, res, next) => {
   next();
 });
 
+// Fast path for the player's progress beacons: the same handler as the
+// route action, without building a Fetch Request and matching routes
+// (docs/decisions/005-progress-fast-path.md).
+app.post("/resources/progress", express.urlencoded({ extended: false, limit: "4kb" }), (req, res, next) => {
+  const fields: unknown = req.body;
+  getUserIdFromCookieHeader(req.headers.cookie)
+    .then((userId) => handleProgressReport(userId, fields && typeof fields === "object" ? { ...fields } : {}))
+    .then((outcome) => {
+      res.set("Cache-Control", "no-store");
+      if (outcome.status === 204) res.status(204).end();
+      else res.status(outcome.status).json({ error: outcome.error });
+    })
+    .catch(next);
+});
+
 app.all(
   "*",
   createRequestHandler({
@@ -59,6 +82,14 @@ app.all(
     getLoadContext: (req) => ({ clientIp: req.ip }),
   }),
 );
+
+// Last resort for errors outside Remix (which renders its own error pages):
+// logged with the request, answered without details.
+app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+  log.error("unhandled error", { error, method: req.method, path: req.path });
+  if (res.headersSent) return next(error);
+  res.status(500).type("text/plain").send("Something went wrong on our side. Please try again.");
+});
 
 const server = app.listen(env.PORT, env.HOST, () => {
   const address = server.address();

@@ -9,7 +9,7 @@ export type { PrismaClient };
  * for the writer), NORMAL sync (durable at checkpoints, safe with WAL), and
  * a busy timeout so a second process waits instead of failing.
  */
-const SQLITE_PRAGMAS = ["journal_mode = WAL", "synchronous = NORMAL", "busy_timeout = 5000", "foreign_keys = ON"];
+const SQLITE_PRAGMAS = ["journal_mode = WAL", "synchronous = NORMAL", "busy_timeout = 5000", "foreign_keys = ON", "wal_autocheckpoint = 10000"];
 
 function createClient(): PrismaClient {
   const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(getEnv().DATABASE_URL) });

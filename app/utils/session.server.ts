@@ -28,8 +28,18 @@ export function sessionCookie() {
 }
 
 async function readToken(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return readTokenFromHeader(request.headers.get("Cookie"));
+}
+
+async function readTokenFromHeader(cookieHeader: string | null | undefined): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(cookieHeader ?? null);
   return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** The signed-in user for a raw Cookie header (for handlers outside Remix). */
+export async function getUserIdFromCookieHeader(cookieHeader: string | null | undefined): Promise<string | null> {
+  const token = await readTokenFromHeader(cookieHeader);
+  return token ? findSessionUserId(token) : null;
 }
 
 // One lookup per request, however many loaders ask.

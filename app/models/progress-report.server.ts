@@ -1,0 +1,55 @@
+/**
+ * A progress report from the player, validated and stored. One home for the
+ * rules of the save endpoint, called by the route action
+ * (app/routes/resources.progress.tsx) and by the HTTP server's fast path for
+ * the same URL (server/index.ts; docs/decisions/005-progress-fast-path.md).
+ * The catalog is the authority: the episode must exist, its drama and
+ * duration come from the catalog, and the position must lie within it.
+ */
+import { z } from "zod";
+import { getCatalog } from "~/catalog/index.server";
+import { DURATION_TOLERANCE_SECONDS } from "~/lib/progress-rules";
+import { recordViewing } from "~/models/history.server";
+import { saveProgress } from "~/models/progress.server";
+import { parseFields } from "~/utils/forms";
+
+export const ProgressReportSchema = z.object({
+  episodeId: z.string().min(1).max(200),
+  position: z.string().trim().min(1).pipe(z.coerce.number<string>().finite().min(0)),
+  duration: z.coerce.number().finite().positive().optional(),
+  viewingStart: z.enum(["0", "1"]).default("0"),
+  /** The client's report time in ms; orders saves that arrive out of order. */
+  seq: z.coerce.number().finite().min(0).optional(),
+});
+
+/** How far ahead of the server's clock a client's seq may run (skewed clocks). */
+export const MAX_SEQ_AHEAD_MS = 60_000;
+
+export type ReportOutcome = { status: 204 } | { status: 400 | 401 | 404 | 422; error: string };
+
+export async function handleProgressReport(
+  userId: string | null,
+  fields: Record<string, unknown>,
+): Promise<ReportOutcome> {
+  if (!userId) return { status: 401, error: "Sign in to save progress." };
+  const parsed = parseFields(ProgressReportSchema, fields);
+  if (!parsed.ok) return { status: 400, error: "Invalid progress: episodeId and a numeric position are required." };
+  const { episodeId, position, viewingStart, seq } = parsed.data;
+
+  const episode = await getCatalog().getEpisode(episodeId);
+  if (!episode) return { status: 404, error: "Unknown episode." };
+  if (position > episode.duration + DURATION_TOLERANCE_SECONDS) {
+    return { status: 422, error: "Position is past the end of the episode." };
+  }
+
+  const now = Date.now();
+  await saveProgress(userId, {
+    episodeId,
+    dramaId: episode.dramaId,
+    position: Math.min(position, episode.duration),
+    duration: episode.duration,
+    seq: Math.min(seq ?? now, now + MAX_SEQ_AHEAD_MS),
+  });
+  if (viewingStart === "1") await recordViewing(userId, { episodeId, dramaId: episode.dramaId });
+  return { status: 204 };
+}

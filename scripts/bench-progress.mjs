@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// Progress-save benchmark (not a timed test): 50 signed-in viewers posting
+// progress saves as fast as the server answers, against the production build
+// on a fresh SQLite database. Usage:
+//   npm run build && node scripts/bench-progress.mjs [--viewers 50] [--duration 20] [--warmup 5] [--profile]
+// --profile writes a V8 CPU profile of the server to tests/.tmp/bench/prof/.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const { values: args } = parseArgs({
+  options: {
+    viewers: { type: "string", default: "50" },
+    duration: { type: "string", default: "20" },
+    warmup: { type: "string", default: "5" },
+    port: { type: "string", default: "3291" },
+    profile: { type: "boolean", default: false },
+  },
+});
+const viewers = Number(args.viewers);
+const root = path.resolve(import.meta.dirname, "..");
+const dir = path.join(root, "tests", ".tmp", "bench");
+fs.rmSync(dir, { recursive: true, force: true });
+fs.mkdirSync(dir, { recursive: true });
+const base = `http://127.0.0.1:${args.port}`;
+
+const nodeFlags = [...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean), ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, "prof")}`] : [])];
+const server = spawn(process.execPath, [...nodeFlags, path.join(root, "scripts", "start.mjs")], {
+  cwd: root,
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: args.port,
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+    DATA_DIR: dir,
+    BCRYPT_COST: "10",
+    LOG_LEVEL: "warn",
+  },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const stop = () => server.kill("SIGTERM");
+process.on("exit", stop);
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("server did not start");
+}
+
+async function register(i) {
+  const body = new URLSearchParams({ name: `Bench ${i}`, email: `bench-${i}@example.test`, password: "benchmark password" });
+  const response = await fetch(`${base}/register`, { method: "POST", body, redirect: "manual" });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("dracin_session="));
+  if (!cookie) throw new Error(`register ${i} failed: ${response.status}`);
+  return cookie.split(";")[0];
+}
+
+function run(durationSeconds, cookies) {
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${base}/resources/progress`,
+        connections: viewers,
+        duration: durationSeconds,
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        setupClient(client) {
+          const viewer = next++ % cookies.length;
+          client.setHeaders({ "content-type": "application/x-www-form-urlencoded", cookie: cookies[viewer] });
+          let position = 0;
+          client.setBody(body());
+          client.on("response", () => client.setBody(body()));
+          function body() {
+            position = (position + 0.5) % 19;
+            const episode = `neon-rain-ep-${(viewer % 5) + 1}`;
+            return `episodeId=${episode}&position=${position.toFixed(2)}&viewingStart=0&seq=${Date.now()}`;
+          }
+        },
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false });
+  });
+}
+
+function rssOf(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+await waitForServer();
+const cookies = [];
+for (let i = 0; i < viewers; i++) cookies.push(await register(i));
+console.log(`warm-up ${args.warmup} s with ${viewers} viewers…`);
+await run(Number(args.warmup), cookies);
+console.log(`measuring ${args.duration} s…`);
+let peakRss = 0;
+const sampler = setInterval(() => {
+  // start.mjs imports the server in-process: its pid is the server's.
+  peakRss = Math.max(peakRss, rssOf(server.pid));
+}, 250);
+const result = await run(Number(args.duration), cookies);
+clearInterval(sampler);
+
+const ok = result["2xx"];
+const summary = {
+  machine: `${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  viewers,
+  seconds: result.duration,
+  "saves/s (2xx)": Math.round(ok / result.duration),
+  "p50 ms": result.latency.p50,
+  "p99 ms": result.latency.p99,
+  "max ms": result.latency.max,
+  "non-2xx": result.non2xx,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  "server RSS peak MiB": Math.round(peakRss / 2 ** 20),
+};
+console.table(summary);
+const failed = result.non2xx + result.errors > 0;
+server.once("exit", () => process.exit(failed ? 1 : 0));
+stop();
