@@ -9,6 +9,7 @@ import {
   Meta,
   Outlet,
   isRouteErrorResponse,
+  useLocation,
   useMatches,
   useRouteError,
   useRouteLoaderData,
@@ -33,8 +34,16 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = ({ error }) => {
   const t = translator();
   if (!error) return [{ title: t("home.title") }];
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return [{ title: `${t(notFound ? "error.notFound.title" : "error.generic.title")} · Dracin` }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key =
+    status === 404
+      ? "error.notFound.title"
+      : status === 403
+        ? "error.forbidden.title"
+        : status === 503
+          ? "error.catalog.title"
+          : "error.generic.title";
+  return [{ title: `${t(key)} · Dracin` }];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -100,6 +109,11 @@ function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
                 <li>
                   <a href="/account">{t("nav.account")}</a>
                 </li>
+                {user.role === "ADMIN" ? (
+                  <li>
+                    <a href="/admin/catalog">{t("admin.catalog.title")}</a>
+                  </li>
+                ) : null}
                 <li>
                   <form method="post" action="/logout">
                     <button type="submit" className="link-button">
@@ -192,6 +206,38 @@ export function ErrorBoundary() {
   const t = useT();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  const location = useLocation();
+  if (status === 403) {
+    // requireAdmin (app/utils/session.server.ts): signed in, but not allowed here.
+    return (
+      <div className="error-page">
+        <h1>{t("error.forbidden.title")}</h1>
+        <p>{t("error.forbidden.body")}</p>
+        <p className="error-code">{t("error.code", { status })}</p>
+        <p>
+          <a href="/" className="button">
+            {t("error.home")}
+          </a>
+        </p>
+      </div>
+    );
+  }
+  if (status === 503) {
+    // The catalog could not answer (app/catalog/index.server.ts catalogUnavailable()).
+    return (
+      <div className="error-page">
+        <h1>{t("error.catalog.title")}</h1>
+        <p>{t("error.catalog.body")}</p>
+        <p className="error-code">{t("error.code", { status })}</p>
+        <p>
+          <a href={`${location.pathname}${location.search}`} className="button">
+            {t("error.catalog.retry")}
+          </a>{" "}
+          <a href="/my-list">{t("nav.myList")}</a>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="error-page">
       <h1>{notFound ? t("error.notFound.title") : t("error.generic.title")}</h1>

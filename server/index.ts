@@ -10,6 +10,7 @@ import compression from "compression";
 import express from "express";
 import { ConfigError, getEnv } from "../app/utils/env.server";
 import { log } from "../app/utils/log.server";
+import { metrics, normaliseRoute } from "../app/utils/metrics.server";
 import { crossSiteReason } from "../app/utils/security.server";
 import { handleProgressReport } from "../app/models/progress-report.server";
 import { getUserIdFromCookieHeader } from "../app/utils/session.server";
@@ -48,6 +49,10 @@ app.use((req, res, next) => {
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    // Per-route counts and latencies for /metrics (a bounded label, never the raw URL).
+    const route = normaliseRoute(req.path);
+    metrics().httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    metrics().httpDuration.observe({ method: req.method, route }, ms / 1000);
     log.info("request", { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
   });
   const reason = crossSiteReason(req.method, { get: (name) => req.get(name) ?? null }, req.get("host") ?? null);

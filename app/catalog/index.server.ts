@@ -1,26 +1,130 @@
-/** Picks the catalog provider named by CATALOG_PROVIDER (default "local"). */
+/**
+ * Picks the catalog provider named by CATALOG_PROVIDER (default "local") and
+ * holds the helpers routes use to degrade calmly when the upstream fails:
+ *
+ * - `getCatalog()`: the provider; its calls may throw CatalogUnavailableError.
+ * - `requireDrama(id)`: the drama, a 404 Response, or a 503 Response.
+ * - `catalogPage(fn)`: runs a loader's catalog calls; CatalogUnavailableError
+ *   becomes the 503 "catalog unavailable right now" page (root ErrorBoundary).
+ * - `resolveDramas(ids)`: for user pages (My List, history): each id is
+ *   "ok", "missing" (the catalog says it no longer exists) or "unavailable".
+ */
 import { getEnv } from "~/utils/env.server";
+import { log } from "~/utils/log.server";
 import { notFound } from "~/utils/responses.server";
+import { CatalogUnavailableError, isCatalogUnavailable } from "./errors";
+import { createHttpCatalog, type HttpCatalogProvider, type HttpCatalogStatus } from "./http.server";
 import { createLocalCatalog } from "./local.server";
-import type { CatalogProvider } from "./types";
+import type { CatalogProvider, Drama, Episode } from "./types";
 
-let provider: CatalogProvider | undefined;
+export { CatalogUnavailableError, isCatalogUnavailable };
+
+// One provider per process, shared by both server bundles (see metrics.server.ts).
+const holder = globalThis as { __dracinCatalog?: CatalogProvider };
 
 export function getCatalog(): CatalogProvider {
-  if (!provider) {
-    const name = getEnv().CATALOG_PROVIDER;
-    switch (name) {
-      case "local":
-        provider = createLocalCatalog();
-        break;
-    }
+  if (!holder.__dracinCatalog) {
+    const env = getEnv();
+    holder.__dracinCatalog =
+      env.CATALOG_PROVIDER === "http"
+        ? createHttpCatalog({
+            baseUrl: env.CATALOG_API_URL as string,
+            apiKey: env.CATALOG_API_KEY,
+            timeoutMs: env.CATALOG_TIMEOUT_MS,
+          })
+        : createLocalCatalog();
   }
-  return provider;
+  return holder.__dracinCatalog;
 }
 
-/** Throws a 404 Response when the catalog has no such drama. */
-export async function requireDrama(dramaId: string) {
-  const drama = await getCatalog().getDrama(dramaId);
+/** Replaces the process's provider (tests); returns the previous one. */
+export function setCatalogForTests(provider: CatalogProvider | undefined): CatalogProvider | undefined {
+  const previous = holder.__dracinCatalog;
+  holder.__dracinCatalog = provider;
+  return previous;
+}
+
+function isHttp(provider: CatalogProvider): provider is HttpCatalogProvider {
+  return provider.name === "http" && "status" in provider;
+}
+
+export type CatalogStatus =
+  | HttpCatalogStatus
+  | { provider: string; circuit: "closed"; lastSuccessAt: null; lastFailure: null; cache: null; baseUrl: null };
+
+export function catalogStatus(): CatalogStatus {
+  const provider = getCatalog();
+  if (isHttp(provider)) return provider.status();
+  return { provider: provider.name, circuit: "closed", lastSuccessAt: null, lastFailure: null, cache: null, baseUrl: null };
+}
+
+/** Empties the provider's cache; false when it has none. */
+export function clearCatalogCache(): boolean {
+  const provider = getCatalog();
+  if (!isHttp(provider)) return false;
+  provider.clearCache();
+  return true;
+}
+
+/** The 503 Response the root ErrorBoundary turns into "catalog unavailable right now". */
+export function catalogUnavailable(): Response {
+  return new Response("The catalog is unavailable right now.", {
+    status: 503,
+    statusText: "Catalog Unavailable",
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "30", "Cache-Control": "no-store" },
+  });
+}
+
+/** Runs catalog calls for a page; an unavailable catalog becomes the 503 page. */
+export async function catalogPage<T>(run: () => Promise<T>, context: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isCatalogUnavailable(error)) {
+      log.warn("catalog unavailable: answering 503", { ...context, reason: error.reason, status: error.status });
+      throw catalogUnavailable();
+    }
+    throw error;
+  }
+}
+
+/** Throws a 404 Response when the catalog has no such drama, a 503 one when it cannot say. */
+export async function requireDrama(dramaId: string): Promise<Drama> {
+  const drama = await catalogPage(() => getCatalog().getDrama(dramaId), { dramaId });
   if (!drama) throw notFound("Drama not found");
   return drama;
+}
+
+export type Resolved<T> = { state: "ok"; value: T } | { state: "missing" } | { state: "unavailable" };
+
+/** Dramas for user pages: never throws for an unavailable catalog. */
+export async function resolveDramas(ids: string[]): Promise<Map<string, Resolved<Drama>>> {
+  let found: Map<string, Drama>;
+  let unavailable = false;
+  try {
+    found = await getCatalog().getDramas(ids);
+  } catch (error) {
+    if (!isCatalogUnavailable(error)) throw error;
+    log.warn("catalog unavailable: showing user data without some details", { reason: error.reason });
+    found = error.partial ?? new Map();
+    unavailable = true;
+  }
+  return new Map(
+    ids.map((id) => {
+      const drama = found.get(id);
+      const resolved: Resolved<Drama> = drama ? { state: "ok", value: drama } : { state: unavailable ? "unavailable" : "missing" };
+      return [id, resolved];
+    }),
+  );
+}
+
+/** One episode for a user page: never throws for an unavailable catalog. */
+export async function resolveEpisode(id: string): Promise<Resolved<Episode>> {
+  try {
+    const episode = await getCatalog().getEpisode(id);
+    return episode ? { state: "ok", value: episode } : { state: "missing" };
+  } catch (error) {
+    if (!isCatalogUnavailable(error)) throw error;
+    return { state: "unavailable" };
+  }
 }

@@ -145,6 +145,8 @@ export const en = {
   // History
   "history.title": "Watch history",
   "history.empty": "Nothing watched yet.",
+  "history.remove": "Remove from history",
+  "flash.historyRemoved": "Removed from your watch history.",
 
   // Pagination
   "pagination.label": "Pages",
@@ -201,4 +203,19 @@ export const en = {
   "error.generic.body": "Sorry, something went wrong on our side. Please try again in a moment.",
   "error.code": "Error {status}",
   "error.home": "Go to the home page",
+  "error.forbidden.title": "Not allowed",
+  "error.forbidden.body": "This page is for administrators. You are signed in with an account that cannot open it.",
+  "error.catalog.title": "The catalog is unavailable right now",
+  "error.catalog.body":
+    "We cannot load dramas and episodes at the moment. Your list, history and account are safe. Please try again in a minute.",
+  "error.catalog.retry": "Try again",
+
+  // Catalog (user pages when the catalog cannot describe a drama)
+  "catalog.detailsUnavailable": "Details unavailable right now",
+  "catalog.detailsUnavailableHint": "The catalog did not answer; this drama is still in your list.",
+
+  // Admin: catalog
+  "admin.catalog.title": "Catalog",
+  "admin.catalog.clear": "Clear cache",
+  "admin.catalog.cleared": "Catalog cache cleared.",
 } as const;

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "LOGOUT",
   "PASSWORD_CHANGE",
   "PROFILE_UPDATE",
+  "CATALOG_CACHE_CLEAR",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -49,3 +49,9 @@ export async function listHistory(userId: string, page: number, pageSize = 20): 
   ]);
   return { items, page, total, totalPages: Math.max(1, Math.ceil(total / pageSize)) };
 }
+
+/** Deletes this user's viewings of one drama (offered when the catalog no longer has it). Returns the rows removed. */
+export async function removeDramaFromHistory(userId: string, dramaId: string): Promise<number> {
+  const { count } = await prisma.watchHistory.deleteMany({ where: { userId, dramaId } });
+  return count;
+}

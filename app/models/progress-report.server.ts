@@ -7,7 +7,7 @@
  * duration come from the catalog, and the position must lie within it.
  */
 import { z } from "zod";
-import { getCatalog } from "~/catalog/index.server";
+import { getCatalog, isCatalogUnavailable } from "~/catalog/index.server";
 import { DURATION_TOLERANCE_SECONDS } from "~/lib/progress-rules";
 import { recordViewing } from "~/models/history.server";
 import { saveProgress } from "~/models/progress.server";
@@ -25,7 +25,7 @@ export const ProgressReportSchema = z.object({
 /** How far ahead of the server's clock a client's seq may run (skewed clocks). */
 export const MAX_SEQ_AHEAD_MS = 60_000;
 
-export type ReportOutcome = { status: 204 } | { status: 400 | 401 | 404 | 422; error: string };
+export type ReportOutcome = { status: 204 } | { status: 400 | 401 | 404 | 422 | 503; error: string };
 
 export async function handleProgressReport(
   userId: string | null,
@@ -36,7 +36,14 @@ export async function handleProgressReport(
   if (!parsed.ok) return { status: 400, error: "Invalid progress: episodeId and a numeric position are required." };
   const { episodeId, position, viewingStart, seq } = parsed.data;
 
-  const episode = await getCatalog().getEpisode(episodeId);
+  let episode;
+  try {
+    episode = await getCatalog().getEpisode(episodeId);
+  } catch (error) {
+    // The client keeps the save and retries later.
+    if (isCatalogUnavailable(error)) return { status: 503, error: "The catalog is unavailable right now; try again." };
+    throw error;
+  }
   if (!episode) return { status: 404, error: "Unknown episode." };
   if (position > episode.duration + DURATION_TOLERANCE_SECONDS) {
     return { status: 422, error: "Position is past the end of the episode." };

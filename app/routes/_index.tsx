@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getCatalog } from "~/catalog/index.server";
+import { catalogPage, getCatalog } from "~/catalog/index.server";
 import type { Drama, HomeRow } from "~/catalog/types";
 import { DramaCard } from "~/components/drama-card";
 import { DramaRow } from "~/components/drama-row";
@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const catalog = getCatalog();
   const userId = await getUserId(request);
-  const [feed, continueWatching, myList] = await Promise.all([
+  const [feed, continueWatching, myList] = await catalogPage(() => Promise.all([
     catalog.home(),
     userId ? getContinueWatching(userId) : Promise.resolve([]),
     userId
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           return rows.flatMap((row) => dramas.get(row.dramaId) ?? []);
         })
       : Promise.resolve([] as Drama[]),
-  ]);
+  ]), { route: "/" });
   return { feed, continueWatching, myList, signedIn: Boolean(userId) };
 }
 

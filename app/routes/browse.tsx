@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { getCatalog } from "~/catalog/index.server";
+import { catalogPage, getCatalog } from "~/catalog/index.server";
 import { DRAMA_STATUSES, SORT_ORDERS, type ListQuery } from "~/catalog/types";
 import { DramaGrid } from "~/components/drama-grid";
 import { Pagination } from "~/components/pagination";
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = BrowseQuerySchema.parse(emptyToUndefined(url.searchParams));
   const catalog = getCatalog();
   const query: ListQuery = { ...filters, page: pageParam(url.searchParams.get("page")), pageSize: 24 };
-  const [result, facets] = await Promise.all([catalog.list(query), catalog.facets()]);
+  const [result, facets] = await catalogPage(() => Promise.all([catalog.list(query), catalog.facets()]), { route: "/browse" });
   return { result, facets, filters };
 }
 

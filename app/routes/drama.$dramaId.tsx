@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getCatalog, requireDrama } from "~/catalog/index.server";
+import { catalogPage, getCatalog, requireDrama } from "~/catalog/index.server";
 import { EpisodeList } from "~/components/episode-list";
 import { FavoriteButton } from "~/components/favorite-button";
 import { labelForTag } from "~/components/tag-label";
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const drama = await requireDrama(params.dramaId ?? "");
   const userId = await getUserId(request);
   const [episodes, rows, favorite] = await Promise.all([
-    getCatalog().getEpisodes(drama.id),
+    catalogPage(() => getCatalog().getEpisodes(drama.id), { dramaId: drama.id }),
     userId ? getDramaProgress(userId, drama.id) : Promise.resolve([]),
     userId ? isFavorite(userId, drama.id) : Promise.resolve(false),
   ]);

@@ -1,4 +1,4 @@
-/** Liveness: the process is up and answering. (Readiness checks come with the HTTP catalog work.) */
+/** Liveness: the process is up and answering. Readiness (database, catalog) is /readyz. */
 export async function loader() {
   return Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } });
 }

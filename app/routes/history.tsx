@@ -1,10 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getCatalog } from "~/catalog/index.server";
+import { z } from "zod";
+import { resolveDramas, resolveEpisode } from "~/catalog/index.server";
 import { Pagination } from "~/components/pagination";
 import { translator, useT } from "~/i18n";
 import { formatDateTime } from "~/lib/format";
-import { listHistory } from "~/models/history.server";
+import { listHistory, removeDramaFromHistory } from "~/models/history.server";
+import { flashHeader } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
 import { pageParam } from "~/utils/responses.server";
 import { requireUserId } from "~/utils/session.server";
 
@@ -14,21 +18,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
   const page = pageParam(new URL(request.url).searchParams.get("page"));
   const history = await listHistory(userId, page);
-  const catalog = getCatalog();
+  // Never fails for the catalog: "no longer available" (with a remove button) or "details unavailable".
   const [dramas, episodes] = await Promise.all([
-    catalog.getDramas([...new Set(history.items.map((item) => item.dramaId))]),
-    Promise.all(history.items.map((item) => catalog.getEpisode(item.episodeId))),
+    resolveDramas([...new Set(history.items.map((item) => item.dramaId))]),
+    Promise.all(history.items.map((item) => resolveEpisode(item.episodeId))),
   ]);
   return {
     ...history,
-    items: history.items.map((item, index) => ({
-      id: item.id,
-      watchedAt: item.watchedAt.toISOString(),
-      episodeId: item.episodeId,
-      drama: dramas.get(item.dramaId) ?? null,
-      episode: episodes[index],
-    })),
+    items: history.items.map((item, index) => {
+      const drama = dramas.get(item.dramaId);
+      const episode = episodes[index];
+      return {
+        id: item.id,
+        watchedAt: item.watchedAt.toISOString(),
+        episodeId: item.episodeId,
+        dramaId: item.dramaId,
+        drama: drama?.state === "ok" ? drama.value : null,
+        dramaState: drama?.state ?? "missing",
+        episode: episode.state === "ok" ? episode.value : null,
+      };
+    }),
   };
+}
+
+const RemoveFormSchema = z.object({ intent: z.literal("remove-drama"), dramaId: z.string().min(1).max(200) });
+
+/** Removes a drama's viewings from the user's history (offered for dramas the catalog no longer has). */
+export async function action({ request }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  const parsed = parseForm(RemoveFormSchema, await request.formData());
+  if (!parsed.ok) return new Response("Invalid request: intent and dramaId are required.", { status: 400 });
+  await removeDramaFromHistory(userId, parsed.data.dramaId);
+  return redirect("/history", { status: 303, headers: { "Set-Cookie": await flashHeader("flash.historyRemoved") } });
 }
 
 export default function History() {
@@ -50,8 +71,20 @@ export default function History() {
               ) : null}
               <div>
                 <p className="history-title">
-                  {item.drama ? <a href={`/drama/${item.drama.id}`}>{item.drama.title}</a> : t("myList.unavailable")}
+                  {item.drama ? (
+                    <a href={`/drama/${item.drama.id}`}>{item.drama.title}</a>
+                  ) : (
+                    t(item.dramaState === "unavailable" ? "catalog.detailsUnavailable" : "myList.unavailable")
+                  )}
                 </p>
+                {item.dramaState === "missing" ? (
+                  <form method="post" action="/history">
+                    <input type="hidden" name="dramaId" value={item.dramaId} />
+                    <button type="submit" name="intent" value="remove-drama" className="button button-secondary">
+                      {t("history.remove")}
+                    </button>
+                  </form>
+                ) : null}
                 {item.episode ? (
                   <p>
                     <a href={`/watch/${item.episode.id}`}>

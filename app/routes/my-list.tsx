@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getCatalog } from "~/catalog/index.server";
+import { resolveDramas } from "~/catalog/index.server";
 import { DramaCard } from "~/components/drama-card";
 import { FavoriteButton } from "~/components/favorite-button";
 import { translator, useT } from "~/i18n";
@@ -12,8 +12,18 @@ export const meta: MetaFunction = () => [{ title: translator()("myList.title") }
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
   const rows = await listFavorites(userId);
-  const dramas = await getCatalog().getDramas(rows.map((row) => row.dramaId));
-  return { items: rows.map((row) => ({ dramaId: row.dramaId, drama: dramas.get(row.dramaId) ?? null })) };
+  // Never fails for the catalog: unknown dramas say so, unreachable ones say "details unavailable".
+  const dramas = await resolveDramas(rows.map((row) => row.dramaId));
+  return {
+    items: rows.map((row) => {
+      const resolved = dramas.get(row.dramaId);
+      return {
+        dramaId: row.dramaId,
+        drama: resolved?.state === "ok" ? resolved.value : null,
+        unavailable: resolved?.state === "unavailable",
+      };
+    }),
+  };
 }
 
 export default function MyList() {
@@ -28,7 +38,7 @@ export default function MyList() {
         </p>
       ) : (
         <ul className="grid">
-          {items.map(({ dramaId, drama }) => (
+          {items.map(({ dramaId, drama, unavailable }) => (
             <li key={dramaId}>
               {drama ? (
                 <DramaCard drama={drama}>
@@ -36,7 +46,8 @@ export default function MyList() {
                 </DramaCard>
               ) : (
                 <article className="card card-missing">
-                  <h3 className="card-title">{t("myList.unavailable")}</h3>
+                  <h3 className="card-title">{t(unavailable ? "catalog.detailsUnavailable" : "myList.unavailable")}</h3>
+                  {unavailable ? <p>{t("catalog.detailsUnavailableHint")}</p> : null}
                   <FavoriteButton dramaId={dramaId} dramaTitle="" isFavorite redirectTo="/my-list" />
                 </article>
               )}

@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { getCatalog } from "~/catalog/index.server";
+import { catalogPage, getCatalog, isCatalogUnavailable } from "~/catalog/index.server";
 import { FavoriteButton } from "~/components/favorite-button";
 import { DEFAULT_LOCALE, I18nProvider } from "~/i18n";
 import { addFavorite, removeFavorite } from "~/models/favorites.server";
@@ -32,8 +32,16 @@ export async function action({ request }: ActionFunctionArgs) {
     return new Response("Invalid request: intent and dramaId are required.", { status: 400 });
   }
   const { intent, dramaId, redirectTo } = parsed.data;
-  const drama = await getCatalog().getDrama(dramaId);
-  // Removing something the catalog no longer has must still work.
+  // Removing something the catalog no longer has (or cannot describe right now) must still work.
+  const drama =
+    intent === "add"
+      ? await catalogPage(() => getCatalog().getDrama(dramaId), { dramaId })
+      : await getCatalog()
+          .getDrama(dramaId)
+          .catch((error: unknown) => {
+            if (isCatalogUnavailable(error)) return null;
+            throw error;
+          });
   if (!drama && intent === "add") return new Response("Unknown drama.", { status: 404 });
 
   if (intent === "add") await addFavorite(userId, dramaId);

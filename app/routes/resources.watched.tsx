@@ -7,7 +7,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { getCatalog } from "~/catalog/index.server";
+import { catalogPage, getCatalog } from "~/catalog/index.server";
 import { EpisodeItem } from "~/components/episode-list";
 import { DEFAULT_LOCALE, I18nProvider, translator } from "~/i18n";
 import { recordViewing } from "~/models/history.server";
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent, episodeId, redirectTo } = parsed.data;
 
   const catalog = getCatalog();
-  const episode = await catalog.getEpisode(episodeId);
+  const episode = await catalogPage(() => catalog.getEpisode(episodeId), { episodeId });
   if (!episode) return new Response("Unknown episode.", { status: 404 });
 
   if (intent === "unwatched") {
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "watched-next") {
-    const episodes = await catalog.getEpisodes(episode.dramaId);
+    const episodes = await catalogPage(() => catalog.getEpisodes(episode.dramaId), { episodeId });
     const next = episodes.find((candidate) => candidate.number === episode.number + 1);
     return redirect(next ? `/watch/${next.id}` : `/drama/${episode.dramaId}`, { status: 303 });
   }

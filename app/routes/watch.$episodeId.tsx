@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getCatalog } from "~/catalog/index.server";
+import { catalogPage, getCatalog } from "~/catalog/index.server";
 import { EpisodeList } from "~/components/episode-list";
 import { translator, useT } from "~/i18n";
 import { formatDuration } from "~/lib/format";
@@ -25,11 +25,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
   const catalog = getCatalog();
-  const episode = await catalog.getEpisode(params.episodeId ?? "");
+  const episodeId = params.episodeId ?? "";
+  const episode = await catalogPage(() => catalog.getEpisode(episodeId), { episodeId });
   if (!episode) throw notFound("Episode not found");
   const [drama, episodes, rows, preferences] = await Promise.all([
-    catalog.getDrama(episode.dramaId),
-    catalog.getEpisodes(episode.dramaId),
+    catalogPage(() => catalog.getDrama(episode.dramaId), { episodeId }),
+    catalogPage(() => catalog.getEpisodes(episode.dramaId), { episodeId }),
     getDramaProgress(userId, episode.dramaId),
     getPreferences(request),
   ]);

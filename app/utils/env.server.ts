@@ -27,13 +27,31 @@ const EnvSchema = z.object({
     .optional(),
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
-  CATALOG_PROVIDER: z.enum(["local"]).default("local"),
+  CATALOG_PROVIDER: z
+    .enum(["local", "http"], { message: 'must be "local" (the bundled demo catalog) or "http" (a catalog API)' })
+    .default("local"),
+  /** Base URL of the catalog API for CATALOG_PROVIDER=http (docs/catalog-api.md). */
+  CATALOG_API_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL, e.g. http://127.0.0.1:4000" })
+    .optional(),
+  /** Sent as `Authorization: Bearer <key>` to the catalog API. */
+  CATALOG_API_KEY: z.string().trim().min(1).optional(),
+  /** Connect timeout and total time of one catalog call (retries included), in ms (default 2000). */
+  CATALOG_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).optional(),
   /** Trust X-Forwarded-For from a reverse proxy for client IPs. */
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((value) => value === "true" || value === "1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+}).superRefine((env, ctx) => {
+  if (env.CATALOG_PROVIDER === "http" && !env.CATALOG_API_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["CATALOG_API_URL"],
+      message: "is required when CATALOG_PROVIDER=http (the catalog API's base URL, e.g. http://127.0.0.1:4000)",
+    });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };

@@ -4,6 +4,7 @@
  */
 import { createCookie, redirect } from "@remix-run/node";
 import { createSession, deleteSession, findSessionUserId, hashToken } from "~/models/sessions.server";
+import { getUserById } from "~/models/users.server";
 import { getEnv } from "~/utils/env.server";
 import { pathWithSearch, safeRedirect } from "~/utils/redirect";
 import { redirectFor } from "~/utils/htmx.server";
@@ -68,6 +69,22 @@ export function loginPath(request: Request): string {
 export async function requireUserId(request: Request): Promise<string> {
   const userId = await getUserId(request);
   if (!userId) throw redirectFor(request, loginPath(request));
+  return userId;
+}
+
+/**
+ * Throws a redirect to the sign-in page when nobody is signed in, and a 403
+ * Response when the signed-in user is not an admin (User.role = ADMIN).
+ */
+export async function requireAdmin(request: Request): Promise<string> {
+  const userId = await requireUserId(request);
+  const user = await getUserById(userId);
+  if (user?.role !== "ADMIN") {
+    throw new Response("Only administrators can open this page.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   return userId;
 }
 

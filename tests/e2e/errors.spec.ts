@@ -40,3 +40,16 @@ test("/watch sends a signed-out viewer to sign in and back", async ({ page, acco
   await expect(page).toHaveURL("/watch/moonlit-tea-house-ep-2");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Episode 2");
 });
+
+test("/admin/catalog answers 403 inside the layout for a viewer who is not an admin", async ({ page, signedIn: _ }) => {
+  const response = await page.goto("/admin/catalog");
+  expect(response?.status()).toBe(403);
+  await expect(page).toHaveTitle("Not allowed · Dracin");
+  await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" })).toHaveCount(0);
+});
+
+test("/admin/catalog sends a signed-out visitor to sign in", async ({ page }) => {
+  await page.goto("/admin/catalog");
+  await expect(page).toHaveURL("/login?redirectTo=%2Fadmin%2Fcatalog");
+});

@@ -15,8 +15,14 @@ export interface Account {
   password: string;
 }
 
+/**
+ * Catalog ids are namespaced by provider: none for the local demo catalog,
+ * "ext:" when Dracin reads the same catalog over HTTP (playwright.http.config.ts).
+ */
+export const CATALOG_ID_PREFIX = process.env.E2E_CATALOG_ID_PREFIX ?? "";
+
 /** The demo catalog's first drama; its episode 1 is sample-1 (20 s, HLS + MP4). */
-export const DRAMA = { id: "moonlit-tea-house", title: "Moonlit Tea House", episodeCount: 12 } as const;
+export const DRAMA = { id: `${CATALOG_ID_PREFIX}moonlit-tea-house`, title: "Moonlit Tea House", episodeCount: 12 } as const;
 export const EPISODE_1 = `${DRAMA.id}-ep-1`;
 
 let counter = 0;

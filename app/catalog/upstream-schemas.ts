@@ -1,0 +1,89 @@
+/**
+ * zod schemas for every payload of the catalog API (docs/catalog-api.md,
+ * docs/catalog-api.openapi.yaml). Parsed at the boundary in http.server.ts;
+ * nothing here reaches a route: the provider maps these onto ./types.
+ *
+ * Unknown fields are ignored (an upstream may add fields); missing or
+ * mistyped fields make the whole payload invalid.
+ */
+import { z } from "zod";
+import { DRAMA_STATUSES } from "./types";
+
+/** Absolute http(s) URL, or a path on the Dracin site ("/media/…", "/posters/…"). */
+const MediaUrl = z
+  .string()
+  .min(1)
+  .max(2048)
+  .refine((value) => (value.startsWith("/") && !value.startsWith("//")) || /^https?:\/\//.test(value), {
+    message: "must be an absolute http(s) URL or a path starting with /",
+  });
+
+const Id = z.string().min(1).max(150).regex(/^[A-Za-z0-9._~-]+$/, { message: "must be URL-safe ([A-Za-z0-9._~-])" });
+
+export const UpstreamDramaSchema = z.object({
+  id: Id,
+  title: z.string().min(1).max(300),
+  originalTitle: z.string().max(300).default(""),
+  synopsis: z.string().max(10_000).default(""),
+  year: z.number().int().min(1900).max(3000),
+  status: z.enum(DRAMA_STATUSES),
+  genres: z.array(z.string().max(60)).max(30).default([]),
+  vibes: z.array(z.string().max(60)).max(30).default([]),
+  cast: z.array(z.string().max(200)).max(100).default([]),
+  rating: z.number().min(0).max(10),
+  popularity: z.number().min(0),
+  posterUrl: MediaUrl,
+  addedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { message: "must be an ISO date" }),
+  episodeCount: z.number().int().min(0),
+});
+export type UpstreamDrama = z.infer<typeof UpstreamDramaSchema>;
+
+export const UpstreamDramaPageSchema = z.object({
+  items: z.array(UpstreamDramaSchema),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  total: z.number().int().min(0),
+  totalPages: z.number().int().min(1),
+});
+
+export const UpstreamDramaBatchSchema = z.object({ items: z.array(UpstreamDramaSchema) });
+
+export const UpstreamHomeSchema = z.object({
+  featured: UpstreamDramaSchema,
+  rows: z.array(
+    z.object({
+      kind: z.enum(["latest", "popular", "genre", "vibe"]),
+      value: z.string().max(60).optional(),
+      dramas: z.array(UpstreamDramaSchema),
+    }),
+  ),
+});
+
+export const UpstreamFacetsSchema = z.object({
+  genres: z.array(z.string().max(60)),
+  vibes: z.array(z.string().max(60)),
+  years: z.array(z.number().int()),
+});
+
+export const UpstreamEpisodeSchema = z.object({
+  id: Id,
+  dramaId: Id,
+  number: z.number().int().min(1),
+  title: z.string().max(300),
+  duration: z.number().positive(),
+  streams: z.object({
+    hls: MediaUrl,
+    mp4: z.array(z.object({ quality: z.string().max(20), height: z.number().int().positive(), src: MediaUrl })),
+  }),
+  subtitles: z.array(z.object({ lang: z.string().min(1).max(35), label: z.string().max(100), src: MediaUrl })).default([]),
+  thumbnailUrl: MediaUrl,
+  /** When the stream URLs stop working (signed URLs); absent = they do not expire. */
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type UpstreamEpisode = z.infer<typeof UpstreamEpisodeSchema>;
+
+export const UpstreamEpisodeListSchema = z.object({ items: z.array(UpstreamEpisodeSchema) });
+
+export const UpstreamErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});

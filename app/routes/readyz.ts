@@ -1,0 +1,39 @@
+/**
+ * Readiness as JSON: the database answers, and the catalog provider's state
+ * (circuit closed / open / half-open, last successful upstream call).
+ * 503 only when the database is unreachable: an open catalog circuit is
+ * reported but does not take the instance out of rotation, since pages
+ * still render from the cache and user pages work without the catalog
+ * (docs/decisions/006-http-catalog-resilience.md).
+ */
+import { catalogStatus } from "~/catalog/index.server";
+import { prisma } from "~/utils/db.server";
+import { log } from "~/utils/log.server";
+
+export async function loader() {
+  let database: { status: "ok" | "error"; ms: number };
+  const started = performance.now();
+  try {
+    await prisma.$queryRawUnsafe("SELECT 1");
+    database = { status: "ok", ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    log.error("readyz: database unreachable", { error });
+    database = { status: "error", ms: Math.round(performance.now() - started) };
+  }
+  const catalog = catalogStatus();
+  const ready = database.status === "ok";
+  return Response.json(
+    {
+      status: ready ? "ok" : "unavailable",
+      database,
+      catalog: {
+        provider: catalog.provider,
+        status: catalog.circuit === "closed" ? "ok" : "degraded",
+        circuit: catalog.circuit,
+        lastSuccessAt: catalog.lastSuccessAt,
+        lastFailure: catalog.lastFailure,
+      },
+    },
+    { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
+}
