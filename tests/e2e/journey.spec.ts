@@ -41,11 +41,14 @@ test("a viewer registers, browses, searches, adds to My List, watches with progr
     await filters.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/\/browse\?genre=family&vibe=&year=&status=&sort=rating$/);
     await expect(filters.getByLabel("Genre")).toHaveValue("family");
+    await page.waitForLoadState("domcontentloaded");
     const cards = page.getByRole("main").getByRole("article");
-    const count = await cards.count();
+    const status = page.getByRole("status").filter({ hasText: /dramas?$/ });
+    await expect(status).toHaveText(/^\d+ dramas?$/);
+    const count = Number.parseInt((await status.textContent()) ?? "", 10);
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(30);
-    await expect(page.getByRole("status").filter({ hasText: /dramas?$/ })).toHaveText(`${count} ${count === 1 ? "drama" : "dramas"}`);
+    await expect(cards).toHaveCount(count);
     for (const card of await cards.all()) await expect(card).toContainText("Family");
     await expect(cards.getByRole("link", { name: DRAMA.title })).toBeVisible();
   });
