@@ -1,7 +1,11 @@
 /**
  * Small enhancements on top of htmx for every page. Pages work without it.
  * - Announces failed htmx requests in the page's status region.
+ * - Signing out forgets progress saves the player kept while offline, so they
+ *   are never sent later under somebody else's session on a shared device.
  */
+import { SAVE_QUEUE_KEY } from "~/lib/save-queue";
+
 type HtmxErrorEvent = CustomEvent<{ xhr?: XMLHttpRequest }>;
 
 function announce(text: string): void {
@@ -24,5 +28,18 @@ function onError(event: Event): void {
   announce(message);
 }
 
+function forgetPendingSaves(event: Event): void {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || new URL(form.getAttribute("action") ?? "", location.href).pathname !== "/logout") return;
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith(SAVE_QUEUE_KEY)) localStorage.removeItem(key);
+    }
+  } catch {
+    // No storage: nothing was kept.
+  }
+}
+
 document.addEventListener("htmx:sendError", onError);
 document.addEventListener("htmx:responseError", onError);
+document.addEventListener("submit", forgetPendingSaves, true);

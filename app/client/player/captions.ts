@@ -1,0 +1,76 @@
+/**
+ * Captions: the server marks the viewer's preferred track `default` (none
+ * for "off") and video.js shows it. When the viewer changes the track (the
+ * captions menu or the `c` shortcut), the choice is saved to the preferences
+ * cookie so the next episode starts with the same one.
+ */
+import type { CaptionsChoice } from "./config";
+import type { PreferencesClient } from "./preferences";
+import { t } from "./strings";
+import { textTracks, type TextTrackLike, type VjsPlayer } from "./types";
+
+const CAPTION_KINDS = new Set(["captions", "subtitles"]);
+
+export class Captions {
+  private readonly player: VjsPlayer;
+  private readonly preferences: PreferencesClient;
+  private saved: CaptionsChoice;
+  private lastLanguage: string;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+
+  /** `initial` is what the server rendered (the `default` track's language, or "off"). */
+  constructor(player: VjsPlayer, preferences: PreferencesClient, initial: CaptionsChoice) {
+    this.player = player;
+    this.preferences = preferences;
+    this.saved = initial;
+    this.lastLanguage = initial !== "off" ? initial : "";
+    // Cues are laid out once per cue; lay them out again when the controls show or hide, so a
+    // caption never sits under the control bar.
+    player.on(["useractive", "userinactive"], () => {
+      const display = player.getChild("TextTrackDisplay") as unknown as { updateDisplay?: () => void } | undefined;
+      display?.updateDisplay?.();
+    });
+    textTracks(player).addEventListener("change", () => {
+      // video.js switches one track off and another on: look once they settle.
+      clearTimeout(this.pending);
+      this.pending = setTimeout(() => this.persist(), 0);
+    });
+  }
+
+  private tracks(): TextTrackLike[] {
+    const list = textTracks(this.player);
+    const tracks: TextTrackLike[] = [];
+    for (let i = 0; i < list.length; i += 1) {
+      if (CAPTION_KINDS.has(list[i].kind)) tracks.push(list[i]);
+    }
+    return tracks;
+  }
+
+  showing(): TextTrackLike | null {
+    return this.tracks().find((track) => track.mode === "showing") ?? null;
+  }
+
+  /** The `c` shortcut: captions off, or back on in the last language used. Returns what to announce. */
+  toggle(): string {
+    const tracks = this.tracks();
+    if (tracks.length === 0) return t("noCaptions");
+    const showing = this.showing();
+    if (showing) {
+      for (const track of tracks) if (track.mode === "showing") track.mode = "disabled";
+      return t("captionsOff");
+    }
+    const track = tracks.find((candidate) => candidate.language === this.lastLanguage) ?? tracks[0];
+    for (const other of tracks) if (other !== track && other.mode === "showing") other.mode = "disabled";
+    track.mode = "showing";
+    return t("captionsOn", { label: track.label || track.language });
+  }
+
+  private persist(): void {
+    const showing = this.showing();
+    const choice = showing?.language || "off";
+    if (showing?.language) this.lastLanguage = showing.language;
+    if (choice === this.saved) return;
+    this.saved = choice;
+    void this.preferences.save({ captions: choice });
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA) on /watch in the player's own
+ * states: the Up next card, the shortcuts help, "Still watching?". Also takes
+ * the screenshots of those states on a phone and a desktop (test-results/).
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, TestInfo } from "@playwright/test";
+import { HANDOFF_KEY } from "~/lib/still-watching";
+import { expect, test } from "./fixtures";
+import { clickPlay, seekNearEnd, upNextCard, watchPath } from "./player-helpers";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoViolations(page: Page, state: string) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
+  }));
+  expect(summary, `axe violations on ${page.url()} (${state})`).toEqual([]);
+  expect(results.passes.length).toBeGreaterThan(0);
+}
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
+}
+
+for (const [device, viewport] of [
+  ["a phone", { width: 390, height: 844 }],
+  ["a desktop", { width: 1280, height: 900 }],
+] as const) {
+  test(`the Up next card and the shortcuts help have no axe violations on ${device}`, async ({ page, signedIn: _ }, testInfo) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize(viewport);
+    await page.goto(watchPath(1));
+    await clickPlay(page);
+    await seekNearEnd(page);
+    const card = upNextCard(page);
+    await expect(card.getByText(/^Playing in \d+ s$/)).toBeVisible({ timeout: 10_000 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, testInfo, `watch-up-next-${viewport.width}x${viewport.height}`);
+    await expectNoViolations(page, "Up next card");
+
+    // Opening the help stops the countdown: nobody is carried off while reading it.
+    await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await expect(help).toBeVisible();
+    await expect(card.getByText(/Playing in/)).toHaveCount(0);
+    await screenshot(page, testInfo, `watch-shortcuts-help-${viewport.width}x${viewport.height}`);
+    await expectNoViolations(page, "shortcuts help open");
+    await page.keyboard.press("Escape");
+    await expect(help).toBeHidden();
+    await expect(page).toHaveURL(watchPath(1));
+  });
+}
+
+test("the “Still watching?” prompt has no axe violations", async ({ page, signedIn: _ }, testInfo) => {
+  await page.addInitScript(
+    ([key, path]) => {
+      if (location.pathname !== path || sessionStorage.getItem("test-seeded")) return;
+      sessionStorage.setItem("test-seeded", "1");
+      const now = Date.now();
+      sessionStorage.setItem(key, JSON.stringify({ to: path, since: now - 95 * 60 * 1000, at: now }));
+    },
+    [HANDOFF_KEY, watchPath(2)] as const,
+  );
+  await page.goto(watchPath(2));
+  await expect(page.getByRole("group", { name: "Still watching?" })).toBeVisible();
+  await screenshot(page, testInfo, "watch-still-watching-1280x720");
+  await expectNoViolations(page, "Still watching? prompt");
+});
+
+test("the player with its menus open has no axe violations", async ({ page, signedIn: _ }) => {
+  await page.goto(watchPath(1));
+  await clickPlay(page);
+  await page.locator(".video-js").first().evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+  await page.locator(".video-js").hover();
+  await page.getByRole("button", { name: /^Quality/ }).click();
+  await expect(page.getByRole("menuitemradio", { name: "360p", exact: true })).toBeVisible();
+  await expectNoViolations(page, "quality menu open");
+});
