@@ -11,7 +11,7 @@ import playerStyles from "~/styles/player.css";
 import { getPreferences } from "~/utils/preferences.server";
 import { pathWithSearch } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
-import { requireUserId } from "~/utils/session.server";
+import { requireUserId, viewerKey } from "~/utils/session.server";
 
 export const handle: RouteHandle = { assets: ["player"] };
 
@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     progress,
     preferences,
     here: pathWithSearch(request),
+    viewer: viewerKey(userId),
     start: resumePosition(progress[episode.id]),
     previous: index > 0 ? episodes[index - 1] : null,
     next: index >= 0 && index < episodes.length - 1 ? episodes[index + 1] : null,
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Watch() {
-  const { drama, episode, episodes, progress, preferences, here, start, previous, next } =
+  const { drama, episode, episodes, progress, preferences, here, viewer, start, previous, next } =
     useLoaderData<typeof loader>();
   const t = useT();
   const low = episode.streams.mp4[0];
@@ -77,6 +78,7 @@ export default function Watch() {
           data-start={start}
           data-duration={episode.duration}
           data-save-url="/resources/progress"
+          data-viewer={viewer}
           data-next-url={next ? `/watch/${next.id}` : ""}
           data-next-number={next?.number ?? ""}
           data-next-title={next?.title ?? ""}

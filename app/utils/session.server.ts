@@ -2,6 +2,7 @@
  * Cookie sessions whose state lives in the Session table. The signed cookie
  * holds only an opaque token; sign-in always issues a fresh one.
  */
+import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { createSession, deleteSession, findSessionUserId, hashToken } from "~/models/sessions.server";
 import { getUserById } from "~/models/users.server";
@@ -110,4 +111,17 @@ export async function endUserSession(request: Request, redirectTo = "/") {
     status: 303,
     headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) },
   });
+}
+
+/**
+ * An opaque, stable key for a signed-in viewer (an HMAC of the user id, never
+ * the id itself). The player scopes its offline save queue by it, so a shared
+ * device never sends one viewer's saves under another's session.
+ */
+export function viewerKey(userId: string): string {
+  return crypto
+    .createHmac("sha256", getEnv().SESSION_SECRET)
+    .update(`viewer:${userId}`)
+    .digest("base64url")
+    .slice(0, 22);
 }

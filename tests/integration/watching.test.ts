@@ -161,6 +161,19 @@ describe("Remove from Continue Watching", () => {
   });
 });
 
+describe("the watch page's viewer key", () => {
+  it("is stable per viewer, differs between viewers and never reveals the user id", async () => {
+    const [a, b] = [await createUser(), await createUser()];
+    const viewerOf = async (user: TestUser) =>
+      dataOf(await callRoute(watchLoader, getRequest(`/watch/${episodes[0].id}`, { cookie: user.cookie }), { episodeId: episodes[0].id })).viewer;
+    const first = await viewerOf(a);
+    expect(first).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(await viewerOf(a)).toBe(first);
+    expect(await viewerOf(b)).not.toBe(first);
+    expect(first).not.toContain(a.id);
+  });
+});
+
 describe("playback preferences", () => {
   it("default to English captions, autoplay on and data saver off", async () => {
     const user = await createUser();
