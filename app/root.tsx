@@ -201,53 +201,57 @@ export default function App() {
   return <Outlet />;
 }
 
+function ErrorView({ title, body, status, children }: { title: string; body: string; status: number; children: ReactNode }) {
+  const t = useT();
+  return (
+    <div className="error-page">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p className="error-code">{t("error.code", { status })}</p>
+      <p>{children}</p>
+    </div>
+  );
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const status = isRouteErrorResponse(error) ? error.status : 500;
   const location = useLocation();
-  if (status === 403) {
-    // requireAdmin (app/utils/session.server.ts): signed in, but not allowed here.
-    return (
-      <div className="error-page">
-        <h1>{t("error.forbidden.title")}</h1>
-        <p>{t("error.forbidden.body")}</p>
-        <p className="error-code">{t("error.code", { status })}</p>
-        <p>
-          <a href="/" className="button">
-            {t("error.home")}
-          </a>
-        </p>
-      </div>
-    );
-  }
-  if (status === 503) {
-    // The catalog could not answer (app/catalog/index.server.ts catalogUnavailable()).
-    return (
-      <div className="error-page">
-        <h1>{t("error.catalog.title")}</h1>
-        <p>{t("error.catalog.body")}</p>
-        <p className="error-code">{t("error.code", { status })}</p>
-        <p>
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const home = (
+    <a href="/" className="button">
+      {t("error.home")}
+    </a>
+  );
+  switch (status) {
+    case 403:
+      // requireAdmin (app/utils/session.server.ts): signed in, but not allowed here.
+      return (
+        <ErrorView title={t("error.forbidden.title")} body={t("error.forbidden.body")} status={status}>
+          {home}
+        </ErrorView>
+      );
+    case 503:
+      // The catalog could not answer (app/catalog/index.server.ts catalogUnavailable()).
+      return (
+        <ErrorView title={t("error.catalog.title")} body={t("error.catalog.body")} status={status}>
           <a href={`${location.pathname}${location.search}`} className="button">
             {t("error.catalog.retry")}
           </a>{" "}
           <a href="/my-list">{t("nav.myList")}</a>
-        </p>
-      </div>
-    );
+        </ErrorView>
+      );
+    case 404:
+      return (
+        <ErrorView title={t("error.notFound.title")} body={t("error.notFound.body")} status={status}>
+          {home}
+        </ErrorView>
+      );
+    default:
+      return (
+        <ErrorView title={t("error.generic.title")} body={t("error.generic.body")} status={status}>
+          {home}
+        </ErrorView>
+      );
   }
-  return (
-    <div className="error-page">
-      <h1>{notFound ? t("error.notFound.title") : t("error.generic.title")}</h1>
-      <p>{notFound ? t("error.notFound.body") : t("error.generic.body")}</p>
-      <p className="error-code">{t("error.code", { status })}</p>
-      <p>
-        <a href="/" className="button">
-          {t("error.home")}
-        </a>
-      </p>
-    </div>
-  );
 }
