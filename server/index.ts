@@ -32,20 +32,8 @@ const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
-// Compress what is worth it: pages, fragments, scripts, styles, playlists and
-// captions. Beacons and form posts answer with empty bodies or redirects.
-app.use(
-  compression({
-    filter: (req, res) => (req.method === "GET" || req.method === "HEAD") && compression.filter(req, res),
-  }),
-);
-
-const year = 365 * 24 * 60 * 60 * 1000;
-app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: year }));
-app.use("/assets", express.static(path.join(root, "public", "assets"), { immutable: true, maxAge: year }));
-app.use(express.static(path.join(root, "public"), { maxAge: 60 * 60 * 1000 }));
-
-app.use((req, res, next) => {
+/** Counts and times every request for /metrics and the log, and refuses cross-site state changes. */
+const observeAndGuard: express.RequestHandler = (req, res, next) => {
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -62,22 +50,43 @@ app.use((req, res, next) => {
     return;
   }
   next();
-});
+};
 
-// Fast path for the player's progress beacons: the same handler as the
+// Fast path for the player's progress beacons, ahead of compression and the
+// static files (an empty answer needs neither): the same handler as the
 // route action, without building a Fetch Request and matching routes
 // (docs/decisions/005-progress-fast-path.md).
-app.post("/resources/progress", express.urlencoded({ extended: false, limit: "4kb" }), (req, res, next) => {
-  const fields: unknown = req.body;
-  getUserIdFromCookieHeader(req.headers.cookie)
-    .then((userId) => handleProgressReport(userId, fields && typeof fields === "object" ? { ...fields } : {}))
-    .then((outcome) => {
-      res.set("Cache-Control", "no-store");
-      if (outcome.status === 204) res.status(204).end();
-      else res.status(outcome.status).json({ error: outcome.error });
-    })
-    .catch(next);
-});
+app.post(
+  "/resources/progress",
+  observeAndGuard,
+  express.urlencoded({ extended: false, limit: "4kb" }),
+  (req, res, next) => {
+    const fields: unknown = req.body;
+    getUserIdFromCookieHeader(req.headers.cookie)
+      .then((userId) => handleProgressReport(userId, fields && typeof fields === "object" ? { ...fields } : {}))
+      .then((outcome) => {
+        res.set("Cache-Control", "no-store");
+        if (outcome.status === 204) res.status(204).end();
+        else res.status(outcome.status).json({ error: outcome.error });
+      })
+      .catch(next);
+  },
+);
+
+// Compress what is worth it: pages, fragments, scripts, styles, playlists and
+// captions. Beacons and form posts answer with empty bodies or redirects.
+app.use(
+  compression({
+    filter: (req, res) => (req.method === "GET" || req.method === "HEAD") && compression.filter(req, res),
+  }),
+);
+
+const year = 365 * 24 * 60 * 60 * 1000;
+app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: year }));
+app.use("/assets", express.static(path.join(root, "public", "assets"), { immutable: true, maxAge: year }));
+app.use(express.static(path.join(root, "public"), { maxAge: 60 * 60 * 1000 }));
+
+app.use(observeAndGuard);
 
 app.all(
   "*",

@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/sqlite/client";
 import { getEnv, sqliteFilePath } from "~/utils/env.server";
+import { withStatementCache } from "~/utils/sqlite-statements.server";
 
 export type { PrismaClient };
 
@@ -12,7 +13,7 @@ export type { PrismaClient };
 const SQLITE_PRAGMAS = ["journal_mode = WAL", "synchronous = NORMAL", "busy_timeout = 5000", "foreign_keys = ON", "wal_autocheckpoint = 10000"];
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(getEnv().DATABASE_URL) });
+  const adapter = withStatementCache(new PrismaBetterSQLite3({ url: sqliteFilePath(getEnv().DATABASE_URL) }));
   const client = new PrismaClient({ adapter });
   // Queued before any other query of this client.
   for (const pragma of SQLITE_PRAGMAS) {

@@ -1,0 +1,82 @@
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { cachingDatabase, withStatementCache, type AdapterStatement } from "~/utils/sqlite-statements.server";
+
+describe("cachingDatabase", () => {
+  let db: Database.Database;
+  beforeEach(() => {
+    db = new Database(":memory:");
+    db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)`);
+  });
+  afterEach(() => db.close());
+
+  function prepare(cached: Database.Database, sql: string): AdapterStatement {
+    return (cached.prepare as unknown as (sql: string) => AdapterStatement)(sql);
+  }
+
+  it("prepares each SQL text once and binds fresh arguments on every use", () => {
+    const spy = vi.spyOn(db, "prepare");
+    const cached = cachingDatabase(db);
+    for (const [id, name] of [[1, "a"], [2, "b"], [3, "c"]] as const) {
+      expect(prepare(cached, "INSERT INTO t (id, name) VALUES (?, ?)").bind([id, name]).run().changes).toBe(1);
+    }
+    const select = prepare(cached, "SELECT id, name FROM t WHERE id >= ? ORDER BY id");
+    expect(select.reader).toBe(true);
+    const view = select.bind([2]);
+    expect(view.columns().map((column) => column.name)).toEqual(["id", "name"]);
+    expect(view.raw().all()).toEqual([[2, "b"], [3, "c"]]);
+    expect(prepare(cached, "SELECT id, name FROM t WHERE id >= ? ORDER BY id").bind([3]).raw().all()).toEqual([[3, "c"]]);
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
+  it("runs argument-less statements such as BEGIN and COMMIT", () => {
+    const cached = cachingDatabase(db);
+    prepare(cached, "BEGIN").run();
+    prepare(cached, "INSERT INTO t (id, name) VALUES (?, ?)").bind([9, "z"]).run();
+    prepare(cached, "ROLLBACK").run();
+    prepare(cached, "BEGIN").run();
+    prepare(cached, "COMMIT").run();
+    expect(db.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: 0 });
+  });
+
+  it("keeps at most the given number of statements", () => {
+    const spy = vi.spyOn(db, "prepare");
+    const cached = cachingDatabase(db, 2);
+    for (const sql of ["SELECT 1", "SELECT 2", "SELECT 3", "SELECT 1"]) prepare(cached, sql).bind([]).raw().all();
+    // "SELECT 1" was evicted by "SELECT 3" and prepared again.
+    expect(spy).toHaveBeenCalledTimes(4);
+  });
+
+  it("passes every other property through to the database", () => {
+    const cached = cachingDatabase(db);
+    cached.exec("INSERT INTO t (id, name) VALUES (5, 'e')");
+    expect(cached.open).toBe(true);
+    expect(cached.inTransaction).toBe(false);
+  });
+
+  it("reports SQL errors as the database does", () => {
+    const cached = cachingDatabase(db);
+    expect(() => prepare(cached, "SELECT nope FROM t")).toThrow(/no such column/);
+    prepare(cached, "INSERT INTO t (id, name) VALUES (?, ?)").bind([1, "a"]).run();
+    expect(() => prepare(cached, "INSERT INTO t (id, name) VALUES (?, ?)").bind([1, "a"]).run()).toThrow(/UNIQUE/);
+  });
+});
+
+describe("withStatementCache", () => {
+  it("wraps the connection of each adapter the factory opens", async () => {
+    const db = new Database(":memory:");
+    const adapter = { client: db };
+    const factory = withStatementCache({ connect: async () => adapter });
+    const connected = await factory.connect();
+    expect(connected).toBe(adapter);
+    expect(adapter.client).not.toBe(db);
+    expect(adapter.client.prepare).not.toBe(db.prepare);
+    db.close();
+  });
+
+  it("leaves an adapter without a client field as it is", async () => {
+    const adapter = { other: true };
+    const factory = withStatementCache({ connect: async () => adapter });
+    expect(await factory.connect()).toEqual({ other: true });
+  });
+});
