@@ -3,6 +3,12 @@
  * catalog (id.ts) will mirror these keys. "{name}" is a placeholder;
  * "singular|plural" picks a form by the {count} variable.
  */
+import { admin } from "./en/admin";
+import { email } from "./en/email";
+import { oauth } from "./en/oauth";
+import { security } from "./en/security";
+import { sessions } from "./en/sessions";
+
 export const en = {
   // Layout
   "layout.skip": "Skip to content",
@@ -218,4 +224,10 @@ export const en = {
   "admin.catalog.title": "Catalog",
   "admin.catalog.clear": "Clear cache",
   "admin.catalog.cleared": "Catalog cache cleared.",
+  // Features with their own files (app/i18n/en/*.ts)
+  ...admin,
+  ...email,
+  ...oauth,
+  ...sessions,
+  ...security,
 } as const;

@@ -25,7 +25,18 @@ const EnvSchema = z.object({
     .string()
     .min(32, { message: "must be at least 32 characters (or unset it to have one generated)" })
     .optional(),
+  /** Absolute lifetime of a session from sign-in, in days. */
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** A session unused for this many days ends. */
+  SESSION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** The site's public origin, for links in emails and OAuth callbacks (default: from the request). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL, e.g. https://dracin.example" }).optional(),
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example:587 or smtps://...; unset: mail goes to MAIL_OUTBOX_DIR and the log. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().trim().min(3).default("Dracin <no-reply@dracin.localhost>"),
+  /** Where mail is written when SMTP_URL is unset (default DATA_DIR/outbox). */
+  MAIL_OUTBOX_DIR: z.string().trim().min(1).optional(),
+  // OAuth providers (OAUTH_*): parsed in app/auth/oauth-config.server.ts.
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
   CATALOG_PROVIDER: z
     .enum(["local", "http"], { message: 'must be "local" (the bundled demo catalog) or "http" (a catalog API)' })
@@ -45,6 +56,9 @@ const EnvSchema = z.object({
     .transform((value) => value === "true" || value === "1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 }).superRefine((env, ctx) => {
+  if (env.SESSION_IDLE_DAYS > env.SESSION_MAX_AGE_DAYS) {
+    ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_DAYS"], message: "must not exceed SESSION_MAX_AGE_DAYS" });
+  }
   if (env.CATALOG_PROVIDER === "http" && !env.CATALOG_API_URL) {
     ctx.addIssue({
       code: "custom",

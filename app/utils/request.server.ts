@@ -9,6 +9,12 @@ declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
     /** Client IP as Express sees it (proxy-aware only with TRUST_PROXY). */
     clientIp?: string;
+    /** The CSRF secret issued with this response when the browser had none (app/utils/csrf.server.ts). */
+    csrfSecret?: string;
+    /** This response's Content-Security-Policy nonce (app/utils/security.server.ts). */
+    cspNonce?: string;
+    /** This request's id, also in the log and the X-Request-Id header. */
+    requestId?: string;
   }
 }
 

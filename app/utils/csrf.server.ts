@@ -1,0 +1,109 @@
+/**
+ * Cross-site request forgery defence, in two layers (docs/decisions/010-csrf.md):
+ * 1. Browsers say where a request comes from (Sec-Fetch-Site, Origin): the
+ *    HTTP server refuses cross-site state changes (crossSiteReason), and a
+ *    request that proves it is same-origin needs nothing more.
+ * 2. A request that sends neither header (old browsers, some privacy tools)
+ *    must carry the per-browser token: the `_csrf` form field, or the
+ *    X-CSRF-Token header htmx sends. The token is an HMAC of a random secret
+ *    kept in the httpOnly `dracin_csrf` cookie (signed double-submit cookie).
+ * Every action reads its form through readForm(), which applies layer 2.
+ */
+import crypto from "node:crypto";
+import type { AppLoadContext } from "@remix-run/node";
+import { getEnv } from "~/utils/env.server";
+
+export const CSRF_COOKIE = "dracin_csrf";
+export const CSRF_FIELD = "_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+
+export function newCsrfSecret(): string {
+  return crypto.randomBytes(24).toString("base64url");
+}
+
+/** The Set-Cookie value for a new secret (a browser-session cookie). */
+export function csrfCookieHeader(secret: string): string {
+  const secure = getEnv().NODE_ENV === "production" ? "; Secure" : "";
+  return `${CSRF_COOKIE}=${secret}; Path=/; HttpOnly; SameSite=Lax${secure}`;
+}
+
+/** The secret from a Cookie header, if it carries a well-formed one. */
+export function csrfSecretFrom(cookieHeader: string | null | undefined): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === CSRF_COOKIE) {
+      const value = rest.join("=");
+      return /^[A-Za-z0-9_-]{32}$/.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+/** The token forms carry for a secret. */
+export function csrfTokenFor(secret: string): string {
+  return crypto.createHmac("sha256", getEnv().SESSION_SECRET).update(`csrf:${secret}`).digest("base64url");
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+
+interface HeaderSource {
+  get(name: string): string | null;
+}
+
+/**
+ * True when a state-changing request may go on: it proves it is same-origin
+ * (Sec-Fetch-Site or a matching Origin), or it carries the right token.
+ * Cross-site requests were already refused by the HTTP server; this check
+ * refuses them too when it is reached another way (tests, other servers).
+ */
+export function csrfAllows(headers: HeaderSource, host: string | null, token: string | null | undefined): boolean {
+  const site = headers.get("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const origin = headers.get("origin");
+  if (origin && origin !== "null" && host) {
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  }
+  if (origin) return false;
+  const secret = csrfSecretFrom(headers.get("cookie"));
+  return Boolean(secret && token && sameToken(token, csrfTokenFor(secret)));
+}
+
+function refused(): Response {
+  return new Response("This form has expired or did not come from Dracin. Go back, reload the page and try again.", {
+    status: 403,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/**
+ * Reads an action's form after the CSRF check; throws a 403 Response when the
+ * request may not change anything. Every action uses this, never
+ * request.formData() directly (tests/unit/csrf-coverage.test.ts checks).
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const form = await request.clone().formData();
+  const field = form.get(CSRF_FIELD);
+  const token = typeof field === "string" ? field : request.headers.get(CSRF_HEADER);
+  if (!csrfAllows(request.headers, new URL(request.url).host, token)) throw refused();
+  return form;
+}
+
+/** For actions without a body (e.g. a bare POST): the same check on headers alone. */
+export function requireSameSite(request: Request): void {
+  if (!csrfAllows(request.headers, new URL(request.url).host, request.headers.get(CSRF_HEADER))) throw refused();
+}
+
+/** The token for the page being rendered: the secret the HTTP server just issued, or the browser's cookie. */
+export function csrfTokenForRequest(request: Request, context?: AppLoadContext): string | null {
+  const secret = context?.csrfSecret ?? csrfSecretFrom(request.headers.get("cookie"));
+  return secret ? csrfTokenFor(secret) : null;
+}
