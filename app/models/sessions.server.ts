@@ -4,6 +4,7 @@
  */
 import crypto from "node:crypto";
 import { prisma } from "~/utils/db.server";
+import type { RequestInfo } from "~/utils/request.server";
 
 export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("base64url");
@@ -13,11 +14,17 @@ export function newToken(): string {
   return crypto.randomBytes(32).toString("base64url");
 }
 
-export async function createSession(userId: string, maxAgeMs: number) {
+export async function createSession(userId: string, maxAgeMs: number, info?: RequestInfo) {
   const token = newToken();
   const expires = new Date(Date.now() + maxAgeMs);
   await prisma.session.create({
-    data: { userId, sessionToken: hashToken(token), expires },
+    data: {
+      userId,
+      sessionToken: hashToken(token),
+      expires,
+      userAgent: info?.userAgent ?? null,
+      ipAddress: info?.ipAddress ?? null,
+    },
     select: { id: true },
   });
   return { token, expires };

@@ -31,8 +31,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(RegisterFormSchema, form);
   if (!parsed.ok) return badRequest<RegisterResult>({ errors: parsed.errors, formError: null, values });
   try {
-    const user = await createUser(parsed.data, getRequestInfo(request, context));
-    return startUserSession(user.id, redirectTo);
+    const info = getRequestInfo(request, context);
+    const user = await createUser(parsed.data, info);
+    return startUserSession(user.id, redirectTo, info);
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return badRequest<RegisterResult>({ errors: {}, formError: "register.emailTaken", values });

@@ -9,6 +9,7 @@ import { getUserById } from "~/models/users.server";
 import { getEnv } from "~/utils/env.server";
 import { pathWithSearch, safeRedirect } from "~/utils/redirect";
 import { redirectFor } from "~/utils/htmx.server";
+import type { RequestInfo } from "~/utils/request.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -94,9 +95,12 @@ export async function requireAnonymous(request: Request): Promise<void> {
   if (await getUserId(request)) throw redirect("/");
 }
 
-/** Starts a session with a fresh token and redirects to a safe local path. */
-export async function startUserSession(userId: string, redirectTo: string | null | undefined) {
-  const { token } = await createSession(userId, getEnv().SESSION_MAX_AGE_DAYS * DAY_MS);
+/**
+ * Starts a session with a fresh token and redirects to a safe local path.
+ * `info` (browser and IP) is shown on /account/sessions.
+ */
+export async function startUserSession(userId: string, redirectTo: string | null | undefined, info?: RequestInfo) {
+  const { token } = await createSession(userId, getEnv().SESSION_MAX_AGE_DAYS * DAY_MS, info);
   return redirect(safeRedirect(redirectTo), {
     status: 303,
     headers: { "Set-Cookie": await sessionCookie().serialize(token) },
