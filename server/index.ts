@@ -2,6 +2,7 @@
  * The HTTP server: compression, static files with long cache lifetimes for
  * hashed assets, the cross-site check, and Remix for everything else.
  */
+import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -9,7 +10,8 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { ConfigError, getEnv } from "../app/utils/env.server";
-import { log } from "../app/utils/log.server";
+import { CSRF_HEADER, csrfAllows, csrfCookieHeader, csrfSecretFrom, newCsrfSecret } from "../app/utils/csrf.server";
+import { log, withRequestId } from "../app/utils/log.server";
 import { metrics, normaliseRoute } from "../app/utils/metrics.server";
 import { crossSiteReason } from "../app/utils/security.server";
 import { handleProgressReport } from "../app/models/progress-report.server";
@@ -32,22 +34,42 @@ const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
-/** Counts and times every request for /metrics and the log, and refuses cross-site state changes. */
+/**
+ * Gives the request an id (X-Request-Id, on every log line of the request),
+ * counts and times it for /metrics and the log, and refuses cross-site state changes.
+ */
 const observeAndGuard: express.RequestHandler = (req, res, next) => {
   const started = process.hrtime.bigint();
+  const requestId = crypto.randomUUID();
+  res.locals.requestId = requestId;
+  res.setHeader("X-Request-Id", requestId);
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     // Per-route counts and latencies for /metrics (a bounded label, never the raw URL).
     const route = normaliseRoute(req.path);
     metrics().httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
     metrics().httpDuration.observe({ method: req.method, route }, ms / 1000);
-    log.info("request", { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    log.info("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
   });
   const reason = crossSiteReason(req.method, { get: (name) => req.get(name) ?? null }, req.get("host") ?? null);
   if (reason) {
     log.warn("cross-site request refused", { method: req.method, path: req.path, reason });
     res.status(403).type("text/plain").send("This request did not come from Dracin and was refused.");
     return;
+  }
+  withRequestId(requestId, next);
+};
+
+/**
+ * Per-document security state: the CSP nonce of this response, and the CSRF
+ * secret cookie for a browser that has none yet (app/utils/csrf.server.ts).
+ */
+const documentSecurity: express.RequestHandler = (req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  if ((req.method === "GET" || req.method === "HEAD") && !csrfSecretFrom(req.headers.cookie)) {
+    const secret = newCsrfSecret();
+    res.locals.csrfSecret = secret;
+    res.append("Set-Cookie", csrfCookieHeader(secret));
   }
   next();
 };
@@ -62,6 +84,11 @@ app.post(
   express.urlencoded({ extended: false, limit: "4kb" }),
   (req, res, next) => {
     const fields: unknown = req.body;
+    const token = fields && typeof fields === "object" && "_csrf" in fields ? String(fields._csrf) : req.get(CSRF_HEADER);
+    if (!csrfAllows({ get: (name) => req.get(name) ?? null }, req.get("host") ?? null, token)) {
+      res.status(403).type("text/plain").send("This request did not come from Dracin and was refused.");
+      return;
+    }
     getUserIdFromCookieHeader(req.headers.cookie)
       .then((userId) => handleProgressReport(userId, fields && typeof fields === "object" ? { ...fields } : {}))
       .then((outcome) => {
@@ -86,14 +113,19 @@ app.use("/build", express.static(path.join(root, "public", "build"), { immutable
 app.use("/assets", express.static(path.join(root, "public", "assets"), { immutable: true, maxAge: year }));
 app.use(express.static(path.join(root, "public"), { maxAge: 60 * 60 * 1000 }));
 
-app.use(observeAndGuard);
+app.use(observeAndGuard, documentSecurity);
 
 app.all(
   "*",
   createRequestHandler({
     build,
     mode: env.NODE_ENV === "production" ? "production" : "development",
-    getLoadContext: (req) => ({ clientIp: req.ip }),
+    getLoadContext: (req, res) => ({
+      clientIp: req.ip,
+      requestId: res.locals.requestId as string,
+      cspNonce: res.locals.cspNonce as string,
+      csrfSecret: res.locals.csrfSecret as string | undefined,
+    }),
   }),
 );
 

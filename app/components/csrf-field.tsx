@@ -1,16 +1,20 @@
 /**
  * The hidden CSRF token every POST form carries (app/utils/csrf.server.ts).
  * Modern browsers are checked by their Origin / Sec-Fetch-Site headers; the
- * token covers the ones that send neither.
+ * token covers the ones that send neither. The root layout provides the
+ * token; fragments rendered for htmx have none in context, and need none:
+ * htmx sends it as the X-CSRF-Token header (hx-headers on <body>).
  */
-import { useRouteLoaderData } from "@remix-run/react";
+import { createContext, useContext, type ReactNode } from "react";
 
-interface RootCsrf {
-  csrfToken?: string | null;
+const CsrfContext = createContext<string | null>(null);
+
+export function CsrfProvider({ token, children }: { token: string | null; children: ReactNode }) {
+  return <CsrfContext.Provider value={token}>{children}</CsrfContext.Provider>;
 }
 
 export function useCsrfToken(): string | null {
-  return useRouteLoaderData<RootCsrf>("root")?.csrfToken ?? null;
+  return useContext(CsrfContext);
 }
 
 export function CsrfField() {

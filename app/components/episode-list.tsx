@@ -3,6 +3,7 @@ import { ProgressBar } from "~/components/progress-bar";
 import { formatDuration } from "~/lib/format";
 import { episodeState, type ProgressLike } from "~/lib/progress-rules";
 import { useT } from "~/i18n";
+import { CsrfField } from "~/components/csrf-field";
 
 /** A drama's episodes with per-episode state in text and as a bar. */
 export function EpisodeList({
@@ -76,6 +77,7 @@ export function EpisodeItem({
             hx-target={`#${itemId}`}
             hx-swap="outerHTML"
           >
+            <CsrfField />
             <input type="hidden" name="episodeId" value={episode.id} />
             <input type="hidden" name="redirectTo" value={markRedirectTo} />
             <button

@@ -1,4 +1,5 @@
 import { useT } from "~/i18n";
+import { CsrfField } from "~/components/csrf-field";
 
 /**
  * "Add to My List" / "Remove from My List". A real form: without JavaScript
@@ -30,6 +31,7 @@ export function FavoriteButton({
         hx-swap="outerHTML"
         hx-target="this"
       >
+        <CsrfField />
         <input type="hidden" name="dramaId" value={dramaId} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <button

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from "react";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/auth/schemas";
-import { isMessageKey, useT } from "~/i18n";
+import { isMessageKey, useT, type Vars } from "~/i18n";
 
 /** A labelled input with its error message tied to it for screen readers. */
 export function Field({
@@ -34,12 +34,12 @@ export function Field({
 }
 
 /** A form-level error summary, announced when the page loads with it. */
-export function FormError({ message }: { message?: string | null }) {
+export function FormError({ message, vars }: { message?: string | null; vars?: Vars }) {
   const t = useT();
   if (!message) return null;
   return (
     <p className="form-error" role="alert">
-      {isMessageKey(message) ? t(message) : message}
+      {isMessageKey(message) ? t(message, vars) : message}
     </p>
   );
 }

@@ -11,6 +11,7 @@ import { getContinueWatching, type ContinueItem } from "~/models/continue-watchi
 import { listFavorites } from "~/models/favorites.server";
 import { minutesLeft } from "~/lib/format";
 import { getUserId } from "~/utils/session.server";
+import { CsrfField } from "~/components/csrf-field";
 
 export const meta: MetaFunction = () => {
   const t = translator();
@@ -76,6 +77,7 @@ function ContinueTile({ item }: { item: ContinueItem }) {
       </p>
       <ProgressBar percent={item.kind === "resume" ? item.percent : 0} label={label} />
       <form method="post" action="/resources/continue-watching" className="continue-remove">
+        <CsrfField />
         <input type="hidden" name="dramaId" value={item.drama.id} />
         <button type="submit" name="intent" value="hide" className="button button-small button-secondary">
           {t("continue.remove")}

@@ -15,6 +15,8 @@ import { flashHeader } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
 import { requireAdmin } from "~/utils/session.server";
+import { CsrfField } from "~/components/csrf-field";
+import { readForm } from "~/utils/csrf.server";
 
 export const meta: MetaFunction = () => [{ title: `${translator()("admin.catalog.title")} · Dracin` }];
 
@@ -27,7 +29,7 @@ const ClearSchema = z.object({ intent: z.literal("clear-cache") });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await requireAdmin(request);
-  const parsed = parseForm(ClearSchema, await request.formData());
+  const parsed = parseForm(ClearSchema, await readForm(request));
   if (!parsed.ok) return new Response("Invalid request: intent=clear-cache is required.", { status: 400 });
   const before = catalogStatus();
   const cleared = clearCatalogCache();
@@ -98,6 +100,7 @@ export default function AdminCatalog() {
               <dd>{status.cache.events["refresh-failed"]}</dd>
             </dl>
             <form method="post" action="/admin/catalog">
+              <CsrfField />
               <button type="submit" name="intent" value="clear-cache" className="button">
                 {t("admin.catalog.clear")}
               </button>

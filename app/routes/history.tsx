@@ -11,6 +11,8 @@ import { flashHeader } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { pageParam } from "~/utils/responses.server";
 import { requireUserId } from "~/utils/session.server";
+import { CsrfField } from "~/components/csrf-field";
+import { readForm } from "~/utils/csrf.server";
 
 export const meta: MetaFunction = () => [{ title: translator()("history.title") }];
 
@@ -46,7 +48,7 @@ const RemoveFormSchema = z.object({ intent: z.literal("remove-drama"), dramaId: 
 /** Removes a drama's viewings from the user's history (offered for dramas the catalog no longer has). */
 export async function action({ request }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
-  const parsed = parseForm(RemoveFormSchema, await request.formData());
+  const parsed = parseForm(RemoveFormSchema, await readForm(request));
   if (!parsed.ok) return new Response("Invalid request: intent and dramaId are required.", { status: 400 });
   await removeDramaFromHistory(userId, parsed.data.dramaId);
   return redirect("/history", { status: 303, headers: { "Set-Cookie": await flashHeader("flash.historyRemoved") } });
@@ -79,6 +81,7 @@ export default function History() {
                 </p>
                 {item.dramaState === "missing" ? (
                   <form method="post" action="/history">
+                    <CsrfField />
                     <input type="hidden" name="dramaId" value={item.dramaId} />
                     <button type="submit" name="intent" value="remove-drama" className="button button-secondary">
                       {t("history.remove")}

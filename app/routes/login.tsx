@@ -1,28 +1,54 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { enabledProviders } from "~/auth/oauth-config.server";
+import { OAuthButtons } from "~/components/oauth-buttons";
 import { EmailField, FormError, PasswordField } from "~/components/field";
 import { translator, useT } from "~/i18n";
 import { writeAudit } from "~/models/audit.server";
 import { InvalidCredentialsError, LoginValidationError, authenticator } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/redirect";
 import { getRequestInfo } from "~/utils/request.server";
-import { badRequest } from "~/utils/responses.server";
+import { checkThrottle, retryAfterMinutes, subjectKey } from "~/models/throttle.server";
+import { badRequest, tooManyRequests } from "~/utils/responses.server";
 import type { FieldErrors } from "~/utils/forms";
 import { requireAnonymous, startUserSession } from "~/utils/session.server";
+import { CsrfField } from "~/components/csrf-field";
+import { readForm } from "~/utils/csrf.server";
 
 export const meta: MetaFunction = () => [{ title: translator()("login.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/") };
+  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"), providers: enabledProviders() };
 }
 
-type LoginResult = { errors: FieldErrors; formError: "login.invalid" | null; email: string };
+type LoginResult = {
+  errors: FieldErrors;
+  formError: "login.invalid" | "security.throttled.login" | null;
+  retryMinutes?: number;
+  email: string;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.clone().formData();
+  const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
   const info = getRequestInfo(request, context);
+  const typedEmail = String(form.get("email") ?? "").slice(0, 254);
+  // Failures are counted per email (as an HMAC, never in clear) and IP, and per IP.
+  const subject = subjectKey(typedEmail);
+  const throttle = await checkThrottle("login", { ip: info.ipAddress, subject });
+  if (!throttle.ok) {
+    await writeAudit({ action: "LOGIN_THROTTLED", entityType: "Subject", entityId: subject, info });
+    return tooManyRequests<LoginResult>(
+      {
+        errors: {},
+        formError: "security.throttled.login",
+        retryMinutes: retryAfterMinutes(throttle.retryAfterSeconds),
+        email: typedEmail,
+      },
+      throttle.retryAfterSeconds,
+    );
+  }
   try {
     const user = await authenticator.authenticate("form", request);
     await writeAudit({ action: "LOGIN_SUCCESS", userId: user.id, entityType: "User", entityId: user.id, info });
@@ -32,8 +58,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return badRequest<LoginResult>({ errors: error.errors, formError: null, email: error.email });
     }
     if (error instanceof InvalidCredentialsError) {
-      // No userId and never the password: just which email was tried.
-      await writeAudit({ action: "LOGIN_FAILURE", metadata: { email: error.email, reason: "invalid_credentials" }, info });
+      // Never the password, and the email only as its HMAC (it may be a typo or someone else's).
+      await writeAudit({
+        action: "LOGIN_FAILURE",
+        entityType: "Subject",
+        entityId: subject,
+        metadata: { reason: "invalid_credentials" },
+        info,
+      });
       return badRequest<LoginResult>({ errors: {}, formError: "login.invalid", email: error.email });
     }
     throw error;
@@ -41,14 +73,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, providers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
     <div className="auth">
       <h1>{t("login.title")}</h1>
       <form method="post" action={`/login?${new URLSearchParams({ redirectTo })}`} noValidate className="stack">
-        <FormError message={actionData?.formError} />
+        <CsrfField />
+        <FormError message={actionData?.formError} vars={{ minutes: actionData?.retryMinutes ?? 15 }} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <EmailField defaultValue={actionData?.email ?? ""} error={actionData?.errors.email} />
         <PasswordField kind="current" name="password" label={t("form.password")} error={actionData?.errors.password} />
@@ -56,6 +89,7 @@ export default function Login() {
           {t("login.submit")}
         </button>
       </form>
+      <OAuthButtons providers={providers} redirectTo={redirectTo} />
       <p>
         {t("login.noAccount")} <a href={`/register?${new URLSearchParams({ redirectTo })}`}>{t("nav.register")}</a>
       </p>

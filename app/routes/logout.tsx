@@ -2,6 +2,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { writeAudit } from "~/models/audit.server";
+import { requireSameSite } from "~/utils/csrf.server";
 import { flashHeader } from "~/utils/flash.server";
 import { getRequestInfo } from "~/utils/request.server";
 import { endUserSession, getUserId } from "~/utils/session.server";
@@ -11,6 +12,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  requireSameSite(request);
   const userId = await getUserId(request);
   if (userId) {
     await writeAudit({ action: "LOGOUT", userId, entityType: "User", entityId: userId, info: getRequestInfo(request, context) });

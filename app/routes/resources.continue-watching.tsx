@@ -7,6 +7,7 @@ import { flashHeader } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { redirectFor } from "~/utils/htmx.server";
 import { requireUserId } from "~/utils/session.server";
+import { readForm } from "~/utils/csrf.server";
 
 const HideFormSchema = z.object({
   intent: z.literal("hide"),
@@ -19,7 +20,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
-  const parsed = parseForm(HideFormSchema, await request.formData());
+  const parsed = parseForm(HideFormSchema, await readForm(request));
   if (!parsed.ok) return new Response("Invalid request: intent=hide and a dramaId are required.", { status: 400 });
   await hideDramaProgress(userId, parsed.data.dramaId);
   return redirectFor(request, "/#row-continue", {

@@ -14,6 +14,7 @@ import { parseForm } from "~/utils/forms";
 import { fragment, isHtmxRequest } from "~/utils/htmx.server";
 import { safeRedirect } from "~/utils/redirect";
 import { requireUserId } from "~/utils/session.server";
+import { readForm } from "~/utils/csrf.server";
 
 const FavoriteFormSchema = z.object({
   intent: z.enum(["add", "remove"]),
@@ -27,7 +28,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
-  const parsed = parseForm(FavoriteFormSchema, await request.formData());
+  const parsed = parseForm(FavoriteFormSchema, await readForm(request));
   if (!parsed.ok) {
     return new Response("Invalid request: intent and dramaId are required.", { status: 400 });
   }

@@ -9,13 +9,14 @@ import { flashHeader } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { PreferencesFormSchema, getPreferences, serializePreferences } from "~/utils/preferences.server";
 import { safeRedirect } from "~/utils/redirect";
+import { readForm } from "~/utils/csrf.server";
 
 export async function loader() {
   return redirect("/account");
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(PreferencesFormSchema, form);
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
   if (!parsed.ok) {

@@ -7,6 +7,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { handleProgressReport } from "~/models/progress-report.server";
 import { getUserId } from "~/utils/session.server";
+import { readForm } from "~/utils/csrf.server";
 
 function problem(status: number, message: string) {
   return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
@@ -19,7 +20,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return problem(405, "Use POST.");
   const userId = await getUserId(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const outcome = await handleProgressReport(userId, Object.fromEntries(form));
   return outcome.status === 204 ? new Response(null, { status: 204 }) : problem(outcome.status, outcome.error);
 }

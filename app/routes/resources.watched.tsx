@@ -16,6 +16,7 @@ import { parseForm } from "~/utils/forms";
 import { fragment, isHtmxRequest } from "~/utils/htmx.server";
 import { safeRedirect } from "~/utils/redirect";
 import { requireUserId } from "~/utils/session.server";
+import { readForm } from "~/utils/csrf.server";
 
 const WatchedFormSchema = z.object({
   intent: z.enum(["watched", "unwatched", "watched-next"]),
@@ -29,7 +30,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
-  const parsed = parseForm(WatchedFormSchema, await request.formData());
+  const parsed = parseForm(WatchedFormSchema, await readForm(request));
   if (!parsed.ok) return new Response("Invalid request: intent and episodeId are required.", { status: 400 });
   const { intent, episodeId, redirectTo } = parsed.data;
 

@@ -12,6 +12,7 @@ import { getPreferences } from "~/utils/preferences.server";
 import { pathWithSearch } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
 import { requireUserId, viewerKey } from "~/utils/session.server";
+import { CsrfField } from "~/components/csrf-field";
 
 export const handle: RouteHandle = { assets: ["player"] };
 
@@ -122,6 +123,7 @@ export default function Watch() {
         ) : null}
       </nav>
       <form method="post" action="/resources/watched" className="watched-next">
+        <CsrfField />
         <input type="hidden" name="episodeId" value={episode.id} />
         <button type="submit" name="intent" value="watched-next" className="button button-secondary">
           {next ? t("watch.markWatchedNext") : t("watch.markWatchedLast")}
@@ -130,6 +132,7 @@ export default function Watch() {
       <details className="settings">
         <summary>{t("settings.title")}</summary>
         <form method="post" action="/resources/preferences" className="settings-form">
+          <CsrfField />
           <input type="hidden" name="redirectTo" value={here} />
           <div className="field">
             <label htmlFor="pref-captions">{t("settings.captions")}</label>

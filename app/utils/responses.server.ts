@@ -10,6 +10,14 @@ export function badRequest<T>(body: T, init?: { headers?: HeadersInit }) {
   return data(body, { status: 400, headers: init?.headers });
 }
 
+/**
+ * 429 for a throttled request (app/models/throttle.server.ts): the page with
+ * its message, and Retry-After in seconds.
+ */
+export function tooManyRequests<T>(body: T, retryAfterSeconds: number) {
+  return data(body, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
+}
+
 /** Positive page number from a query parameter; 1 when absent or invalid. */
 export function pageParam(value: string | null): number {
   const page = Number(value);

@@ -1,9 +1,50 @@
-/** Response headers every document carries (a nonce-based CSP follows with the hardening work). */
-export function setSecurityHeaders(headers: Headers): void {
+import { getEnv } from "~/utils/env.server";
+
+/** Origins outside this site that pages may load images and media from (an HTTP catalog's). */
+function catalogOrigins(): string[] {
+  const env = getEnv();
+  if (env.CATALOG_PROVIDER !== "http" || !env.CATALOG_API_URL) return [];
+  return [new URL(env.CATALOG_API_URL).origin];
+}
+
+/**
+ * The Content-Security-Policy of a document: scripts only from this site and
+ * only with this response's nonce (no inline scripts, no eval); nothing may
+ * frame the page; forms post to this site (and to the OAuth providers'
+ * sign-in pages they redirect to). Posters and streams may come from the
+ * catalog's hosts (https, or the configured catalog API); video.js's HLS
+ * engine needs blob: for media and its worker. Styles allow inline style
+ * attributes (video.js sizes its elements that way); scripts never do.
+ */
+export function contentSecurityPolicy(nonce: string, formTargets: readonly string[] = []): string {
+  const catalog = catalogOrigins().join(" ");
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "script-src-attr 'none'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: https: ${catalog}`,
+    `media-src 'self' blob: https: ${catalog}`,
+    `connect-src 'self' https: ${catalog}`,
+    "worker-src 'self' blob:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    `form-action 'self' ${formTargets.join(" ")}`,
+    "frame-ancestors 'none'",
+  ];
+  return directives.map((directive) => directive.trim().replace(/\s+/g, " ")).join("; ");
+}
+
+/** Response headers every document carries. */
+export function setSecurityHeaders(headers: Headers, nonce?: string, formTargets?: readonly string[]): void {
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   headers.set("X-Frame-Options", "DENY");
-  headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+  headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
+  headers.set("Cross-Origin-Opener-Policy", "same-origin");
+  if (nonce) headers.set("Content-Security-Policy", contentSecurityPolicy(nonce, formTargets));
+  if (getEnv().NODE_ENV === "production") headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-cache");
 }
 

@@ -52,10 +52,11 @@ export async function callRoute<T>(
   fn: (args: RouteArgs) => T | Promise<T>,
   request: Request,
   params: Record<string, string | undefined> = {},
+  context: AppLoadContext = { clientIp: TEST_CLIENT_IP },
 ): Promise<RouteResult<Unwrapped<T>>> {
   let result: unknown;
   try {
-    result = await fn({ request, params, context: { clientIp: TEST_CLIENT_IP } });
+    result = await fn({ request, params, context });
   } catch (error) {
     if (error instanceof Response) return fromResponse(error, true);
     throw error;

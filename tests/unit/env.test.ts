@@ -28,6 +28,8 @@ describe("parseEnv", () => {
       DATA_DIR: "./data",
       DATABASE_URL: "file:./data/dracin.db",
       SESSION_MAX_AGE_DAYS: 30,
+      SESSION_IDLE_DAYS: 7,
+      MAIL_FROM: "Dracin <no-reply@dracin.localhost>",
       BCRYPT_COST: 12,
       CATALOG_PROVIDER: "local",
       TRUST_PROXY: false,
@@ -38,6 +40,11 @@ describe("parseEnv", () => {
   it("coerces numbers and the TRUST_PROXY flag", () => {
     const parsed = parseEnv(source({ PORT: "8080", BCRYPT_COST: "10", TRUST_PROXY: "1", SESSION_MAX_AGE_DAYS: "7" }));
     expect(parsed).toMatchObject({ PORT: 8080, BCRYPT_COST: 10, TRUST_PROXY: true, SESSION_MAX_AGE_DAYS: 7 });
+  });
+
+  it("refuses an idle timeout longer than the absolute lifetime", () => {
+    expect(configError({ SESSION_MAX_AGE_DAYS: "5", SESSION_IDLE_DAYS: "6" }).message).toContain("SESSION_IDLE_DAYS");
+    expect(parseEnv(source({ SESSION_MAX_AGE_DAYS: "5", SESSION_IDLE_DAYS: "5" }))).toMatchObject({ SESSION_IDLE_DAYS: 5 });
   });
 
   it("names the variable when PORT is not a port number", () => {

@@ -10,6 +10,7 @@
  * while one is in flight go out together in the next. Fields the viewer did
  * not touch here are never sent, so a change made in another tab stands.
  */
+import { withCsrf } from "../csrf";
 
 export interface PlayerPreferences {
   captions?: string;
@@ -63,7 +64,7 @@ export class PreferencesClient {
   }
 
   private async post(preferences: PlayerPreferences): Promise<boolean> {
-    const body = new URLSearchParams();
+    const body = withCsrf(new URLSearchParams());
     if (preferences.captions !== undefined) body.set("captions", preferences.captions);
     if (preferences.autoplay !== undefined) body.set("autoplay", preferences.autoplay ? "1" : "0");
     if (preferences.dataSaver !== undefined) body.set("dataSaver", preferences.dataSaver ? "1" : "0");

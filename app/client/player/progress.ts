@@ -5,18 +5,19 @@
  */
 import { ProgressReporter, type ProgressReport } from "~/lib/progress-reporter";
 import { ProgressSender, SAVE_QUEUE_KEY, SaveQueue, type PendingSave } from "~/lib/save-queue";
+import { withCsrf } from "../csrf";
 import type { PlayerConfig } from "./config";
 import { storage } from "./dom";
 import type { VjsPlayer } from "./types";
 
 function body(save: PendingSave): URLSearchParams {
-  return new URLSearchParams({
+  return withCsrf(new URLSearchParams({
     episodeId: save.episodeId,
     position: save.position.toFixed(2),
     duration: save.duration.toFixed(2),
     viewingStart: save.viewingStart ? "1" : "0",
     seq: String(save.seq),
-  });
+  }));
 }
 
 export function createSender(saveUrl: string, viewer: string): ProgressSender {

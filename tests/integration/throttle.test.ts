@@ -1,0 +1,95 @@
+/**
+ * Throttling, not lockout: failed sign-ins are counted from LOGIN_FAILURE
+ * audit rows per email+IP (5 in 15 minutes) and per IP (50); a throttled
+ * attempt gets 429 with Retry-After, is audited, and never disables anything.
+ */
+import { describe, expect, it } from "vitest";
+import { action as loginAction } from "~/routes/login";
+import { checkThrottle, subjectKey, THROTTLES } from "~/models/throttle.server";
+import { prisma } from "~/utils/db.server";
+import { postForm } from "../helpers/requests";
+import { callRoute, dataOf } from "../helpers/route";
+import { createUser, uniqueEmail } from "../helpers/users";
+
+let ipCounter = 0;
+function freshIp(): string {
+  ipCounter += 1;
+  return `10.20.${Math.floor(ipCounter / 250)}.${ipCounter % 250}`;
+}
+
+function login(fields: Record<string, string>, ip: string) {
+  return callRoute(loginAction, postForm("/login", fields), {}, { clientIp: ip });
+}
+
+describe("sign-in throttling", () => {
+  it("answers the sixth failure in 15 minutes with 429, Retry-After and a message, even with the right password", async () => {
+    const user = await createUser();
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) {
+      expect((await login({ email: user.email, password: `wrong ${i}` }, ip)).status).toBe(400);
+    }
+    const throttled = await login({ email: user.email, password: user.password }, ip);
+    expect(throttled.status).toBe(429);
+    const retryAfter = Number(throttled.headers.get("Retry-After"));
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(dataOf(throttled)).toMatchObject({ formError: "security.throttled.login", retryMinutes: 15 });
+    expect(throttled.headers.get("Set-Cookie")).toBeNull();
+
+    const rows = await prisma.auditLog.findMany({ where: { action: "LOGIN_THROTTLED", entityId: subjectKey(user.email) } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].ipAddress).toBe(ip);
+    // Never a lockout: the account itself is untouched and works from elsewhere.
+    const elsewhere = await login({ email: user.email, password: user.password }, freshIp());
+    expect(elsewhere.status).toBe(303);
+  });
+
+  it("counts per email: another email from the same IP is not throttled by the first one's failures", async () => {
+    const ip = freshIp();
+    const target = uniqueEmail("target");
+    for (let i = 0; i < 5; i++) await login({ email: target, password: "nope nope" }, ip);
+    expect((await login({ email: target, password: "nope nope" }, ip)).status).toBe(429);
+    const other = await createUser();
+    expect((await login({ email: other.email, password: other.password }, ip)).status).toBe(303);
+  });
+
+  it("limits an IP to 50 failures in 15 minutes across emails", async () => {
+    const ip = freshIp();
+    const now = new Date();
+    await prisma.auditLog.createMany({
+      data: Array.from({ length: 50 }, (_, i) => ({
+        action: "LOGIN_FAILURE",
+        entityType: "Subject",
+        entityId: subjectKey(`spray-${i}@example.test`),
+        ipAddress: ip,
+        timestamp: new Date(now.getTime() - i * 1000),
+      })),
+    });
+    const user = await createUser();
+    const result = await login({ email: user.email, password: user.password }, ip);
+    expect(result.status).toBe(429);
+    expect(Number(result.headers.get("Retry-After"))).toBeGreaterThan(0);
+  });
+
+  it("forgets failures older than the window, and tells the caller when the oldest one leaves it", async () => {
+    const ip = freshIp();
+    const subject = subjectKey(uniqueEmail("old"));
+    const now = new Date();
+    const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
+    await prisma.auditLog.createMany({
+      data: [16, 20, 30, 40, 50].map((m) => ({ action: "LOGIN_FAILURE", entityType: "Subject", entityId: subject, ipAddress: ip, timestamp: minutesAgo(m) })),
+    });
+    expect(await checkThrottle("login", { ip, subject }, now)).toEqual({ ok: true });
+    await prisma.auditLog.createMany({
+      data: [1, 2, 3, 4, 10].map((m) => ({ action: "LOGIN_FAILURE", entityType: "Subject", entityId: subject, ipAddress: ip, timestamp: minutesAgo(m) })),
+    });
+    // The oldest of the five in the window is 10 minutes old: free again in 5 minutes.
+    expect(await checkThrottle("login", { ip, subject }, now)).toEqual({ ok: false, retryAfterSeconds: 300 });
+  });
+
+  it("skips rules whose parts are unknown (no IP behind a misconfigured proxy)", async () => {
+    const subject = subjectKey(uniqueEmail("noip"));
+    expect(await checkThrottle("login", { ip: null, subject })).toEqual({ ok: true });
+    expect(THROTTLES.login.map((rule) => rule.max)).toEqual([5, 50]);
+  });
+});
