@@ -25,7 +25,7 @@ export default defineConfig({
   testDir: "tests",
   testMatch: ["e2e/journey.spec.ts", "e2e/journey-no-js.spec.ts", "e2e-http/*.spec.ts"],
   outputDir: "test-results-http-catalog",
-  use: { ...base.use, baseURL: BASE_URL },
+  use: { ...base.use, baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL } },
   webServer: [
     {
       command: "node --import tsx server/catalog-serve.ts",

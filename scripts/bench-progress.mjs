@@ -38,6 +38,7 @@ const server = spawn(process.execPath, [...nodeFlags, path.join(root, "scripts",
     DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
     DATA_DIR: dir,
     BCRYPT_COST: "10",
+    REGISTER_LIMIT_PER_HOUR: "100000",
     LOG_LEVEL: "warn",
   },
   stdio: ["ignore", "ignore", "inherit"],
@@ -58,8 +59,9 @@ async function waitForServer() {
 }
 
 async function register(i) {
-  const body = new URLSearchParams({ name: `Bench ${i}`, email: `bench-${i}@example.test`, password: "benchmark password" });
-  const response = await fetch(`${base}/register`, { method: "POST", body, redirect: "manual" });
+  const body = new URLSearchParams({ name: `Bench ${i}`, email: `bench-${i}@example.test`, password: "bench lantern river 7 tiger" });
+  // Origin: as a browser's form post and the player's beacons send it (the CSRF check wants it or a token).
+  const response = await fetch(`${base}/register`, { method: "POST", body, redirect: "manual", headers: { Origin: base } });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("dracin_session="));
   if (!cookie) throw new Error(`register ${i} failed: ${response.status}`);
   return cookie.split(";")[0];
@@ -77,7 +79,7 @@ function run(durationSeconds, cookies) {
         headers: { "content-type": "application/x-www-form-urlencoded" },
         setupClient(client) {
           const viewer = next++ % cookies.length;
-          client.setHeaders({ "content-type": "application/x-www-form-urlencoded", cookie: cookies[viewer] });
+          client.setHeaders({ "content-type": "application/x-www-form-urlencoded", cookie: cookies[viewer], origin: base });
           let position = 0;
           client.setBody(body());
           client.on("response", () => client.setBody(body()));

@@ -32,7 +32,7 @@ export const THROTTLES = {
     { action: "LOGIN_FAILURE", windowMs: 15 * MINUTE, max: 5, by: "subject+ip" },
     { action: "LOGIN_FAILURE", windowMs: 15 * MINUTE, max: 50, by: "ip" },
   ],
-  /** New accounts: 10 per hour per IP. */
+  /** New accounts: REGISTER_LIMIT_PER_HOUR (default 10) per hour per IP. */
   register: [{ action: "REGISTER", windowMs: 60 * MINUTE, max: 10, by: "ip" }],
   /** Reset emails: 3 per hour per email, 20 per hour per IP. */
   reset: [
@@ -72,7 +72,8 @@ export async function checkThrottle(
   now = new Date(),
 ): Promise<ThrottleResult> {
   let retryAfterSeconds = 0;
-  for (const rule of THROTTLES[kind] as ThrottleRule[]) {
+  for (const configured of THROTTLES[kind] as ThrottleRule[]) {
+    const rule = kind === "register" ? { ...configured, max: getEnv().REGISTER_LIMIT_PER_HOUR } : configured;
     const needsIp = rule.by !== "subject";
     const needsSubject = rule.by !== "ip";
     if ((needsIp && !caller.ip) || (needsSubject && !caller.subject)) continue;

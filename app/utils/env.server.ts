@@ -36,6 +36,11 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).default("Dracin <no-reply@dracin.localhost>"),
   /** Where mail is written when SMTP_URL is unset (default DATA_DIR/outbox). */
   MAIL_OUTBOX_DIR: z.string().trim().min(1).optional(),
+  /**
+   * New accounts allowed per client IP per hour (app/models/throttle.server.ts). Raise it when many
+   * people sign up from one address (a campus behind NAT); the browser tests and benchmarks raise it.
+   */
+  REGISTER_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
   // OAuth providers (OAUTH_*): parsed in app/auth/oauth-config.server.ts.
   BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
   CATALOG_PROVIDER: z

@@ -25,6 +25,8 @@ Object.assign(process.env, {
   DATABASE_URL: process.env.E2E_DATABASE_URL || "file:./tests/.tmp/e2e.db",
   DATA_DIR: process.env.E2E_DATA_DIR || "tests/.tmp/e2e-data",
   BCRYPT_COST: "10",
+  // Every test registers its own viewers from 127.0.0.1.
+  REGISTER_LIMIT_PER_HOUR: process.env.REGISTER_LIMIT_PER_HOUR || "100000",
   LOG_LEVEL: process.env.LOG_LEVEL || "warn",
 });
 

@@ -93,3 +93,17 @@ describe("sign-in throttling", () => {
     expect(THROTTLES.login.map((rule) => rule.max)).toEqual([5, 50]);
   });
 });
+
+describe("registration throttling", () => {
+  it("allows REGISTER_LIMIT_PER_HOUR (default 10) new accounts per IP per hour", async () => {
+    const ip = freshIp();
+    const now = new Date();
+    await prisma.auditLog.createMany({
+      data: Array.from({ length: 9 }, (_, i) => ({ action: "REGISTER", ipAddress: ip, timestamp: new Date(now.getTime() - (i + 1) * 60_000) })),
+    });
+    expect(await checkThrottle("register", { ip }, now)).toEqual({ ok: true });
+    await prisma.auditLog.create({ data: { action: "REGISTER", ipAddress: ip, timestamp: new Date(now.getTime() - 59 * 60_000) } });
+    // The oldest of the ten is 59 minutes old: one more in a minute.
+    expect(await checkThrottle("register", { ip }, now)).toEqual({ ok: false, retryAfterSeconds: 60 });
+  });
+});

@@ -30,6 +30,7 @@ describe("parseEnv", () => {
       SESSION_MAX_AGE_DAYS: 30,
       SESSION_IDLE_DAYS: 7,
       MAIL_FROM: "Dracin <no-reply@dracin.localhost>",
+      REGISTER_LIMIT_PER_HOUR: 10,
       BCRYPT_COST: 12,
       CATALOG_PROVIDER: "local",
       TRUST_PROXY: false,
