@@ -1,10 +1,24 @@
 /**
  * Session rows. The cookie carries an opaque random token; the table keeps
  * only its SHA-256 (a leaked database does not hand out live sessions).
+ *
+ * A session ends at `expires` (SESSION_MAX_AGE_DAYS after sign-in, never
+ * extended) or SESSION_IDLE_DAYS after `lastSeenAt`, whichever comes first;
+ * `lastSeenAt` is written at most once a minute (docs/decisions/003-sessions.md).
  */
 import crypto from "node:crypto";
+import bcrypt from "bcryptjs";
+import { writeAudit } from "~/models/audit.server";
+import { subjectKey } from "~/models/throttle.server";
 import { prisma } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import type { RequestInfo } from "~/utils/request.server";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** `lastSeenAt` is rewritten only when it is older than this. */
+export const LAST_SEEN_INTERVAL_MS = 60_000;
+/** Users without a password prove who they are with a sign-in this recent. */
+export const FRESH_SIGN_IN_MS = 10 * 60_000;
 
 export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("base64url");
@@ -14,14 +28,20 @@ export function newToken(): string {
   return crypto.randomBytes(32).toString("base64url");
 }
 
-export async function createSession(userId: string, maxAgeMs: number, info?: RequestInfo) {
+function idleMs(): number {
+  return getEnv().SESSION_IDLE_DAYS * DAY_MS;
+}
+
+export async function createSession(userId: string, maxAgeMs: number, info?: RequestInfo, now = new Date()) {
   const token = newToken();
-  const expires = new Date(Date.now() + maxAgeMs);
+  const expires = new Date(now.getTime() + maxAgeMs);
   await prisma.session.create({
     data: {
       userId,
       sessionToken: hashToken(token),
       expires,
+      createdAt: now,
+      lastSeenAt: now,
       userAgent: info?.userAgent ?? null,
       ipAddress: info?.ipAddress ?? null,
     },
@@ -30,25 +50,233 @@ export async function createSession(userId: string, maxAgeMs: number, info?: Req
   return { token, expires };
 }
 
-/**
- * The user of a live session, or null (an expired row is removed).
- * Every signed-in request runs this, so it is a raw indexed read: Prisma's
- * query planning costs about twice the query itself here
- * (docs/PERFORMANCE.md).
+/** True while a session is within both its absolute lifetime and its idle timeout. */
+export function isSessionLive(session: { expires: Date; lastSeenAt: Date }, now = new Date()): boolean {
+  const at = now.getTime();
+  return session.expires.getTime() > at && session.lastSeenAt.getTime() + idleMs() > at;
+}
+
+/*
+ * How DateTime values sit in SQLite here: Prisma's better-sqlite3 adapter
+ * writes TEXT like "2026-11-27T13:29:27.496+00:00", while rows that got a
+ * column's DEFAULT CURRENT_TIMESTAMP (the sessions that existed when the
+ * lastSeenAt/createdAt migration ran) hold "2026-11-27 13:29:27". Both are
+ * UTC, but they do not compare as text (" " < "T"), and $queryRaw turns the
+ * second kind into a Date in the server's LOCAL time zone. So raw SQL reads
+ * and compares them through julianday(), which parses both as UTC
+ * (tests/integration/sessions.test.ts covers both kinds).
  */
-export async function findSessionUserId(token: string): Promise<string | null> {
+const EPOCH_JULIAN_DAY = 2440587.5;
+
+interface SessionLookupRow {
+  id: string;
+  userId: string;
+  expiresMs: number | bigint | null;
+  lastSeenMs: number | bigint | null;
+}
+
+/**
+ * The user of a live session, or null. An expired or idle row is removed.
+ * Every signed-in request (and every progress beacon) runs this, so it is
+ * ONE raw indexed read (Prisma's query planning costs about twice the query
+ * itself here, docs/PERFORMANCE.md), plus a conditional UPDATE of lastSeenAt
+ * at most once a minute per session.
+ */
+export async function findSessionUserId(token: string, now = new Date()): Promise<string | null> {
   const sessionToken = hashToken(token);
-  const rows = await prisma.$queryRaw<{ userId: string; expires: Date | string }[]>`
-    SELECT "userId", "expires" FROM "Session" WHERE "sessionToken" = ${sessionToken} LIMIT 1`;
+  const rows = await prisma.$queryRaw<SessionLookupRow[]>`
+    SELECT "id", "userId",
+      CAST(round((julianday("expires") - ${EPOCH_JULIAN_DAY}) * 86400000) AS INTEGER) AS "expiresMs",
+      CAST(round((julianday("lastSeenAt") - ${EPOCH_JULIAN_DAY}) * 86400000) AS INTEGER) AS "lastSeenMs"
+    FROM "Session" WHERE "sessionToken" = ${sessionToken} LIMIT 1`;
   const row = rows[0];
   if (!row) return null;
-  if (new Date(row.expires).getTime() <= Date.now()) {
-    await prisma.session.deleteMany({ where: { sessionToken } });
+  const at = now.getTime();
+  // An unreadable timestamp (NULL from julianday) counts as ended: fail closed.
+  const expiresMs = row.expiresMs === null ? Number.NaN : Number(row.expiresMs);
+  const lastSeenMs = row.lastSeenMs === null ? Number.NaN : Number(row.lastSeenMs);
+  if (!(expiresMs > at) || !(lastSeenMs + idleMs() > at)) {
+    await prisma.$executeRaw`DELETE FROM "Session" WHERE "id" = ${row.id}`;
     return null;
   }
+  if (lastSeenMs < at - LAST_SEEN_INTERVAL_MS) await touchSession(row.id, now);
   return row.userId;
+}
+
+/**
+ * Sets lastSeenAt to `now` unless it is already within LAST_SEEN_INTERVAL_MS
+ * of it: conditional in SQL, so requests of one session that read the row at
+ * the same time write it once (and app instances on one database agree).
+ * True when the row was written.
+ */
+export async function touchSession(sessionId: string, now = new Date()): Promise<boolean> {
+  const threshold = new Date(now.getTime() - LAST_SEEN_INTERVAL_MS);
+  const changed = await prisma.$executeRaw`
+    UPDATE "Session" SET "lastSeenAt" = ${now}
+    WHERE "id" = ${sessionId} AND julianday("lastSeenAt") < julianday(${threshold})`;
+  return changed > 0;
 }
 
 export async function deleteSession(token: string): Promise<void> {
   await prisma.session.deleteMany({ where: { sessionToken: hashToken(token) } });
+}
+
+export interface UserSession {
+  id: string;
+  userAgent: string | null;
+  ipAddress: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expires: Date;
+  /** The session of the request that asked. */
+  current: boolean;
+}
+
+/**
+ * The user's live sessions, most recent activity first. Rows past their
+ * lifetime or idle timeout are deleted on the way.
+ */
+export async function listUserSessions(
+  userId: string,
+  currentTokenHash: string | null,
+  now = new Date(),
+): Promise<UserSession[]> {
+  // Prisma reads both stored DateTime forms as UTC (only raw queries do not).
+  const rows = await prisma.session.findMany({
+    where: { userId },
+    select: {
+      id: true,
+      sessionToken: true,
+      userAgent: true,
+      ipAddress: true,
+      createdAt: true,
+      lastSeenAt: true,
+      expires: true,
+    },
+  });
+  const dead = rows.filter((row) => !isSessionLive(row, now)).map((row) => row.id);
+  if (dead.length > 0) await prisma.session.deleteMany({ where: { userId, id: { in: dead } } });
+  return rows
+    .filter((row) => !dead.includes(row.id))
+    .map(({ sessionToken, ...row }) => ({ ...row, current: sessionToken === currentTokenHash }))
+    .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime() || b.createdAt.getTime() - a.createdAt.getTime());
+}
+
+/** The session row of a request (by its stored token hash), or null. */
+export async function getSessionByTokenHash(tokenHash: string) {
+  return prisma.session.findUnique({
+    where: { sessionToken: tokenHash },
+    select: { id: true, userId: true, createdAt: true, lastSeenAt: true, expires: true },
+  });
+}
+
+/**
+ * Ends one of the user's sessions (SESSION_REVOKED in the same transaction).
+ * Null when the user has no session with that id (another user's id included):
+ * nothing changes. `current` tells whether it was the asking request's session.
+ */
+export async function revokeUserSession(
+  userId: string,
+  sessionId: string,
+  currentTokenHash: string | null,
+  info: RequestInfo,
+): Promise<{ current: boolean } | null> {
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.session.findFirst({ where: { id: sessionId, userId }, select: { sessionToken: true } });
+    if (!row) return null;
+    await tx.session.deleteMany({ where: { id: sessionId, userId } });
+    await writeAudit(
+      { action: "SESSION_REVOKED", userId, entityType: "Session", entityId: sessionId, metadata: { by: "user" }, info },
+      tx,
+    );
+    return { current: row.sessionToken === currentTokenHash };
+  });
+}
+
+/** Ends every session of the user except the asking one; one SESSION_REVOKED row. Returns how many ended. */
+export async function revokeOtherSessions(userId: string, keepTokenHash: string, info: RequestInfo): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const ended = await tx.session.deleteMany({ where: { userId, sessionToken: { not: keepTokenHash } } });
+    await writeAudit(
+      {
+        action: "SESSION_REVOKED",
+        userId,
+        entityType: "User",
+        entityId: userId,
+        metadata: { by: "user", count: ended.count, scope: "others" },
+        info,
+      },
+      tx,
+    );
+    return ended.count;
+  });
+}
+
+export type IdentityCheck =
+  | { ok: true; method: "password" | "fresh-sign-in" }
+  | { ok: false; reason: "password-required" | "password-wrong" | "sign-in-stale" };
+
+/**
+ * Re-authentication before a sensitive step (ending other sessions, deleting
+ * the account): the current password, or, for users without one (OAuth
+ * only), a session that signed in within FRESH_SIGN_IN_MS.
+ */
+export async function confirmIdentity(
+  userId: string,
+  password: string | null,
+  currentTokenHash: string | null,
+  now = new Date(),
+): Promise<IdentityCheck> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { password: true } });
+  if (user?.password) {
+    if (!password) return { ok: false, reason: "password-required" };
+    // No real password is this long; do not spend a hash on it.
+    if (password.length > 1024) return { ok: false, reason: "password-wrong" };
+    return (await bcrypt.compare(password, user.password))
+      ? { ok: true, method: "password" }
+      : { ok: false, reason: "password-wrong" };
+  }
+  const session = currentTokenHash ? await getSessionByTokenHash(currentTokenHash) : null;
+  if (session && session.userId === userId && now.getTime() - session.createdAt.getTime() <= FRESH_SIGN_IN_MS) {
+    return { ok: true, method: "fresh-sign-in" };
+  }
+  return { ok: false, reason: "sign-in-stale" };
+}
+
+/** Whether the user has a password (else they re-authenticate by signing in again). */
+export async function userHasPassword(userId: string): Promise<boolean> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { password: true } });
+  return Boolean(user?.password);
+}
+
+/**
+ * Deletes the user. The database cascades to their accounts (OAuth), sessions,
+ * progress, history and favorites; their audit rows stay with userId set to
+ * null (docs/decisions/002). An ACCOUNT_DELETE row is written in the same
+ * transaction; it names the user by id and by subjectKey(email), never the
+ * raw email. False when the user no longer exists.
+ * (Here rather than in users.server.ts: it is the end of every session.)
+ */
+export async function deleteUserAccount(
+  userId: string,
+  method: "password" | "fresh-sign-in",
+  info: RequestInfo,
+): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!user) return false;
+    await writeAudit(
+      {
+        action: "ACCOUNT_DELETE",
+        userId,
+        entityType: "User",
+        entityId: userId,
+        metadata: { by: "user", subject: subjectKey(user.email), confirmedWith: method },
+        info,
+      },
+      tx,
+    );
+    await tx.user.delete({ where: { id: userId }, select: { id: true } });
+    return true;
+  });
 }

@@ -113,6 +113,20 @@ export default function Account() {
           </button>
         </form>
       </section>
+      <section aria-labelledby="security-title" className="panel">
+        <h2 id="security-title">{t("sessions.account.heading")}</h2>
+        <p>
+          <a href="/account/sessions">{t("sessions.account.devicesLink")}</a>
+        </p>
+        <p className="field-hint">{t("sessions.account.devicesHint")}</p>
+      </section>
+      <section aria-labelledby="delete-title" className="panel">
+        <h2 id="delete-title">{t("sessions.account.deleteHeading")}</h2>
+        <p>{t("sessions.account.deleteHint")}</p>
+        <p>
+          <a href="/account/delete">{t("sessions.account.deleteLink")}</a>
+        </p>
+      </section>
     </>
   );
 }

@@ -1,0 +1,218 @@
+/**
+ * /account/sessions: the viewer's signed-in browsers and devices. End one,
+ * or end all the others after re-entering the password (a fresh sign-in for
+ * accounts without one). Plain forms; works without JavaScript.
+ * (`account_` keeps this page out of the /account layout: account.tsx has no <Outlet/>.)
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CsrfField } from "~/components/csrf-field";
+import { FormError, PasswordField } from "~/components/field";
+import { translator, useT, type MessageKey } from "~/i18n";
+import { formatDateTime } from "~/lib/format";
+import {
+  FRESH_SIGN_IN_MS,
+  confirmIdentity,
+  listUserSessions,
+  revokeOtherSessions,
+  revokeUserSession,
+  userHasPassword,
+} from "~/models/sessions.server";
+import { getUserById } from "~/models/users.server";
+import { readForm } from "~/utils/csrf.server";
+import { getEnv } from "~/utils/env.server";
+import { flashHeader } from "~/utils/flash.server";
+import type { FieldErrors } from "~/utils/forms";
+import { getRequestInfo } from "~/utils/request.server";
+import { badRequest } from "~/utils/responses.server";
+import { endUserSession, getSessionTokenHash, requireUserId } from "~/utils/session.server";
+import { describeUserAgent } from "~/utils/user-agent.server";
+
+export const meta: MetaFunction = () => [{ title: translator()("sessions.title") }];
+
+const PATH = "/account/sessions";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const userId = await requireUserId(request);
+  const tokenHash = await getSessionTokenHash(request);
+  const [user, sessions, hasPassword] = await Promise.all([
+    getUserById(userId),
+    listUserSessions(userId, tokenHash),
+    userHasPassword(userId),
+  ]);
+  if (!user) throw redirect("/login");
+  const current = sessions.find((session) => session.current);
+  const env = getEnv();
+  const t = translator();
+  return {
+    email: user.email,
+    hasPassword,
+    freshSignIn: current ? Date.now() - current.createdAt.getTime() <= FRESH_SIGN_IN_MS : false,
+    idleDays: env.SESSION_IDLE_DAYS,
+    maxDays: env.SESSION_MAX_AGE_DAYS,
+    sessions: sessions.map((session) => ({
+      id: session.id,
+      device: describeUserAgent(session.userAgent, t),
+      ipAddress: session.ipAddress,
+      createdAt: session.createdAt.toISOString(),
+      lastSeenAt: session.lastSeenAt.toISOString(),
+      current: session.current,
+    })),
+  };
+}
+
+const IntentSchema = z.enum(["end", "end-others"]);
+const SessionIdSchema = z.string().trim().min(1).max(64);
+
+type ActionResult = { intent: "end" | "end-others"; errors: FieldErrors; formError: MessageKey | null };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  const form = await readForm(request);
+  const intent = IntentSchema.safeParse(form.get("intent"));
+  if (!intent.success) {
+    return badRequest<ActionResult>({ intent: "end", errors: {}, formError: "sessions.unknownAction" });
+  }
+  const info = getRequestInfo(request, context);
+  const tokenHash = await getSessionTokenHash(request);
+
+  if (intent.data === "end") {
+    const sessionId = SessionIdSchema.safeParse(form.get("sessionId"));
+    if (!sessionId.success) {
+      return badRequest<ActionResult>({ intent: "end", errors: {}, formError: "sessions.unknownAction" });
+    }
+    const ended = await revokeUserSession(userId, sessionId.data, tokenHash, info);
+    if (!ended) {
+      // Unknown, already ended, or another user's: nothing changes.
+      return data<ActionResult>({ intent: "end", errors: {}, formError: "sessions.notFound" }, { status: 404 });
+    }
+    if (ended.current) {
+      const response = await endUserSession(request, "/");
+      response.headers.append("Set-Cookie", await flashHeader("flash.signedOut"));
+      return response;
+    }
+    return redirect(PATH, { status: 303, headers: { "Set-Cookie": await flashHeader("sessions.flash.ended") } });
+  }
+
+  const password = form.get("currentPassword");
+  const check = await confirmIdentity(userId, typeof password === "string" ? password : null, tokenHash);
+  if (!check.ok) {
+    return badRequest<ActionResult>(
+      check.reason === "sign-in-stale"
+        ? { intent: "end-others", errors: {}, formError: "sessions.reauth.stale" }
+        : {
+            intent: "end-others",
+            errors: {
+              currentPassword:
+                check.reason === "password-required" ? "sessions.reauth.passwordRequired" : "sessions.reauth.passwordWrong",
+            },
+            formError: null,
+          },
+    );
+  }
+  // requireUserId passed, so the request has a session token.
+  const count = tokenHash ? await revokeOtherSessions(userId, tokenHash, info) : 0;
+  return redirect(PATH, {
+    status: 303,
+    headers: { "Set-Cookie": await flashHeader(count > 0 ? "sessions.flash.othersEnded" : "sessions.flash.noOthers") },
+  });
+}
+
+export default function AccountSessions() {
+  const { email, hasPassword, freshSignIn, idleDays, maxDays, sessions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const endResult = result?.intent === "end" ? result : undefined;
+  const othersResult = result?.intent === "end-others" ? result : undefined;
+  const others = sessions.filter((session) => !session.current).length;
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href="/account">{t("sessions.back")}</a>
+      </p>
+      <h1>{t("sessions.title")}</h1>
+      <p>{t("sessions.intro")}</p>
+      <FormError message={endResult?.formError} />
+      <section aria-labelledby="sessions-list-title">
+        <h2 id="sessions-list-title">{t("sessions.listHeading")}</h2>
+        <p>{t("sessions.count", { count: sessions.length })}</p>
+        <ul className="session-list">
+          {sessions.map((session) => (
+            <li key={session.id} className="panel session-item">
+              <h3 className="session-device">
+                {session.device}
+                {session.current ? <span className="session-badge">{t("sessions.thisSession")}</span> : null}
+              </h3>
+              <dl className="facts">
+                <div>
+                  <dt>{t("sessions.ipAddress")}</dt>
+                  <dd>{session.ipAddress ?? t("sessions.ipUnknown")}</dd>
+                </div>
+                <div>
+                  <dt>{t("sessions.signedIn")}</dt>
+                  <dd>
+                    <time dateTime={session.createdAt}>{formatDateTime(new Date(session.createdAt))}</time>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t("sessions.lastSeen")}</dt>
+                  <dd>
+                    <time dateTime={session.lastSeenAt}>{formatDateTime(new Date(session.lastSeenAt))}</time>
+                  </dd>
+                </div>
+              </dl>
+              <form method="post" action={PATH}>
+                <CsrfField />
+                <input type="hidden" name="sessionId" value={session.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="end"
+                  className="button button-secondary"
+                  aria-label={t(session.current ? "sessions.endCurrentNamed" : "sessions.endNamed", {
+                    device: session.device,
+                  })}
+                >
+                  {t(session.current ? "sessions.endCurrent" : "sessions.end")}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="sessions-others-title" className="panel">
+        <h2 id="sessions-others-title">{t("sessions.othersHeading")}</h2>
+        {others === 0 ? (
+          <p>{t("sessions.othersNone")}</p>
+        ) : (
+          <form method="post" action={PATH} noValidate className="stack">
+            <CsrfField />
+            <p>{t("sessions.othersIntro")}</p>
+            <FormError message={othersResult?.formError} />
+            {hasPassword ? (
+              <>
+                <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+                <PasswordField
+                  kind="current"
+                  name="currentPassword"
+                  label={t("form.currentPassword")}
+                  error={othersResult?.errors.currentPassword}
+                />
+              </>
+            ) : freshSignIn ? (
+              <p>{t("sessions.reauth.freshHint")}</p>
+            ) : othersResult?.formError ? null : (
+              <p>{t("sessions.reauth.stale")}</p>
+            )}
+            <button type="submit" name="intent" value="end-others" className="button">
+              {t("sessions.othersSubmit")}
+            </button>
+          </form>
+        )}
+      </section>
+      <p>{t("sessions.timeoutsNote", { idleDays, maxDays })}</p>
+    </>
+  );
+}
