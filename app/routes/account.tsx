@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { listConnections } from "~/auth/oauth.server";
+import { ConnectedAccounts } from "~/components/oauth-buttons";
 import { z } from "zod";
 import { ChangePasswordSchema, ProfileSchema } from "~/auth/schemas";
 import { FormError, NameField, PasswordField } from "~/components/field";
@@ -20,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
   const user = await getUserById(userId);
   if (!user) throw redirect("/login");
-  return { user };
+  return { user, connections: await listConnections(userId) };
 }
 
 type ActionResult = {
@@ -72,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, connections } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const profile = result?.intent === "profile" ? result : undefined;
@@ -120,6 +122,7 @@ export default function Account() {
         </p>
         <p className="field-hint">{t("sessions.account.devicesHint")}</p>
       </section>
+      <ConnectedAccounts items={connections.items} hasPassword={connections.hasPassword} />
       <section aria-labelledby="delete-title" className="panel">
         <h2 id="delete-title">{t("sessions.account.deleteHeading")}</h2>
         <p>{t("sessions.account.deleteHint")}</p>

@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { enabledProviders } from "~/auth/oauth-config.server";
+import { OAuthButtons } from "~/components/oauth-buttons";
 import { RegisterFormSchema } from "~/auth/schemas";
 import { EmailField, FormError, NameField, PasswordField } from "~/components/field";
 import { translator, useT } from "~/i18n";
@@ -14,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: translator()("register.title")
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/") };
+  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"), providers: enabledProviders() };
 }
 
 type RegisterResult = {
@@ -43,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Register() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, providers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -59,6 +61,7 @@ export default function Register() {
           {t("register.submit")}
         </button>
       </form>
+      <OAuthButtons providers={providers} redirectTo={redirectTo} />
       <p>
         {t("register.haveAccount")} <a href={`/login?${new URLSearchParams({ redirectTo })}`}>{t("nav.signIn")}</a>
       </p>
