@@ -1,0 +1,95 @@
+/**
+ * /admin/audit/:id (admins only): one audit entry with every column; its
+ * metadata as a definition list (secrets were never stored, and are
+ * redacted again here). An unknown id is a 404.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { AdminNav } from "~/components/admin/admin-nav";
+import { AuditWho } from "~/components/admin/audit-table";
+import { formatAuditTime } from "~/components/admin/format";
+import { translator, useT } from "~/i18n";
+import { getAuditEntry, toRowViews } from "~/models/admin-audit.server";
+import { notFound } from "~/utils/responses.server";
+import { requireAdmin } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: `${translator()("admin.entry.title")} · Dracin` }];
+
+function metadataEntries(metadata: unknown): [string, string][] {
+  if (metadata === null || metadata === undefined) return [];
+  if (typeof metadata !== "object" || Array.isArray(metadata)) return [["value", JSON.stringify(metadata)]];
+  return Object.entries(metadata as Record<string, unknown>).map(([key, value]) => [
+    key,
+    typeof value === "string" ? value : JSON.stringify(value),
+  ]);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const entry = await getAuditEntry(params.id ?? "");
+  if (!entry) throw notFound("No audit entry has this id.");
+  const [view] = await toRowViews([entry]);
+  return { entry: view, userAgent: entry.userAgent, metadata: metadataEntries(entry.metadata) };
+}
+
+export default function AdminAuditEntry() {
+  const { entry, userAgent, metadata } = useLoaderData<typeof loader>();
+  const t = useT();
+  const none = t("admin.audit.none.value");
+  return (
+    <div className="admin-page">
+      <AdminNav current="audit" />
+      <p>
+        <a href="/admin/audit">{t("admin.entry.back")}</a>
+      </p>
+      <h1>
+        {t("admin.entry.title")}: <code>{entry.action}</code>
+      </h1>
+      <dl className="admin-dl">
+        <dt>{t("admin.entry.id")}</dt>
+        <dd>
+          <code>{entry.id}</code>
+        </dd>
+        <dt>{t("admin.entry.time")}</dt>
+        <dd>
+          <time dateTime={entry.timestamp}>{formatAuditTime(entry.timestamp)}</time>
+        </dd>
+        <dt>{t("admin.entry.action")}</dt>
+        <dd>
+          <code>{entry.action}</code>
+        </dd>
+        <dt>{t("admin.entry.user")}</dt>
+        <dd>
+          <AuditWho row={entry} />
+        </dd>
+        <dt>{t("admin.entry.userId")}</dt>
+        <dd>{entry.userId ? <code>{entry.userId}</code> : none}</dd>
+        <dt>{t("admin.entry.ip")}</dt>
+        <dd>{entry.ipAddress ?? none}</dd>
+        <dt>{t("admin.entry.userAgent")}</dt>
+        <dd>{userAgent ?? none}</dd>
+        <dt>{t("admin.entry.entityType")}</dt>
+        <dd>{entry.entityType ?? none}</dd>
+        <dt>{t("admin.entry.entityId")}</dt>
+        <dd>{entry.entityId ? <code>{entry.entityId}</code> : none}</dd>
+      </dl>
+      <section aria-labelledby="entry-metadata" className="admin-section">
+        <h2 id="entry-metadata">{t("admin.entry.metadata")}</h2>
+        {metadata.length > 0 ? (
+          <dl className="admin-dl">
+            {metadata.map(([key, value]) => (
+              <div key={key}>
+                <dt>
+                  <code>{key}</code>
+                </dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p>{t("admin.entry.noMetadata")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * /admin/audit (admins only): the security audit trail, newest first, with
+ * filters (action, user email, IP, UTC date range), keyset pagination
+ * ("Older entries" carries an opaque cursor), a CSV export of the current
+ * filter and a 30-day chart of sign-ins and failures. Works without
+ * JavaScript; with htmx a filter change swaps only the results
+ * (/resources/admin-audit). docs/admin.md.
+ */
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { AdminNav } from "~/components/admin/admin-nav";
+import { AuditFilters } from "~/components/admin/audit-filters";
+import { AuditResults } from "~/components/admin/audit-results";
+import { LoginChart } from "~/components/admin/login-chart";
+import { translator, useT } from "~/i18n";
+import { auditPageFor, loginChart } from "~/models/admin-audit.server";
+import { AUDIT_ACTIONS } from "~/models/audit.server";
+import { requireAdmin } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: `${translator()("admin.audit.title")} · Dracin` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const [page, chart] = await Promise.all([auditPageFor(new URL(request.url)), loginChart()]);
+  return data(
+    { ...page.view, chart, actions: AUDIT_ACTIONS },
+    { status: page.ok ? 200 : 400, headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+export default function AdminAudit() {
+  const { values, errors, rows, query, olderHref, paged, unknownEmail, chart, actions } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <div className="admin-page">
+      <AdminNav current="audit" />
+      <h1>{t("admin.audit.title")}</h1>
+      <p>{t("admin.audit.intro")}</p>
+      <LoginChart days={chart} />
+      <AuditFilters actions={actions} values={{ ...values, action: values.action || "any" }} errors={errors} />
+      <AuditResults
+        rows={rows}
+        query={query}
+        olderHref={olderHref}
+        paged={paged}
+        errors={errors}
+        unknownEmail={unknownEmail}
+      />
+    </div>
+  );
+}
