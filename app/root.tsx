@@ -110,9 +110,14 @@ function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
                   <a href="/account">{t("nav.account")}</a>
                 </li>
                 {user.role === "ADMIN" ? (
-                  <li>
-                    <a href="/admin/catalog">{t("admin.catalog.title")}</a>
-                  </li>
+                  <>
+                    <li>
+                      <a href="/admin/audit">{t("admin.nav.link")}</a>
+                    </li>
+                    <li>
+                      <a href="/admin/catalog">{t("admin.catalog.title")}</a>
+                    </li>
+                  </>
                 ) : null}
                 <li>
                   <form method="post" action="/logout">

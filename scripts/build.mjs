@@ -67,4 +67,17 @@ await esbuild.build({
   logLevel: "warning",
 });
 
+// The admin role script (npm run admin:grant / admin:revoke), runnable with plain node where tsx is absent.
+await esbuild.build({
+  entryPoints: ["scripts/admin-role.ts"],
+  absWorkingDir: root,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  outfile: "build/admin-role.js",
+  logLevel: "warning",
+});
+
 console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s:`, manifest);

@@ -1,0 +1,225 @@
+/**
+ * /admin/users/:userId (admins only): one user's account, active sessions
+ * and 20 newest audit rows; "End all sessions" and "Change role" (both
+ * audited). The last admin can never be demoted.
+ */
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { AdminNav } from "~/components/admin/admin-nav";
+import { AuditTable } from "~/components/admin/audit-table";
+import { formatAuditTime } from "~/components/admin/format";
+import { CsrfField } from "~/components/csrf-field";
+import { FormError } from "~/components/field";
+import { translator, useT, type MessageKey } from "~/i18n";
+import { recentAuditForUser, toRowViews } from "~/models/admin-audit.server";
+import { changeRole, endAllSessions, getUserForAdmin } from "~/models/admin-users.server";
+import { readForm } from "~/utils/csrf.server";
+import { flashHeader } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { getRequestInfo } from "~/utils/request.server";
+import { badRequest, notFound } from "~/utils/responses.server";
+import { requireAdmin } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: `${loaded?.user.email ?? translator()("admin.users.title")} · Dracin` },
+];
+
+const UserIdSchema = z.string().min(1).max(64);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const id = UserIdSchema.safeParse(params.userId);
+  const user = id.success ? await getUserForAdmin(id.data) : null;
+  if (!user) throw notFound("No user has this id.");
+  const activity = await toRowViews(await recentAuditForUser(user.id));
+  return data(
+    {
+      user: {
+        ...user,
+        createdAt: user.createdAt.toISOString(),
+        emailVerified: user.emailVerified?.toISOString() ?? null,
+        sessions: user.sessions.map((session) => ({
+          id: session.id,
+          userAgent: session.userAgent,
+          ipAddress: session.ipAddress,
+          createdAt: session.createdAt.toISOString(),
+          lastSeenAt: session.lastSeenAt.toISOString(),
+        })),
+      },
+      activity,
+    },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
+}
+
+const IntentSchema = z.enum(["end-sessions", "change-role"]);
+const RoleSchema = z.object({ role: z.enum(["USER", "ADMIN"], { message: "admin.user.invalidRole" }) });
+
+type ActionResult = { intent: "end-sessions" | "change-role" | null; formError: MessageKey };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const adminId = await requireAdmin(request);
+  const form = await readForm(request);
+  const id = UserIdSchema.safeParse(params.userId);
+  if (!id.success) throw notFound("No user has this id.");
+  const info = getRequestInfo(request, context);
+  const intent = IntentSchema.safeParse(form.get("intent"));
+  if (!intent.success) return badRequest<ActionResult>({ intent: null, formError: "admin.user.unknownAction" });
+  const here = `/admin/users/${encodeURIComponent(id.data)}`;
+
+  if (intent.data === "end-sessions") {
+    const ended = await endAllSessions(id.data, adminId, info);
+    if (ended === null) throw notFound("No user has this id.");
+    return redirect(here, { status: 303, headers: { "Set-Cookie": await flashHeader("admin.flash.sessionsEnded") } });
+  }
+
+  const parsed = parseForm(RoleSchema, form);
+  if (!parsed.ok) return badRequest<ActionResult>({ intent: "change-role", formError: "admin.user.invalidRole" });
+  const result = await changeRole({ id: id.data }, parsed.data.role, { by: "admin", adminId }, info);
+  if (!result.ok) {
+    if (result.reason === "not-found") throw notFound("No user has this id.");
+    return data<ActionResult>({ intent: "change-role", formError: "admin.user.lastAdmin" }, { status: 409 });
+  }
+  if (!result.changed) {
+    return redirect(here, { status: 303, headers: { "Set-Cookie": await flashHeader("admin.flash.roleUnchanged") } });
+  }
+  // An admin who made themself a user can no longer open this page.
+  if (id.data === adminId && result.to === "USER") {
+    return redirect("/", { status: 303, headers: { "Set-Cookie": await flashHeader("admin.flash.ownRoleChanged") } });
+  }
+  return redirect(here, { status: 303, headers: { "Set-Cookie": await flashHeader("admin.flash.roleChanged") } });
+}
+
+export default function AdminUser() {
+  const { user, activity } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const none = t("admin.audit.none.value");
+  const methods = [...(user.hasPassword ? [t("admin.user.password")] : []), ...user.providers];
+  return (
+    <div className="admin-page">
+      <AdminNav current="users" />
+      <p>
+        <a href="/admin/users">{t("admin.user.back")}</a>
+      </p>
+      <h1>{user.email}</h1>
+      {result && result.intent === null ? <FormError message={result.formError} /> : null}
+
+      <section aria-labelledby="user-details" className="admin-section">
+        <h2 id="user-details">{t("admin.user.details")}</h2>
+        <dl className="admin-dl">
+          <dt>{t("admin.user.name")}</dt>
+          <dd>{user.name ?? none}</dd>
+          <dt>{t("admin.user.role")}</dt>
+          <dd>{t(user.role === "ADMIN" ? "admin.users.role.ADMIN" : "admin.users.role.USER")}</dd>
+          <dt>{t("admin.user.created")}</dt>
+          <dd>
+            <time dateTime={user.createdAt}>{formatAuditTime(user.createdAt)}</time>
+          </dd>
+          <dt>{t("admin.user.verified")}</dt>
+          <dd>
+            {user.emailVerified ? (
+              <time dateTime={user.emailVerified}>{formatAuditTime(user.emailVerified)}</time>
+            ) : (
+              t("admin.user.notVerified")
+            )}
+          </dd>
+          <dt>{t("admin.user.signIn")}</dt>
+          <dd>{methods.length > 0 ? methods.join(", ") : t("admin.user.noMethods")}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="user-role" className="admin-section">
+        <h2 id="user-role">{t("admin.user.changeRole")}</h2>
+        {result && result.intent === "change-role" ? <FormError message={result.formError} /> : null}
+        <form method="post" className="admin-role-form">
+          <CsrfField />
+          <fieldset>
+            <legend>{t("admin.user.roleLegend")}</legend>
+            <p id="role-hint" className="field-hint">
+              {t("admin.user.roleHint")}
+            </p>
+            {(["USER", "ADMIN"] as const).map((role) => (
+              <div key={role} className="admin-radio">
+                <input
+                  type="radio"
+                  id={`role-${role}`}
+                  name="role"
+                  value={role}
+                  defaultChecked={user.role === role}
+                  aria-describedby="role-hint"
+                />
+                <label htmlFor={`role-${role}`}>{t(role === "ADMIN" ? "admin.users.role.ADMIN" : "admin.users.role.USER")}</label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" name="intent" value="change-role" className="button">
+            {t("admin.user.saveRole")}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="user-sessions" className="admin-section">
+        <h2 id="user-sessions">
+          {t("admin.user.sessions")} ({user.sessions.length})
+        </h2>
+        {user.sessions.length > 0 ? (
+          <div className="table-scroll" role="region" aria-label={t("admin.user.sessionsCaption")} tabIndex={0}>
+            <table className="admin-table">
+              <caption>{t("admin.user.sessionsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("admin.user.col.created")}</th>
+                  <th scope="col">{t("admin.user.col.lastSeen")}</th>
+                  <th scope="col">{t("admin.user.col.userAgent")}</th>
+                  <th scope="col">{t("admin.user.col.ip")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {user.sessions.map((session) => (
+                  <tr key={session.id}>
+                    <td>
+                      <time dateTime={session.createdAt}>{formatAuditTime(session.createdAt)}</time>
+                    </td>
+                    <td>
+                      <time dateTime={session.lastSeenAt}>{formatAuditTime(session.lastSeenAt)}</time>
+                    </td>
+                    <td className="admin-wrap">{session.userAgent ?? none}</td>
+                    <td>{session.ipAddress ?? none}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t("admin.user.noSessions")}</p>
+        )}
+        <form method="post">
+          <CsrfField />
+          <p id="end-sessions-hint" className="field-hint">
+            {t("admin.user.endSessionsHint")}
+          </p>
+          <button
+            type="submit"
+            name="intent"
+            value="end-sessions"
+            className="button button-secondary"
+            aria-describedby="end-sessions-hint"
+          >
+            {t("admin.user.endSessions")}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="user-activity" className="admin-section">
+        <h2 id="user-activity">{t("admin.user.activity")}</h2>
+        {activity.length > 0 ? (
+          <AuditTable rows={activity} caption={t("admin.user.activityCaption")} />
+        ) : (
+          <p>{t("admin.user.noActivity")}</p>
+        )}
+      </section>
+    </div>
+  );
+}
