@@ -16,11 +16,12 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nProvider, DEFAULT_LOCALE, translator, useT } from "~/i18n";
-import { getUserById } from "~/models/users.server";
+import { getUserWithVerification } from "~/models/users.server";
 import styles from "~/styles/app.css";
 import { getAssets, type Assets } from "~/utils/assets.server";
 import { readFlash } from "~/utils/flash.server";
 import { getUserId } from "~/utils/session.server";
+import { VerifyBanner } from "~/components/verify-banner";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -48,9 +49,15 @@ export const meta: MetaFunction = ({ error }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await getUserId(request);
-  const [user, flash] = await Promise.all([userId ? getUserById(userId) : null, readFlash(request)]);
+  const [user, flash] = await Promise.all([userId ? getUserWithVerification(userId) : null, readFlash(request)]);
   return data(
-    { user: user ? { name: user.name ?? user.email, role: user.role } : null, flash: flash.message, assets: getAssets() },
+    {
+      user: user ? { name: user.name ?? user.email, role: user.role } : null,
+      // The verify banner (app/components/verify-banner.tsx) until the email is confirmed.
+      unverifiedEmail: user && !user.emailVerified ? user.email : null,
+      flash: flash.message,
+      assets: getAssets(),
+    },
     { headers: flash.headers },
   );
 }
@@ -192,6 +199,7 @@ function Document({ root, children }: { root: ReturnType<typeof useRouteLoaderDa
               {t(root.flash)}
             </p>
           ) : null}
+          {root?.unverifiedEmail ? <VerifyBanner email={root.unverifiedEmail} /> : null}
           {children}
         </main>
         <footer className="site-footer">

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { msg } from "~/i18n";
 
 export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 72; // bcrypt ignores bytes past 72
+/** In UTF-8 bytes: bcrypt ignores every byte past the 72nd. */
+export const PASSWORD_MAX = 72;
 
 export const EmailSchema = z
   .string({ error: msg("form.email.required") })
@@ -16,13 +17,32 @@ export const EmailSchema = z
   .max(254, { error: msg("form.email.invalid") })
   .pipe(z.email({ error: msg("form.email.invalid") }));
 
+/**
+ * The shape of a new password: 8 characters to 72 UTF-8 bytes. Whether it is
+ * guessable is checked after parsing by checkPasswordPolicy()
+ * (app/auth/password-policy.server.ts), which knows the user's email and name.
+ */
 export const PasswordSchema = z
   .string({ error: msg("form.password.required") })
   .min(1, { error: msg("form.password.required") })
-  .min(PASSWORD_MIN, { error: msg("form.password.tooShort") })
+  .refine((value) => [...value].length >= PASSWORD_MIN, { error: msg("form.password.tooShort"), abort: true })
   .refine((value) => new TextEncoder().encode(value).length <= PASSWORD_MAX, {
-    error: msg("form.password.tooLong"),
+    error: msg("email.password.tooLong"),
   });
+
+/** A new password typed twice (reset form). */
+export const ResetPasswordSchema = z
+  .object({
+    token: z.string().max(200),
+    password: PasswordSchema,
+    confirmPassword: z.string({ error: msg("email.password.mismatch") }),
+  })
+  .refine((value) => value.password === value.confirmPassword, {
+    path: ["confirmPassword"],
+    error: msg("email.password.mismatch"),
+  });
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema });
 
 export const NameSchema = z
   .string({ error: msg("form.name.required") })

@@ -3,6 +3,7 @@
  * acting user's id; audit rows are written in the same transaction.
  */
 import bcrypt from "bcryptjs";
+import type { Prisma } from "~/generated/sqlite/client";
 import { writeAudit } from "~/models/audit.server";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -15,6 +16,9 @@ export interface PublicUser {
   name: string | null;
   role: "USER" | "ADMIN";
 }
+
+/** A user with the time their email was confirmed (link or password reset); null until then. */
+export type UserWithVerification = PublicUser & { emailVerified: Date | null };
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, getEnv().BCRYPT_COST);
@@ -102,4 +106,42 @@ export async function changePassword(
     );
   });
   return true;
+}
+
+/** getUserById plus emailVerified (the layout's banner, /verify-email, /account). */
+export async function getUserWithVerification(id: string): Promise<UserWithVerification | null> {
+  return prisma.user.findUnique({ where: { id }, select: { ...PUBLIC_USER_SELECT, emailVerified: true } });
+}
+
+export async function getUserByEmail(email: string): Promise<PublicUser | null> {
+  return prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: PUBLIC_USER_SELECT });
+}
+
+/**
+ * Sets a new password through a reset link (app/routes/reset-password.tsx).
+ * In one transaction: `consume` uses the link's token up (false aborts, e.g.
+ * it was used meanwhile), the new hash is stored, ALL the user's sessions end,
+ * the email counts as verified (the link proved control of it) and
+ * PASSWORD_RESET is written. Returns false when the token was not usable.
+ */
+export async function resetPassword(
+  userId: string,
+  newPassword: string,
+  info: RequestInfo,
+  consume: (tx: Prisma.TransactionClient) => Promise<boolean>,
+): Promise<boolean> {
+  const passwordHash = await hashPassword(newPassword);
+  return prisma.$transaction(async (tx) => {
+    if (!(await consume(tx))) return false;
+    const now = new Date();
+    await tx.user.update({ where: { id: userId }, data: { password: passwordHash }, select: { id: true } });
+    await tx.user.updateMany({ where: { id: userId, emailVerified: null }, data: { emailVerified: now } });
+    const ended = await tx.session.deleteMany({ where: { userId } });
+    await writeAudit(
+      // ("…session…" keys are redacted as secrets, hence the name.)
+      { action: "PASSWORD_RESET", userId, entityType: "User", entityId: userId, metadata: { signedOutDevices: ended.count }, info },
+      tx,
+    );
+    return true;
+  });
 }

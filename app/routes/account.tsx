@@ -7,12 +7,14 @@ import { z } from "zod";
 import { ChangePasswordSchema, ProfileSchema } from "~/auth/schemas";
 import { FormError, NameField, PasswordField } from "~/components/field";
 import { translator, useT, type MessageKey } from "~/i18n";
-import { changePassword, getUserById, updateDisplayName } from "~/models/users.server";
+import { changePassword, getUserById, getUserWithVerification, updateDisplayName } from "~/models/users.server";
 import { flashHeader } from "~/utils/flash.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
 import { badRequest } from "~/utils/responses.server";
 import { getSessionTokenHash, requireUserId } from "~/utils/session.server";
+import { checkPasswordPolicy } from "~/auth/password-policy.server";
+import { ResendForm } from "~/components/verify-banner";
 
 export const meta: MetaFunction = () => [{ title: translator()("account.title") }];
 
@@ -22,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
   const user = await getUserById(userId);
   if (!user) throw redirect("/login");
-  return { user, connections: await listConnections(userId) };
+  const emailVerified = Boolean((await getUserWithVerification(userId))?.emailVerified);
+  return { user, connections: await listConnections(userId), emailVerified };
 }
 
 type ActionResult = {
@@ -56,6 +59,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return badRequest<ActionResult>({ intent: "password", errors: parsed.errors, formError: null });
+  // The password policy (app/auth/password-policy.server.ts) knows the user's email and name.
+  const policy = checkPasswordPolicy(parsed.data.newPassword, (await getUserById(userId)) ?? {});
+  if (!policy.ok) {
+    return badRequest<ActionResult>({ intent: "password", errors: { newPassword: policy.error }, formError: null });
+  }
   const changed = await changePassword(
     userId,
     parsed.data.currentPassword,
@@ -74,7 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, connections } = useLoaderData<typeof loader>();
+  const { user, connections, emailVerified } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const profile = result?.intent === "profile" ? result : undefined;
@@ -83,6 +91,8 @@ export default function Account() {
     <>
       <h1>{t("account.title")}</h1>
       <p>{t("account.signedInAs", { email: user.email })}</p>
+      <p>{t(emailVerified ? "email.account.verified" : "email.account.unverified")}</p>
+      {emailVerified ? null : <ResendForm redirectTo="/account" />}
       <section aria-labelledby="profile-title" className="panel">
         <h2 id="profile-title">{t("account.profile")}</h2>
         <form method="post" action="/account" noValidate className="stack">

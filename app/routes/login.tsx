@@ -91,6 +91,9 @@ export default function Login() {
       </form>
       <OAuthButtons providers={providers} redirectTo={redirectTo} />
       <p>
+        <a href="/forgot-password">{t("email.forgot.link")}</a>
+      </p>
+      <p>
         {t("login.noAccount")} <a href={`/register?${new URLSearchParams({ redirectTo })}`}>{t("nav.register")}</a>
       </p>
     </div>

@@ -1,14 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { enabledProviders } from "~/auth/oauth-config.server";
 import { OAuthButtons } from "~/components/oauth-buttons";
+import { checkPasswordPolicy } from "~/auth/password-policy.server";
 import { RegisterFormSchema } from "~/auth/schemas";
+import { CsrfField } from "~/components/csrf-field";
 import { EmailField, FormError, NameField, PasswordField } from "~/components/field";
 import { translator, useT } from "~/i18n";
-import { EmailTakenError, createUser } from "~/models/users.server";
+import { writeAudit } from "~/models/audit.server";
+import { checkThrottle, retryAfterMinutes, subjectKey } from "~/models/throttle.server";
+import { EmailTakenError, createUser, getUserByEmail } from "~/models/users.server";
+import { createVerificationRequest } from "~/models/verification.server";
+import { readForm } from "~/utils/csrf.server";
+import { prisma } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
+import { linkOrigin, queueMail, registrationAttemptMail, verificationMail } from "~/utils/mail.server";
 import { safeRedirect } from "~/utils/redirect";
-import { getRequestInfo } from "~/utils/request.server";
+import { getRequestInfo, type RequestInfo } from "~/utils/request.server";
 import { badRequest } from "~/utils/responses.server";
 import { requireAnonymous, startUserSession } from "~/utils/session.server";
 
@@ -21,25 +30,66 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type RegisterResult = {
   errors: FieldErrors;
-  formError: "register.emailTaken" | null;
+  /** A message key, or an already translated message (the throttle's, with its minutes). */
+  formError: string | null;
   values: { name: string; email: string };
 };
 
+/** Where both outcomes of a registration with a taken email end: the same neutral page. */
+const REGISTER_SENT_PATH = "/verify-email?sent=1";
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Someone registered with an address that has an account. The page answers as
+ * for a new account ("check your inbox"); the owner gets one email per hour
+ * at most about it. The REGISTER row (entityId = the HMAC of the email, never
+ * the email) is what the per-IP register throttle counts.
+ */
+async function answerTakenEmail(request: Request, email: string, info: RequestInfo): Promise<Response> {
+  const owner = await getUserByEmail(email);
+  const subject = subjectKey(email);
+  const recent = await prisma.auditLog.count({
+    where: { action: "REGISTER", entityId: subject, timestamp: { gt: new Date(Date.now() - HOUR_MS) } },
+  });
+  await writeAudit({
+    action: "REGISTER",
+    userId: owner?.id ?? null,
+    entityType: "Subject",
+    entityId: subject,
+    metadata: { existingAccount: true },
+    info,
+  });
+  if (owner && recent === 0) queueMail(registrationAttemptMail(owner, linkOrigin(request)));
+  return redirect(REGISTER_SENT_PATH, { status: 303 });
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
   const values = { name: String(form.get("name") ?? "").slice(0, 100), email: String(form.get("email") ?? "").slice(0, 254) };
   const parsed = parseForm(RegisterFormSchema, form);
   if (!parsed.ok) return badRequest<RegisterResult>({ errors: parsed.errors, formError: null, values });
+  const policy = checkPasswordPolicy(parsed.data.password, parsed.data);
+  if (!policy.ok) return badRequest<RegisterResult>({ errors: { password: policy.error }, formError: null, values });
+
+  const info = getRequestInfo(request, context);
+  const throttle = await checkThrottle("register", { ip: info.ipAddress });
+  if (!throttle.ok) {
+    const minutes = retryAfterMinutes(throttle.retryAfterSeconds);
+    return data<RegisterResult>(
+      { errors: {}, formError: translator()("email.throttled", { count: minutes, minutes }), values },
+      { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
+    );
+  }
   try {
-    const info = getRequestInfo(request, context);
     const user = await createUser(parsed.data, info);
+    const secret = await createVerificationRequest(user, info);
+    queueMail(verificationMail(user, `${linkOrigin(request)}/verify-email?${new URLSearchParams({ token: secret })}`));
     return startUserSession(user.id, redirectTo, info);
   } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return badRequest<RegisterResult>({ errors: {}, formError: "register.emailTaken", values });
-    }
+    if (error instanceof EmailTakenError) return answerTakenEmail(request, parsed.data.email, info);
     throw error;
   }
 }
@@ -52,6 +102,7 @@ export default function Register() {
     <div className="auth">
       <h1>{t("register.title")}</h1>
       <form method="post" action={`/register?${new URLSearchParams({ redirectTo })}`} noValidate className="stack">
+        <CsrfField />
         <FormError message={actionData?.formError} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <NameField defaultValue={actionData?.values.name ?? ""} error={actionData?.errors.name} />
