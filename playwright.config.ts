@@ -11,6 +11,24 @@ import { chromium, defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT || 3271);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+// The fake OAuth2 server (tests/e2e/fake-oauth.mjs) and the providers the app is pointed at (tests/e2e/oauth.spec.ts).
+const OAUTH_PORT = Number(process.env.E2E_OAUTH_PORT || 4421);
+const OAUTH_URL = `http://127.0.0.1:${OAUTH_PORT}`;
+const OAUTH_CLIENT = { id: "dracin-e2e", secret: "dracin-e2e-secret" };
+const OAUTH_ENV = {
+  OAUTH_CUSTOM_ID: "fake",
+  OAUTH_CUSTOM_NAME: "Fake ID",
+  OAUTH_CUSTOM_CLIENT_ID: OAUTH_CLIENT.id,
+  OAUTH_CUSTOM_CLIENT_SECRET: OAUTH_CLIENT.secret,
+  OAUTH_CUSTOM_AUTHORIZE_URL: `${OAUTH_URL}/authorize`,
+  OAUTH_CUSTOM_TOKEN_URL: `${OAUTH_URL}/token`,
+  OAUTH_CUSTOM_USERINFO_URL: `${OAUTH_URL}/userinfo`,
+  OAUTH_GITHUB_CLIENT_ID: OAUTH_CLIENT.id,
+  OAUTH_GITHUB_CLIENT_SECRET: OAUTH_CLIENT.secret,
+  OAUTH_GITHUB_AUTHORIZE_URL: `${OAUTH_URL}/authorize`,
+  OAUTH_GITHUB_TOKEN_URL: `${OAUTH_URL}/token`,
+  OAUTH_GITHUB_API_URL: OAUTH_URL,
+};
 
 function findChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -67,13 +85,29 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "node tests/e2e/start-server.mjs",
-    url: `${BASE_URL}/`,
-    env: { PORT: String(PORT), HOST: "127.0.0.1" },
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: "node tests/e2e/fake-oauth.mjs",
+      url: `${OAUTH_URL}/healthz`,
+      env: {
+        E2E_OAUTH_PORT: String(OAUTH_PORT),
+        E2E_PORT: String(PORT),
+        E2E_OAUTH_CLIENT_ID: OAUTH_CLIENT.id,
+        E2E_OAUTH_CLIENT_SECRET: OAUTH_CLIENT.secret,
+      },
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "node tests/e2e/start-server.mjs",
+      url: `${BASE_URL}/`,
+      env: { PORT: String(PORT), HOST: "127.0.0.1", ...OAUTH_ENV },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -11,6 +11,7 @@ import {
 } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { oauthFormTargets } from "~/auth/oauth-config.server";
 import { setSecurityHeaders } from "~/utils/security.server";
 import { log } from "~/utils/log.server";
 
@@ -33,7 +34,8 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          setSecurityHeaders(responseHeaders, loadContext.cspNonce);
+          // OAuth sign-in forms are redirected to the providers: form-action must allow them.
+          setSecurityHeaders(responseHeaders, loadContext.cspNonce, oauthFormTargets());
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

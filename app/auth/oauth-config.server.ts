@@ -3,7 +3,8 @@
  * (docs/oauth.md). Google and GitHub are each enabled when both their client
  * id and secret are set; one generic OAuth2/OIDC provider is enabled when
  * OAUTH_CUSTOM_ID and its client and endpoint variables are set. Parsed with
- * zod once and cached, like getEnv(); a bad value names the variable.
+ * zod once and cached, like getEnv(). A bad value turns OAuth off (password
+ * sign-in keeps working) and logs an error naming the variable.
  */
 import { z } from "zod";
 import { ConfigError } from "~/utils/env.server";
@@ -83,7 +84,7 @@ export interface OAuthConfig {
   incomplete: string[];
 }
 
-export function parseOAuthEnv(source: NodeJS.ProcessEnv): OAuthConfig {
+export function parseOAuthEnv(source: Record<string, string | undefined>): OAuthConfig {
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(
       ([key, value]) => key.startsWith("OAUTH_") && value !== undefined && value.trim() !== "",
@@ -157,7 +158,14 @@ let cached: OAuthConfig | undefined;
 
 export function getOAuthConfig(): OAuthConfig {
   if (!cached) {
-    cached = parseOAuthEnv(process.env);
+    try {
+      cached = parseOAuthEnv(process.env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      // Password sign-in keeps working; every OAuth provider stays off until the configuration is fixed.
+      log.error("OAuth sign-in is off: the configuration is invalid", { error: error.message });
+      cached = { providers: [], incomplete: [] };
+    }
     if (cached.incomplete.length > 0) {
       log.warn("OAuth provider disabled: set both its client id and secret", { providers: cached.incomplete });
     }
@@ -184,4 +192,13 @@ export interface ProviderButton {
 
 export function enabledProviders(): ProviderButton[] {
   return getOAuthConfig().providers.map(({ id, label }) => ({ id, label }));
+}
+
+/**
+ * Origins of the enabled providers' authorization pages. The sign-in and
+ * connect forms post here and are redirected there, so the page's CSP
+ * `form-action` must allow them (app/entry.server.tsx).
+ */
+export function oauthFormTargets(): string[] {
+  return [...new Set(getOAuthConfig().providers.map((provider) => new URL(provider.authorizeUrl).origin))];
 }

@@ -6,7 +6,7 @@
  * URL and the cookies → session, rows and audit rows.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resetOAuthConfigForTests } from "~/auth/oauth-config.server";
+import { parseOAuthEnv, resetOAuthConfigForTests } from "~/auth/oauth-config.server";
 import { action as connectionsAction, loader as connectionsLoader } from "~/routes/account_.connections";
 import { loader as accountLoader } from "~/routes/account";
 import { action as startAction, loader as startLoader } from "~/routes/auth.$provider";
@@ -138,6 +138,49 @@ async function audits(where: { userId?: string; action?: string; since?: Date })
 async function failuresSince(since: Date) {
   return (await audits({ action: "OAUTH_FAILURE", since })).map((row) => row.metadata as Record<string, unknown>);
 }
+
+describe("OAuth configuration", () => {
+  it("enables Google and GitHub only with both id and secret, with the real endpoints by default", () => {
+    const config = parseOAuthEnv({
+      OAUTH_GOOGLE_CLIENT_ID: "g-id",
+      OAUTH_GOOGLE_CLIENT_SECRET: "g-secret",
+      OAUTH_GITHUB_CLIENT_ID: "only-the-id",
+      OAUTH_GITHUB_CLIENT_SECRET: "  ",
+    });
+    expect(config.providers.map((provider) => provider.id)).toEqual(["google"]);
+    expect(config.incomplete).toEqual(["github"]);
+    expect(config.providers[0]).toMatchObject({
+      authorizeUrl: "https://accounts.google.com/o/oauth2/v2/auth",
+      tokenUrl: "https://oauth2.googleapis.com/token",
+      userinfoUrl: "https://openidconnect.googleapis.com/v1/userinfo",
+    });
+    expect(parseOAuthEnv({}).providers).toEqual([]);
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => parseOAuthEnv({ OAUTH_CUSTOM_ID: "Not A Slug" })).toThrow(/OAUTH_CUSTOM_ID/);
+    expect(() => parseOAuthEnv({ OAUTH_CUSTOM_ID: "github" })).toThrow(/OAUTH_CUSTOM_ID/);
+    expect(() => parseOAuthEnv({ OAUTH_CUSTOM_ID: "sso", OAUTH_CUSTOM_CLIENT_ID: "x" })).toThrow(
+      /OAUTH_CUSTOM_TOKEN_URL: is required when OAUTH_CUSTOM_ID is set/,
+    );
+    expect(() => parseOAuthEnv({ OAUTH_GITHUB_TOKEN_URL: "ftp://example.test" })).toThrow(/OAUTH_GITHUB_TOKEN_URL/);
+  });
+
+  it("reads the generic provider's scopes and label", () => {
+    const config = parseOAuthEnv({
+      OAUTH_CUSTOM_ID: "sso",
+      OAUTH_CUSTOM_CLIENT_ID: "id",
+      OAUTH_CUSTOM_CLIENT_SECRET: "secret",
+      OAUTH_CUSTOM_AUTHORIZE_URL: "https://sso.example.test/authorize",
+      OAUTH_CUSTOM_TOKEN_URL: "https://sso.example.test/token",
+      OAUTH_CUSTOM_USERINFO_URL: "https://sso.example.test/userinfo",
+      OAUTH_CUSTOM_SCOPES: "openid, email profile",
+    });
+    expect(config.providers).toEqual([
+      expect.objectContaining({ id: "sso", label: "sso", kind: "oidc", scopes: ["openid", "email", "profile"] }),
+    ]);
+  });
+});
 
 describe("OAuth configuration on the pages", () => {
   it("shows a button for each enabled provider on /login and /register", async () => {
