@@ -13,6 +13,7 @@ const { sink } = await vi.hoisted(async () => {
   return { sink: started };
 });
 
+import { action as accountAction } from "~/routes/account";
 import { action as forgotAction, loader as forgotLoader } from "~/routes/forgot-password";
 import { action as resetAction, loader as resetLoader } from "~/routes/reset-password";
 import { subjectKey } from "~/models/throttle.server";
@@ -223,5 +224,29 @@ describe("reset password", () => {
     const second = await resetTokenFor(user.email);
     expect((await reset(first, NEW_PASSWORD)).status).toBe(400);
     expect((await reset(second, NEW_PASSWORD)).status).toBe(303);
+  });
+});
+
+describe("password change on /account", () => {
+  it("applies the same policy, with the reason next to the new password", async () => {
+    const user = await createUser({ name: "Dewi Lestari" });
+    const change = (newPassword: string) =>
+      callRoute(
+        accountAction,
+        postForm("/account", { intent: "password", currentPassword: user.password, newPassword }, { cookie: user.cookie }),
+      );
+    for (const [password, reason] of [
+      ["sayangkamu", "email.password.guessable"],
+      ["qwertyuiop", "email.password.common"],
+      ["lestari river kite", "email.password.personal"],
+      ["a".repeat(73), "email.password.tooLong"],
+    ]) {
+      const refused = await change(password);
+      expect(refused.status, password).toBe(400);
+      expect(dataOf(refused)).toMatchObject({ intent: "password", errors: { newPassword: reason } });
+    }
+    expect(await prisma.auditLog.count({ where: { action: "PASSWORD_CHANGE", userId: user.id } })).toBe(0);
+    expect((await change(NEW_PASSWORD)).status).toBe(303);
+    expect(await prisma.auditLog.count({ where: { action: "PASSWORD_CHANGE", userId: user.id } })).toBe(1);
   });
 });
