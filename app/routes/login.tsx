@@ -15,6 +15,8 @@ import { requireAnonymous, startUserSession } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { readForm } from "~/utils/csrf.server";
 
+export { retryAfterHeaders as headers } from "~/utils/responses.server";
+
 export const meta: MetaFunction = () => [{ title: translator()("login.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

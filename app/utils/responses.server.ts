@@ -18,6 +18,16 @@ export function tooManyRequests<T>(body: T, retryAfterSeconds: number) {
   return data(body, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
 }
 
+/**
+ * A route's `headers` export for throttled forms: a document response to a
+ * POST only carries the headers this returns, so Retry-After is passed on
+ * from the action (`export { retryAfterHeaders as headers }`).
+ */
+export function retryAfterHeaders({ actionHeaders }: { actionHeaders: Headers }): HeadersInit {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+}
+
 /** Positive page number from a query parameter; 1 when absent or invalid. */
 export function pageParam(value: string | null): number {
   const page = Number(value);

@@ -29,7 +29,9 @@ let counter = 0;
 export function newAccount(prefix = "viewer"): Account {
   counter += 1;
   const unique = `${Date.now().toString(36)}-${process.pid}-${counter}`;
-  return { name: `Test ${prefix} ${counter}`, email: `${prefix}-${unique}@example.com`, password: `pw-${unique}-long` };
+  // A password unrelated to the email: the password policy refuses one that contains it.
+  const secret = `${Math.random().toString(36).slice(2, 10)}${counter}`;
+  return { name: `Test ${prefix} ${counter}`, email: `${prefix}-${unique}@example.com`, password: `pw-${secret}-long-river` };
 }
 
 /** Registers through the real form endpoint (plain POST, as a browser without JS would). */
@@ -56,7 +58,8 @@ export const test = base.extend<{ account: Account; signedIn: Account }>({
   account: async ({ playwright, baseURL }, use) => {
     const account = newAccount();
     // A separate request context: registering must not sign the page in.
-    const request = await playwright.request.newContext({ baseURL });
+    // Origin: as the browser's own form post sends it (the CSRF check wants it, or the page's token).
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
     await registerAccount(request, account);
     await request.dispose();
     await use(account);

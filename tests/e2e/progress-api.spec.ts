@@ -27,7 +27,7 @@ test("answers the player's saves through the HTTP server with the same rules as 
 
 test("refuses saves without a session and from other sites", async ({ playwright, baseURL, page, signedIn }) => {
   expect(signedIn.email).toBeTruthy();
-  const anonymous = await playwright.request.newContext({ baseURL });
+  const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
   const response = await anonymous.post("/resources/progress", { form: { episodeId: EPISODE_1, position: "3" } });
   expect(response.status()).toBe(401);
   await anonymous.dispose();
