@@ -41,8 +41,12 @@ function zxcvbn(): ZxcvbnFactory {
     dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEn.dictionary, ...zxcvbnId.dictionary },
     graphs: zxcvbnCommon.adjacencyGraphs,
     translations: namesAsTranslations(zxcvbnEn.translations),
-    // Levenshtein matching makes one check take up to a second on a long password.
+    // Bounded work per check (a request must not hold the CPU for seconds): Levenshtein matching and
+    // the default 100 l33t substitutions took 1–2 s on 72-byte passwords such as "4@3!1$0+" × 9;
+    // with these settings the worst case we measured is under 0.2 s and the scores did not change.
     useLevenshteinDistance: false,
+    l33tMaxSubstitutions: 10,
+    maxLength: PASSWORD_MAX,
   });
   return factory;
 }
