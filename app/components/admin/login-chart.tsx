@@ -5,7 +5,7 @@ const WIDTH = 640;
 const HEIGHT = 220;
 const PAD = { top: 16, right: 16, bottom: 36, left: 44 };
 
-/** A round upper bound for the y axis: 1, 2, 5, 10, 20, 50, ... (at least 4). */
+/** A round upper bound for the y axis: 5, 10, 20, 50, 100, ... (never below 5). */
 export function niceMax(value: number): number {
   const target = Math.max(4, value);
   const magnitude = 10 ** Math.floor(Math.log10(target));
