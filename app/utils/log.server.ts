@@ -42,8 +42,9 @@ export function currentRequestId(): string | undefined {
 
 let logger: pino.Logger | undefined;
 
-function getLogger(): pino.Logger {
-  logger ??= pino({
+/** The logger's settings; `destination` defaults to standard output. */
+export function createLogger(destination?: pino.DestinationStream): pino.Logger {
+  const options: pino.LoggerOptions = {
     level: getEnv().LOG_LEVEL,
     base: undefined,
     messageKey: "msg",
@@ -57,8 +58,18 @@ function getLogger(): pino.Logger {
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+function getLogger(): pino.Logger {
+  logger ??= createLogger();
   return logger;
+}
+
+/** Sends the log to another stream (tests read what was logged). */
+export function setLogDestination(destination: pino.DestinationStream): void {
+  logger = createLogger(destination);
 }
 
 type Level = "debug" | "info" | "warn" | "error";
