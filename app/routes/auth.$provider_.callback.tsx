@@ -15,7 +15,11 @@ import { translator, useT, type MessageKey } from "~/i18n";
 import { notFound } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
-  { title: translator()("oauth.failure.title", { provider: page?.provider.label ?? "" }) },
+  {
+    title: translator()(page?.retryHref.startsWith("/account") ? "oauth.failure.connectTitle" : "oauth.failure.title", {
+      provider: page?.provider.label ?? "",
+    }),
+  },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
