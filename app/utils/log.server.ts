@@ -9,7 +9,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
 import { getEnv } from "~/utils/env.server";
 
-const SECRET_KEY = /pass(word)?|secret|token|cookie|authorization|session|api[-_]?key|csrf/i;
+// "session" alone would also hide counts such as endedSessions; session tokens match "token".
+const SECRET_KEY = /pass(word)?|secret|token|cookie|authorization|session[-_]?(id|key)|api[-_]?key|csrf/i;
 export const REDACTED = "[redacted]";
 
 export function redact(value: unknown, depth = 0): unknown {

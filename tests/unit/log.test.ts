@@ -29,19 +29,20 @@ describe("log", () => {
     const lines = capture();
     log.error("oops", {
       password: "hunter2 hunter2",
-      nested: { sessionToken: "abc", accessToken: "def", note: "kept" },
+      nested: { sessionToken: "abc", accessToken: "def", sessionId: "ghi", note: "kept", endedSessions: 3 },
       headers: { cookie: "dracin_session=xyz", authorization: "Bearer k", "user-agent": "ua" },
       list: [{ newPassword: "p4ss word" }],
       _csrf: "tok",
       error: new Error("boom"),
     });
     const text = lines.join("");
-    for (const secret of ["hunter2", "abc", "def", "dracin_session=xyz", "Bearer k", "p4ss word", "\"tok\""]) {
+    for (const secret of ["hunter2", "abc", "def", "ghi", "dracin_session=xyz", "Bearer k", "p4ss word", "\"tok\""]) {
       expect(text).not.toContain(secret);
     }
     const entry = JSON.parse(lines[0]) as Record<string, Record<string, unknown>>;
     expect(entry.password).toBe(REDACTED);
     expect(entry.nested.note).toBe("kept");
+    expect(entry.nested.endedSessions).toBe(3);
     expect(entry.headers["user-agent"]).toBe("ua");
     expect(entry.error.message).toBe("boom");
   });
