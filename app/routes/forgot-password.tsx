@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!throttle.ok) {
     const minutes = retryAfterMinutes(throttle.retryAfterSeconds);
     return data<ForgotResult>(
-      { errors: {}, formError: translator()("email.throttled", { count: minutes, minutes }), email: typed },
+      { errors: {}, formError: translator()("email.throttled", { count: minutes }), email: typed },
       { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
     );
   }

@@ -79,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!throttle.ok) {
     const minutes = retryAfterMinutes(throttle.retryAfterSeconds);
     return data<RegisterResult>(
-      { errors: {}, formError: translator()("email.throttled", { count: minutes, minutes }), values },
+      { errors: {}, formError: translator()("email.throttled", { count: minutes }), values },
       { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
     );
   }

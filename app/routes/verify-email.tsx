@@ -85,7 +85,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!throttle.ok) {
     const minutes = retryAfterMinutes(throttle.retryAfterSeconds);
     return data(
-      { formError: translator()("email.throttled", { count: minutes, minutes }) },
+      { formError: translator()("email.throttled", { count: minutes }) },
       { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
     );
   }

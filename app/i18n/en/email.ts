@@ -16,7 +16,7 @@ export const email = {
   "email.password.confirm": "Confirm new password",
 
   // Throttling
-  "email.throttled": "Too many attempts. Please wait {minutes} minute and try again.|Too many attempts. Please wait {minutes} minutes and try again.",
+  "email.throttled": "Too many attempts. Please wait {count} minute and try again.|Too many attempts. Please wait {count} minutes and try again.",
 
   // Verify banner and page
   "email.banner.text": "Please confirm your email address {email}: open the link we sent you.",
