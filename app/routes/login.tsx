@@ -91,10 +91,10 @@ export default function Login() {
           {t("login.submit")}
         </button>
       </form>
-      <OAuthButtons providers={providers} redirectTo={redirectTo} />
       <p>
         <a href="/forgot-password">{t("email.forgot.link")}</a>
       </p>
+      <OAuthButtons providers={providers} redirectTo={redirectTo} />
       <p>
         {t("login.noAccount")} <a href={`/register?${new URLSearchParams({ redirectTo })}`}>{t("nav.register")}</a>
       </p>
