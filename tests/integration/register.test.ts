@@ -5,7 +5,14 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+// Log at info level into memory, to check what the outbox mode logs (and what it never logs).
+vi.hoisted(() => {
+  process.env.LOG_LEVEL = "info";
+});
+import { setLogDestination } from "~/utils/log.server";
+import { action as forgotAction } from "~/routes/forgot-password";
 import { subjectKey } from "~/models/throttle.server";
 import { action as registerAction } from "~/routes/register";
 import { prisma } from "~/utils/db.server";
@@ -14,6 +21,9 @@ import { postForm, setCookieFor } from "../helpers/requests";
 import { callRoute, dataOf } from "../helpers/route";
 import { linkIn, parseMail, type ReceivedMail } from "../helpers/smtp-sink";
 import { registerUser, uniqueEmail } from "../helpers/users";
+
+const logLines: string[] = [];
+setLogDestination({ write: (line: string) => void logLines.push(line) });
 
 function register(fields: Record<string, string>, headers?: Record<string, string>) {
   return callRoute(registerAction, postForm("/register", fields, { headers }));
@@ -46,6 +56,29 @@ describe("register", () => {
     expect(linkIn(mails[0], "/verify-email")).toMatch(/^http:\/\/localhost:3000\/verify-email\?token=[A-Za-z0-9_-]{43}$/);
     // Sortable by time: ISO timestamp first.
     for (const name of fs.readdirSync(outboxDir())) expect(name).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-[0-9a-f]{8}\.eml$/);
+  });
+
+  it("logs one line per mail (recipient, subject, file) and never the link or its token", async () => {
+    const email = uniqueEmail("logged");
+    await register({ name: "Logged", email, password: "lantern river pepper kite" });
+    await callRoute(forgotAction, postForm("/forgot-password", { email }));
+    const mails = await outboxFor(email);
+    expect(mails.map((mail) => mail.subject).sort()).toEqual(["Confirm your email address for Dracin", "Reset your Dracin password"]);
+
+    const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.to === email);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).toMatchObject({ level: "info", msg: "mail written to the outbox" });
+      expect(String(line.file)).toMatch(/\.eml$/);
+    }
+    const everything = logLines.join("\n");
+    for (const mail of mails) {
+      const link = linkIn(mail, mail.subject.startsWith("Confirm") ? "/verify-email" : "/reset-password");
+      const token = new URL(link).searchParams.get("token") ?? "";
+      expect(token).toHaveLength(43);
+      expect(everything).not.toContain(token);
+    }
+    expect(everything).not.toContain("token=");
   });
 
   it("refuses a guessable password with a reason, storing nothing", async () => {
