@@ -92,7 +92,9 @@ export default function Login() {
         </button>
       </form>
       <p>
-        <a href="/forgot-password">{t("email.forgot.link")}</a>
+        <a href="/forgot-password" className="forgot-link">
+          {t("email.forgot.link")}
+        </a>
       </p>
       <OAuthButtons providers={providers} redirectTo={redirectTo} />
       <p>

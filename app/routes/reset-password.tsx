@@ -24,8 +24,9 @@ import { endUserSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [
   { title: `${translator()("email.reset.title")} · Dracin` },
-  // The URL carries the reset token: never send it on as a Referer.
-  { name: "referrer", content: "no-referrer" },
+  // The URL carries the reset token: never send it to another site as a Referer. ("same-origin",
+  // not "no-referrer", which makes browsers send `Origin: null` on the form post: the CSRF check refuses that.)
+  { name: "referrer", content: "same-origin" },
 ];
 
 type Page =

@@ -39,8 +39,10 @@ const TITLES: Record<View["kind"], MessageKey> = {
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `${translator()(loaded ? TITLES[loaded.view.kind] : "email.verify.title")} · Dracin` },
-  // The page may carry a token in its URL: never send it on as a Referer.
-  { name: "referrer", content: "no-referrer" },
+  // The page may carry a token in its URL: never send it to another site as a Referer.
+  // ("same-origin", not "no-referrer": with no-referrer browsers send `Origin: null` on this page's
+  // own form posts, which the CSRF check refuses.)
+  { name: "referrer", content: "same-origin" },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
