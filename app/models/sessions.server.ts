@@ -66,13 +66,14 @@ export function isSessionLive(session: { expires: Date; lastSeenAt: Date }, now 
  * and compares them through julianday(), which parses both as UTC
  * (tests/integration/sessions.test.ts covers both kinds).
  */
-const EPOCH_JULIAN_DAY = 2440587.5;
+// julianday() of 1970-01-01T00:00:00Z is 2440587.5 (inlined in the SQL below).
 
 interface SessionLookupRow {
   id: string;
   userId: string;
-  expiresMs: number | bigint | null;
-  lastSeenMs: number | bigint | null;
+  /** Epoch milliseconds as a float (a CAST to INTEGER would come back as a slower BigInt). */
+  expiresMs: number | null;
+  lastSeenMs: number | null;
 }
 
 /**
@@ -86,15 +87,15 @@ export async function findSessionUserId(token: string, now = new Date()): Promis
   const sessionToken = hashToken(token);
   const rows = await prisma.$queryRaw<SessionLookupRow[]>`
     SELECT "id", "userId",
-      CAST(round((julianday("expires") - ${EPOCH_JULIAN_DAY}) * 86400000) AS INTEGER) AS "expiresMs",
-      CAST(round((julianday("lastSeenAt") - ${EPOCH_JULIAN_DAY}) * 86400000) AS INTEGER) AS "lastSeenMs"
+      (julianday("expires") - 2440587.5) * 86400000.0 AS "expiresMs",
+      (julianday("lastSeenAt") - 2440587.5) * 86400000.0 AS "lastSeenMs"
     FROM "Session" WHERE "sessionToken" = ${sessionToken} LIMIT 1`;
   const row = rows[0];
   if (!row) return null;
   const at = now.getTime();
   // An unreadable timestamp (NULL from julianday) counts as ended: fail closed.
-  const expiresMs = row.expiresMs === null ? Number.NaN : Number(row.expiresMs);
-  const lastSeenMs = row.lastSeenMs === null ? Number.NaN : Number(row.lastSeenMs);
+  const expiresMs = row.expiresMs === null ? Number.NaN : Math.round(row.expiresMs);
+  const lastSeenMs = row.lastSeenMs === null ? Number.NaN : Math.round(row.lastSeenMs);
   if (!(expiresMs > at) || !(lastSeenMs + idleMs() > at)) {
     await prisma.$executeRaw`DELETE FROM "Session" WHERE "id" = ${row.id}`;
     return null;
