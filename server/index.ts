@@ -16,6 +16,8 @@ import { metrics, normaliseRoute } from "../app/utils/metrics.server";
 import { crossSiteReason } from "../app/utils/security.server";
 import { handleProgressReport } from "../app/models/progress-report.server";
 import { getUserIdFromCookieHeader } from "../app/utils/session.server";
+import { prisma } from "../app/utils/db.server";
+import { startDraining } from "../app/utils/lifecycle.server";
 
 let env: ReturnType<typeof getEnv>;
 try {
@@ -143,10 +145,45 @@ const server = app.listen(env.PORT, env.HOST, () => {
   log.info("Dracin is listening", { url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}` });
 });
 
+/**
+ * Graceful shutdown (docs/deploy.md): /readyz answers 503, no new
+ * connections, idle keep-alive connections closed, in-flight requests finish
+ * (at most DRAIN_TIMEOUT_MS, then exit 1), then the database is disconnected
+ * and the process exits 0. A second signal exits at once.
+ */
+const DRAIN_TIMEOUT_MS = 10_000;
+let draining = false;
 function shutdown(signal: string) {
-  log.info("shutting down", { signal });
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 10_000).unref();
+  if (draining) {
+    log.warn("shutdown: second signal, exiting now", { signal });
+    process.exit(1);
+  }
+  draining = true;
+  startDraining();
+  log.info("shutdown: draining, no new connections", { signal, timeoutMs: DRAIN_TIMEOUT_MS });
+  setTimeout(() => {
+    log.error("shutdown: requests still running after the drain timeout, exiting", { timeoutMs: DRAIN_TIMEOUT_MS });
+    process.exit(1);
+  }, DRAIN_TIMEOUT_MS).unref();
+  // Requests that still arrive on open keep-alive connections are answered, then their connection closes.
+  server.on("request", (_req, res) => {
+    if (!res.headersSent) res.setHeader("Connection", "close");
+  });
+  server.close(() => {
+    log.info("shutdown: in-flight requests finished, connections closed");
+    prisma
+      .$disconnect()
+      .then(() => {
+        log.info("shutdown: database disconnected, exiting");
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.error("shutdown: database disconnect failed", { error });
+        process.exit(1);
+      });
+  });
+  server.closeIdleConnections();
+  log.info("shutdown: idle keep-alive connections closed");
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

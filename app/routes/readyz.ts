@@ -5,9 +5,12 @@
  * reported but does not take the instance out of rotation, since pages
  * still render from the cache and user pages work without the catalog
  * (docs/decisions/006-http-catalog-resilience.md).
+ * Also 503 while the process drains for a graceful shutdown (docs/deploy.md),
+ * so a load balancer stops sending it new requests.
  */
 import { catalogStatus } from "~/catalog/index.server";
 import { prisma } from "~/utils/db.server";
+import { isDraining } from "~/utils/lifecycle.server";
 import { log } from "~/utils/log.server";
 
 export async function loader() {
@@ -21,10 +24,11 @@ export async function loader() {
     database = { status: "error", ms: Math.round(performance.now() - started) };
   }
   const catalog = catalogStatus();
-  const ready = database.status === "ok";
+  const draining = isDraining();
+  const ready = database.status === "ok" && !draining;
   return Response.json(
     {
-      status: ready ? "ok" : "unavailable",
+      status: draining ? "draining" : ready ? "ok" : "unavailable",
       database,
       catalog: {
         provider: catalog.provider,
