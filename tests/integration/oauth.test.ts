@@ -124,18 +124,24 @@ async function signInWith(provider: string, who: FakeIdentity, redirectTo = "/")
   return callback(provider, back, started.flowCookies);
 }
 
-async function audits(where: { userId?: string; action?: string; since?: Date }) {
+/** The audit rows that exist now (ids are cuids, and timestamps can tie: a set, not a time). */
+type Mark = Set<string>;
+async function mark(): Promise<Mark> {
+  return new Set((await prisma.auditLog.findMany({ select: { id: true } })).map((row) => row.id));
+}
+
+async function audits(where: { userId?: string; action?: string; since?: Mark }) {
   return prisma.auditLog.findMany({
     where: {
       ...(where.userId ? { userId: where.userId } : {}),
       ...(where.action ? { action: where.action } : {}),
-      ...(where.since ? { timestamp: { gte: where.since } } : {}),
+      ...(where.since ? { id: { notIn: [...where.since] } } : {}),
     },
-    orderBy: { id: "asc" },
+    orderBy: [{ timestamp: "asc" }, { id: "asc" }],
   });
 }
 
-async function failuresSince(since: Date) {
+async function failuresSince(since: Mark) {
   return (await audits({ action: "OAUTH_FAILURE", since })).map((row) => row.metadata as Record<string, unknown>);
 }
 
@@ -258,7 +264,7 @@ describe("the authorization redirect", () => {
 
 describe("signing in", () => {
   it("creates a user for a new identity and signs in, with audit rows and stored tokens", async () => {
-    const since = new Date();
+    const since = await mark();
     const who = identity({ name: "New Viewer" });
     const result = await signInWith(CUSTOM, who, "/my-list");
 
@@ -365,7 +371,7 @@ describe("linking by email", () => {
   });
 
   it("does not link when the provider has not verified the email", async () => {
-    const since = new Date();
+    const since = await mark();
     const existing = await createUser({ email: uniqueEmail("verified") });
     await prisma.user.update({ where: { id: existing.id }, data: { emailVerified: new Date() } });
     const result = await signInWith(CUSTOM, identity({ email: existing.email, email_verified: false }));
@@ -380,7 +386,7 @@ describe("linking by email", () => {
   });
 
   it("does not link when the Dracin user has not verified the email", async () => {
-    const since = new Date();
+    const since = await mark();
     const existing = await createUser({ email: uniqueEmail("unverified") });
     const result = await signInWith(CUSTOM, identity({ email: existing.email, email_verified: true }));
 
@@ -400,7 +406,7 @@ describe("linking by email", () => {
 
 describe("provider and flow errors", () => {
   it("refuses a tampered state: 400, no code exchange, an OAUTH_FAILURE row", async () => {
-    const since = new Date();
+    const since = await mark();
     fake.setIdentity(identity());
     const started = await start(CUSTOM);
     const back = new URL(await authorize(started.authorizeUrl));
@@ -415,7 +421,7 @@ describe("provider and flow errors", () => {
   });
 
   it("refuses a callback without the state cookie (e.g. another browser)", async () => {
-    const since = new Date();
+    const since = await mark();
     fake.setIdentity(identity());
     const started = await start(CUSTOM);
     const back = await authorize(started.authorizeUrl);
@@ -443,7 +449,7 @@ describe("provider and flow errors", () => {
   });
 
   it("ends on a friendly page when the user says no at the provider", async () => {
-    const since = new Date();
+    const since = await mark();
     fake.setFaults({ authorizeError: "access_denied" });
     const started = await start(CUSTOM, { redirectTo: "/history" });
     const back = await authorize(started.authorizeUrl);
@@ -461,7 +467,7 @@ describe("provider and flow errors", () => {
   });
 
   it("answers 502 when the token endpoint fails", async () => {
-    const since = new Date();
+    const since = await mark();
     fake.setIdentity(identity());
     fake.setFaults({ tokenStatus: 500 });
     const started = await start(CUSTOM);
@@ -483,7 +489,7 @@ describe("provider and flow errors", () => {
   });
 
   it("answers 502 when the user info is malformed", async () => {
-    const since = new Date();
+    const since = await mark();
     const who = identity();
     fake.setIdentity(who);
     fake.setFaults({ badUserinfo: true });
@@ -498,7 +504,7 @@ describe("provider and flow errors", () => {
   });
 
   it("answers 502 when the provider cannot be reached", async () => {
-    const since = new Date();
+    const since = await mark();
     fake.setIdentity(identity());
     const started = await start(CUSTOM);
     const back = await authorize(started.authorizeUrl);
@@ -562,7 +568,7 @@ describe("connections on /account", () => {
   });
 
   it("refuses an identity that belongs to another user, changing nothing", async () => {
-    const since = new Date();
+    const since = await mark();
     const who = identity();
     await signInWith(CUSTOM, who);
     const owner = await prisma.user.findUniqueOrThrow({ where: { email: who.email ?? "" } });
