@@ -66,6 +66,9 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: BASE_URL,
+    // What a browser's own fetch/beacon POSTs carry; the API requests tests
+    // make through page.request need it to pass the CSRF check like them.
+    extraHTTPHeaders: { Origin: BASE_URL },
     browserName: "chromium",
     headless: true,
     locale: "en-US",

@@ -21,6 +21,8 @@ import styles from "~/styles/app.css";
 import { getAssets, type Assets } from "~/utils/assets.server";
 import { readFlash } from "~/utils/flash.server";
 import { getUserId } from "~/utils/session.server";
+import { CsrfField, CsrfProvider } from "~/components/csrf-field";
+import { csrfTokenForRequest } from "~/utils/csrf.server";
 import { VerifyBanner } from "~/components/verify-banner";
 
 export const links: LinksFunction = () => [
@@ -47,7 +49,7 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: `${t(key)} · Dracin` }];
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const userId = await getUserId(request);
   const [user, flash] = await Promise.all([userId ? getUserWithVerification(userId) : null, readFlash(request)]);
   return data(
@@ -57,6 +59,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unverifiedEmail: user && !user.emailVerified ? user.email : null,
       flash: flash.message,
       assets: getAssets(),
+      csrfToken: csrfTokenForRequest(request, context),
+      nonce: context.cspNonce ?? null,
     },
     { headers: flash.headers },
   );
@@ -68,14 +72,14 @@ export interface RouteHandle {
   assets?: ("player")[];
 }
 
-function PageScripts({ assets }: { assets: Assets }) {
+function PageScripts({ assets, nonce }: { assets: Assets; nonce: string | undefined }) {
   const matches = useMatches();
   const wanted = new Set(matches.flatMap((match) => (match.handle as RouteHandle | undefined)?.assets ?? []));
   return (
     <>
-      <script src={assets.htmx} defer />
-      <script src={assets.enhance} defer />
-      {wanted.has("player") ? <script src={assets.player} defer /> : null}
+      <script src={assets.htmx} defer nonce={nonce} />
+      <script src={assets.enhance} defer nonce={nonce} />
+      {wanted.has("player") ? <script src={assets.player} defer nonce={nonce} /> : null}
     </>
   );
 }
@@ -128,6 +132,7 @@ function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
                 ) : null}
                 <li>
                   <form method="post" action="/logout">
+                    <CsrfField />
                     <button type="submit" className="link-button">
                       {t("nav.signOut")}
                     </button>
@@ -157,7 +162,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   return (
     <I18nProvider locale={DEFAULT_LOCALE}>
-      <Document root={root}>{children}</Document>
+      <CsrfProvider token={root?.csrfToken ?? null}>
+        <Document root={root}>{children}</Document>
+      </CsrfProvider>
     </I18nProvider>
   );
 }
@@ -178,9 +185,9 @@ function Document({ root, children }: { root: ReturnType<typeof useRouteLoaderDa
         <Meta />
         <Links />
         {root ? <PlayerStyles assets={root.assets} /> : null}
-        {root ? <PageScripts assets={root.assets} /> : null}
+        {root ? <PageScripts assets={root.assets} nonce={root.nonce ?? undefined} /> : null}
       </head>
-      <body>
+      <body hx-headers={root?.csrfToken ? JSON.stringify({ "X-CSRF-Token": root.csrfToken }) : undefined}>
         <a href="#main" className="skip-link">
           {t("layout.skip")}
         </a>

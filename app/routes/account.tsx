@@ -13,6 +13,8 @@ import { parseForm, type FieldErrors } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
 import { badRequest } from "~/utils/responses.server";
 import { getSessionTokenHash, requireUserId } from "~/utils/session.server";
+import { CsrfField } from "~/components/csrf-field";
+import { readForm } from "~/utils/csrf.server";
 import { checkPasswordPolicy } from "~/auth/password-policy.server";
 import { ResendForm } from "~/components/verify-banner";
 
@@ -37,7 +39,7 @@ type ActionResult = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = IntentSchema.safeParse(form.get("intent"));
   if (!intent.success)
     return badRequest<ActionResult>({ intent: "profile", errors: {}, formError: "account.unknownAction" });
@@ -96,6 +98,7 @@ export default function Account() {
       <section aria-labelledby="profile-title" className="panel">
         <h2 id="profile-title">{t("account.profile")}</h2>
         <form method="post" action="/account" noValidate className="stack">
+          <CsrfField />
           <FormError message={profile?.formError} />
           <NameField defaultValue={profile?.name ?? user.name ?? ""} error={profile?.errors.name} />
           <button type="submit" name="intent" value="profile" className="button">
@@ -106,6 +109,7 @@ export default function Account() {
       <section aria-labelledby="password-title" className="panel">
         <h2 id="password-title">{t("account.changePassword")}</h2>
         <form method="post" action="/account" noValidate className="stack">
+          <CsrfField />
           <FormError message={password?.formError} />
           <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
           <PasswordField

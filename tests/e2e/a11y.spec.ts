@@ -79,12 +79,12 @@ test.describe("signed out", () => {
     await expect(page.getByText("Use at least 8 characters for your password.")).toBeVisible();
     await expectNoViolations(page);
 
-    // An email that is taken gives a form-level error.
+    // A guessable password gives the reason next to the field.
     await page.getByLabel("Name", { exact: true }).fill("Someone");
     await page.getByLabel("Email", { exact: true }).fill(account.email);
-    await page.getByLabel("Password", { exact: true }).fill("long enough password");
+    await page.getByLabel("Password", { exact: true }).fill("password123");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("alert")).toContainText("We could not create an account with this email.");
+    await expect(page.getByText("This is a commonly used password.")).toBeVisible();
     await expectNoViolations(page);
   });
 });

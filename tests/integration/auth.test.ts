@@ -39,7 +39,8 @@ describe("register", () => {
     expect(bcrypt.getRounds(user.password ?? "")).toBeGreaterThanOrEqual(10);
     expect(await bcrypt.compare(password, user.password ?? "")).toBe(true);
 
-    const audit = await prisma.auditLog.findMany({ where: { userId: user.id } });
+    // REGISTER, then the confirmation mail's EMAIL_VERIFICATION_REQUEST (docs/email.md).
+    const audit = await prisma.auditLog.findMany({ where: { userId: user.id, action: "REGISTER" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: "REGISTER",
@@ -79,18 +80,19 @@ describe("register", () => {
 
     const tooLong = await register({ name: "Mei", email, password: "é".repeat(37) });
     expect(tooLong.status).toBe(400);
-    expect(dataOf(tooLong).errors).toEqual({ password: "form.password.tooLong" });
+    expect(dataOf(tooLong).errors).toEqual({ password: "email.password.tooLong" });
 
     expect(await prisma.user.count()).toBe(users);
     expect(await prisma.auditLog.count()).toBe(audits);
   });
 
-  it("refuses an email that is already registered, whatever its case, with 400", async () => {
+  it("never says an email is taken: same neutral redirect, no session, the account untouched", async () => {
     const existing = await registerUser();
     const result = await register({ name: "Someone Else", email: existing.email.toUpperCase(), password: "another password" });
 
-    expect(result.status).toBe(400);
-    expect(dataOf(result).formError).toBe("register.emailTaken");
+    // tests/integration/register.test.ts covers the owner's notice mail and the audit row.
+    expect(result.status).toBe(303);
+    expect(result.headers.get("Location")).toBe("/verify-email?sent=1");
     expect(result.headers.get("Set-Cookie")).toBeNull();
     expect(await prisma.user.count({ where: { email: existing.email } })).toBe(1);
     const row = await prisma.user.findUniqueOrThrow({ where: { email: existing.email } });

@@ -69,16 +69,16 @@ describe("PasswordSchema", () => {
   });
 
   it("refuses 73 ASCII characters as too long", () => {
-    expect(messages(PasswordSchema, "a".repeat(PASSWORD_MAX + 1))).toEqual(["form.password.tooLong"]);
+    expect(messages(PasswordSchema, "a".repeat(PASSWORD_MAX + 1))).toEqual(["email.password.tooLong"]);
   });
 
   it("counts bytes, not characters: multibyte passwords over 72 bytes are too long", () => {
     // "é" is 2 bytes in UTF-8, "密" 3 bytes, "😀" 4 bytes.
     expect(PasswordSchema.safeParse("é".repeat(36)).success).toBe(true); // 72 bytes
-    expect(messages(PasswordSchema, "é".repeat(37))).toEqual(["form.password.tooLong"]); // 37 chars, 74 bytes
+    expect(messages(PasswordSchema, "é".repeat(37))).toEqual(["email.password.tooLong"]); // 37 chars, 74 bytes
     expect(PasswordSchema.safeParse("密".repeat(24)).success).toBe(true); // 72 bytes
-    expect(messages(PasswordSchema, "密".repeat(25))).toEqual(["form.password.tooLong"]);
-    expect(messages(PasswordSchema, "😀".repeat(19))).toEqual(["form.password.tooLong"]); // 76 bytes
+    expect(messages(PasswordSchema, "密".repeat(25))).toEqual(["email.password.tooLong"]);
+    expect(messages(PasswordSchema, "😀".repeat(19))).toEqual(["email.password.tooLong"]); // 76 bytes
   });
 
   it("keeps spaces in passwords (no trimming)", () => {
