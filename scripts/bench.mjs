@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+// Page benchmark (not a timed test), issue 6: the production build on a fresh
+// SQLite database, loaded with autocannon from this separate process on
+// 127.0.0.1, one scenario at a time, each measured after a warm-up:
+//   home (anonymous), drama page, search, signed-in home, progress save,
+// and a ceiling: a bare node:http server (another process) answering the
+// home page's bytes. Prints requests/s, p50/p99, the server's RSS peak and
+// each page's throughput as a share of the ceiling (markdown), and checks the
+// issue's targets. Usage:
+//   npm run build && npm run bench
+//   node scripts/bench.mjs [--duration 20] [--warmup 5] [--connections 32] [--only home,search] [--port 3443] [--json]
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const SCENARIOS = ["home", "drama", "search", "home-signed-in", "progress"];
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "20" },
+    warmup: { type: "string", default: "5" },
+    connections: { type: "string", default: "32" },
+    only: { type: "string", multiple: true },
+    port: { type: "string", default: "3443" },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+if (args.help) {
+  console.log(`Usage: node scripts/bench.mjs [--duration 20] [--warmup 5] [--connections 32] [--only ${SCENARIOS.join("|")}] [--port 3443] [--json]`);
+  process.exit(0);
+}
+const only = (args.only ?? []).flatMap((value) => value.split(",")).filter(Boolean);
+for (const name of only) {
+  if (!SCENARIOS.includes(name)) {
+    console.error(`Unknown scenario "${name}"; one of: ${SCENARIOS.join(", ")}`);
+    process.exit(2);
+  }
+}
+const selected = only.length > 0 ? SCENARIOS.filter((name) => only.includes(name)) : SCENARIOS;
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const connections = Number(args.connections);
+const port = Number(args.port);
+const ceilingPort = port + 1;
+const root = path.resolve(import.meta.dirname, "..");
+const base = `http://127.0.0.1:${port}`;
+const log = (line) => process.stderr.write(`${line}\n`);
+
+if (!fs.existsSync(path.join(root, "build", "server.js"))) {
+  console.error('No build found: run "npm run build" first.');
+  process.exit(1);
+}
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dracin-bench-"));
+const children = [];
+process.on("exit", () => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
+
+const server = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+  cwd: root,
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+    DATA_DIR: path.join(dir, "data"),
+    BCRYPT_COST: "10",
+    REGISTER_LIMIT_PER_HOUR: "100000",
+    LOG_LEVEL: "warn",
+    CATALOG_PROVIDER: "local",
+  },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+children.push(server);
+
+async function waitFor(url) {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function register(i) {
+  // Neither the name nor the email may appear in the password (the password policy refuses personal words).
+  const body = new URLSearchParams({ name: `Viewer ${i}`, email: `load-${i}@example.test`, password: "amber lantern river 7 tiger" });
+  // Origin: as a browser's form post sends it (the CSRF check wants it or a token).
+  const response = await fetch(`${base}/register`, { method: "POST", body, redirect: "manual", headers: { Origin: base } });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("dracin_session="));
+  if (!cookie) throw new Error(`register ${i} failed: ${response.status}`);
+  return cookie.split(";")[0];
+}
+
+function rssOf(pid) {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+function cannon(options, seconds) {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ connections, duration: seconds, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+
+await waitFor(`${base}/healthz`);
+const cookies = [];
+if (selected.includes("home-signed-in") || selected.includes("progress")) {
+  for (let i = 0; i < connections; i++) cookies.push(await register(i));
+  const check = await (await fetch(`${base}/`, { headers: { cookie: cookies[0] } })).text();
+  if (!check.includes('action="/logout"')) throw new Error("the signed-in home page is not signed in");
+}
+
+// The ceiling: the home page's bytes (as autocannon receives them: no Accept-Encoding) from a bare node:http server.
+const homeResponse = await fetch(`${base}/`, { headers: { "accept-encoding": "identity" } });
+const homeBytes = Buffer.from(await homeResponse.arrayBuffer());
+const bodyFile = path.join(dir, "home.html");
+fs.writeFileSync(bodyFile, homeBytes);
+const ceiling = spawn(
+  process.execPath,
+  [
+    "-e",
+    `const body = require("fs").readFileSync(${JSON.stringify(bodyFile)});
+     require("http").createServer((req, res) => {
+       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Length": body.length });
+       res.end(body);
+     }).listen(${ceilingPort}, "127.0.0.1");`,
+  ],
+  { stdio: ["ignore", "ignore", "inherit"] },
+);
+children.push(ceiling);
+await waitFor(`http://127.0.0.1:${ceilingPort}/`);
+
+function progressSetup(client) {
+  const viewer = (progressSetup.next = (progressSetup.next ?? 0) + 1) % cookies.length;
+  client.setHeaders({ "content-type": "application/x-www-form-urlencoded", cookie: cookies[viewer], origin: base });
+  let position = 0;
+  const body = () => {
+    position = (position + 0.5) % 19;
+    return `episodeId=neon-rain-ep-${(viewer % 5) + 1}&position=${position.toFixed(2)}&viewingStart=0&seq=${Date.now()}`;
+  };
+  client.setBody(body());
+  client.on("response", () => client.setBody(body()));
+}
+
+function signedInSetup(client) {
+  const viewer = (signedInSetup.next = (signedInSetup.next ?? 0) + 1) % cookies.length;
+  client.setHeaders({ cookie: cookies[viewer] });
+}
+
+const definitions = {
+  home: { label: "anonymous home `/`", options: { url: `${base}/` } },
+  drama: { label: "drama page `/drama/moonlit-tea-house`", options: { url: `${base}/drama/moonlit-tea-house` } },
+  search: { label: "search `/search?q=revenge`", options: { url: `${base}/search?q=revenge` } },
+  "home-signed-in": { label: "signed-in home `/`", options: { url: `${base}/`, setupClient: signedInSetup } },
+  progress: {
+    label: "progress save `POST /resources/progress`",
+    options: { url: `${base}/resources/progress`, method: "POST", setupClient: progressSetup },
+  },
+  ceiling: { label: "ceiling: bare `node:http`, same bytes", options: { url: `http://127.0.0.1:${ceilingPort}/` }, pid: ceiling.pid },
+};
+
+const results = [];
+let overallPeak = 0;
+for (const name of [...selected, "ceiling"]) {
+  const definition = definitions[name];
+  const pid = definition.pid ?? server.pid;
+  log(`${name}: warm-up ${warmup} s, then ${duration} s with ${connections} connections…`);
+  if (warmup > 0) await cannon(definition.options, warmup);
+  let peak = 0;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssOf(pid));
+  }, 200);
+  const result = await cannon(definition.options, duration);
+  clearInterval(sampler);
+  if (name !== "ceiling") overallPeak = Math.max(overallPeak, peak);
+  results.push({
+    scenario: name,
+    label: definition.label,
+    requestsPerSecond: Math.round(result["2xx"] / result.duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    rssPeakMiB: name === "ceiling" ? null : Math.round(peak / 2 ** 20),
+    bytesPerResponse: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+  });
+}
+
+const ceilingRps = results.find((r) => r.scenario === "ceiling").requestsPerSecond;
+for (const r of results) r.shareOfCeiling = r.requestsPerSecond / ceilingRps;
+const cpus = os.cpus();
+const machine = `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average before the run ${os.loadavg()[0].toFixed(1)}`;
+
+const row = (r) =>
+  `| ${r.label} | ${r.requestsPerSecond.toLocaleString("en")} | ${r.p50} ms | ${r.p99} ms | ${r.rssPeakMiB === null ? "—" : `${r.rssPeakMiB} MiB`} | ${(r.shareOfCeiling * 100).toFixed(1)} % | ${r.non2xx + r.errors} |`;
+const find = (name) => results.find((r) => r.scenario === name);
+const targets = [];
+const home = find("home");
+if (home) targets.push(`anonymous home ≥ 10 % of the ceiling: ${(home.shareOfCeiling * 100).toFixed(1)} % — ${home.shareOfCeiling >= 0.1 ? "met" : "NOT met"}`);
+const signedIn = find("home-signed-in");
+if (signedIn) targets.push(`signed-in home ≥ 1,000 requests/s: ${signedIn.requestsPerSecond.toLocaleString("en")} — ${signedIn.requestsPerSecond >= 1000 ? "met" : "NOT met"}`);
+const pages = results.filter((r) => r.scenario !== "ceiling");
+const worstP99 = Math.max(...pages.map((r) => r.p99));
+targets.push(`p99 ≤ 50 ms at ${connections} connections: worst ${worstP99} ms — ${worstP99 <= 50 ? "met" : "NOT met"} (${pages.filter((r) => r.p99 > 50).map((r) => r.scenario).join(", ") || "all pages"}${pages.some((r) => r.p99 > 50) ? " over" : " within"})`);
+targets.push(`server RSS ≤ 250 MB under load: peak ${overallPeak ? Math.round(overallPeak / 2 ** 20) : "?"} MiB (${Math.round(overallPeak / 1e6)} MB) — ${overallPeak <= 250e6 ? "met" : "NOT met"}`);
+
+const failed = results.some((r) => r.non2xx + r.errors > 0);
+if (args.json) {
+  console.log(JSON.stringify({ date: new Date().toISOString(), machine, connections, duration, warmup, results, targets }, null, 2));
+} else {
+  console.log(`\n${new Date().toISOString().slice(0, 10)} — ${machine}`);
+  console.log(`autocannon ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario, production build, SQLite, 127.0.0.1\n`);
+  console.log("| scenario | requests/s | p50 | p99 | server RSS peak | share of ceiling | non-2xx + errors |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of results) console.log(row(r));
+  console.log(`\nTargets (issue 6, 2-core machine, SQLite):\n${targets.map((t) => `- ${t}`).join("\n")}`);
+}
+server.kill("SIGTERM");
+ceiling.kill("SIGTERM");
+await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve()));
+process.exit(failed ? 1 : 0);
