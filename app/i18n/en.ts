@@ -182,7 +182,7 @@ export const en = {
   "form.password": "Password",
   "form.currentPassword": "Current password",
   "form.newPassword": "New password",
-  "form.password.hint": "{min} to {max} characters. Pasting from a password manager is fine.",
+  "form.password.hint": "At least {min} characters and at most {max} bytes (most letters are one byte; é or 中 take more). Avoid common passwords and your name or email. Pasting from a password manager is fine.",
   "form.name.required": "Enter your name.",
   "form.name.tooLong": "Use at most 60 characters for your name.",
   "form.email.required": "Enter your email address.",
