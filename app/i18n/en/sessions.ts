@@ -64,7 +64,7 @@ export const sessions = {
   "sessions.delete.itemHistory": "your watch history",
   "sessions.delete.itemFavorites": "My List",
   "sessions.delete.auditNote":
-    "Our security log keeps a record that an account was deleted, and its earlier sign-in records, without your name or email address.",
+    "Our security log keeps its records of this account's sign-ins and changes, and of the deletion, with the IP addresses and browsers they came from, but without your name or email address.",
   "sessions.delete.confirmHeading": "Confirm",
   "sessions.delete.passwordLabel": "Current password",
   "sessions.delete.submit": "Delete my account",
