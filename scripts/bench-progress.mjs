@@ -59,7 +59,7 @@ async function waitForServer() {
 }
 
 async function register(i) {
-  const body = new URLSearchParams({ name: `Bench ${i}`, email: `bench-${i}@example.test`, password: "bench lantern river 7 tiger" });
+  const body = new URLSearchParams({ name: `Bench ${i}`, email: `bench-${i}@example.test`, password: "lantern river moss 7 tiger" });
   // Origin: as a browser's form post and the player's beacons send it (the CSRF check wants it or a token).
   const response = await fetch(`${base}/register`, { method: "POST", body, redirect: "manual", headers: { Origin: base } });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("dracin_session="));

@@ -10,7 +10,8 @@
  * entityType "Subject" / entityId subjectKey(email) (or the user id).
  */
 import crypto from "node:crypto";
-import type { AuditAction } from "~/models/audit.server";
+import { writeAudit, type AuditAction } from "~/models/audit.server";
+import type { RequestInfo } from "~/utils/request.server";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -44,6 +45,12 @@ export const THROTTLES = {
     { action: "EMAIL_VERIFICATION_REQUEST", windowMs: 15 * MINUTE, max: 3, by: "subject" },
     { action: "EMAIL_VERIFICATION_REQUEST", windowMs: 60 * MINUTE, max: 20, by: "ip" },
   ],
+  /**
+   * Re-entering the password for a sensitive step (password change, ending other sessions,
+   * deleting the account): 5 wrong passwords per 15 minutes per user, so a stolen session
+   * cookie is no password oracle.
+   */
+  reauth: [{ action: "LOGIN_FAILURE", windowMs: 15 * MINUTE, max: 5, by: "subject" }],
 } satisfies Record<string, ThrottleRule[]>;
 
 export type ThrottleKind = keyof typeof THROTTLES;
@@ -103,4 +110,16 @@ export async function checkThrottle(
 /** "15 minutes" style wording for a Retry-After, rounded up to whole minutes. */
 export function retryAfterMinutes(seconds: number): number {
   return Math.max(1, Math.ceil(seconds / 60));
+}
+
+/** A wrong current password on a signed-in form: audited, and counted by the "reauth" rule. */
+export async function recordReauthFailure(userId: string, info: RequestInfo): Promise<void> {
+  await writeAudit({
+    action: "LOGIN_FAILURE",
+    userId,
+    entityType: "User",
+    entityId: userId,
+    metadata: { reason: "reauth" },
+    info,
+  });
 }

@@ -11,16 +11,19 @@ import { changePassword, getUserById, getUserWithVerification, updateDisplayName
 import { flashHeader } from "~/utils/flash.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
-import { badRequest } from "~/utils/responses.server";
+import { badRequest, tooManyRequests } from "~/utils/responses.server";
 import { getSessionTokenHash, requireUserId } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { readForm } from "~/utils/csrf.server";
 import { checkPasswordPolicy } from "~/auth/password-policy.server";
 import { ResendForm } from "~/components/verify-banner";
+import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
 export const meta: MetaFunction = () => [{ title: translator()("account.title") }];
 
 const IntentSchema = z.enum(["profile", "password"]);
+
+export { retryAfterHeaders as headers } from "~/utils/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
@@ -34,6 +37,7 @@ type ActionResult = {
   intent: "profile" | "password";
   errors: FieldErrors;
   formError: MessageKey | null;
+  retryMinutes?: number;
   name?: string;
 };
 
@@ -61,6 +65,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return badRequest<ActionResult>({ intent: "password", errors: parsed.errors, formError: null });
+  const throttle = await checkThrottle("reauth", { ip: info.ipAddress, subject: userId });
+  if (!throttle.ok) {
+    return tooManyRequests<ActionResult>(
+      {
+        intent: "password",
+        errors: {},
+        formError: "security.throttled.generic",
+        retryMinutes: retryAfterMinutes(throttle.retryAfterSeconds),
+      },
+      throttle.retryAfterSeconds,
+    );
+  }
   // The password policy (app/auth/password-policy.server.ts) knows the user's email and name.
   const policy = checkPasswordPolicy(parsed.data.newPassword, (await getUserById(userId)) ?? {});
   if (!policy.ok) {
@@ -74,6 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await getSessionTokenHash(request)
   );
   if (!changed) {
+    await recordReauthFailure(userId, info);
     return badRequest<ActionResult>({
       intent: "password",
       errors: { currentPassword: "account.currentPasswordWrong" },
@@ -110,7 +127,7 @@ export default function Account() {
         <h2 id="password-title">{t("account.changePassword")}</h2>
         <form method="post" action="/account" noValidate className="stack">
           <CsrfField />
-          <FormError message={password?.formError} />
+          <FormError message={password?.formError} vars={{ minutes: password?.retryMinutes ?? 15 }} />
           <input type="email" name="username" autoComplete="username" value={user.email} readOnly hidden />
           <PasswordField
             kind="current"

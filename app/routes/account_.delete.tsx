@@ -23,12 +23,15 @@ import { readForm } from "~/utils/csrf.server";
 import { flashHeader } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
-import { badRequest } from "~/utils/responses.server";
+import { badRequest, tooManyRequests } from "~/utils/responses.server";
 import { endUserSession, getSessionTokenHash, requireUserId } from "~/utils/session.server";
+import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
 export const meta: MetaFunction = () => [{ title: translator()("sessions.delete.title") }];
 
 const PATH = "/account/delete";
+
+export { retryAfterHeaders as headers } from "~/utils/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
@@ -43,11 +46,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { email: user.email, hasPassword, freshSignIn };
 }
 
-type ActionResult = { errors: FieldErrors; formError: MessageKey | null };
+type ActionResult = { errors: FieldErrors; formError: MessageKey | null; retryMinutes?: number };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const form = await readForm(request);
+  const info = getRequestInfo(request, context);
+  const throttle = await checkThrottle("reauth", { ip: info.ipAddress, subject: userId });
+  if (!throttle.ok) {
+    const retryMinutes = retryAfterMinutes(throttle.retryAfterSeconds);
+    return tooManyRequests<ActionResult>({ errors: {}, formError: "security.throttled.generic", retryMinutes }, throttle.retryAfterSeconds);
+  }
   const password = form.get("currentPassword");
   const check = await confirmIdentity(
     userId,
@@ -55,6 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await getSessionTokenHash(request),
   );
   if (!check.ok) {
+    if (check.reason === "password-wrong") await recordReauthFailure(userId, info);
     return badRequest<ActionResult>(
       check.reason === "sign-in-stale"
         ? { errors: {}, formError: "sessions.reauth.stale" }
@@ -67,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           },
     );
   }
-  await deleteUserAccount(userId, check.method, getRequestInfo(request, context));
+  await deleteUserAccount(userId, check.method, info);
   // The session rows went with the user; this clears the cookie.
   const response = await endUserSession(request, "/");
   response.headers.append("Set-Cookie", await flashHeader("sessions.flash.accountDeleted"));
@@ -98,7 +108,7 @@ export default function DeleteAccount() {
         <h2 id="delete-confirm-title">{t("sessions.delete.confirmHeading")}</h2>
         <form method="post" action={PATH} noValidate className="stack">
           <CsrfField />
-          <FormError message={result?.formError} />
+          <FormError message={result?.formError} vars={{ minutes: result?.retryMinutes ?? 15 }} />
           {hasPassword ? (
             <>
               <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

@@ -26,13 +26,16 @@ import { getEnv } from "~/utils/env.server";
 import { flashHeader } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
-import { badRequest } from "~/utils/responses.server";
+import { badRequest, tooManyRequests } from "~/utils/responses.server";
 import { endUserSession, getSessionTokenHash, requireUserId } from "~/utils/session.server";
 import { describeUserAgent } from "~/utils/user-agent.server";
+import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
 export const meta: MetaFunction = () => [{ title: translator()("sessions.title") }];
 
 const PATH = "/account/sessions";
+
+export { retryAfterHeaders as headers } from "~/utils/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
@@ -66,7 +69,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const IntentSchema = z.enum(["end", "end-others"]);
 const SessionIdSchema = z.string().trim().min(1).max(64);
 
-type ActionResult = { intent: "end" | "end-others"; errors: FieldErrors; formError: MessageKey | null };
+type ActionResult = {
+  intent: "end" | "end-others";
+  errors: FieldErrors;
+  formError: MessageKey | null;
+  retryMinutes?: number;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
@@ -96,9 +104,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(PATH, { status: 303, headers: { "Set-Cookie": await flashHeader("sessions.flash.ended") } });
   }
 
+  const throttle = await checkThrottle("reauth", { ip: info.ipAddress, subject: userId });
+  if (!throttle.ok) {
+    const retryMinutes = retryAfterMinutes(throttle.retryAfterSeconds);
+    return tooManyRequests<ActionResult>(
+      { intent: "end-others", errors: {}, formError: "security.throttled.generic", retryMinutes },
+      throttle.retryAfterSeconds,
+    );
+  }
   const password = form.get("currentPassword");
   const check = await confirmIdentity(userId, typeof password === "string" ? password : null, tokenHash);
   if (!check.ok) {
+    if (check.reason === "password-wrong") await recordReauthFailure(userId, info);
     return badRequest<ActionResult>(
       check.reason === "sign-in-stale"
         ? { intent: "end-others", errors: {}, formError: "sessions.reauth.stale" }
@@ -190,7 +207,7 @@ export default function AccountSessions() {
           <form method="post" action={PATH} noValidate className="stack">
             <CsrfField />
             <p>{t("sessions.othersIntro")}</p>
-            <FormError message={othersResult?.formError} />
+            <FormError message={othersResult?.formError} vars={{ minutes: othersResult?.retryMinutes ?? 15 }} />
             {hasPassword ? (
               <>
                 <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

@@ -23,6 +23,8 @@ import { badRequest } from "~/utils/responses.server";
 
 export const meta: MetaFunction = () => [{ title: `${translator()("email.forgot.title")} · Dracin` }];
 
+export { retryAfterHeaders as headers } from "~/utils/responses.server";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   return { sent: new URL(request.url).searchParams.has("sent") };
 }

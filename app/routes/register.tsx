@@ -23,6 +23,8 @@ import { requireAnonymous, startUserSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: translator()("register.title") }];
 
+export { retryAfterHeaders as headers } from "~/utils/responses.server";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"), providers: enabledProviders() };

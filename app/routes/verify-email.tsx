@@ -45,6 +45,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { name: "referrer", content: "same-origin" },
 ];
 
+export { retryAfterHeaders as headers } from "~/utils/responses.server";
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const token = params.get("token");

@@ -107,3 +107,31 @@ describe("registration throttling", () => {
     expect(await checkThrottle("register", { ip }, now)).toEqual({ ok: false, retryAfterSeconds: 60 });
   });
 });
+
+describe("re-authentication throttling", () => {
+  it("counts wrong current passwords on /account, /account/sessions and /account/delete together: the sixth is 429", async () => {
+    const { action: accountAction } = await import("~/routes/account");
+    const { action: sessionsAction } = await import("~/routes/account_.sessions");
+    const { action: deleteAction } = await import("~/routes/account_.delete");
+    const user = await createUser();
+    const wrong = "not my password at all";
+    const attempts = [
+      () => callRoute(accountAction, postForm("/account", { intent: "password", currentPassword: wrong, newPassword: "amber lantern river 7 tiger" }, { cookie: user.cookie })),
+      () => callRoute(sessionsAction, postForm("/account/sessions", { intent: "end-others", currentPassword: wrong }, { cookie: user.cookie })),
+      () => callRoute(deleteAction, postForm("/account/delete", { currentPassword: wrong }, { cookie: user.cookie })),
+    ];
+    for (let i = 0; i < 5; i++) expect((await attempts[i % 3]()).status).toBe(400);
+    for (const attempt of attempts) {
+      const result = await attempt();
+      expect(result.status).toBe(429);
+      expect(Number(result.headers.get("Retry-After"))).toBeGreaterThan(0);
+    }
+    // Even the right password waits: nothing was deleted or changed.
+    const right = await callRoute(deleteAction, postForm("/account/delete", { currentPassword: user.password }, { cookie: user.cookie }));
+    expect(right.status).toBe(429);
+    expect(await prisma.user.count({ where: { id: user.id } })).toBe(1);
+    const failures = await prisma.auditLog.findMany({ where: { action: "LOGIN_FAILURE", entityId: user.id } });
+    expect(failures).toHaveLength(5);
+    expect(failures.every((row) => (row.metadata as { reason?: string }).reason === "reauth")).toBe(true);
+  });
+});
