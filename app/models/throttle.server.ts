@@ -40,7 +40,10 @@ export const THROTTLES = {
     { action: "PASSWORD_RESET_REQUEST", windowMs: 60 * MINUTE, max: 3, by: "subject" },
     { action: "PASSWORD_RESET_REQUEST", windowMs: 60 * MINUTE, max: 20, by: "ip" },
   ],
-  /** Verification emails (resend): 3 per 15 minutes per user, 20 per hour per IP. */
+  /**
+   * Verification emails: 3 per 15 minutes per user (the registration mail counts), and per IP 20 resends
+   * per hour on top of one registration mail per allowed new account (REGISTER_LIMIT_PER_HOUR).
+   */
   verify: [
     { action: "EMAIL_VERIFICATION_REQUEST", windowMs: 15 * MINUTE, max: 3, by: "subject" },
     { action: "EMAIL_VERIFICATION_REQUEST", windowMs: 60 * MINUTE, max: 20, by: "ip" },
@@ -54,6 +57,18 @@ export const THROTTLES = {
 } satisfies Record<string, ThrottleRule[]>;
 
 export type ThrottleKind = keyof typeof THROTTLES;
+
+/**
+ * The rules that follow REGISTER_LIMIT_PER_HOUR: registration itself, and the
+ * per-IP limit of confirmation mails, since every new account is sent one
+ * (so the IP may send that many plus the rule's own number of resends).
+ */
+function withConfiguredMax(kind: ThrottleKind, rule: ThrottleRule): ThrottleRule {
+  const registrations = getEnv().REGISTER_LIMIT_PER_HOUR;
+  if (kind === "register") return { ...rule, max: registrations };
+  if (kind === "verify" && rule.by === "ip") return { ...rule, max: rule.max + registrations };
+  return rule;
+}
 
 export type ThrottleResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -80,7 +95,7 @@ export async function checkThrottle(
 ): Promise<ThrottleResult> {
   let retryAfterSeconds = 0;
   for (const configured of THROTTLES[kind] as ThrottleRule[]) {
-    const rule = kind === "register" ? { ...configured, max: getEnv().REGISTER_LIMIT_PER_HOUR } : configured;
+    const rule = withConfiguredMax(kind, configured);
     const needsIp = rule.by !== "subject";
     const needsSubject = rule.by !== "ip";
     if ((needsIp && !caller.ip) || (needsSubject && !caller.subject)) continue;

@@ -135,3 +135,21 @@ describe("re-authentication throttling", () => {
     expect(failures.every((row) => (row.metadata as { reason?: string }).reason === "reauth")).toBe(true);
   });
 });
+
+describe("confirmation mail throttling per IP", () => {
+  it("allows one mail per allowed registration plus 20 resends per hour (30 with the default 10 registrations)", async () => {
+    const ip = freshIp();
+    const now = new Date();
+    await prisma.auditLog.createMany({
+      data: Array.from({ length: 29 }, (_, i) => ({
+        action: "EMAIL_VERIFICATION_REQUEST",
+        ipAddress: ip,
+        entityId: `user-${i}`,
+        timestamp: new Date(now.getTime() - (i + 1) * 1000),
+      })),
+    });
+    expect(await checkThrottle("verify", { ip, subject: "someone-new" }, now)).toEqual({ ok: true });
+    await prisma.auditLog.create({ data: { action: "EMAIL_VERIFICATION_REQUEST", ipAddress: ip, entityId: "user-x", timestamp: now } });
+    expect((await checkThrottle("verify", { ip, subject: "someone-new" }, now)).ok).toBe(false);
+  });
+});
