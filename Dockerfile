@@ -1,5 +1,8 @@
 # Dracin: multi-stage image. Build with `docker build -t dracin .`,
 # run with `docker run -p 3000:3000 -v dracin-data:/app/data dracin`.
+# .dockerignore keeps node_modules, build output, local databases and
+# DATA_DIR (with its session-secret) out of the build context.
+# docs/deploy.md: environment, probes, graceful shutdown, several instances.
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -26,5 +29,8 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000
 VOLUME ["/app/data"]
+# SIGTERM starts a graceful shutdown bounded at 10 s (server/index.ts): give
+# `docker stop` a longer grace period (`--time 15`, compose `stop_grace_period: 15s`).
+STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 CMD ["node", "scripts/start.mjs"]

@@ -8,7 +8,9 @@
 // each page's throughput as a share of the ceiling (markdown), and checks the
 // issue's targets. Usage:
 //   npm run build && npm run bench
-//   node scripts/bench.mjs [--duration 20] [--warmup 5] [--connections 32] [--only home,search] [--port 3443] [--json]
+//   node scripts/bench.mjs [--duration 20] [--warmup 5] [--connections 32] [--only home,search] [--port 3443] [--json] [--profile]
+// --profile writes a V8 CPU profile of the server to $TMPDIR/dracin-bench-profiles/ (open it in Chrome DevTools or summarise it
+// with `node scripts/bench.mjs --summarise <file.cpuprofile>`).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -25,9 +27,42 @@ const { values: args } = parseArgs({
     only: { type: "string", multiple: true },
     port: { type: "string", default: "3443" },
     json: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+    summarise: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
+if (args.summarise) {
+  // Self time per function of a .cpuprofile, top 25.
+  const profile = JSON.parse(fs.readFileSync(args.summarise, "utf8"));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples.length);
+  for (const id of profile.samples) {
+    const frame = byId.get(id).callFrame;
+    const key = `${frame.functionName || "(anonymous)"} ${frame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/build\//, "build/")}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + 1);
+  }
+  // Shares of the busy samples (idle excluded): by function, then by package.
+  const idle = [...self].filter(([key]) => key.startsWith("(idle)")).reduce((sum, [, n]) => sum + n, 0);
+  const busy = profile.samples.length - idle;
+  console.log(`${profile.samples.length} samples of ${(interval / 1000).toFixed(2)} ms; ${busy} busy (${((busy / profile.samples.length) * 100).toFixed(0)} %). Self time, share of busy samples:`);
+  for (const [key, count] of [...self].filter(([key]) => !key.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`${((count / busy) * 100).toFixed(1).padStart(5)} %  ${key}`);
+  }
+  const byPackage = new Map();
+  for (const id of profile.samples) {
+    const { url, functionName } = byId.get(id).callFrame;
+    if (functionName === "(idle)") continue;
+    const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (/\/build\/[^/]+$/.test(url) ? url.replace(/^.*\/build\//, "build/") : url.startsWith("node:") ? "node internals" : url === "" ? `(native) ${functionName}` : url);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + 1);
+  }
+  console.log("\nSelf time by package:");
+  for (const [pkg, count] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    console.log(`${((count / busy) * 100).toFixed(1).padStart(5)} %  ${pkg}`);
+  }
+  process.exit(0);
+}
 if (args.help) {
   console.log(`Usage: node scripts/bench.mjs [--duration 20] [--warmup 5] [--connections 32] [--only ${SCENARIOS.join("|")}] [--port 3443] [--json]`);
   process.exit(0);
@@ -61,7 +96,8 @@ process.on("exit", () => {
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 
-const server = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+const profileDir = path.join(os.tmpdir(), "dracin-bench-profiles");
+const server = spawn(process.execPath, [...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), path.join(root, "scripts", "start.mjs")], {
   cwd: root,
   env: {
     ...process.env,
@@ -232,4 +268,5 @@ if (args.json) {
 server.kill("SIGTERM");
 ceiling.kill("SIGTERM");
 await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve()));
+if (args.profile) log(`CPU profile of the server: ${profileDir}/ (summary: node scripts/bench.mjs --summarise <file>)`);
 process.exit(failed ? 1 : 0);
