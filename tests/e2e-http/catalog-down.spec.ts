@@ -8,7 +8,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "../e2e/fixtures";
 
 const DOWN_URL = process.env.E2E_CATALOG_DOWN_URL ?? "http://127.0.0.1:3273";
-test.use({ baseURL: DOWN_URL });
+// Origin follows the server (the config sends the main server's, as a page's own requests would).
+test.use({ baseURL: DOWN_URL, extraHTTPHeaders: { Origin: DOWN_URL } });
 
 for (const path of ["/", "/browse?genre=romance", "/search?q=moonlit", "/drama/ext:moonlit-tea-house"]) {
   test(`${path} says the catalog is unavailable right now (503, layout, retry link)`, async ({ page }) => {
