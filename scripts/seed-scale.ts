@@ -16,7 +16,7 @@
  * Uses DATABASE_URL like the app (default file:./data/dracin.db) and migrates
  * it first. Refuses a database that already has users unless --force.
  * Writes with better-sqlite3 directly (prepared statements, large
- * transactions), in exactly the formats Prisma's better-sqlite3 adapter
+ * transactions, the journal in memory), in exactly the formats Prisma's better-sqlite3 adapter
  * uses here: DateTime as ISO text "2026-01-02T03:04:05.678+00:00",
  * Boolean as 0/1, Json as JSON text, ids as cuid-like strings.
  */
@@ -154,12 +154,10 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
   db.pragma("synchronous = OFF");
   db.pragma("cache_size = -262144");
   db.pragma("temp_store = MEMORY");
-  try {
-    // Faster without a journal; not possible while another connection (e.g. a test's Prisma client) has it open.
-    db.pragma("journal_mode = OFF");
-  } catch {
-    // stays in WAL
-  }
+  // The rollback journal in memory for the bulk load (better-sqlite3 refuses journal_mode=OFF in its defensive
+  // mode). Leaving WAL needs the only connection: with another one open (a test's Prisma client) it stays WAL.
+  db.pragma("journal_mode = DELETE");
+  db.pragma("journal_mode = MEMORY");
 
   // cuid-like ids: "c", 8 base36 time chars, a per-run counter, random tail. Increasing, so primary-key inserts append.
   const idPrefix = `c${now.toString(36).padStart(8, "0").slice(-8)}`;
