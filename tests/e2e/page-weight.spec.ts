@@ -55,6 +55,8 @@ async function measure(context: BrowserContext, path: string): Promise<Weight> {
   });
   const main = await page.goto(path, { waitUntil: "load" });
   expect(main?.status(), path).toBe(200);
+  // Not redirected (e.g. to /login): the page measured is the page asked for.
+  expect(new URL(page.url()).pathname, path).toBe(new URL(path, "http://localhost").pathname);
   // Lazy images and media may still load; they are not counted.
   await page.waitForLoadState("networkidle");
 
