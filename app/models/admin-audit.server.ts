@@ -439,6 +439,29 @@ export async function loginChart(now = new Date(), days = CHART_DAYS): Promise<C
   return [...byDay.values()];
 }
 
+/** How long one instance reuses the audit page's chart. */
+export const CHART_CACHE_MS = 60_000;
+let chartCache: { at: number; value: Promise<ChartDay[]> } | null = null;
+
+/**
+ * The chart for /admin/audit, computed at most once a minute per app
+ * instance: it counts every sign-in of the last 30 days, so its cost grows
+ * with traffic, not with the page (docs/PERFORMANCE.md, data at scale). A
+ * chart up to a minute old is fine for a trend; the table below it is live.
+ */
+export function recentLoginChart(now = Date.now()): Promise<ChartDay[]> {
+  if (!chartCache || now - chartCache.at >= CHART_CACHE_MS || now < chartCache.at) {
+    const value = loginChart(new Date(now));
+    const entry = { at: now, value };
+    chartCache = entry;
+    // A failed count is not kept: the next page asks again.
+    value.catch(() => {
+      if (chartCache === entry) chartCache = null;
+    });
+  }
+  return chartCache.value;
+}
+
 // ---------------------------------------------------------------------------
 // Views
 

@@ -13,7 +13,7 @@ import { AuditFilters } from "~/components/admin/audit-filters";
 import { AuditResults } from "~/components/admin/audit-results";
 import { LoginChart } from "~/components/admin/login-chart";
 import { translator, useT } from "~/i18n";
-import { auditPageFor, loginChart } from "~/models/admin-audit.server";
+import { auditPageFor, recentLoginChart } from "~/models/admin-audit.server";
 import { AUDIT_ACTIONS } from "~/models/audit.server";
 import { requireAdmin } from "~/utils/session.server";
 
@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: `${translator()("admin.audit.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [page, chart] = await Promise.all([auditPageFor(new URL(request.url)), loginChart()]);
+  const [page, chart] = await Promise.all([auditPageFor(new URL(request.url)), recentLoginChart()]);
   return data(
     { ...page.view, chart, actions: AUDIT_ACTIONS },
     { status: page.ok ? 200 : 400, headers: { "Cache-Control": "private, no-store" } },

@@ -487,3 +487,19 @@ describe("the 30-day sign-in chart", () => {
     expect(data.chart[29].day).toBe(new Date().toISOString().slice(0, 10));
   });
 });
+
+describe("the audit page's chart cache", () => {
+  it("reuses one count for a minute per instance, then counts again", async () => {
+    const { recentLoginChart, CHART_CACHE_MS } = await import("~/models/admin-audit.server");
+    const start = Date.now() + 10 * CHART_CACHE_MS; // a fresh cache slot, away from other tests' calls
+    const at = new Date(start - 1000);
+    const day = at.toISOString().slice(0, 10);
+    const count = (days: { day: string; success: number }[]) => days.find((entry) => entry.day === day)?.success;
+    const first = await recentLoginChart(start);
+    await prisma.auditLog.create({ data: { action: "LOGIN_SUCCESS", timestamp: at } });
+    const cached = await recentLoginChart(start + CHART_CACHE_MS - 1);
+    expect(count(cached)).toBe(count(first));
+    const fresh = await recentLoginChart(start + CHART_CACHE_MS);
+    expect(count(fresh)).toBe(count(first)! + 1);
+  });
+});
