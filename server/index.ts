@@ -12,6 +12,7 @@ import express from "express";
 import { ConfigError, getEnv } from "../app/utils/env.server";
 import { CSRF_HEADER, csrfAllows, csrfCookieHeader, csrfSecretFrom, newCsrfSecret } from "../app/utils/csrf.server";
 import { log, withRequestId } from "../app/utils/log.server";
+import { flushMail } from "../app/utils/mail.server";
 import { metrics, normaliseRoute } from "../app/utils/metrics.server";
 import { crossSiteReason } from "../app/utils/security.server";
 import { handleProgressReport } from "../app/models/progress-report.server";
@@ -171,8 +172,10 @@ function shutdown(signal: string) {
   });
   server.close(() => {
     log.info("shutdown: in-flight requests finished, connections closed");
-    prisma
-      .$disconnect()
+    // Mail sent in the background (reset links) goes out before the process does.
+    flushMail()
+      .catch((error: unknown) => log.error("shutdown: queued mail failed", { error }))
+      .then(() => prisma.$disconnect())
       .then(() => {
         log.info("shutdown: database disconnected, exiting");
         process.exit(0);
