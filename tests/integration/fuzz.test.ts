@@ -13,6 +13,16 @@ import { action as continueAction } from "~/routes/resources.continue-watching";
 import { action as preferencesAction } from "~/routes/resources.preferences";
 import { action as historyAction } from "~/routes/history";
 import { action as loginAction } from "~/routes/login";
+import { action as registerAction } from "~/routes/register";
+import { action as forgotAction } from "~/routes/forgot-password";
+import { action as resetAction } from "~/routes/reset-password";
+import { action as verifyAction } from "~/routes/verify-email";
+import { action as accountAction } from "~/routes/account";
+import { action as sessionsAction } from "~/routes/account_.sessions";
+import { action as deleteAction } from "~/routes/account_.delete";
+import { action as connectionsAction } from "~/routes/account_.connections";
+import { action as adminUserAction } from "~/routes/admin.users.$userId";
+import { loader as adminAuditLoader } from "~/routes/admin.audit._index";
 import { loader as searchLoader } from "~/routes/search";
 import { loader as browseLoader } from "~/routes/browse";
 import { prisma } from "~/utils/db.server";
@@ -72,6 +82,19 @@ const FIELD_NAMES = [
   "password",
   "name",
   "_csrf",
+  "currentPassword",
+  "newPassword",
+  "confirmPassword",
+  "token",
+  "sessionId",
+  "provider",
+  "role",
+  "q",
+  "action",
+  "ip",
+  "from",
+  "to",
+  "after",
 ];
 
 const fields = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 12 })), hostile), {
@@ -139,6 +162,62 @@ describe("fuzzed actions never fail and a refusal stores nothing", () => {
         expect(result.status).toBeLessThan(500);
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it.each([
+    ["/register", registerAction],
+    ["/forgot-password", forgotAction],
+    ["/reset-password", resetAction],
+  ] as [string, Action][])("POST %s (signed out) never fails and never signs in on refusal", async (path, action) => {
+    const before = await prisma.user.count();
+    let created = 0;
+    await fc.assert(
+      fc.asyncProperty(fields, async (pairs) => {
+        const result = await callRoute(action, postForm(path, pairs), {}, { clientIp: "10.98.0.1" });
+        expect(result.status).toBeLessThan(500);
+        if (result.status >= 400) expect(result.headers.get("Set-Cookie") ?? "").not.toContain("dracin_session=");
+        else if (path === "/register" && (result.headers.get("Set-Cookie") ?? "").includes("dracin_session=")) created += 1;
+      }),
+      { numRuns: 200 },
+    );
+    expect(await prisma.user.count()).toBe(before + created);
+  });
+
+  it.each([
+    ["/verify-email", verifyAction],
+    ["/account", accountAction],
+    ["/account/sessions", sessionsAction],
+    ["/account/delete", deleteAction],
+    ["/account/connections", connectionsAction],
+  ] as [string, Action][])("POST %s (signed in) never fails, and the account survives hostile input", async (path, action) => {
+    const user = await createUser();
+    await fc.assert(
+      fc.asyncProperty(fields, async (pairs) => {
+        const result = await callRoute(action, postForm(path, pairs, { cookie: user.cookie }), {}, { clientIp: "10.98.0.2" });
+        expect(result.status).toBeLessThan(500);
+      }),
+      { numRuns: 200 },
+    );
+    // No random input knows the password: the account, its password and its session are intact.
+    const row = await prisma.user.findUnique({ where: { id: user.id }, select: { password: true } });
+    expect(row?.password).toBeTruthy();
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBeGreaterThan(0);
+  });
+
+  it("admin user actions and the audit filters never fail", async () => {
+    const admin = await createUser();
+    await prisma.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
+    const target = await createUser();
+    await fc.assert(
+      fc.asyncProperty(fields, async (pairs) => {
+        const action = await callRoute(adminUserAction, postForm(`/admin/users/${target.id}`, pairs, { cookie: admin.cookie }), { userId: target.id });
+        expect(action.status).toBeLessThan(500);
+        const query = new URLSearchParams(pairs).toString();
+        const page = await callRoute(adminAuditLoader, getRequest(`/admin/audit?${query}`, { cookie: admin.cookie }));
+        expect(page.status).toBeLessThan(500);
+      }),
+      { numRuns: 200 },
     );
   });
 });
