@@ -491,6 +491,21 @@ async function inTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<
  */
 export async function signInIdentity(provider: OAuthProvider, profile: OAuthProfile, info: RequestInfo): Promise<string> {
   const method = provider.id;
+  /** Connects the identity to the user and records the link and the sign-in (OAUTH_LINK, LOGIN_SUCCESS). */
+  async function linkAndSignIn(tx: Prisma.TransactionClient, userId: string, via: "verified_email" | "new_user") {
+    const account = await tx.account.create({
+      data: { ...accountData(provider, profile), userId },
+      select: { id: true },
+    });
+    await writeAudit(
+      { action: "OAUTH_LINK", userId, entityType: "Account", entityId: account.id, metadata: { provider: provider.id, via }, info },
+      tx,
+    );
+    await writeAudit(
+      { action: "LOGIN_SUCCESS", userId, entityType: "User", entityId: userId, metadata: { method }, info },
+      tx,
+    );
+  }
   return inTransaction(async (tx) => {
     const existing = await tx.account.findUnique({
       where: { provider_providerAccountId: { provider: provider.id, providerAccountId: profile.providerAccountId } },
@@ -511,25 +526,7 @@ export async function signInIdentity(provider: OAuthProvider, profile: OAuthProf
     });
     if (owner) {
       if (!profile.emailVerified || !owner.emailVerified) throw new OAuthFailure("email_exists", owner.id);
-      const account = await tx.account.create({
-        data: { ...accountData(provider, profile), userId: owner.id },
-        select: { id: true },
-      });
-      await writeAudit(
-        {
-          action: "OAUTH_LINK",
-          userId: owner.id,
-          entityType: "Account",
-          entityId: account.id,
-          metadata: { provider: provider.id, via: "verified_email" },
-          info,
-        },
-        tx,
-      );
-      await writeAudit(
-        { action: "LOGIN_SUCCESS", userId: owner.id, entityType: "User", entityId: owner.id, metadata: { method }, info },
-        tx,
-      );
+      await linkAndSignIn(tx, owner.id, "verified_email");
       return owner.id;
     }
     const user = await tx.user.create({
@@ -542,29 +539,11 @@ export async function signInIdentity(provider: OAuthProvider, profile: OAuthProf
       },
       select: { id: true },
     });
-    const account = await tx.account.create({
-      data: { ...accountData(provider, profile), userId: user.id },
-      select: { id: true },
-    });
     await writeAudit(
       { action: "REGISTER", userId: user.id, entityType: "User", entityId: user.id, metadata: { method }, info },
       tx,
     );
-    await writeAudit(
-      {
-        action: "OAUTH_LINK",
-        userId: user.id,
-        entityType: "Account",
-        entityId: account.id,
-        metadata: { provider: provider.id, via: "new_user" },
-        info,
-      },
-      tx,
-    );
-    await writeAudit(
-      { action: "LOGIN_SUCCESS", userId: user.id, entityType: "User", entityId: user.id, metadata: { method }, info },
-      tx,
-    );
+    await linkAndSignIn(tx, user.id, "new_user");
     return user.id;
   });
 }
