@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds everything `npm start` serves: the Prisma client, the Remix server
+// Builds everything `npm start` serves: the Prisma clients, the Remix server
 // build, the browser scripts (content-hashed under public/assets) and the
 // HTTP server (build/server.js).
 import { execFileSync } from "node:child_process";
@@ -13,7 +13,11 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
 const started = Date.now();
 
-run(bin("prisma"), ["generate"]);
+// Both engines' clients (app/utils/db.server.ts picks one at run time). The URL
+// only selects prisma/sqlite or prisma/postgres: generate connects to nothing.
+for (const url of ["file:./data/dracin.db", "postgresql://generate@127.0.0.1:1/generate"]) {
+  execFileSync(bin("prisma"), ["generate"], { cwd: root, stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+}
 run(bin("remix"), ["build"]);
 
 // Browser scripts and vendored files, content-hashed.

@@ -17,7 +17,8 @@ import { metrics, normaliseRoute } from "../app/utils/metrics.server";
 import { crossSiteReason } from "../app/utils/security.server";
 import { handleProgressReport } from "../app/models/progress-report.server";
 import { getUserIdFromCookieHeader } from "../app/utils/session.server";
-import { prisma } from "../app/utils/db.server";
+import { disconnectDatabases } from "../app/utils/db.server";
+import { readPrimaryCookie } from "../app/utils/read-your-writes.server";
 import { startDraining } from "../app/utils/lifecycle.server";
 
 let env: ReturnType<typeof getEnv>;
@@ -60,6 +61,8 @@ const observeAndGuard: express.RequestHandler = (req, res, next) => {
     res.status(403).type("text/plain").send("This request did not come from Dracin and was refused.");
     return;
   }
+  const readPrimary = readPrimaryCookie(req.method);
+  if (readPrimary) res.append("Set-Cookie", readPrimary);
   withRequestId(requestId, next);
 };
 
@@ -175,7 +178,7 @@ function shutdown(signal: string) {
     // Mail sent in the background (reset links) goes out before the process does.
     flushMail()
       .catch((error: unknown) => log.error("shutdown: queued mail failed", { error }))
-      .then(() => prisma.$disconnect())
+      .then(() => disconnectDatabases())
       .then(() => {
         log.info("shutdown: database disconnected, exiting");
         process.exit(0);

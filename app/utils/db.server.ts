@@ -1,6 +1,21 @@
+/**
+ * The database clients of this process. DATABASE_URL picks the engine:
+ * `file:` -> SQLite (better-sqlite3 adapter, the zero-set-up default),
+ * `postgresql://` -> PostgreSQL (pg adapter, a pool per process). Both
+ * clients are generated from one model file (prisma/schema/models.prisma);
+ * app code is typed against the SQLite client, the stricter of the two, and
+ * the few engine-specific queries branch on `engine` (docs/database-engines.md).
+ *
+ * `prisma` is the primary: every write, and every read that must see the
+ * viewer's own writes. `readDb(request)` is DATABASE_REPLICA_URL when set,
+ * except for a viewer who wrote recently (see read-your-writes.server.ts).
+ */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/sqlite/client";
-import { getEnv, sqliteFilePath } from "~/utils/env.server";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/postgres/client";
+import { databaseEngine, getEnv, sqliteFilePath, type DatabaseEngine } from "~/utils/env.server";
+import { wroteRecently } from "~/utils/read-your-writes.server";
 import { withStatementCache } from "~/utils/sqlite-statements.server";
 
 export type { PrismaClient };
@@ -12,8 +27,8 @@ export type { PrismaClient };
  */
 const SQLITE_PRAGMAS = ["journal_mode = WAL", "synchronous = NORMAL", "busy_timeout = 5000", "foreign_keys = ON", "wal_autocheckpoint = 10000"];
 
-function createClient(): PrismaClient {
-  const adapter = withStatementCache(new PrismaBetterSQLite3({ url: sqliteFilePath(getEnv().DATABASE_URL) }));
+function createSqliteClient(url: string): PrismaClient {
+  const adapter = withStatementCache(new PrismaBetterSQLite3({ url: sqliteFilePath(url) }));
   const client = new PrismaClient({ adapter });
   // Queued before any other query of this client.
   for (const pragma of SQLITE_PRAGMAS) {
@@ -24,10 +39,67 @@ function createClient(): PrismaClient {
   return client;
 }
 
-const globalForPrisma = globalThis as unknown as { dracinPrisma?: PrismaClient };
+function createPostgresClient(url: string, poolSize: number): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: poolSize,
+    // Timestamps are stored without a zone and always mean UTC; CURRENT_TIMESTAMP
+    // defaults and date arithmetic in SQL must not depend on the server's zone.
+    options: "-c timezone=UTC",
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // The PostgreSQL client has the same models and methods; its types differ only
+  // where PostgreSQL accepts more (e.g. `mode: "insensitive"`), see searchText().
+  return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+}
 
-/** The one Prisma client of this process (kept across dev rebuilds). */
-export const prisma: PrismaClient = (globalForPrisma.dracinPrisma ??= createClient());
+function createClient(url: string): PrismaClient {
+  return databaseEngine(url) === "postgresql" ? createPostgresClient(url, getEnv().DATABASE_POOL_SIZE) : createSqliteClient(url);
+}
+
+const globalForPrisma = globalThis as unknown as { dracinPrisma?: PrismaClient; dracinReplica?: PrismaClient | null };
+
+/** The engine of DATABASE_URL: the few raw queries that differ branch on it. */
+export const engine: DatabaseEngine = databaseEngine(getEnv().DATABASE_URL);
+
+/** The primary (kept across dev rebuilds): all writes and read-your-own-writes reads. */
+export const prisma: PrismaClient = (globalForPrisma.dracinPrisma ??= createClient(getEnv().DATABASE_URL));
+
+function replica(): PrismaClient | null {
+  if (globalForPrisma.dracinReplica === undefined) {
+    const url = getEnv().DATABASE_REPLICA_URL;
+    globalForPrisma.dracinReplica = url ? createClient(url) : null;
+  }
+  return globalForPrisma.dracinReplica;
+}
+
+/**
+ * The client for a read that may lag the primary by the replica's delay:
+ * lists and pages built from the viewer's own data or the audit log. A
+ * request from a viewer who changed something in the last few seconds reads
+ * the primary, so a page after a form post shows that post.
+ */
+export function readDb(request: Request): PrismaClient {
+  const replicaClient = replica();
+  if (!replicaClient || wroteRecently(request)) return prisma;
+  return replicaClient;
+}
+
+/** Closes the primary's and the replica's connections (graceful shutdown). */
+export async function disconnectDatabases(): Promise<void> {
+  const replicaClient = globalForPrisma.dracinReplica;
+  await Promise.all([prisma.$disconnect(), replicaClient ? replicaClient.$disconnect() : undefined]);
+}
+
+/**
+ * A case-insensitive "contains" filter on both engines: SQLite's LIKE already
+ * ignores ASCII case (and has no `mode`); PostgreSQL needs `mode: "insensitive"`.
+ */
+export function containsText(text: string): { contains: string } {
+  if (engine === "sqlite") return { contains: text };
+  return { contains: text, mode: "insensitive" } as { contains: string };
+}
 
 /** True when a Prisma error is a unique-constraint violation (P2002). */
 export function isUniqueViolation(error: unknown): boolean {

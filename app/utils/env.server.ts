@@ -9,6 +9,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+export type DatabaseEngine = "sqlite" | "postgresql";
+
+/** `postgres://` or `postgresql://` selects PostgreSQL; `file:` selects SQLite. */
+export function databaseEngine(databaseUrl: string): DatabaseEngine {
+  return /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgresql" : "sqlite";
+}
+
+function isDatabaseUrl(url: string): boolean {
+  return url.startsWith("file:") || databaseEngine(url) === "postgresql";
+}
+
+const DATABASE_URL_MESSAGE =
+  'must be a SQLite "file:" URL (e.g. file:./data/dracin.db) or a PostgreSQL URL (postgresql://user:password@host:5432/db)';
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -18,9 +32,14 @@ const EnvSchema = z.object({
     .string()
     .trim()
     .default("file:./data/dracin.db")
-    .refine((url) => url.startsWith("file:"), {
-      message: 'must be a SQLite "file:" URL, e.g. file:./data/dracin.db',
-    }),
+    .refine(isDatabaseUrl, { message: DATABASE_URL_MESSAGE }),
+  /**
+   * Optional read replica of DATABASE_URL (same engine) for read-only queries that may lag the primary
+   * (app/utils/db.server.ts: `readDb`). Unset: everything reads the primary.
+   */
+  DATABASE_REPLICA_URL: z.string().trim().min(1).refine(isDatabaseUrl, { message: DATABASE_URL_MESSAGE }).optional(),
+  /** PostgreSQL: connections per pool of this process (primary and replica each). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_SECRET: z
     .string()
     .min(32, { message: "must be at least 32 characters (or unset it to have one generated)" })
@@ -61,6 +80,9 @@ const EnvSchema = z.object({
     .transform((value) => value === "true" || value === "1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 }).superRefine((env, ctx) => {
+  if (env.DATABASE_REPLICA_URL && databaseEngine(env.DATABASE_REPLICA_URL) !== databaseEngine(env.DATABASE_URL)) {
+    ctx.addIssue({ code: "custom", path: ["DATABASE_REPLICA_URL"], message: "must use the same engine as DATABASE_URL" });
+  }
   if (env.SESSION_IDLE_DAYS > env.SESSION_MAX_AGE_DAYS) {
     ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_DAYS"], message: "must not exceed SESSION_MAX_AGE_DAYS" });
   }
