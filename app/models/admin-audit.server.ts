@@ -11,7 +11,7 @@ import type { Prisma } from "~/generated/sqlite/client";
 import { msg, type MessageKey } from "~/i18n";
 import { AUDIT_ACTIONS, type AuditAction } from "~/models/audit.server";
 import { subjectKey } from "~/models/throttle.server";
-import { prisma } from "~/utils/db.server";
+import { engine, prisma } from "~/utils/db.server";
 import { redact } from "~/utils/log.server";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -420,15 +420,22 @@ export function chartDays(now: Date, days = CHART_DAYS): string[] {
  * over the (action, timestamp) index. Prisma's SQLite adapter stores
  * DateTime as ISO-8601 text ("2026-11-27T10:57:07.185+00:00"), so the first
  * ten characters are the UTC day, and a bare "YYYY-MM-DD" sorts before every
- * timestamp of that day.
+ * timestamp of that day. PostgreSQL stores timestamp(3) in UTC: to_char gives the day.
  */
 export async function loginChart(now = new Date(), days = CHART_DAYS): Promise<ChartDay[]> {
   const range = chartDays(now, days);
-  const rows = await prisma.$queryRaw<{ day: string; action: string; n: number | bigint }[]>`
-    SELECT substr("timestamp", 1, 10) AS "day", "action", COUNT(*) AS "n"
-    FROM "AuditLog"
-    WHERE "action" IN ('LOGIN_SUCCESS', 'LOGIN_FAILURE') AND "timestamp" >= ${range[0]}
-    GROUP BY "day", "action"`;
+  type Row = { day: string; action: string; n: number | bigint | string };
+  const rows = engine === "postgresql"
+    ? await prisma.$queryRaw<Row[]>`
+      SELECT to_char("timestamp", 'YYYY-MM-DD') AS "day", "action", COUNT(*) AS "n"
+      FROM "AuditLog"
+      WHERE "action" IN ('LOGIN_SUCCESS', 'LOGIN_FAILURE') AND "timestamp" >= ${new Date(`${range[0]}T00:00:00Z`)}
+      GROUP BY "day", "action"`
+    : await prisma.$queryRaw<Row[]>`
+      SELECT substr("timestamp", 1, 10) AS "day", "action", COUNT(*) AS "n"
+      FROM "AuditLog"
+      WHERE "action" IN ('LOGIN_SUCCESS', 'LOGIN_FAILURE') AND "timestamp" >= ${range[0]}
+      GROUP BY "day", "action"`;
   const byDay = new Map(range.map((day) => [day, { day, success: 0, failure: 0 }]));
   for (const row of rows) {
     const entry = byDay.get(row.day);

@@ -6,7 +6,7 @@
  */
 import { writeAudit } from "~/models/audit.server";
 import { listUserSessions, type UserSession } from "~/models/sessions.server";
-import { prisma } from "~/utils/db.server";
+import { containsText, prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { RequestInfo } from "~/utils/request.server";
 
@@ -25,7 +25,7 @@ export interface AdminUserListItem {
 }
 
 /**
- * Users whose email or name contains `q` (case-insensitive: SQLite LIKE),
+ * Users whose email or name contains `q` (case-insensitive on both engines),
  * newest first, one page of USERS_PAGE_SIZE.
  */
 export async function searchUsers(
@@ -33,7 +33,7 @@ export async function searchUsers(
   page: number,
   now = new Date(),
 ): Promise<{ users: AdminUserListItem[]; total: number; totalPages: number; page: number }> {
-  const where = q ? { OR: [{ email: { contains: q } }, { name: { contains: q } }] } : {};
+  const where = q ? { OR: [{ email: containsText(q) }, { name: containsText(q) }] } : {};
   const total = await prisma.user.count({ where });
   const totalPages = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
   const current = Math.min(page, totalPages);

@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
 import { writeAudit } from "~/models/audit.server";
 import { subjectKey } from "~/models/throttle.server";
-import { prisma } from "~/utils/db.server";
+import { engine, prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { RequestInfo } from "~/utils/request.server";
 
@@ -65,6 +65,7 @@ export function isSessionLive(session: { expires: Date; lastSeenAt: Date }, now 
  * second kind into a Date in the server's LOCAL time zone. So raw SQL reads
  * and compares them through julianday(), which parses both as UTC
  * (tests/integration/sessions.test.ts covers both kinds).
+ * PostgreSQL stores them as timestamp(3) in UTC and reads them with EXTRACT(EPOCH).
  */
 // julianday() of 1970-01-01T00:00:00Z is 2440587.5 (inlined in the SQL below).
 
@@ -85,11 +86,17 @@ interface SessionLookupRow {
  */
 export async function findSessionUserId(token: string, now = new Date()): Promise<string | null> {
   const sessionToken = hashToken(token);
-  const rows = await prisma.$queryRaw<SessionLookupRow[]>`
-    SELECT "id", "userId",
-      (julianday("expires") - 2440587.5) * 86400000.0 AS "expiresMs",
-      (julianday("lastSeenAt") - 2440587.5) * 86400000.0 AS "lastSeenMs"
-    FROM "Session" WHERE "sessionToken" = ${sessionToken} LIMIT 1`;
+  const rows = engine === "postgresql"
+    ? await prisma.$queryRaw<SessionLookupRow[]>`
+      SELECT "id", "userId",
+        (EXTRACT(EPOCH FROM "expires") * 1000)::float8 AS "expiresMs",
+        (EXTRACT(EPOCH FROM "lastSeenAt") * 1000)::float8 AS "lastSeenMs"
+      FROM "Session" WHERE "sessionToken" = ${sessionToken} LIMIT 1`
+    : await prisma.$queryRaw<SessionLookupRow[]>`
+      SELECT "id", "userId",
+        (julianday("expires") - 2440587.5) * 86400000.0 AS "expiresMs",
+        (julianday("lastSeenAt") - 2440587.5) * 86400000.0 AS "lastSeenMs"
+      FROM "Session" WHERE "sessionToken" = ${sessionToken} LIMIT 1`;
   const row = rows[0];
   if (!row) return null;
   const at = now.getTime();
@@ -112,9 +119,12 @@ export async function findSessionUserId(token: string, now = new Date()): Promis
  */
 export async function touchSession(sessionId: string, now = new Date()): Promise<boolean> {
   const threshold = new Date(now.getTime() - LAST_SEEN_INTERVAL_MS);
-  const changed = await prisma.$executeRaw`
-    UPDATE "Session" SET "lastSeenAt" = ${now}
-    WHERE "id" = ${sessionId} AND julianday("lastSeenAt") < julianday(${threshold})`;
+  const changed = engine === "postgresql"
+    ? await prisma.$executeRaw`
+      UPDATE "Session" SET "lastSeenAt" = ${now} WHERE "id" = ${sessionId} AND "lastSeenAt" < ${threshold}`
+    : await prisma.$executeRaw`
+      UPDATE "Session" SET "lastSeenAt" = ${now}
+      WHERE "id" = ${sessionId} AND julianday("lastSeenAt") < julianday(${threshold})`;
   return changed > 0;
 }
 
