@@ -1,0 +1,33 @@
+/**
+ * Several instances (issue 6): two Dracin instances on one database behind a
+ * round-robin proxy (tests/e2e-multi/start-instances.mjs, scripts/rr-proxy.mjs),
+ * and the browser journey through the proxy, so consecutive requests hit
+ * different instances. Run by `npm run test:e2e` after the other configs:
+ *   npx playwright test -c playwright.multi.config.ts
+ * SQLite by default (both instances share one WAL file); PostgreSQL when
+ * E2E_MULTI_DATABASE_URL or E2E_DATABASE_URL is a postgresql:// URL (that
+ * database is dropped and recreated).
+ */
+import { defineConfig } from "@playwright/test";
+import base from "./playwright.config";
+
+const PORT = Number(process.env.E2E_MULTI_PORT || 3274);
+const APP_PORTS = process.env.E2E_MULTI_APP_PORTS || `${PORT + 1},${PORT + 2}`;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  ...base,
+  testDir: "tests/e2e-multi",
+  outputDir: "test-results-multi",
+  use: { ...base.use, baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL } },
+  webServer: {
+    command: "node tests/e2e-multi/start-instances.mjs",
+    url: `${BASE_URL}/__proxy/stats`,
+    env: { E2E_MULTI_PORT: String(PORT), E2E_MULTI_APP_PORTS: APP_PORTS },
+    reuseExistingServer: false,
+    timeout: 90_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
