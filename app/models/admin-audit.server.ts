@@ -11,7 +11,7 @@ import type { Prisma } from "~/generated/sqlite/client";
 import { msg, type MessageKey } from "~/i18n";
 import { AUDIT_ACTIONS, type AuditAction } from "~/models/audit.server";
 import { subjectKey } from "~/models/throttle.server";
-import { engine, prisma } from "~/utils/db.server";
+import { engine, prisma, readReplica, type PrismaClient } from "~/utils/db.server";
 import { redact } from "~/utils/log.server";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -137,7 +137,7 @@ export function filterQuery(filters: AuditFilters, after?: string | null): strin
 export async function filtersMetadata(filters: AuditFilters): Promise<Record<string, string | null>> {
   let user: Record<string, string | null> = { filterUserId: null };
   if (filters.email) {
-    const userId = await userIdForEmail(filters.email);
+    const userId = await userIdForEmail(filters.email, prisma);
     user = userId ? { filterUserId: userId } : { filterUserId: null, filterEmailKey: subjectKey(filters.email) };
   }
   return {
@@ -239,8 +239,8 @@ function whereFor(filters: AuditFilters, userId: string | null, cursor: Cursor |
 }
 
 /** The user id an email filter names: null when no user has that email. */
-async function userIdForEmail(email: string): Promise<string | null> {
-  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
+async function userIdForEmail(email: string, db: PrismaClient): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
   return user?.id ?? null;
 }
 
@@ -252,8 +252,8 @@ export interface AuditPage {
   unknownEmail: boolean;
 }
 
-async function fetchBatch(filters: AuditFilters, userId: string | null, cursor: Cursor | null, take: number) {
-  const rows = await prisma.auditLog.findMany({
+async function fetchBatch(filters: AuditFilters, userId: string | null, cursor: Cursor | null, take: number, db: PrismaClient) {
+  const rows = await db.auditLog.findMany({
     where: whereFor(filters, userId, cursor),
     orderBy: [{ timestamp: "desc" }, { id: "desc" }],
     take,
@@ -263,13 +263,18 @@ async function fetchBatch(filters: AuditFilters, userId: string | null, cursor: 
 }
 
 /** One page, newest first, after the cursor. */
-export async function listAudit(filters: AuditFilters, cursor: Cursor | null, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+export async function listAudit(
+  filters: AuditFilters,
+  cursor: Cursor | null,
+  pageSize = AUDIT_PAGE_SIZE,
+  db: PrismaClient = prisma,
+): Promise<AuditPage> {
   let userId: string | null = null;
   if (filters.email) {
-    userId = await userIdForEmail(filters.email);
+    userId = await userIdForEmail(filters.email, db);
     if (!userId) return { rows: [], next: null, unknownEmail: true };
   }
-  const rows = await fetchBatch(filters, userId, cursor, pageSize + 1);
+  const rows = await fetchBatch(filters, userId, cursor, pageSize + 1, db);
   const hasMore = rows.length > pageSize;
   const shown = hasMore ? rows.slice(0, pageSize) : rows;
   const last = shown[shown.length - 1];
@@ -304,11 +309,11 @@ export async function recentAuditForUser(userId: string, take = 20): Promise<Aud
  * Who a row is about when it has no user: "deleted" when it names a user (entityType User)
  * that no longer exists, else "anonymous" (e.g. a failed sign-in for an unknown email).
  */
-export async function deletedUserRows(rows: AuditRow[]): Promise<Set<string>> {
+export async function deletedUserRows(rows: AuditRow[], db: PrismaClient = prisma): Promise<Set<string>> {
   const candidates = rows.filter((row) => !row.userId && row.entityType === "User" && row.entityId);
   if (candidates.length === 0) return new Set();
   const ids = [...new Set(candidates.map((row) => row.entityId as string))];
-  const existing = await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  const existing = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true } });
   const alive = new Set(existing.map((user) => user.id));
   return new Set(candidates.filter((row) => !alive.has(row.entityId as string)).map((row) => row.id));
 }
@@ -364,7 +369,11 @@ function csvRow(row: AuditRow): string {
  * EXPORT_BATCH_SIZE rows fetched with the keyset query as the client reads
  * (memory stays flat however many rows match).
  */
-export function auditCsvStream(filters: AuditFilters, batchSize = EXPORT_BATCH_SIZE): ReadableStream<Uint8Array> {
+export function auditCsvStream(
+  filters: AuditFilters,
+  batchSize = EXPORT_BATCH_SIZE,
+  db: PrismaClient = readReplica(),
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: Cursor | null = null;
   let userId: string | null | undefined;
@@ -375,14 +384,14 @@ export function auditCsvStream(filters: AuditFilters, batchSize = EXPORT_BATCH_S
         if (!started) {
           started = true;
           controller.enqueue(encoder.encode(csvLine([...CSV_COLUMNS])));
-          userId = filters.email ? await userIdForEmail(filters.email) : null;
+          userId = filters.email ? await userIdForEmail(filters.email, db) : null;
           if (filters.email && !userId) {
             controller.close();
             return;
           }
           return;
         }
-        const rows = await fetchBatch(filters, userId ?? null, cursor, batchSize);
+        const rows = await fetchBatch(filters, userId ?? null, cursor, batchSize, db);
         if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(csvRow).join("")));
         if (rows.length < batchSize) {
           controller.close();
@@ -422,16 +431,16 @@ export function chartDays(now: Date, days = CHART_DAYS): string[] {
  * ten characters are the UTC day, and a bare "YYYY-MM-DD" sorts before every
  * timestamp of that day. PostgreSQL stores timestamp(3) in UTC: to_char gives the day.
  */
-export async function loginChart(now = new Date(), days = CHART_DAYS): Promise<ChartDay[]> {
+export async function loginChart(now = new Date(), days = CHART_DAYS, db: PrismaClient = readReplica()): Promise<ChartDay[]> {
   const range = chartDays(now, days);
   type Row = { day: string; action: string; n: number | bigint | string };
   const rows = engine === "postgresql"
-    ? await prisma.$queryRaw<Row[]>`
+    ? await db.$queryRaw<Row[]>`
       SELECT to_char("timestamp", 'YYYY-MM-DD') AS "day", "action", COUNT(*) AS "n"
       FROM "AuditLog"
       WHERE "action" IN ('LOGIN_SUCCESS', 'LOGIN_FAILURE') AND "timestamp" >= ${new Date(`${range[0]}T00:00:00Z`)}
       GROUP BY "day", "action"`
-    : await prisma.$queryRaw<Row[]>`
+    : await db.$queryRaw<Row[]>`
       SELECT substr("timestamp", 1, 10) AS "day", "action", COUNT(*) AS "n"
       FROM "AuditLog"
       WHERE "action" IN ('LOGIN_SUCCESS', 'LOGIN_FAILURE') AND "timestamp" >= ${range[0]}
@@ -473,8 +482,8 @@ export function recentLoginChart(now = Date.now()): Promise<ChartDay[]> {
 // Views
 
 /** Rows as the admin views show them (dates as ISO strings, who the row is about). */
-export async function toRowViews(rows: AuditRow[]): Promise<AuditRowView[]> {
-  const deleted = await deletedUserRows(rows);
+export async function toRowViews(rows: AuditRow[], db: PrismaClient = prisma): Promise<AuditRowView[]> {
+  const deleted = await deletedUserRows(rows, db);
   return rows.map((row) => ({
     id: row.id,
     timestamp: row.timestamp.toISOString(),
@@ -503,7 +512,10 @@ export interface AuditPageView {
  * the htmx fragment share it). `ok` is false when a filter or the cursor is
  * not valid: the caller answers 400 and shows the messages.
  */
-export async function auditPageFor(url: URL): Promise<{ ok: boolean; view: AuditPageView; filters: AuditFilters | null }> {
+export async function auditPageFor(
+  url: URL,
+  db: PrismaClient = prisma,
+): Promise<{ ok: boolean; view: AuditPageView; filters: AuditFilters | null }> {
   const values = rawFilters(url.searchParams);
   const parsed = parseAuditQuery(url.searchParams);
   if (!parsed.ok) {
@@ -514,7 +526,7 @@ export async function auditPageFor(url: URL): Promise<{ ok: boolean; view: Audit
     };
   }
   const { filters, cursor } = parsed;
-  const page = await listAudit(filters, cursor);
+  const page = await listAudit(filters, cursor, AUDIT_PAGE_SIZE, db);
   const query = filterQuery(filters);
   return {
     ok: true,
@@ -522,7 +534,7 @@ export async function auditPageFor(url: URL): Promise<{ ok: boolean; view: Audit
     view: {
       values,
       errors: {},
-      rows: await toRowViews(page.rows),
+      rows: await toRowViews(page.rows, db),
       query,
       olderHref: page.next ? `/admin/audit${filterQuery(filters, page.next)}` : null,
       paged: cursor !== null,

@@ -6,6 +6,7 @@ import { getCatalog } from "~/catalog/index.server";
 import type { Drama } from "~/catalog/types";
 import { nextUp } from "~/lib/progress-rules";
 import { getRecentProgress, type StoredProgress } from "~/models/progress.server";
+import { prisma, type PrismaClient } from "~/utils/db.server";
 
 export const CONTINUE_WATCHING_LIMIT = 12;
 
@@ -13,8 +14,8 @@ export type ContinueItem =
   | { kind: "resume"; drama: Drama; episodeId: string; number: number; percent: number; secondsLeft: number }
   | { kind: "next"; drama: Drama; episodeId: string; number: number };
 
-export async function getContinueWatching(userId: string): Promise<ContinueItem[]> {
-  const rows = await getRecentProgress(userId);
+export async function getContinueWatching(userId: string, db: PrismaClient = prisma): Promise<ContinueItem[]> {
+  const rows = await getRecentProgress(userId, 300, db);
   // Rows come newest first, so a drama's first row is its latest; a drama
   // whose latest row is hidden stays out until the viewer plays it again.
   const byDrama = new Map<string, StoredProgress[]>();

@@ -1,5 +1,5 @@
 /** "My List": a user's favorite dramas. Every query is scoped by userId. */
-import { isUniqueViolation, prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma, type PrismaClient } from "~/utils/db.server";
 
 export async function isFavorite(userId: string, dramaId: string): Promise<boolean> {
   const row = await prisma.favorites.findUnique({
@@ -23,8 +23,12 @@ export async function removeFavorite(userId: string, dramaId: string): Promise<v
 }
 
 /** Newest first. */
-export async function listFavorites(userId: string, take = 100): Promise<{ dramaId: string; createdAt: Date }[]> {
-  return prisma.favorites.findMany({
+export async function listFavorites(
+  userId: string,
+  take = 100,
+  db: PrismaClient = prisma,
+): Promise<{ dramaId: string; createdAt: Date }[]> {
+  return db.favorites.findMany({
     where: { userId },
     orderBy: { createdAt: "desc" },
     take,

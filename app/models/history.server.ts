@@ -1,5 +1,5 @@
 /** Watch history: an immutable log with one row per viewing. */
-import { prisma } from "~/utils/db.server";
+import { prisma, type PrismaClient } from "~/utils/db.server";
 
 /** A reload or a second save within this window belongs to the same viewing. */
 export const VIEWING_WINDOW_MS = 30 * 60 * 1000;
@@ -36,10 +36,10 @@ export interface HistoryPage {
 }
 
 /** Newest first. */
-export async function listHistory(userId: string, page: number, pageSize = 20): Promise<HistoryPage> {
+export async function listHistory(userId: string, page: number, pageSize = 20, db: PrismaClient = prisma): Promise<HistoryPage> {
   const [total, items] = await Promise.all([
-    prisma.watchHistory.count({ where: { userId } }),
-    prisma.watchHistory.findMany({
+    db.watchHistory.count({ where: { userId } }),
+    db.watchHistory.findMany({
       where: { userId },
       orderBy: [{ watchedAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * pageSize,

@@ -1,7 +1,7 @@
 /** Per-episode watch progress. Every query is scoped by the acting userId. */
 import crypto from "node:crypto";
 import { isCompleted, type ProgressRow } from "~/lib/progress-rules";
-import { prisma } from "~/utils/db.server";
+import { prisma, type PrismaClient } from "~/utils/db.server";
 
 const PROGRESS_SELECT = {
   episodeId: true,
@@ -75,8 +75,8 @@ export async function getDramaProgress(userId: string, dramaId: string): Promise
 }
 
 /** Progress rows of the dramas watched most recently, newest first. */
-export async function getRecentProgress(userId: string, take = 300): Promise<StoredProgress[]> {
-  return prisma.userProgress.findMany({
+export async function getRecentProgress(userId: string, take = 300, db: PrismaClient = prisma): Promise<StoredProgress[]> {
+  return db.userProgress.findMany({
     where: { userId },
     orderBy: { updatedAt: "desc" },
     take,

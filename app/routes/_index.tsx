@@ -12,6 +12,7 @@ import { listFavorites } from "~/models/favorites.server";
 import { minutesLeft } from "~/lib/format";
 import { getUserId } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
+import { readDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => {
   const t = translator();
@@ -23,9 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await getUserId(request);
   const [feed, continueWatching, myList] = await catalogPage(() => Promise.all([
     catalog.home(),
-    userId ? getContinueWatching(userId) : Promise.resolve([]),
+    userId ? getContinueWatching(userId, readDb(request)) : Promise.resolve([]),
     userId
-      ? listFavorites(userId, 12).then(async (rows) => {
+      ? listFavorites(userId, 12, readDb(request)).then(async (rows) => {
           const dramas = await catalog.getDramas(rows.map((row) => row.dramaId));
           return rows.flatMap((row) => dramas.get(row.dramaId) ?? []);
         })

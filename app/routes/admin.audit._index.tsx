@@ -16,12 +16,13 @@ import { translator, useT } from "~/i18n";
 import { auditPageFor, recentLoginChart } from "~/models/admin-audit.server";
 import { AUDIT_ACTIONS } from "~/models/audit.server";
 import { requireAdmin } from "~/utils/session.server";
+import { readDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: `${translator()("admin.audit.title")} · Dracin` }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [page, chart] = await Promise.all([auditPageFor(new URL(request.url)), recentLoginChart()]);
+  const [page, chart] = await Promise.all([auditPageFor(new URL(request.url), readDb(request)), recentLoginChart()]);
   return data(
     { ...page.view, chart, actions: AUDIT_ACTIONS },
     { status: page.ok ? 200 : 400, headers: { "Cache-Control": "private, no-store" } },

@@ -13,13 +13,14 @@ import { pageParam } from "~/utils/responses.server";
 import { requireUserId } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { readForm } from "~/utils/csrf.server";
+import { readDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: translator()("history.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
   const page = pageParam(new URL(request.url).searchParams.get("page"));
-  const history = await listHistory(userId, page);
+  const history = await listHistory(userId, page, 20, readDb(request));
   // Never fails for the catalog: "no longer available" (with a remove button) or "details unavailable".
   const [dramas, episodes] = await Promise.all([
     resolveDramas([...new Set(history.items.map((item) => item.dramaId))]),

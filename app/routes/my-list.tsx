@@ -5,13 +5,14 @@ import { DramaCard } from "~/components/drama-card";
 import { FavoriteButton } from "~/components/favorite-button";
 import { translator, useT } from "~/i18n";
 import { listFavorites } from "~/models/favorites.server";
+import { readDb } from "~/utils/db.server";
 import { requireUserId } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: translator()("myList.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
-  const rows = await listFavorites(userId);
+  const rows = await listFavorites(userId, 100, readDb(request));
   // Never fails for the catalog: unknown dramas say so, unreachable ones say "details unavailable".
   const dramas = await resolveDramas(rows.map((row) => row.dramaId));
   return {

@@ -10,13 +10,14 @@ import { DEFAULT_LOCALE, I18nProvider } from "~/i18n";
 import { auditPageFor, filterQuery } from "~/models/admin-audit.server";
 import { fragment, isHtmxRequest } from "~/utils/htmx.server";
 import { requireAdmin } from "~/utils/session.server";
+import { readDb } from "~/utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const url = new URL(request.url);
   // Someone who opens this URL directly gets the real page.
   if (!isHtmxRequest(request)) throw redirect(`/admin/audit${url.search}`);
-  const { ok, view, filters } = await auditPageFor(url);
+  const { ok, view, filters } = await auditPageFor(url, readDb(request));
   const after = url.searchParams.get("after");
   return fragment(
     <I18nProvider locale={DEFAULT_LOCALE}>

@@ -74,6 +74,11 @@ function replica(): PrismaClient | null {
   return globalForPrisma.dracinReplica;
 }
 
+/** The replica when one is configured, else the primary: reads that never need the reader's own writes. */
+export function readReplica(): PrismaClient {
+  return replica() ?? prisma;
+}
+
 /**
  * The client for a read that may lag the primary by the replica's delay:
  * lists and pages built from the viewer's own data or the audit log. A
@@ -81,9 +86,7 @@ function replica(): PrismaClient | null {
  * the primary, so a page after a form post shows that post.
  */
 export function readDb(request: Request): PrismaClient {
-  const replicaClient = replica();
-  if (!replicaClient || wroteRecently(request)) return prisma;
-  return replicaClient;
+  return wroteRecently(request) ? prisma : readReplica();
 }
 
 /** Closes the primary's and the replica's connections (graceful shutdown). */
