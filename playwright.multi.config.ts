@@ -8,26 +8,34 @@
  * E2E_MULTI_DATABASE_URL or E2E_DATABASE_URL is a postgresql:// URL (that
  * database is dropped and recreated).
  */
-import { defineConfig } from "@playwright/test";
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import base from "./playwright.config";
 
 const PORT = Number(process.env.E2E_MULTI_PORT || 3274);
 const APP_PORTS = process.env.E2E_MULTI_APP_PORTS || `${PORT + 1},${PORT + 2}`;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
+// The main config's fake OAuth2 server (E2E_OAUTH_PORT) and the OAUTH_* settings that point the app at it,
+// reused as they are: only the app's port (the proxy's, for the callback URLs) differs.
+type WebServer = Exclude<NonNullable<PlaywrightTestConfig["webServer"]>, unknown[]>;
+const [fakeOAuth, mainApp] = base.webServer as WebServer[];
+
 export default defineConfig({
   ...base,
   testDir: "tests/e2e-multi",
   outputDir: "test-results-multi",
   use: { ...base.use, baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL } },
-  webServer: {
-    command: "node tests/e2e-multi/start-instances.mjs",
-    url: `${BASE_URL}/__proxy/stats`,
-    env: { E2E_MULTI_PORT: String(PORT), E2E_MULTI_APP_PORTS: APP_PORTS },
-    reuseExistingServer: false,
-    timeout: 90_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    { ...fakeOAuth, env: { ...fakeOAuth.env, E2E_PORT: String(PORT) } },
+    {
+      command: "node tests/e2e-multi/start-instances.mjs",
+      url: `${BASE_URL}/__proxy/stats`,
+      env: { ...mainApp.env, E2E_MULTI_PORT: String(PORT), E2E_MULTI_APP_PORTS: APP_PORTS },
+      reuseExistingServer: false,
+      timeout: 90_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });
