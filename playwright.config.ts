@@ -4,13 +4,29 @@
  *
  * Chromium: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else
  * Playwright's own build (installed on demand when missing).
+ *
+ * Database: SQLite (tests/.tmp/e2e.db) unless TEST_DATABASE_URL=postgresql://...
+ * names a PostgreSQL server and a role with CREATEDB: then each server gets
+ * its own database dracin_e2e_<port>, dropped and recreated at its start
+ * (tests/e2e/start-server.mjs). E2E_DATABASE_URL, when set, wins.
  */
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import { chromium, defineConfig } from "@playwright/test";
+import { databaseUrl, testPostgresUrl } from "./tests/helpers/pg-databases.mjs";
+
+/** The database of the test server on `port`: dracin_e2e_<port> on PostgreSQL, else the SQLite file given. */
+export function e2eDatabaseUrl(port: number, sqliteUrl: string): string {
+  const postgresUrl = testPostgresUrl();
+  return postgresUrl === undefined ? sqliteUrl : databaseUrl(postgresUrl, `dracin_e2e_${port}`);
+}
 
 const PORT = Number(process.env.E2E_PORT || 3271);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+// PostgreSQL: read by the server (start-server.mjs), by specs that reach its database (admin, page-weight)
+// in the runner and in every worker (they load this file too), and by configs that extend this one
+// (playwright.multi.config.ts's instances use it after this config's run has finished).
+if (testPostgresUrl() !== undefined) process.env.E2E_DATABASE_URL ||= e2eDatabaseUrl(PORT, "");
 // The fake OAuth2 server (tests/e2e/fake-oauth.mjs) and the providers the app is pointed at (tests/e2e/oauth.spec.ts).
 const OAUTH_PORT = Number(process.env.E2E_OAUTH_PORT || 4421);
 const OAUTH_URL = `http://127.0.0.1:${OAUTH_PORT}`;

@@ -6,7 +6,7 @@
  *   npx playwright test -c playwright.http.config.ts
  */
 import { defineConfig } from "@playwright/test";
-import base from "./playwright.config";
+import base, { e2eDatabaseUrl } from "./playwright.config";
 
 const PORT = Number(process.env.E2E_HTTP_PORT || 3272);
 const CATALOG_PORT = Number(process.env.E2E_CATALOG_PORT || 4372);
@@ -42,7 +42,7 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         HOST: "127.0.0.1",
-        E2E_DATABASE_URL: "file:./tests/.tmp/http-e2e.db",
+        E2E_DATABASE_URL: e2eDatabaseUrl(PORT, "file:./tests/.tmp/http-e2e.db"),
         E2E_DATA_DIR: "tests/.tmp/http-e2e-data",
         CATALOG_PROVIDER: "http",
         CATALOG_API_URL: `http://127.0.0.1:${CATALOG_PORT}`,
@@ -60,7 +60,7 @@ export default defineConfig({
       env: {
         PORT: String(DOWN_PORT),
         HOST: "127.0.0.1",
-        E2E_DATABASE_URL: "file:./tests/.tmp/down-e2e.db",
+        E2E_DATABASE_URL: e2eDatabaseUrl(DOWN_PORT, "file:./tests/.tmp/down-e2e.db"),
         E2E_DATA_DIR: "tests/.tmp/down-e2e-data",
         CATALOG_PROVIDER: "http",
         CATALOG_API_URL: `http://127.0.0.1:${DEAD_CATALOG_PORT}`,

@@ -10,8 +10,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
+import { insertAuditRows } from "../helpers/e2e-database";
 import { announcer, expect, newAccount, registerAccount, test, type Account } from "./fixtures";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -34,34 +34,20 @@ function uniqueIp(): string {
   return `2001:db8::${bytes.readUInt16BE(0).toString(16)}:${Date.now().toString(16).slice(-4)}`;
 }
 
-/** Writes audit rows straight into the server's database (as the app stores them: ISO text times). */
-function seedAudit(ip: string, count: number, action = "LOGIN_FAILURE"): void {
-  const file = path.resolve(root, DATABASE_URL.slice("file:".length));
-  const db = new Database(file);
-  try {
-    db.pragma("busy_timeout = 5000");
-    const insert = db.prepare(
-      'INSERT INTO "AuditLog" ("id", "action", "ipAddress", "userAgent", "entityType", "entityId", "metadata", "timestamp") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    const start = Date.now() - count * 1000;
-    db.transaction(() => {
-      for (let index = 0; index < count; index += 1) {
-        const at = new Date(start + index * 1000).toISOString().replace("Z", "+00:00");
-        insert.run(
-          `e2e${crypto.randomBytes(10).toString("hex")}`,
-          action,
-          ip,
-          index === 0 ? '=HYPERLINK("http://evil.example")' : "Seed/1.0",
-          "Subject",
-          `seed-${index}`,
-          JSON.stringify({ reason: "invalid_credentials", n: index }),
-          at,
-        );
-      }
-    })();
-  } finally {
-    db.close();
-  }
+/** Writes audit rows straight into the server's database (SQLite or PostgreSQL, as the app stores them). */
+async function seedAudit(ip: string, count: number, action = "LOGIN_FAILURE"): Promise<void> {
+  const start = Date.now() - count * 1000;
+  const rows = Array.from({ length: count }, (_, index) => ({
+    id: `e2e${crypto.randomBytes(10).toString("hex")}`,
+    action,
+    ipAddress: ip,
+    userAgent: index === 0 ? '=HYPERLINK("http://evil.example")' : "Seed/1.0",
+    entityType: "Subject",
+    entityId: `seed-${index}`,
+    metadata: { reason: "invalid_credentials", n: index },
+    timestamp: new Date(start + index * 1000),
+  }));
+  await insertAuditRows(DATABASE_URL, rows, root);
 }
 
 async function expectNoViolations(page: Page) {
@@ -85,7 +71,7 @@ const adminTest = test.extend<{ admin: Account }>({
 adminTest.describe("with JavaScript", () => {
   adminTest("an admin filters with htmx, pages through, opens an entry and downloads the CSV", async ({ page, admin: _ }) => {
     const ip = uniqueIp();
-    seedAudit(ip, 60);
+    await seedAudit(ip, 60);
     await page.goto("/admin/audit");
     await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
     await expect(page.getByRole("img", { name: /Sign-ins and failed sign-ins per day/ })).toBeVisible();
@@ -148,7 +134,7 @@ adminTest.describe("without JavaScript", () => {
 
   adminTest("an admin filters with the form, pages through, opens an entry and downloads the CSV", async ({ page, admin: _ }) => {
     const ip = uniqueIp();
-    seedAudit(ip, 55);
+    await seedAudit(ip, 55);
     await page.goto("/admin/audit");
     await page.getByLabel("IP address").fill(ip);
     await page.getByLabel("Action").selectOption("LOGIN_FAILURE");
@@ -211,7 +197,7 @@ adminTest.describe("without JavaScript", () => {
 adminTest.describe("accessibility", () => {
   adminTest("the admin pages have no axe violations", async ({ page, admin }) => {
     const ip = uniqueIp();
-    seedAudit(ip, 3);
+    await seedAudit(ip, 3);
     await page.goto("/admin/audit");
     await expectNoViolations(page);
     await page.getByText("Show the numbers as a table").click();
@@ -234,7 +220,7 @@ adminTest.describe("accessibility", () => {
 
   adminTest("everything on the audit page is reachable with Tab, with a visible focus", async ({ page, admin: _ }) => {
     const ip = uniqueIp();
-    seedAudit(ip, 51);
+    await seedAudit(ip, 51);
     await page.goto(`/admin/audit?ip=${encodeURIComponent(ip)}`);
     const reached = new Set<string>();
     for (let index = 0; index < 120; index += 1) {
