@@ -1,10 +1,11 @@
 /**
- * Fills a SQLite database with realistic volumes of user data, to measure
- * Dracin at scale (docs/PERFORMANCE.md, "Data at scale"):
+ * Fills a SQLite or PostgreSQL database with realistic volumes of user data, to
+ * measure Dracin at scale (docs/PERFORMANCE.md, "Data at scale"):
  *
  *   npm run db:seed:scale -- --users 1000          # quick run (~15 s)
  *   npm run db:seed:scale -- --users 100000        # the issue's scale (tens of GB: use a file under /tmp)
  *   DATABASE_URL=file:/tmp/scale.db npm run db:seed:scale -- --users 10000 --force
+ *   DATABASE_URL=postgresql://dracin:dracin@127.0.0.1:5432/scale npm run db:seed:scale -- --users 10000
  *
  * Per user: tens of favorites, hundreds of progress rows, about a thousand
  * watch-history rows (a few thousand for heavy viewers), 1-3 sessions and
@@ -15,10 +16,10 @@
  *
  * Uses DATABASE_URL like the app (default file:./data/dracin.db) and migrates
  * it first. Refuses a database that already has users unless --force.
- * Writes with better-sqlite3 directly (prepared statements, large
- * transactions, the journal in memory), in exactly the formats Prisma's better-sqlite3 adapter
- * uses here: DateTime as ISO text "2026-01-02T03:04:05.678+00:00",
- * Boolean as 0/1, Json as JSON text, ids as cuid-like strings.
+ * Generation is engine-agnostic (seed-scale/rows.ts); a sink per engine writes
+ * the rows in that engine's formats, one transaction per batch of users
+ * (seed-scale/sqlite-sink.ts, seed-scale/postgres-sink.ts). The same --seed
+ * gives the same rows on both engines (ids included).
  */
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -26,10 +27,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import bcrypt from "bcryptjs";
-import Database from "better-sqlite3";
+import pg from "pg";
 import { DEMO_DRAMAS } from "../app/catalog/demo-data";
 import { createLocalCatalog } from "../app/catalog/local.server";
-import { getEnv, sqliteFilePath } from "../app/utils/env.server";
+import { databaseEngine, getEnv, sqliteFilePath } from "../app/utils/env.server";
+import { emptyBatch, type SeedBatch, type SeedSink } from "./seed-scale/rows";
+import { postgresSink } from "./seed-scale/postgres-sink";
+import { sqliteSink } from "./seed-scale/sqlite-sink";
+
+export { sqliteDate } from "./seed-scale/sqlite-sink";
+export { postgresTimestamp } from "./seed-scale/postgres-sink";
 
 export const SEED_PASSWORD = "scale lantern river 7 tiger";
 export const ADMIN_EMAIL = "admin@scale.example";
@@ -38,8 +45,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const YEAR = 365 * DAY;
 
 export interface SeedOptions {
-  /** Absolute path of the SQLite file (already migrated). */
-  file: string;
+  /** The (already migrated) database: a SQLite `file:` URL or a `postgresql://` URL, as DATABASE_URL. */
+  url: string;
   users: number;
   /** Seed of the pseudo-random generator: the same seed gives the same data. */
   seed?: number;
@@ -50,7 +57,7 @@ export interface SeedOptions {
   /** Secret of subjectKey() for failed sign-ins (default: the app's SESSION_SECRET). */
   sessionSecret?: string;
   bcryptCost?: number;
-  /** Users per transaction. */
+  /** Users per transaction (default 250). */
   batch?: number;
   onProgress?: (progress: SeedProgress) => void;
 }
@@ -58,7 +65,7 @@ export interface SeedOptions {
 export interface SeedProgress {
   users: number;
   rows: number;
-  phase: "rows" | "indexes" | "done";
+  phase: "rows" | "indexes" | "analyze" | "done";
 }
 
 export interface SeedTotals {
@@ -70,6 +77,8 @@ export interface SeedTotals {
   audit: number;
   rows: number;
   ms: number;
+  /** Size of the database afterwards (the SQLite file, or pg_database_size). */
+  bytes: number;
 }
 
 export class SeedRefused extends Error {
@@ -96,11 +105,6 @@ function generator(seed: number) {
   return { next, int, pick, skewed };
 }
 
-/** Prisma's DateTime text in this database. */
-export function sqliteDate(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, -1)}+00:00`;
-}
-
 const FIRST_NAMES = ["Wei", "Mei", "Jun", "Lan", "Hao", "Xin", "Yu", "Ling", "Ayu", "Budi", "Sari", "Rina", "Dewi", "Putri", "Chen", "Ming", "Tuan", "Linh", "Maria", "Ana"];
 const LAST_NAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Santoso", "Wijaya", "Halim", "Nguyen", "Tran", "Lim", "Tan", "Reyes", "Cruz", "Putra"];
 const USER_AGENTS = [
@@ -112,19 +116,22 @@ const USER_AGENTS = [
   "Mozilla/5.0 (Linux; Android 10; KAIOS) Gecko/48.0 Firefox/48.0 KAIOS/3.0",
 ];
 
-/** The tables this script fills, in insert order. */
-const TABLES = ["User", "Session", "Favorites", "UserProgress", "WatchHistory", "AuditLog"] as const;
+/** The sink of a DATABASE_URL-style URL. */
+function sinkFor(url: string): SeedSink {
+  return databaseEngine(url) === "postgresql" ? postgresSink(url) : sqliteSink(sqliteFilePath(url));
+}
 
 /**
- * Seeds `options.file`. The explicit indexes of the filled tables are dropped
- * while rows go in and recreated from their own CREATE statements at the end
- * (much faster than keeping seven AuditLog indexes up to date row by row).
+ * Seeds `options.url`: generates a batch of users with everything they own,
+ * hands it to the engine's sink (one transaction), and generates the next one
+ * while the sink writes (PostgreSQL). Secondary indexes are dropped during the
+ * load and recreated at the end, also after a failure.
  */
 export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
   const started = Date.now();
   const now = options.now ?? Date.now();
   const rand = generator(options.seed ?? 20261127);
-  const batch = options.batch ?? 250;
+  const batchSize = options.batch ?? 250;
   const historyMedian = options.historyPerUser ?? 1200;
   const secret = options.sessionSecret ?? getEnv().SESSION_SECRET;
   const passwordHash = bcrypt.hashSync(SEED_PASSWORD, options.bcryptCost ?? 10);
@@ -145,20 +152,6 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
     return keyed.sort((a, b) => b.key - a.key).map((k) => k.d);
   };
 
-  const db = new Database(options.file);
-  const existing = db.prepare(`SELECT count(*) AS n FROM "User"`).get() as { n: number };
-  if (existing.n > 0) {
-    db.close();
-    throw new SeedRefused(`the database already has ${existing.n} users`);
-  }
-  db.pragma("synchronous = OFF");
-  db.pragma("cache_size = -262144");
-  db.pragma("temp_store = MEMORY");
-  // The rollback journal in memory for the bulk load (better-sqlite3 refuses journal_mode=OFF in its defensive
-  // mode). Leaving WAL needs the only connection: with another one open (a test's Prisma client) it stays WAL.
-  db.pragma("journal_mode = DELETE");
-  db.pragma("journal_mode = MEMORY");
-
   // cuid-like ids: "c", 8 base36 time chars, a per-run counter, random tail. Increasing, so primary-key inserts append.
   const idPrefix = `c${now.toString(36).padStart(8, "0").slice(-8)}`;
   let counter = 0;
@@ -167,30 +160,11 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
   const subjectKey = (email: string) =>
     crypto.createHmac("sha256", secret).update(`subject:${email.trim().toLowerCase()}`).digest("hex").slice(0, 32);
 
-  const indexSql = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${TABLES.map(() => "?").join(",")})`)
-    .all(...TABLES) as { name: string; sql: string }[];
-
-  const insertUser = db.prepare(
-    `INSERT INTO "User" ("id","email","emailVerified","name","password","image","role","createdAt","updatedAt") VALUES (?,?,?,?,?,NULL,?,?,?)`,
-  );
-  const insertSession = db.prepare(
-    `INSERT INTO "Session" ("id","sessionToken","userId","expires","createdAt","lastSeenAt","userAgent","ipAddress") VALUES (?,?,?,?,?,?,?,?)`,
-  );
-  const insertFavorite = db.prepare(`INSERT INTO "Favorites" ("id","userId","dramaId","createdAt") VALUES (?,?,?,?)`);
-  const insertProgress = db.prepare(
-    `INSERT INTO "UserProgress" ("id","userId","episodeId","dramaId","currentTime","duration","completed","clientSeq","hiddenAt","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
-  );
-  const insertHistory = db.prepare(`INSERT INTO "WatchHistory" ("id","userId","episodeId","dramaId","watchedAt") VALUES (?,?,?,?,?)`);
-  const insertAudit = db.prepare(
-    `INSERT INTO "AuditLog" ("id","userId","action","entityType","entityId","metadata","ipAddress","userAgent","timestamp") VALUES (?,?,?,?,?,?,?,?,?)`,
-  );
-
-  const totals: SeedTotals = { users: 0, sessions: 0, favorites: 0, progress: 0, history: 0, audit: 0, rows: 0, ms: 0 };
+  const totals: SeedTotals = { users: 0, sessions: 0, favorites: 0, progress: 0, history: 0, audit: 0, rows: 0, ms: 0, bytes: 0 };
   const report = (phase: SeedProgress["phase"]) =>
     options.onProgress?.({ users: totals.users, rows: totals.rows, phase });
 
-  function seedUser(n: number) {
+  function seedUser(n: number, out: SeedBatch) {
     const userId = newId();
     const admin = n === 0;
     const first = rand.pick(FIRST_NAMES);
@@ -203,17 +177,28 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
     const ips = Array.from({ length: rand.int(1, 3) }, () => `${rand.int(1, 223)}.${rand.int(0, 255)}.${rand.int(0, 255)}.${rand.int(1, 254)}`);
     const agent = rand.pick(USER_AGENTS);
     const verified = rand.next() < 0.8 ? created + rand.int(60_000, DAY) : null;
-    insertUser.run(userId, email, verified ? sqliteDate(Math.min(verified, now)) : null, `${first} ${last}`, passwordHash, admin ? "ADMIN" : "USER", sqliteDate(created), sqliteDate(at()));
+    out.users.push({
+      id: userId,
+      email,
+      emailVerified: verified ? Math.min(verified, now) : null,
+      name: `${first} ${last}`,
+      password: passwordHash,
+      role: admin ? "ADMIN" : "USER",
+      createdAt: created,
+      updatedAt: at(),
+    });
 
     for (let s = rand.int(1, 3); s > 0; s--) {
       const signedIn = now - Math.floor(rand.next() * Math.min(span, 30 * DAY));
       const token = crypto.createHash("sha256").update(`${userId}:${s}:${rand.next()}`).digest("hex");
-      insertSession.run(newId(), token, userId, sqliteDate(signedIn + 30 * DAY), sqliteDate(signedIn), sqliteDate(signedIn + Math.floor(rand.next() * (now - signedIn))), agent, rand.pick(ips));
+      const id = newId();
+      const lastSeenAt = signedIn + Math.floor(rand.next() * (now - signedIn));
+      out.sessions.push({ id, sessionToken: token, userId, expires: signedIn + 30 * DAY, createdAt: signedIn, lastSeenAt, userAgent: agent, ipAddress: rand.pick(ips) });
       totals.sessions++;
     }
 
     const favorites = dramaOrder().slice(0, rand.skewed(15, 0.5, 3, dramas.length));
-    for (const drama of favorites) insertFavorite.run(newId(), userId, drama.id, sqliteDate(at()));
+    for (const drama of favorites) out.favorites.push({ id: newId(), userId, dramaId: drama.id, createdAt: at() });
     totals.favorites += favorites.length;
 
     // Progress: whole dramas in a popularity-weighted order, the last one part-way.
@@ -226,8 +211,20 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
         const completed = index < upTo - 1 || rand.next() < 0.6;
         const updated = at();
         const position = completed ? episode.duration : rand.int(1, Math.max(1, episode.duration - 1));
-        const hidden = !completed && rand.next() < 0.05 ? sqliteDate(Math.min(now, updated + DAY)) : null;
-        insertProgress.run(newId(), userId, episode.id, drama.id, position, episode.duration, completed ? 1 : 0, updated, hidden, sqliteDate(Math.max(created, updated - rand.int(0, 7 * DAY))), sqliteDate(updated));
+        const hiddenAt = !completed && rand.next() < 0.05 ? Math.min(now, updated + DAY) : null;
+        out.progress.push({
+          id: newId(),
+          userId,
+          episodeId: episode.id,
+          dramaId: drama.id,
+          currentTime: position,
+          duration: episode.duration,
+          completed,
+          clientSeq: updated,
+          hiddenAt,
+          createdAt: Math.max(created, updated - rand.int(0, 7 * DAY)),
+          updatedAt: updated,
+        });
         watched.push({ id: episode.id, dramaId: drama.id, duration: episode.duration });
       });
     }
@@ -237,15 +234,25 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
     const viewings = rand.skewed(historyMedian, 0.6, 50, historyMedian * 5);
     for (let v = 0; v < viewings; v++) {
       const episode = watched[Math.floor(rand.next() * watched.length)]!;
-      insertHistory.run(newId(), userId, episode.id, episode.dramaId, sqliteDate(at()));
+      out.history.push({ id: newId(), userId, episodeId: episode.id, dramaId: episode.dramaId, watchedAt: at() });
     }
     totals.history += viewings;
 
     // Audit: register, verification, sign-ins (about weekly), failures, sign-outs, the odd change.
     let audit = 0;
-    const write = (action: string, time: number, metadata: string | null, entity: "User" | "Subject" = "User") => {
+    const write = (action: string, time: number, metadata: Record<string, string | number> | null, entity: "User" | "Subject" = "User") => {
       const subject = entity === "Subject";
-      insertAudit.run(newId(), subject ? null : userId, action, entity, subject ? subjectKey(email) : userId, metadata, rand.pick(ips), agent, sqliteDate(time));
+      out.audit.push({
+        id: newId(),
+        userId: subject ? null : userId,
+        action,
+        entityType: entity,
+        entityId: subject ? subjectKey(email) : userId,
+        metadata,
+        ipAddress: rand.pick(ips),
+        userAgent: agent,
+        timestamp: time,
+      });
       audit++;
     };
     write("REGISTER", created, null);
@@ -253,11 +260,11 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
     const signIns = Math.round((span / (7 * DAY)) * (0.5 + rand.next() * 1.5));
     for (let i = 0; i < signIns; i++) {
       const time = at();
-      if (rand.next() < 0.12) write("LOGIN_FAILURE", time - rand.int(5_000, 120_000), '{"reason":"invalid_credentials"}', "Subject");
+      if (rand.next() < 0.12) write("LOGIN_FAILURE", time - rand.int(5_000, 120_000), { reason: "invalid_credentials" }, "Subject");
       write("LOGIN_SUCCESS", time, null);
       if (rand.next() < 0.3) write("LOGOUT", Math.min(now, time + rand.int(60_000, 3 * 3_600_000)), null);
     }
-    if (rand.next() < 0.1) write("PASSWORD_CHANGE", at(), '{"endedSessions":1}');
+    if (rand.next() < 0.1) write("PASSWORD_CHANGE", at(), { endedSessions: 1 });
     if (rand.next() < 0.1) write("PROFILE_UPDATE", at(), null);
     if (rand.next() < 0.05) write("SESSION_REVOKED", at(), null);
     totals.audit += audit;
@@ -266,28 +273,38 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
     totals.rows += 1 + favorites.length + watched.length + viewings + audit;
   }
 
-  for (const index of indexSql) db.exec(`DROP INDEX IF EXISTS "${index.name}"`);
+  const sink = sinkFor(options.url);
   try {
-    const many = db.transaction((from: number, to: number) => {
-      for (let n = from; n < to; n++) seedUser(n);
-    });
-    for (let from = 0; from < options.users; from += batch) {
-      many(from, Math.min(options.users, from + batch));
+    const existing = await sink.countUsers();
+    if (existing > 0) throw new SeedRefused(`the database already has ${existing} users`);
+    await sink.prepare();
+    try {
+      // The batch being written; the next one is generated meanwhile.
+      let writing: Promise<void> | null = null;
+      for (let from = 0; from < options.users; from += batchSize) {
+        const batch = emptyBatch();
+        const to = Math.min(options.users, from + batchSize);
+        for (let n = from; n < to; n++) {
+          seedUser(n, batch);
+          // Let the database connection, the progress bar's timer and signals run.
+          if (n % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (writing) await writing;
+        report("rows");
+        writing = sink.write(batch);
+        // Handled when awaited; until then a failure must not count as an unhandled rejection.
+        writing.catch(() => undefined);
+      }
+      if (writing) await writing;
       report("rows");
-      // Let the progress bar's timer and signals run.
-      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      await sink.finish((phase) => report(phase));
     }
+    totals.rows += totals.sessions;
+    totals.bytes = await sink.bytes();
   } finally {
-    report("indexes");
-    for (const index of indexSql) db.exec(index.sql);
+    await sink.close();
   }
-  totals.rows += totals.sessions;
-  try {
-    db.pragma("journal_mode = WAL");
-  } catch {
-    // already WAL
-  }
-  db.close();
   totals.ms = Date.now() - started;
   report("done");
   return totals;
@@ -321,14 +338,23 @@ async function main() {
     return 2;
   }
   const url = process.env.DATABASE_URL?.trim() || "file:./data/dracin.db";
-  const file = sqliteFilePath(url);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const postgres = databaseEngine(url) === "postgresql";
+  const shown = redactPassword(url);
   const root = path.resolve(import.meta.dirname, "..");
-  // --force starts from an empty file (faster than deleting millions of rows).
-  if (values.force) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  let migrateUrl = url;
+  if (postgres) {
+    // --force starts from an empty schema (faster than deleting millions of rows; also heals an interrupted load).
+    if (values.force) await recreatePublicSchema(url);
+  } else {
+    const file = sqliteFilePath(url);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // --force starts from an empty file (faster than deleting millions of rows).
+    if (values.force) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+    migrateUrl = `file:${file}`;
+  }
   execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${file}` },
+    env: { ...process.env, DATABASE_URL: migrateUrl },
     stdio: "pipe",
   });
 
@@ -342,7 +368,8 @@ async function main() {
     const filled = Math.round(fraction * width);
     const rate = last.rows / Math.max(0.001, elapsed / 1000);
     const eta = fraction > 0 ? (elapsed / fraction) * (1 - fraction) : 0;
-    const tail = last.phase === "indexes" ? "building indexes…" : `ETA ${formatDuration(eta)}`;
+    const tail =
+      last.phase === "indexes" ? "building indexes…" : last.phase === "analyze" ? "vacuum and analyze…" : `ETA ${formatDuration(eta)}`;
     process.stderr.write(
       `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${(fraction * 100).toFixed(1)}%  ${last.users.toLocaleString("en")}/${users.toLocaleString("en")} users  ${last.rows.toLocaleString("en")} rows  ${Math.round(rate).toLocaleString("en")} rows/s  ${tail}   `,
     );
@@ -351,19 +378,19 @@ async function main() {
   let totals: SeedTotals;
   try {
     totals = await seedScale({
-      file,
+      url: migrateUrl,
       users,
       seed: Number(values.seed),
       historyPerUser: Number(values.history),
       onProgress: (progress) => {
         last = progress;
-        if (progress.phase === "indexes") draw();
+        if (progress.phase === "indexes" || progress.phase === "analyze") draw();
       },
     });
   } catch (error) {
     clearInterval(timer);
     if (error instanceof SeedRefused) {
-      process.stderr.write(`\nRefused: ${error.message} (${url}). Use --force to delete the file and start again.\n`);
+      process.stderr.write(`\nRefused: ${error.message} (${shown}). Use --force to ${postgres ? "drop the schema" : "delete the file"} and start again.\n`);
       return 1;
     }
     throw error;
@@ -374,7 +401,7 @@ async function main() {
   process.stderr.write("\n");
   process.stdout.write(
     [
-      `Seeded ${url} in ${formatDuration(totals.ms)} (${n(Math.round(totals.rows / (totals.ms / 1000)))} rows/s):`,
+      `Seeded ${shown} in ${formatDuration(totals.ms)} (${n(Math.round(totals.rows / (totals.ms / 1000)))} rows/s):`,
       `  users        ${n(totals.users)}   (password "${SEED_PASSWORD}"; ${ADMIN_EMAIL} is an admin)`,
       `  sessions     ${n(totals.sessions)}`,
       `  favorites    ${n(totals.favorites)}`,
@@ -382,11 +409,31 @@ async function main() {
       `  history      ${n(totals.history)}`,
       `  audit        ${n(totals.audit)}`,
       `  total rows   ${n(totals.rows)}`,
-      `  file size    ${(fs.statSync(file).size / 2 ** 30).toFixed(2)} GiB`,
+      `  ${postgres ? "database size" : "file size    "} ${(totals.bytes / 2 ** 30).toFixed(2)} GiB`,
       "",
     ].join("\n"),
   );
   return 0;
+}
+
+/** The URL for printing: a PostgreSQL URL's password as "***". */
+function redactPassword(url: string): string {
+  if (databaseEngine(url) !== "postgresql") return url;
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+/** `DROP SCHEMA public CASCADE` and an empty one in its place: every table, index and migration record goes. */
+async function recreatePublicSchema(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS public CASCADE`);
+    await client.query(`CREATE SCHEMA public`);
+  } finally {
+    await client.end();
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

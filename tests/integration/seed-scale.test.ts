@@ -1,9 +1,12 @@
 /**
- * The scale seeder (scripts/seed-scale.ts) on this worker's database with a
+ * The scale seeder (scripts/seed-scale.ts) on this test file's database with a
  * handful of users: the counts add up, the rows are in the formats Prisma
  * reads (dates, booleans, JSON), and the app's models and loaders read them.
+ * Runs on whichever engine the suite runs on: SQLite, or PostgreSQL when
+ * TEST_DATABASE_URL gives each test file its own database.
  */
 import Database from "better-sqlite3";
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createLocalCatalog } from "~/catalog/local.server";
 import { DEMO_DRAMAS } from "~/catalog/demo-data";
@@ -15,19 +18,23 @@ import { loader as homeLoader } from "~/routes/_index";
 import { loader as historyLoader } from "~/routes/history";
 import { loader as myListLoader } from "~/routes/my-list";
 import { prisma } from "~/utils/db.server";
-import { sqliteFilePath } from "~/utils/env.server";
-import { ADMIN_EMAIL, SEED_PASSWORD, SeedRefused, seedScale, sqliteDate, type SeedTotals } from "../../scripts/seed-scale";
+import { databaseEngine, sqliteFilePath } from "~/utils/env.server";
+import { ADMIN_EMAIL, SEED_PASSWORD, SeedRefused, postgresTimestamp, seedScale, sqliteDate, type SeedTotals } from "../../scripts/seed-scale";
 import { getRequest } from "../helpers/requests";
 import { callRoute, dataOf } from "../helpers/route";
 import { signIn } from "../helpers/users";
 
 const USERS = 6;
 const NOW = Date.parse("2026-11-27T12:00:00.000Z");
-const file = sqliteFilePath(process.env.DATABASE_URL ?? "");
+const url = process.env.DATABASE_URL ?? "";
+const engine = databaseEngine(url);
 let totals: SeedTotals;
+/** PostgreSQL: the indexes and foreign keys before the load (the seeder drops and recreates them). */
+let schemaBefore: string[] = [];
 
 beforeAll(async () => {
-  totals = await seedScale({ file, users: USERS, now: NOW, historyPerUser: 300, bcryptCost: 10, batch: 4 });
+  if (engine === "postgresql") schemaBefore = await postgresSchemaObjects();
+  totals = await seedScale({ url, users: USERS, now: NOW, historyPerUser: 300, bcryptCost: 10, batch: 4 });
 }, 60_000);
 
 describe("seed-scale", () => {
@@ -40,6 +47,7 @@ describe("seed-scale", () => {
     expect(await prisma.watchHistory.count()).toBe(totals.history);
     expect(await prisma.auditLog.count()).toBe(totals.audit);
     expect(totals.rows).toBe(USERS + totals.sessions + totals.favorites + totals.progress + totals.history + totals.audit);
+    expect(totals.bytes).toBeGreaterThan(0);
     for (const user of await prisma.user.findMany({ select: { id: true } })) {
       const favorites = await prisma.favorites.count({ where: { userId: user.id } });
       const progress = await prisma.userProgress.count({ where: { userId: user.id } });
@@ -67,22 +75,13 @@ describe("seed-scale", () => {
     const user = await prisma.user.create({ data: { email: "format-probe@example.test", emailVerified: new Date(NOW) } });
     await prisma.userProgress.create({ data: { userId: user.id, episodeId: "x-ep-1", dramaId: "x", currentTime: 1, duration: 2, completed: true } });
     await prisma.auditLog.create({ data: { action: "PROFILE_UPDATE", userId: user.id, metadata: { reason: "probe" } } });
-    const db = new Database(file, { readonly: true });
-    const probe = (sql: string, ...args: string[]) => db.prepare(sql).get(...args) as Record<string, unknown>;
-    const prismaUser = probe(`SELECT emailVerified FROM "User" WHERE id = ?`, user.id);
-    const prismaProgress = probe(`SELECT typeof(completed) AS type, completed FROM "UserProgress" WHERE userId = ?`, user.id);
-    const prismaAudit = probe(`SELECT typeof(metadata) AS type FROM "AuditLog" WHERE userId = ? AND action = 'PROFILE_UPDATE'`, user.id);
-    const seeded = probe(`SELECT typeof(completed) AS type FROM "UserProgress" WHERE userId <> ? LIMIT 1`, user.id);
-    const seededAudit = probe(`SELECT typeof(metadata) AS type, metadata FROM "AuditLog" WHERE action = 'LOGIN_FAILURE' LIMIT 1`);
-    db.close();
-    expect(prismaUser.emailVerified).toBe(sqliteDate(NOW));
-    expect(prismaProgress).toEqual({ type: "integer", completed: 1 });
-    expect(seeded.type).toBe(prismaProgress.type);
-    expect(seededAudit.type).toBe(prismaAudit.type);
-    // Prisma parses the seeded JSON back into an object.
-    const failure = await prisma.auditLog.findFirst({ where: { action: "LOGIN_FAILURE" }, select: { metadata: true, entityId: true, entityType: true } });
+    if (engine === "sqlite") expectSqliteFormats(user.id);
+    else await expectPostgresFormats(user.id);
+    // Prisma parses the seeded JSON back into an object; failed sign-ins are keyed by subject, not user.
+    const failure = await prisma.auditLog.findFirst({ where: { action: "LOGIN_FAILURE" }, select: { metadata: true, entityType: true, userId: true } });
     expect(failure?.metadata).toEqual({ reason: "invalid_credentials" });
     expect(failure?.entityType).toBe("Subject");
+    expect(failure?.userId).toBeNull();
     await prisma.user.delete({ where: { id: user.id } });
   });
 
@@ -135,6 +134,65 @@ describe("seed-scale", () => {
   });
 
   it("refuses a database that already has users", async () => {
-    await expect(seedScale({ file, users: 1, now: NOW })).rejects.toBeInstanceOf(SeedRefused);
+    const before = await prisma.user.count();
+    await expect(seedScale({ url, users: 1, now: NOW })).rejects.toBeInstanceOf(SeedRefused);
+    expect(await prisma.user.count()).toBe(before);
   });
 });
+
+/** The raw SQLite values of rows Prisma wrote (for `probeUserId`) and rows the seeder wrote have the same types. */
+function expectSqliteFormats(probeUserId: string) {
+  const db = new Database(sqliteFilePath(url), { readonly: true });
+  const probe = (sql: string, ...args: string[]) => db.prepare(sql).get(...args) as Record<string, unknown>;
+  const prismaUser = probe(`SELECT emailVerified FROM "User" WHERE id = ?`, probeUserId);
+  const prismaProgress = probe(`SELECT typeof(completed) AS type, completed FROM "UserProgress" WHERE userId = ?`, probeUserId);
+  const prismaAudit = probe(`SELECT typeof(metadata) AS type FROM "AuditLog" WHERE userId = ? AND action = 'PROFILE_UPDATE'`, probeUserId);
+  const seeded = probe(`SELECT typeof(completed) AS type FROM "UserProgress" WHERE userId <> ? LIMIT 1`, probeUserId);
+  const seededAudit = probe(`SELECT typeof(metadata) AS type, metadata FROM "AuditLog" WHERE action = 'LOGIN_FAILURE' LIMIT 1`);
+  db.close();
+  expect(prismaUser.emailVerified).toBe(sqliteDate(NOW));
+  expect(prismaProgress).toEqual({ type: "integer", completed: 1 });
+  expect(seeded.type).toBe(prismaProgress.type);
+  expect(seededAudit.type).toBe(prismaAudit.type);
+}
+
+/** On PostgreSQL: timestamps hold UTC wall time, booleans are booleans, metadata is a jsonb object; the load's dropped indexes and keys are back. */
+async function expectPostgresFormats(probeUserId: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const probe = async (sql: string, ...args: string[]) => (await client.query<Record<string, string>>(sql, args)).rows[0]!;
+  const wall = (column: string) => `to_char("${column}", 'YYYY-MM-DD"T"HH24:MI:SS.MS')`;
+  try {
+    // What Prisma wrote for NOW, and what the seeder wrote, read back through Prisma as the same instant.
+    expect((await probe(`SELECT ${wall("emailVerified")} AS t FROM "User" WHERE id = $1`, probeUserId)).t).toBe(postgresTimestamp(NOW));
+    const seededHistory = await prisma.watchHistory.findFirstOrThrow({ where: { userId: { not: probeUserId } }, select: { id: true, watchedAt: true } });
+    const raw = await probe(`SELECT ${wall("watchedAt")} AS t, pg_typeof("watchedAt")::text AS type FROM "WatchHistory" WHERE id = $1`, seededHistory.id);
+    expect(raw).toEqual({ t: postgresTimestamp(seededHistory.watchedAt.getTime()), type: "timestamp without time zone" });
+    const types = `pg_typeof(completed)::text AS completed`;
+    expect(await probe(`SELECT ${types} FROM "UserProgress" WHERE "userId" <> $1 LIMIT 1`, probeUserId)).toEqual(await probe(`SELECT ${types} FROM "UserProgress" WHERE "userId" = $1`, probeUserId));
+    const seededAudit = await probe(`SELECT jsonb_typeof(metadata) AS type FROM "AuditLog" WHERE action = 'LOGIN_FAILURE' LIMIT 1`);
+    expect(seededAudit).toEqual({ type: "object" });
+    expect(seededAudit).toEqual(await probe(`SELECT jsonb_typeof(metadata) AS type FROM "AuditLog" WHERE "userId" = $1 AND action = 'PROFILE_UPDATE'`, probeUserId));
+  } finally {
+    await client.end();
+  }
+  expect(schemaBefore.length).toBeGreaterThan(10);
+  expect(await postgresSchemaObjects()).toEqual(schemaBefore);
+}
+
+/** Index and foreign-key definitions of the schema (PostgreSQL), to compare before and after the load. */
+async function postgresSchemaObjects(): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ def: string }>(
+      `SELECT indexdef AS def FROM pg_indexes WHERE schemaname = current_schema()
+       UNION ALL
+       SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
+       ORDER BY 1`,
+    );
+    return rows.map((row) => row.def);
+  } finally {
+    await client.end();
+  }
+}
