@@ -23,7 +23,7 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/build ./build
 COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/prisma ./prisma
-COPY --from=build --chown=node:node /app/scripts/start.mjs ./scripts/start.mjs
+COPY --from=build --chown=node:node /app/scripts/start.mjs /app/scripts/migrate.mjs /app/scripts/unref-long-timers.mjs ./scripts/
 COPY --from=build --chown=node:node /app/app/utils/env.server.ts ./app/utils/env.server.ts
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node

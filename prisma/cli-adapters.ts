@@ -36,7 +36,8 @@ function patchQuery(target: { query: Query }): void {
 
 class CatalogTextPool extends pg.Pool {
   constructor(config: pg.PoolConfig) {
-    super(config);
+    // The CLI never ends the pool: idle connections must not keep it running.
+    super({ ...config, allowExitOnIdle: true });
     patchQuery(this as unknown as { query: Query });
     this.on("connect", (client) => patchQuery(client as unknown as { query: Query }));
   }
