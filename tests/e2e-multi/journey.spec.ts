@@ -115,7 +115,7 @@ test("a viewer registers, browses, adds to My List, watches, reviews sessions, s
     await nav.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL("/");
     await expect(page.getByText("You have signed out.")).toBeVisible();
-    // Signed out on every instance: the next pages come from both.
+    // Signed out whichever instance answers: the session row is gone, not just one process's memory of it.
     for (const path of ["/my-list", "/history"]) {
       await page.goto(path);
       await expect(page).toHaveURL(/\/login\?redirectTo=/);
@@ -137,11 +137,13 @@ test("a viewer registers, browses, adds to My List, watches, reviews sessions, s
     expect(Math.min(...counts), `requests per instance: ${counts.join(", ")}`).toBeGreaterThan(10);
     expect(Math.abs(counts[0] - counts[1]), `requests per instance: ${counts.join(", ")}`).toBeLessThanOrEqual(1);
 
+    // Which instance gets a given post depends on how many asset and player requests came before it
+    // (timing); the signed-in pages and fragments are many, so both instances always serve some.
+    // no-js.spec.ts and throttle.spec.ts pin writes to alternating instances request by request.
     const signedInRequests = served.filter((entry) => entry.withSession);
-    const posts = served.filter((entry) => entry.method === "POST");
     const pages = served.filter((entry) => entry.method === "GET" && entry.withSession && !/\.\w+$/.test(entry.path));
+    expect(pages.length).toBeGreaterThan(10);
     expect(new Set(signedInRequests.map((entry) => entry.backend)), "signed-in requests on both instances").toEqual(new Set([1, 2]));
-    expect(new Set(posts.map((entry) => entry.backend)), `posts: ${JSON.stringify(posts)}`).toEqual(new Set([1, 2]));
     expect(new Set(pages.map((entry) => entry.backend)), "signed-in pages on both instances").toEqual(new Set([1, 2]));
   });
 });

@@ -42,14 +42,18 @@ if (APP_PORTS.length < 2 || APP_PORTS.some((port) => !Number.isInteger(port) || 
   process.exit(1);
 }
 
-/** Drops and recreates the database a postgresql:// URL names, through the server's `postgres` database. */
+/**
+ * Drops and recreates the database a postgresql:// URL names, connected through TEST_DATABASE_URL
+ * when that is a PostgreSQL URL (the suite's server and role), else the server's `postgres` database.
+ */
 async function recreatePostgresDatabase(url) {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unexpected database name "${name}" in E2E database URL`);
-  const admin = new URL(url);
+  let admin = new URL(url);
   admin.pathname = "/postgres";
-  admin.search = "";
+  if (/^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? "")) admin = new URL(process.env.TEST_DATABASE_URL);
+  if (decodeURIComponent(admin.pathname.slice(1)) === name) throw new Error(`TEST_DATABASE_URL names the database to recreate (${name})`);
   const client = new pg.Client({ connectionString: admin.href });
   await client.connect();
   try {
