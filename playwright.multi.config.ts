@@ -5,15 +5,17 @@
  * different instances. Run by `npm run test:e2e` after the other configs:
  *   npx playwright test -c playwright.multi.config.ts
  * SQLite by default (both instances share one WAL file); PostgreSQL when
- * E2E_MULTI_DATABASE_URL or E2E_DATABASE_URL is a postgresql:// URL (that
- * database is dropped and recreated).
+ * TEST_DATABASE_URL=postgresql://... (database dracin_e2e_<proxy port>, as
+ * playwright.config.ts does) or E2E_MULTI_DATABASE_URL is one; that database is
+ * dropped and recreated at the start.
  */
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
-import base from "./playwright.config";
+import base, { e2eDatabaseUrl } from "./playwright.config";
 
 const PORT = Number(process.env.E2E_MULTI_PORT || 3274);
 const APP_PORTS = process.env.E2E_MULTI_APP_PORTS || `${PORT + 1},${PORT + 2}`;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+const DATABASE_URL = process.env.E2E_MULTI_DATABASE_URL || e2eDatabaseUrl(PORT, "file:./tests/.tmp/multi-e2e.db");
 
 // The main config's fake OAuth2 server (E2E_OAUTH_PORT) and the OAUTH_* settings that point the app at it,
 // reused as they are: only the app's port (the proxy's, for the callback URLs) differs.
@@ -30,7 +32,7 @@ export default defineConfig({
     {
       command: "node tests/e2e-multi/start-instances.mjs",
       url: `${BASE_URL}/__proxy/stats`,
-      env: { ...mainApp.env, E2E_MULTI_PORT: String(PORT), E2E_MULTI_APP_PORTS: APP_PORTS },
+      env: { ...mainApp.env, E2E_MULTI_PORT: String(PORT), E2E_MULTI_APP_PORTS: APP_PORTS, E2E_MULTI_DATABASE_URL: DATABASE_URL },
       reuseExistingServer: false,
       timeout: 90_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },

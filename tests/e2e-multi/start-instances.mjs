@@ -2,8 +2,9 @@
 // Two Dracin instances on one database behind the round-robin proxy, for
 // playwright.multi.config.ts (one `webServer` command, one process tree):
 //   1. a fresh database, once: SQLite deletes the file (and its -wal/-shm);
-//      PostgreSQL (a postgresql:// URL) drops and recreates that database;
-//   2. `prisma migrate deploy`, once (the instances never migrate, so they cannot race);
+//      PostgreSQL (a postgresql:// URL) drops and recreates that database, connected through
+//      TEST_DATABASE_URL if set, else the server's `postgres` database (tests/helpers/pg-databases.mjs);
+//   2. `prisma migrate deploy` (scripts/migrate.mjs), once: the instances never migrate, so they cannot race;
 //   3. two `node build/server.js` on their own ports with the same SESSION_SECRET,
 //      DATABASE_URL and DATA_DIR, and TRUST_PROXY=true;
 //   4. once both answer /readyz, scripts/rr-proxy.mjs in this process in front of them.
@@ -13,13 +14,15 @@
 //
 // Environment (defaults in brackets): E2E_MULTI_PORT, the proxy [3274];
 // E2E_MULTI_APP_PORTS, the instances ["3275,3276"]; E2E_MULTI_DATABASE_URL, else E2E_DATABASE_URL
-// [file:./tests/.tmp/multi-e2e.db]; E2E_MULTI_DATA_DIR [tests/.tmp/multi-e2e-data].
-import { execFileSync, spawn } from "node:child_process";
+// [file:./tests/.tmp/multi-e2e.db] (playwright.multi.config.ts sets it: dracin_e2e_<proxy port> on
+// PostgreSQL when TEST_DATABASE_URL is set); E2E_MULTI_DATA_DIR [tests/.tmp/multi-e2e-data].
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { migrateDeploy } from "../../scripts/migrate.mjs";
 import { startProxy } from "../../scripts/rr-proxy.mjs";
+import { databaseName, databaseUrl, isPostgresUrl, recreateDatabase } from "../helpers/pg-databases.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 process.chdir(root);
@@ -42,26 +45,10 @@ if (APP_PORTS.length < 2 || APP_PORTS.some((port) => !Number.isInteger(port) || 
   process.exit(1);
 }
 
-/**
- * Drops and recreates the database a postgresql:// URL names, connected through TEST_DATABASE_URL
- * when that is a PostgreSQL URL (the suite's server and role), else the server's `postgres` database.
- */
+/** Drops and recreates the database a postgresql:// URL names. */
 async function recreatePostgresDatabase(url) {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unexpected database name "${name}" in E2E database URL`);
-  let admin = new URL(url);
-  admin.pathname = "/postgres";
-  if (/^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? "")) admin = new URL(process.env.TEST_DATABASE_URL);
-  if (decodeURIComponent(admin.pathname.slice(1)) === name) throw new Error(`TEST_DATABASE_URL names the database to recreate (${name})`);
-  const client = new pg.Client({ connectionString: admin.href });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
+  const adminUrl = isPostgresUrl(process.env.TEST_DATABASE_URL) ? process.env.TEST_DATABASE_URL : databaseUrl(url, "postgres");
+  await recreateDatabase(adminUrl, databaseName(url));
 }
 
 function removeSqliteDatabase(url) {
@@ -70,7 +57,7 @@ function removeSqliteDatabase(url) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
 }
 
-if (/^postgres(ql)?:\/\//.test(DATABASE_URL)) await recreatePostgresDatabase(DATABASE_URL);
+if (isPostgresUrl(DATABASE_URL)) await recreatePostgresDatabase(DATABASE_URL);
 else if (DATABASE_URL.startsWith("file:")) removeSqliteDatabase(DATABASE_URL);
 else {
   say(`unsupported database URL (want file: or postgresql://): ${DATABASE_URL.replace(/\/\/[^@/]*@/, "//***@")}`);
@@ -95,11 +82,7 @@ const sharedEnv = {
   LOG_LEVEL: process.env.LOG_LEVEL || "warn",
 };
 
-execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-  cwd: root,
-  env: sharedEnv,
-  stdio: ["ignore", "ignore", "inherit"],
-});
+migrateDeploy({ env: sharedEnv });
 
 const children = APP_PORTS.map((port, index) => {
   const child = spawn(process.execPath, [path.join(root, "build", "server.js")], {
