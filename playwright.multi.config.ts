@@ -25,7 +25,8 @@ const [fakeOAuth, mainApp] = base.webServer as WebServer[];
 export default defineConfig({
   ...base,
   testDir: "tests/e2e-multi",
-  outputDir: "test-results-multi",
+  // Inside the main run's (ignored by git) folder; that run, which comes first, clears it.
+  outputDir: "test-results/multi",
   use: { ...base.use, baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL } },
   webServer: [
     { ...fakeOAuth, env: { ...fakeOAuth.env, E2E_PORT: String(PORT) } },
