@@ -13,7 +13,7 @@ import {
 } from "~/models/sessions.server";
 import { action as accountAction } from "~/routes/account";
 import { action as sessionsAction, loader as sessionsLoader } from "~/routes/account_.sessions";
-import { prisma } from "~/utils/db.server";
+import { engine, prisma } from "~/utils/db.server";
 import { getUserId, sessionCookie } from "~/utils/session.server";
 import { getRequest, postForm, setCookieFor, TEST_USER_AGENT } from "../helpers/requests";
 import { callRoute, dataOf, TEST_CLIENT_IP } from "../helpers/route";
@@ -49,22 +49,41 @@ async function currentSessionId(user: TestUser): Promise<string> {
   return row.id;
 }
 
+/**
+ * The stored values as the database holds them: SQLite's text (and its storage class), PostgreSQL's
+ * timestamp(3) written out as "YYYY-MM-DDTHH:MM:SS.mmm" (and its type).
+ */
 async function storedText(sessionId: string) {
-  const rows = await prisma.$queryRaw<{ createdAt: string; lastSeenAt: string; expires: string; kind: string }[]>`
-    SELECT CAST("createdAt" AS TEXT) AS "createdAt", CAST("lastSeenAt" AS TEXT) AS "lastSeenAt",
-      CAST("expires" AS TEXT) AS "expires", typeof("lastSeenAt") AS "kind"
-    FROM "Session" WHERE "id" = ${sessionId}`;
+  type Stored = { createdAt: string; lastSeenAt: string; expires: string; kind: string };
+  const rows =
+    engine === "postgresql"
+      ? await prisma.$queryRaw<Stored[]>`
+        SELECT to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "createdAt",
+          to_char("lastSeenAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "lastSeenAt",
+          to_char("expires", 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS "expires", pg_typeof("lastSeenAt")::text AS "kind"
+        FROM "Session" WHERE "id" = ${sessionId}`
+      : await prisma.$queryRaw<Stored[]>`
+        SELECT CAST("createdAt" AS TEXT) AS "createdAt", CAST("lastSeenAt" AS TEXT) AS "lastSeenAt",
+          CAST("expires" AS TEXT) AS "expires", typeof("lastSeenAt") AS "kind"
+        FROM "Session" WHERE "id" = ${sessionId}`;
   return rows[0];
 }
 
-/** A session row as the migration left pre-existing ones: createdAt/lastSeenAt from DEFAULT CURRENT_TIMESTAMP. */
+/**
+ * A session row as the migration left pre-existing ones: createdAt/lastSeenAt from DEFAULT CURRENT_TIMESTAMP;
+ * `lastSeenModifier` ("-5 minutes") moves lastSeenAt from now the way the database itself would write it.
+ */
 async function insertLegacySession(userId: string, lastSeenModifier?: string) {
   const id = `legacy-${Math.random().toString(36).slice(2)}`;
   const token = `legacy-token-${Math.random().toString(36).slice(2)}`;
   const expires = new Date(Date.now() + 20 * DAY);
   await prisma.$executeRaw`
     INSERT INTO "Session" ("id", "sessionToken", "userId", "expires") VALUES (${id}, ${hashToken(token)}, ${userId}, ${expires})`;
-  if (lastSeenModifier) {
+  if (lastSeenModifier && engine === "postgresql") {
+    // CURRENT_TIMESTAMP into timestamp(3): the connection's time zone (UTC) decides the stored wall time.
+    await prisma.$executeRaw`
+      UPDATE "Session" SET "lastSeenAt" = CURRENT_TIMESTAMP + CAST(${lastSeenModifier} AS interval) WHERE "id" = ${id}`;
+  } else if (lastSeenModifier) {
     // The same text form CURRENT_TIMESTAMP writes ("YYYY-MM-DD HH:MM:SS", UTC).
     await prisma.$executeRaw`
       UPDATE "Session" SET "lastSeenAt" = strftime('%Y-%m-%d %H:%M:%S', 'now', ${lastSeenModifier}) WHERE "id" = ${id}`;
@@ -78,30 +97,53 @@ afterEach(() => {
   else process.env.TZ = originalTz;
 });
 
-describe("how DateTime values are stored (Prisma 6.19 + better-sqlite3 adapter)", () => {
-  it("Prisma writes ISO-8601 text with +00:00; DEFAULT CURRENT_TIMESTAMP writes 'YYYY-MM-DD HH:MM:SS'", async () => {
-    const user = await createUser();
-    const prismaRow = await storedText(await currentSessionId(user));
-    expect(prismaRow.kind).toBe("text");
-    expect(prismaRow.lastSeenAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
-    expect(prismaRow.expires).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
+describe(`how DateTime values are stored (Prisma 6.19, ${engine})`, () => {
+  if (engine === "postgresql") {
+    it("Prisma and DEFAULT CURRENT_TIMESTAMP both write timestamp(3) holding UTC", async () => {
+      const user = await createUser();
+      const sessionId = await currentSessionId(user);
+      const prismaRow = await storedText(sessionId);
+      expect(prismaRow.kind).toBe("timestamp without time zone");
+      const { lastSeenAt, expires } = await prisma.session.findUniqueOrThrow({
+        where: { id: sessionId },
+        select: { lastSeenAt: true, expires: true },
+      });
+      expect(`${prismaRow.lastSeenAt}Z`).toBe(lastSeenAt.toISOString());
+      expect(`${prismaRow.expires}Z`).toBe(expires.toISOString());
 
-    const legacy = await insertLegacySession(user.id);
-    const legacyRow = await storedText(legacy.id);
-    expect(legacyRow.kind).toBe("text");
-    expect(legacyRow.createdAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
-    expect(legacyRow.lastSeenAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
-    // The two forms do not compare as text: the same instant sorts differently.
-    expect("2026-11-27 13:00:00" < "2026-11-27T12:00:00.000+00:00").toBe(true);
-  });
+      const legacy = await insertLegacySession(user.id);
+      const legacyRow = await storedText(legacy.id);
+      expect(Math.abs(new Date(`${legacyRow.createdAt}Z`).getTime() - Date.now())).toBeLessThan(5 * SECOND);
+      expect(Math.abs(new Date(`${legacyRow.lastSeenAt}Z`).getTime() - Date.now())).toBeLessThan(5 * SECOND);
+    });
+  }
+
+  if (engine === "sqlite") {
+    it("Prisma writes ISO-8601 text with +00:00; DEFAULT CURRENT_TIMESTAMP writes 'YYYY-MM-DD HH:MM:SS'", async () => {
+      const user = await createUser();
+      const prismaRow = await storedText(await currentSessionId(user));
+      expect(prismaRow.kind).toBe("text");
+      expect(prismaRow.lastSeenAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
+      expect(prismaRow.expires).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
+
+      const legacy = await insertLegacySession(user.id);
+      const legacyRow = await storedText(legacy.id);
+      expect(legacyRow.kind).toBe("text");
+      expect(legacyRow.createdAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      expect(legacyRow.lastSeenAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      // The two forms do not compare as text: the same instant sorts differently.
+      expect("2026-11-27 13:00:00" < "2026-11-27T12:00:00.000+00:00").toBe(true);
+    });
+  }
 
   it("a legacy row (CURRENT_TIMESTAMP) is live and gets an ISO lastSeenAt once it is over a minute old", async () => {
     const user = await createUser();
     const legacy = await insertLegacySession(user.id, "-5 minutes");
     expect(await findSessionUserId(legacy.token)).toBe(user.id);
     const after = await storedText(legacy.id);
-    expect(after.lastSeenAt).toMatch(/T.*\+00:00$/);
-    expect(Math.abs(new Date(after.lastSeenAt).getTime() - Date.now())).toBeLessThan(5 * SECOND);
+    if (engine === "sqlite") expect(after.lastSeenAt).toMatch(/T.*\+00:00$/);
+    const { lastSeenAt } = await prisma.session.findUniqueOrThrow({ where: { id: legacy.id }, select: { lastSeenAt: true } });
+    expect(Math.abs(lastSeenAt.getTime() - Date.now())).toBeLessThan(5 * SECOND);
   });
 
   it("a legacy row idle for longer than SESSION_IDLE_DAYS ends, and one just inside it does not", async () => {
