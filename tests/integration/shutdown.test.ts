@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loader as readyLoader } from "~/routes/readyz";
 import { isDraining, startDraining } from "~/utils/lifecycle.server";
 import { startFaultUpstream, type FaultUpstream } from "../helpers/fault-upstream";
@@ -58,7 +58,8 @@ beforeAll(async () => {
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(PORT),
-      DATABASE_URL: `file:${path.join(dir, "db.sqlite")}`,
+      // PostgreSQL runs: this file's own database (tests/setup/worker-setup.ts), so the pool's shutdown is tested.
+      DATABASE_URL: inject("dracinPostgres") ? process.env.DATABASE_URL : `file:${path.join(dir, "db.sqlite")}`,
       DATA_DIR: path.join(dir, "data"),
       LOG_LEVEL: "info",
       CATALOG_PROVIDER: "http",
