@@ -1,21 +1,18 @@
 /**
  * Server entry: renders every document on the server (no hydration: pages
  * ship no React runtime) and adds the security headers every page carries.
+ * A page that turned out the same for every signed-out visitor is marked
+ * public (app/utils/page-cache.server.ts); every other page stays private.
  */
-import { PassThrough } from "node:stream";
-import {
-  createReadableStreamFromReadable,
-  type AppLoadContext,
-  type EntryContext,
-  type HandleErrorFunction,
-} from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { oauthFormTargets } from "~/auth/oauth-config.server";
+import { CsrfProvider } from "~/components/csrf-field";
+import { csrfTokenSourceFor } from "~/utils/csrf.server";
+import { markPublic, mayBePublic } from "~/utils/page-cache.server";
 import { setSecurityHeaders } from "~/utils/security.server";
 import { log } from "~/utils/log.server";
-
-const ABORT_DELAY_MS = 5_000;
 
 export default function handleRequest(
   request: Request,
@@ -24,37 +21,29 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={loadContext.cspNonce} />,
-      {
-        // Whole documents only: no client picks up a streamed remainder.
-        onAllReady() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          // OAuth sign-in forms are redirected to the providers: form-action must allow them.
-          setSecurityHeaders(responseHeaders, loadContext.cspNonce, oauthFormTargets());
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) log.error("render error", { error, url: new URL(request.url).pathname });
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY_MS);
+  const csrf = csrfTokenSourceFor(request, loadContext);
+  // Whole documents only (no Suspense, no streamed remainder: no client would pick it up),
+  // so a synchronous render: no stream, no abort timer holding the request.
+  // renderToString, unlike the streaming renderer, writes no doctype.
+  const html = renderToString(
+    <CsrfProvider source={csrf}>
+      <RemixServer context={remixContext} url={request.url} />
+    </CsrfProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  // A page that rendered the token for a browser without the cookie issues the secret with it.
+  const setCookie = csrf.setCookie();
+  if (setCookie) responseHeaders.append("Set-Cookie", setCookie);
+  const shareable = mayBePublic({
+    candidate: loadContext.publicCandidate === true,
+    status: responseStatusCode,
+    headers: responseHeaders,
+    csrfTokenUsed: csrf.used,
   });
+  if (shareable) markPublic(responseHeaders);
+  // OAuth sign-in forms are redirected to the providers: form-action must allow them.
+  setSecurityHeaders(responseHeaders, oauthFormTargets());
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

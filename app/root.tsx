@@ -21,8 +21,7 @@ import styles from "~/styles/app.css";
 import { getAssets, type Assets } from "~/utils/assets.server";
 import { readFlash } from "~/utils/flash.server";
 import { getUserId } from "~/utils/session.server";
-import { CsrfField, CsrfProvider } from "~/components/csrf-field";
-import { csrfTokenForRequest } from "~/utils/csrf.server";
+import { CsrfField, useCsrfToken } from "~/components/csrf-field";
 import { VerifyBanner } from "~/components/verify-banner";
 
 export const links: LinksFunction = () => [
@@ -49,7 +48,7 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: `${t(key)} · Dracin` }];
 };
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await getUserId(request);
   const [user, flash] = await Promise.all([userId ? getUserWithVerification(userId) : null, readFlash(request)]);
   return data(
@@ -59,8 +58,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       unverifiedEmail: user && !user.emailVerified ? user.email : null,
       flash: flash.message,
       assets: getAssets(),
-      csrfToken: csrfTokenForRequest(request, context),
-      nonce: context.cspNonce ?? null,
     },
     { headers: flash.headers },
   );
@@ -72,14 +69,15 @@ export interface RouteHandle {
   assets?: ("player")[];
 }
 
-function PageScripts({ assets, nonce }: { assets: Assets; nonce: string | undefined }) {
+/** Scripts come from this site only (CSP script-src 'self', no nonce: pages are the same for every viewer). */
+function PageScripts({ assets }: { assets: Assets }) {
   const matches = useMatches();
   const wanted = new Set(matches.flatMap((match) => (match.handle as RouteHandle | undefined)?.assets ?? []));
   return (
     <>
-      <script src={assets.htmx} defer nonce={nonce} />
-      <script src={assets.enhance} defer nonce={nonce} />
-      {wanted.has("player") ? <script src={assets.player} defer nonce={nonce} /> : null}
+      <script src={assets.htmx} defer />
+      <script src={assets.enhance} defer />
+      {wanted.has("player") ? <script src={assets.player} defer /> : null}
     </>
   );
 }
@@ -162,15 +160,16 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   return (
     <I18nProvider locale={DEFAULT_LOCALE}>
-      <CsrfProvider token={root?.csrfToken ?? null}>
-        <Document root={root}>{children}</Document>
-      </CsrfProvider>
+      <Document root={root}>{children}</Document>
     </I18nProvider>
   );
 }
 
 function Document({ root, children }: { root: ReturnType<typeof useRouteLoaderData<typeof loader>>; children: ReactNode }) {
   const t = useT();
+  // Signed-in pages give htmx and the player's scripts the token (X-CSRF-Token); an anonymous page's
+  // POST forms carry it as a field, so a page without them holds no per-browser token (the server entry provides it).
+  const csrfToken = useCsrfToken(Boolean(root?.user));
   return (
     <html lang={DEFAULT_LOCALE}>
       <head>
@@ -185,9 +184,9 @@ function Document({ root, children }: { root: ReturnType<typeof useRouteLoaderDa
         <Meta />
         <Links />
         {root ? <PlayerStyles assets={root.assets} /> : null}
-        {root ? <PageScripts assets={root.assets} nonce={root.nonce ?? undefined} /> : null}
+        {root ? <PageScripts assets={root.assets} /> : null}
       </head>
-      <body hx-headers={root?.csrfToken ? JSON.stringify({ "X-CSRF-Token": root.csrfToken }) : undefined}>
+      <body hx-headers={csrfToken ? JSON.stringify({ "X-CSRF-Token": csrfToken }) : undefined}>
         <a href="#main" className="skip-link">
           {t("layout.skip")}
         </a>

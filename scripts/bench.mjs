@@ -9,14 +9,17 @@
 // issue's targets. Usage:
 //   npm run build && npm run bench
 //   node scripts/bench.mjs [--duration 20] [--warmup 5] [--connections 32] [--only home,search] [--port 3443] [--json] [--profile]
-// --profile writes a V8 CPU profile of the server to $TMPDIR/dracin-bench-profiles/ (open it in Chrome DevTools or summarise it
-// with `node scripts/bench.mjs --summarise <file.cpuprofile>`).
+// --profile writes a V8 CPU profile of the server per scenario, covering only its measured seconds (taken over the
+// inspector protocol), to $TMPDIR/dracin-bench-profiles/<scenario>.cpuprofile (open it in Chrome DevTools or
+// summarise it with `node scripts/bench.mjs --summarise <file.cpuprofile>`: self time, and inclusive time of our
+// own and Remix's main steps).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { WebSocket } from "undici";
 
 const SCENARIOS = ["home", "drama", "search", "home-signed-in", "progress"];
 const { values: args } = parseArgs({
@@ -56,6 +59,26 @@ if (args.summarise) {
     if (functionName === "(idle)") continue;
     const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (/\/build\/[^/]+$/.test(url) ? url.replace(/^.*\/build\//, "build/") : url.startsWith("node:") ? "node internals" : url === "" ? `(native) ${functionName}` : url);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + 1);
+  }
+  // Inclusive time: a sample counts once for every distinct function on its stack.
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const inclusive = new Map();
+  for (const id of profile.samples) {
+    if (byId.get(id).callFrame.functionName === "(idle)") continue;
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at).callFrame;
+      const key = `${frame.functionName || "(anonymous)"} ${frame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/build\//, "build/")}:${frame.lineNumber + 1}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        inclusive.set(key, (inclusive.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  console.log("\nInclusive time, share of busy samples (top 40):");
+  for (const [key, count] of [...inclusive].filter(([key]) => !/^\(root\)|^\(anonymous\) :0/.test(key)).sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+    console.log(`${((count / busy) * 100).toFixed(1).padStart(5)} %  ${key}`);
   }
   console.log("\nSelf time by package:");
   for (const [pkg, count] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
@@ -97,7 +120,8 @@ process.on("exit", () => {
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 
 const profileDir = path.join(os.tmpdir(), "dracin-bench-profiles");
-const server = spawn(process.execPath, [...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), path.join(root, "scripts", "start.mjs")], {
+const inspectPort = port + 2;
+const server = spawn(process.execPath, [...(args.profile ? [`--inspect=127.0.0.1:${inspectPort}`] : []), path.join(root, "scripts", "start.mjs")], {
   cwd: root,
   env: {
     ...process.env,
@@ -153,6 +177,40 @@ function cannon(options, seconds) {
 }
 
 await waitFor(`${base}/healthz`);
+
+/** The server's V8 profiler over the inspector protocol: start() and stop(file) around one scenario's measured seconds. */
+async function connectProfiler() {
+  const targets = await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`)).json();
+  const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener("open", resolve, { once: true });
+    socket.addEventListener("error", reject, { once: true });
+  });
+  let id = 0;
+  const pending = new Map();
+  socket.addEventListener("message", (event) => {
+    const message = JSON.parse(String(event.data));
+    pending.get(message.id)?.(message.result);
+    pending.delete(message.id);
+  });
+  const send = (method, params = {}) =>
+    new Promise((resolve) => {
+      pending.set(++id, resolve);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  await send("Profiler.enable");
+  await send("Profiler.setSamplingInterval", { interval: 500 });
+  return {
+    start: () => send("Profiler.start"),
+    async stop(file) {
+      const { profile } = await send("Profiler.stop");
+      fs.mkdirSync(profileDir, { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(profile));
+    },
+    close: () => socket.close(),
+  };
+}
+const profiler = args.profile ? await connectProfiler() : null;
 const cookies = [];
 if (selected.includes("home-signed-in") || selected.includes("progress")) {
   for (let i = 0; i < connections; i++) cookies.push(await register(i));
@@ -220,7 +278,9 @@ for (const name of [...selected, "ceiling"]) {
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssOf(pid));
   }, 200);
+  if (profiler && name !== "ceiling") await profiler.start();
   const result = await cannon(definition.options, duration);
+  if (profiler && name !== "ceiling") await profiler.stop(path.join(profileDir, `${name}.cpuprofile`));
   clearInterval(sampler);
   if (name !== "ceiling") overallPeak = Math.max(overallPeak, peak);
   results.push({
@@ -265,8 +325,9 @@ if (args.json) {
   for (const r of results) console.log(row(r));
   console.log(`\nTargets (issue 6, 2-core machine, SQLite):\n${targets.map((t) => `- ${t}`).join("\n")}`);
 }
+profiler?.close();
 server.kill("SIGTERM");
 ceiling.kill("SIGTERM");
 await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve()));
-if (args.profile) log(`CPU profile of the server: ${profileDir}/ (summary: node scripts/bench.mjs --summarise <file>)`);
+if (args.profile) log(`CPU profiles of the server, one per scenario: ${profileDir}/<scenario>.cpuprofile (summary: node scripts/bench.mjs --summarise <file>)`);
 process.exit(failed ? 1 : 0);

@@ -1,20 +1,32 @@
 /**
  * The hidden CSRF token every POST form carries (app/utils/csrf.server.ts).
  * Modern browsers are checked by their Origin / Sec-Fetch-Site headers; the
- * token covers the ones that send neither. The root layout provides the
- * token; fragments rendered for htmx have none in context, and need none:
- * htmx sends it as the X-CSRF-Token header (hx-headers on <body>).
+ * token covers the ones that send neither. The server entry provides a
+ * source that makes the token only when a form asks for it, so a page
+ * without POST forms holds nothing per-browser (and may be cached). Fragments
+ * rendered for htmx have no source and need none: htmx sends the page's
+ * token as the X-CSRF-Token header (hx-headers on <body>) or the form's field.
  */
 import { createContext, useContext, type ReactNode } from "react";
 
-const CsrfContext = createContext<string | null>(null);
-
-export function CsrfProvider({ token, children }: { token: string | null; children: ReactNode }) {
-  return <CsrfContext.Provider value={token}>{children}</CsrfContext.Provider>;
+/** What the provider needs: a token made on first use (CsrfTokenSource on the server). */
+export interface CsrfTokenProvider {
+  token(): string;
 }
 
-export function useCsrfToken(): string | null {
-  return useContext(CsrfContext);
+const CsrfContext = createContext<CsrfTokenProvider | null>(null);
+
+export function CsrfProvider({ source, children }: { source: CsrfTokenProvider | null; children: ReactNode }) {
+  return <CsrfContext.Provider value={source}>{children}</CsrfContext.Provider>;
+}
+
+/**
+ * The token, made now if this is the first use in the page; null where no
+ * source is provided or the caller does not want it (`wanted` false).
+ */
+export function useCsrfToken(wanted = true): string | null {
+  const source = useContext(CsrfContext);
+  return wanted ? (source?.token() ?? null) : null;
 }
 
 export function CsrfField() {

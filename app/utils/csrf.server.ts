@@ -97,8 +97,43 @@ export function requireSameSite(request: Request): void {
   if (!csrfAllows(request.headers, new URL(request.url).host, request.headers.get(CSRF_HEADER))) throw refused();
 }
 
-/** The token for the page being rendered: the secret the HTTP server just issued, or the browser's cookie. */
-export function csrfTokenForRequest(request: Request, context?: AppLoadContext): string | null {
-  const secret = context?.csrfSecret ?? csrfSecretFrom(request.headers.get("cookie"));
-  return secret ? csrfTokenFor(secret) : null;
+/**
+ * The token of the page being rendered, made only when the page asks for it
+ * (a POST form's <CsrfField />, a signed-in page's hx-headers). A browser
+ * without the cookie gets a new secret, which the document then issues
+ * (app/entry.server.tsx). A page that never asks issues no cookie and holds
+ * nothing per-browser, so an anonymous one may be cached and shared
+ * (docs/decisions/012-cacheable-public-pages.md).
+ */
+export class CsrfTokenSource {
+  #secret: string | null;
+  #issued: string | null = null;
+  #token: string | null = null;
+
+  constructor(cookieHeader: string | null | undefined) {
+    this.#secret = csrfSecretFrom(cookieHeader);
+  }
+
+  /** The token for this browser; issues a secret when it has none. */
+  token(): string {
+    if (this.#token) return this.#token;
+    if (!this.#secret) this.#secret = this.#issued = newCsrfSecret();
+    this.#token = csrfTokenFor(this.#secret);
+    return this.#token;
+  }
+
+  /** True once the page rendered the token: its HTML is this browser's alone. */
+  get used(): boolean {
+    return this.#token !== null;
+  }
+
+  /** The Set-Cookie value the response must carry (a secret issued for this page), or null. */
+  setCookie(): string | null {
+    return this.#issued ? csrfCookieHeader(this.#issued) : null;
+  }
+}
+
+/** The request's token source from the load context (one per request), or a fresh one from its cookie. */
+export function csrfTokenSourceFor(request: Request, context?: AppLoadContext): CsrfTokenSource {
+  return context?.csrf ?? new CsrfTokenSource(request.headers.get("cookie"));
 }

@@ -4,15 +4,16 @@
  * load context.
  */
 import type { AppLoadContext } from "@remix-run/node";
+import type { CsrfTokenSource } from "~/utils/csrf.server";
 
 declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
     /** Client IP as Express sees it (proxy-aware only with TRUST_PROXY). */
     clientIp?: string;
-    /** The CSRF secret issued with this response when the browser had none (app/utils/csrf.server.ts). */
-    csrfSecret?: string;
-    /** This response's Content-Security-Policy nonce (app/utils/security.server.ts). */
-    cspNonce?: string;
+    /** This request's CSRF token, made only if the page renders it (app/utils/csrf.server.ts). */
+    csrf?: CsrfTokenSource;
+    /** The HTTP server may cache and share this page if it turns out the same for everyone (app/utils/page-cache.server.ts). */
+    publicCandidate?: boolean;
     /** This request's id, also in the log and the X-Request-Id header. */
     requestId?: string;
   }

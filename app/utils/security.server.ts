@@ -8,19 +8,20 @@ function catalogOrigins(): string[] {
 }
 
 /**
- * The Content-Security-Policy of a document: scripts only from this site and
- * only with this response's nonce (no inline scripts, no eval); nothing may
+ * The Content-Security-Policy of a document: scripts only from this site's
+ * files (no inline scripts at all, so no nonce is needed: a document carries
+ * nothing per-response and can be cached; no eval); nothing may
  * frame the page; forms post to this site (and to the OAuth providers'
  * sign-in pages they redirect to). Posters and streams may come from the
  * catalog's hosts (https, or the configured catalog API); video.js's HLS
  * engine needs blob: for media and its worker. Styles allow inline style
  * attributes (video.js sizes its elements that way); scripts never do.
  */
-export function contentSecurityPolicy(nonce: string, formTargets: readonly string[] = []): string {
+export function contentSecurityPolicy(formTargets: readonly string[] = []): string {
   const catalog = catalogOrigins().join(" ");
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    "script-src 'self'",
     "script-src-attr 'none'",
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: https: ${catalog}`,
@@ -36,14 +37,14 @@ export function contentSecurityPolicy(nonce: string, formTargets: readonly strin
   return directives.map((directive) => directive.trim().replace(/\s+/g, " ")).join("; ");
 }
 
-/** Response headers every document carries. */
-export function setSecurityHeaders(headers: Headers, nonce?: string, formTargets?: readonly string[]): void {
+/** Response headers every document carries (private unless the caller already chose a Cache-Control). */
+export function setSecurityHeaders(headers: Headers, formTargets?: readonly string[]): void {
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
-  if (nonce) headers.set("Content-Security-Policy", contentSecurityPolicy(nonce, formTargets));
+  headers.set("Content-Security-Policy", contentSecurityPolicy(formTargets));
   if (getEnv().NODE_ENV === "production") headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-cache");
 }

@@ -1,17 +1,18 @@
 /**
- * Hardening visible from a browser: security headers and the CSP nonce,
+ * Hardening visible from a browser: security headers and the CSP (scripts from our files only), the public-page cache,
  * cookie flags, the CSRF token for browsers that send no Origin, escaping of
  * hostile text, open redirects, sign-in throttling, and that the CSP never
  * blocks our own pages (htmx, the player).
  */
 import { DRAMA, EPISODE_1, expect, newAccount, registerAccount, test } from "./fixtures";
 
-test("documents carry the security headers and a fresh nonce on every script", async ({ page }) => {
+test("documents carry the security headers, and scripts only come from our own files", async ({ page }) => {
   const first = await page.goto("/");
   const headers = first!.headers();
   const csp = headers["content-security-policy"];
-  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-  expect(nonce).toBeTruthy();
+  // No inline script anywhere, so no nonce: script-src is our own origin alone (decision 012).
+  expect(csp).toMatch(/script-src 'self'(;|$)/);
+  expect(csp).toContain("script-src-attr 'none'");
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toContain("object-src 'none'");
   expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
@@ -24,15 +25,55 @@ test("documents carry the security headers and a fresh nonce on every script", a
   expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 
   const scripts = await page.locator("script").evaluateAll((elements) =>
-    elements.map((element) => ({ src: element.getAttribute("src"), nonce: (element as HTMLScriptElement).nonce })),
+    elements.map((element) => ({ src: element.getAttribute("src"), inline: element.textContent ?? "" })),
   );
   expect(scripts.length).toBeGreaterThan(0);
   for (const script of scripts) {
-    expect(script.src, "no inline scripts").toBeTruthy();
-    expect(script.nonce).toBe(nonce);
+    expect(script.src, "no inline scripts").toMatch(/^\/assets\//);
+    expect(script.inline).toBe("");
   }
-  const second = await page.goto("/");
-  expect(/'nonce-([^']+)'/.exec(second!.headers()["content-security-policy"])?.[1]).not.toBe(nonce);
+  expect(await page.locator("[onclick], [onload], [onerror], [onsubmit]").count()).toBe(0);
+});
+
+test("an anonymous public page is shared and cached briefly; a page with a form or a session never is", async ({
+  baseURL,
+  account,
+}) => {
+  const get = (path: string, cookie = "") => fetch(`${baseURL}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+  const path = `/drama/${DRAMA.id}`;
+  const first = await get(path);
+  expect(first.status).toBe(200);
+  expect(first.headers.get("cache-control")).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+  expect(first.headers.get("vary")).toMatch(/Cookie/);
+  expect(first.headers.get("vary")).toMatch(/HX-Request/);
+  expect(first.headers.getSetCookie()).toEqual([]);
+  const body = await first.text();
+  expect(body).not.toContain('name="_csrf"');
+  const again = await get(path);
+  expect(again.headers.get("x-page-cache")).toBe("hit");
+  expect(await again.text()).toBe(body);
+  // A browser revalidating gets a 304.
+  const revalidated = await fetch(`${baseURL}${path}`, { headers: { "If-None-Match": again.headers.get("etag")! } });
+  expect(revalidated.status).toBe(304);
+
+  // The sign-in form carries a token: private, and the CSRF cookie comes with it.
+  const login = await get("/login");
+  expect(login.headers.get("cache-control")).toBe("private, no-cache");
+  expect(login.headers.getSetCookie().some((cookie) => cookie.startsWith("dracin_csrf="))).toBe(true);
+  expect(login.headers.get("x-page-cache")).toBeNull();
+
+  // A signed-in viewer never gets the shared page.
+  const signIn = await fetch(`${baseURL}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL! },
+    body: new URLSearchParams({ email: account.email, password: account.password }),
+  });
+  const session = signIn.headers.getSetCookie().find((cookie) => cookie.startsWith("dracin_session="))!.split(";")[0];
+  const mine = await get(path, session);
+  expect(mine.headers.get("cache-control")).toBe("private, no-cache");
+  expect(mine.headers.get("x-page-cache")).toBeNull();
+  expect(await mine.text()).toContain('action="/logout"');
 });
 
 test("the CSP blocks nothing of our own on the home, drama and player pages", async ({ page, signedIn: _ }) => {
@@ -64,7 +105,7 @@ test("cookies are httpOnly, SameSite=Lax and Secure in production", async ({ pag
   }
 });
 
-test("a post without Origin or Sec-Fetch-Site needs the page's CSRF token", async ({ page, baseURL, account }) => {
+test("a post without Origin or Sec-Fetch-Site needs the page's CSRF token", async ({ baseURL, account }) => {
   // Node's fetch sends neither header: like an old browser or a privacy tool that strips them.
   const post = (path: string, fields: Record<string, string>, cookie = "") =>
     fetch(`${baseURL}${path}`, {
@@ -92,10 +133,9 @@ test("a post without Origin or Sec-Fetch-Site needs the page's CSRF token", asyn
   expect((await post("/resources/progress", { episodeId: EPISODE_1, position: "5" }, cookies)).status).toBe(403);
   expect((await post("/resources/progress", { episodeId: EPISODE_1, position: "5", _csrf: token! }, cookies)).status).toBe(204);
 
-  // htmx pages carry the token for htmx's requests too.
-  await page.goto("/");
-  const hxHeaders = await page.locator("body").getAttribute("hx-headers");
-  expect(JSON.parse(hxHeaders!)).toHaveProperty("X-CSRF-Token");
+  // Signed-in pages carry the token for htmx's requests and the player's beacons too.
+  const home = await (await fetch(`${baseURL}/`, { headers: { Cookie: cookies } })).text();
+  expect(/<body hx-headers="([^"]+)"/.exec(home)?.[1].replaceAll("&quot;", '"')).toBe(JSON.stringify({ "X-CSRF-Token": token }));
 });
 
 test("hostile text in a name and a search comes back escaped and never runs", async ({ page, playwright, baseURL }) => {

@@ -3,8 +3,8 @@ import {
   CSRF_COOKIE,
   csrfAllows,
   csrfSecretFrom,
+  CsrfTokenSource,
   csrfTokenFor,
-  csrfTokenForRequest,
   newCsrfSecret,
   readForm,
   requireSameSite,
@@ -102,13 +102,27 @@ describe("readForm", () => {
   });
 });
 
-describe("csrfTokenForRequest", () => {
-  it("uses the secret the server just issued, else the browser's cookie, else none", () => {
-    const issued = newCsrfSecret();
+describe("CsrfTokenSource", () => {
+  it("uses the browser's secret and issues no cookie for it", () => {
     const stored = newCsrfSecret();
-    const request = new Request(`http://${HOST}/`, { headers: { Cookie: `${CSRF_COOKIE}=${stored}` } });
-    expect(csrfTokenForRequest(request, { csrfSecret: issued })).toBe(csrfTokenFor(issued));
-    expect(csrfTokenForRequest(request, {})).toBe(csrfTokenFor(stored));
-    expect(csrfTokenForRequest(new Request(`http://${HOST}/`), {})).toBeNull();
+    const source = new CsrfTokenSource(`a=b; ${CSRF_COOKIE}=${stored}`);
+    expect(source.used).toBe(false);
+    expect(source.token()).toBe(csrfTokenFor(stored));
+    expect(source.used).toBe(true);
+    expect(source.setCookie()).toBeNull();
+  });
+
+  it("issues a secret only when a page asks for the token, once per page", () => {
+    const unused = new CsrfTokenSource(null);
+    expect(unused.setCookie()).toBeNull();
+    expect(unused.used).toBe(false);
+
+    const source = new CsrfTokenSource(`${CSRF_COOKIE}=malformed`);
+    const token = source.token();
+    expect(source.token()).toBe(token);
+    const cookie = source.setCookie()!;
+    expect(cookie).toMatch(new RegExp(`^${CSRF_COOKIE}=[A-Za-z0-9_-]{32}; Path=/; HttpOnly; SameSite=Lax`));
+    const secret = csrfSecretFrom(cookie.split(";")[0])!;
+    expect(token).toBe(csrfTokenFor(secret));
   });
 });

@@ -1,0 +1,178 @@
+/**
+ * Public pages, cached briefly (docs/decisions/012-cacheable-public-pages.md).
+ *
+ * A page is the same for every signed-out visitor when the request carries no
+ * cookie that changes it (no session, no flash, no OAuth state: only the
+ * CSRF secret, and preference cookies that become part of the key) and the
+ * rendered page asked for nothing per-browser (no CSRF token, no Set-Cookie).
+ * Such a page is marked `public` for shared proxies and kept here for a few
+ * seconds per instance; everything else stays `private, no-cache` and is
+ * never stored. The key holds everything else that changes the HTML: the
+ * URL with its query, and every htmx request header.
+ */
+import crypto from "node:crypto";
+import { LRUCache } from "lru-cache";
+
+/** Served from the instance's cache without rendering. */
+export const PAGE_CACHE_FRESH_MS = 5_000;
+/** After that, served while one request renders the new version. */
+export const PAGE_CACHE_STALE_MS = 30_000;
+const MAX_BYTES = 16 * 1024 * 1024;
+
+/** Shared proxies may keep a public page as long as this instance does; browsers revalidate every time. */
+export const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${PAGE_CACHE_FRESH_MS / 1000}, stale-while-revalidate=${PAGE_CACHE_STALE_MS / 1000}`;
+/** A signed-in request (session cookie) and an htmx request each get their own variant. */
+const PUBLIC_VARY = ["Cookie", "HX-Request", "HX-History-Restore-Request"];
+
+/** Cookies a shareable request may carry without changing the page: the CSRF secret (a page that renders the token is never shared). */
+const IGNORED_COOKIES = new Set(["dracin_csrf"]);
+/** Cookies that change a public page for everyone who has the same value: part of the key. */
+const KEYED_COOKIES = new Set(["dracin_prefs"]);
+
+type RequestHeaders = Record<string, string | string[] | undefined>;
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+
+/**
+ * The cache key of a request whose page may be shared, or null when it may
+ * not (not a GET, a session or any unknown cookie, credentials).
+ * `url` is the absolute URL the page is rendered for; `headers` are Node's
+ * lower-case request headers.
+ */
+export function pageCacheKey(method: string, url: string, headers: RequestHeaders): string | null {
+  if (method !== "GET") return null;
+  if (headers.authorization !== undefined) return null;
+  const keyed: string[] = [];
+  const cookie = single(headers.cookie);
+  if (cookie) {
+    for (const part of cookie.split(";")) {
+      const trimmed = part.trim();
+      if (!trimmed) continue;
+      const equals = trimmed.indexOf("=");
+      const name = equals === -1 ? trimmed : trimmed.slice(0, equals);
+      if (IGNORED_COOKIES.has(name)) continue;
+      if (!KEYED_COOKIES.has(name)) return null;
+      keyed.push(trimmed);
+    }
+  }
+  const htmx = Object.keys(headers)
+    .filter((name) => name.startsWith("hx-"))
+    .sort()
+    .map((name) => `${name}:${single(headers[name]) ?? ""}`);
+  return [url, ...htmx, ...keyed.sort()].join("\n");
+}
+
+/** What the document entry decides after rendering: may this page be shared? */
+export function mayBePublic(page: {
+  candidate: boolean;
+  status: number;
+  headers: Headers;
+  csrfTokenUsed: boolean;
+}): boolean {
+  return (
+    page.candidate &&
+    page.status === 200 &&
+    !page.csrfTokenUsed &&
+    !page.headers.has("Set-Cookie") &&
+    // A route that chose its own caching keeps it.
+    !page.headers.has("Cache-Control")
+  );
+}
+
+/** Marks a document public: the Cache-Control above and the Vary a shared proxy needs. */
+export function markPublic(headers: Headers): void {
+  headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
+  const vary = (headers.get("Vary") ?? "")
+    .split(",")
+    .map((value) => value.trim())
+    .filter(Boolean);
+  for (const name of PUBLIC_VARY) {
+    if (!vary.some((value) => value.toLowerCase() === name.toLowerCase())) vary.push(name);
+  }
+  headers.set("Vary", vary.join(", "));
+}
+
+/** True for a response this instance may store: 200, public, nothing per-browser. */
+export function isStorable(status: number, headers: Headers): boolean {
+  if (status !== 200 || headers.has("Set-Cookie")) return false;
+  const cacheControl = (headers.get("Cache-Control") ?? "").toLowerCase();
+  return /\bpublic\b/.test(cacheControl) && !/\b(private|no-store|no-cache)\b/.test(cacheControl);
+}
+
+export interface CachedPage {
+  status: number;
+  headers: [string, string][];
+  body: Buffer;
+  /** A strong validator of the body: a browser's If-None-Match gets a 304. */
+  etag: string;
+  storedAt: number;
+}
+
+export function cachedPage(status: number, headers: Headers, body: Buffer, storedAt: number): CachedPage {
+  const etag = `"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
+  return { status, headers: [...headers.entries()], body, etag, storedAt };
+}
+
+export type Lookup = { page: CachedPage; state: "fresh" | "stale" } | null;
+
+/**
+ * Pages by key, bounded in bytes (least recently used go first). A fresh page
+ * is served as is; a stale one is served while one request renders its
+ * successor; concurrent first requests for a key wait for one render.
+ */
+export class PageCache {
+  readonly #pages: LRUCache<string, CachedPage>;
+  readonly #rendering = new Map<string, Promise<CachedPage | null>>();
+  readonly #freshMs: number;
+  readonly #staleMs: number;
+  readonly #now: () => number;
+
+  constructor(options: { freshMs?: number; staleMs?: number; maxBytes?: number; now?: () => number } = {}) {
+    this.#freshMs = options.freshMs ?? PAGE_CACHE_FRESH_MS;
+    this.#staleMs = options.staleMs ?? PAGE_CACHE_STALE_MS;
+    this.#now = options.now ?? Date.now;
+    this.#pages = new LRUCache({
+      maxSize: options.maxBytes ?? MAX_BYTES,
+      sizeCalculation: (page, key) => page.body.length + key.length + 256,
+    });
+  }
+
+  lookup(key: string): Lookup {
+    const page = this.#pages.get(key);
+    if (!page) return null;
+    const age = this.#now() - page.storedAt;
+    if (age < this.#freshMs) return { page, state: "fresh" };
+    if (age < this.#freshMs + this.#staleMs) return { page, state: "stale" };
+    this.#pages.delete(key);
+    return null;
+  }
+
+  /** The render in flight for this key, if any (resolves to its page, or null if it was not storable). */
+  rendering(key: string): Promise<CachedPage | null> | undefined {
+    return this.#rendering.get(key);
+  }
+
+  /** Announces a render for this key; call the returned function with the page (stored) or null. */
+  startRender(key: string): (page: CachedPage | null) => void {
+    let settle: (page: CachedPage | null) => void = () => undefined;
+    const promise = new Promise<CachedPage | null>((resolve) => {
+      settle = resolve;
+    });
+    this.#rendering.set(key, promise);
+    return (page) => {
+      if (page) this.#pages.set(key, page);
+      if (this.#rendering.get(key) === promise) this.#rendering.delete(key);
+      settle(page);
+    };
+  }
+
+  now(): number {
+    return this.#now();
+  }
+
+  get size(): number {
+    return this.#pages.size;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Express -> Remix, in place of @remix-run/express's adapter, for two reasons
+ * (docs/decisions/013-request-adapter.md):
+ * - Memory: that adapter never aborts a request's signal once the response
+ *   has finished, and Remix keeps a 5 s timer per document (its turbo-stream
+ *   timeout) that is only cleared by that abort: each request's data stayed
+ *   reachable for 5 s, hundreds of MB under load. Here the signal is aborted
+ *   whenever the response closes, finished or not.
+ * - The public-page cache (app/utils/page-cache.server.ts): shareable pages
+ *   are buffered, stored and served from memory for a few seconds.
+ */
+import { createReadableStreamFromReadable, writeReadableStreamToWritable, type AppLoadContext } from "@remix-run/node";
+import type express from "express";
+import { cachedPage, isStorable, pageCacheKey, type CachedPage, type PageCache } from "../app/utils/page-cache.server";
+
+type Handle = (request: Request, loadContext?: AppLoadContext) => Promise<Response>;
+
+export interface RemixHandlerOptions {
+  handle: Handle;
+  getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext;
+  /** Public pages are cached here; none when absent. */
+  cache?: PageCache;
+}
+
+/** The absolute URL Remix sees: as @remix-run/express builds it (req.hostname honours "trust proxy"; the port is kept). */
+function requestUrl(req: express.Request): string {
+  const portOf = (host: string | undefined) => Number.parseInt(host?.split(":")[1] ?? "", 10);
+  const forwardedPort = portOf(req.get("X-Forwarded-Host"));
+  const hostPort = portOf(req.get("host"));
+  const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : null;
+  return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`;
+}
+
+function toFetchRequest(req: express.Request, res: express.Response, url: string): Request {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (!raw[i].startsWith(":")) headers.append(raw[i], raw[i + 1]);
+  }
+  const controller = new AbortController();
+  // Always: a finished response releases whatever waits on the signal (Remix's stream timeout).
+  res.once("close", () => controller.abort());
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+function sendPage(req: express.Request, res: express.Response, page: CachedPage, state: string): void {
+  res.status(page.status);
+  for (const [name, value] of page.headers) res.append(name, value);
+  res.set("ETag", page.etag);
+  res.set("X-Page-Cache", state);
+  // Express answers 304 to a matching If-None-Match (req.fresh) and omits the body for HEAD.
+  res.send(page.body);
+}
+
+function setHeaders(res: express.Response, response: Response): void {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers) {
+    if (name !== "set-cookie") res.append(name, value);
+  }
+  for (const cookie of response.headers.getSetCookie()) res.append("Set-Cookie", cookie);
+}
+
+/** Documents and small bodies are sent in one piece; anything else (CSV exports, media) streams. */
+function isWholeBody(response: Response): boolean {
+  const type = response.headers.get("Content-Type") ?? "";
+  return /^(text\/html|application\/json|text\/plain)/i.test(type);
+}
+
+export function createRemixHandler({ handle, getLoadContext, cache }: RemixHandlerOptions): express.RequestHandler {
+  async function render(req: express.Request, res: express.Response, url: string, key: string | null): Promise<void> {
+    const finish = key && cache ? cache.startRender(key) : null;
+    try {
+      const context = { ...getLoadContext(req, res), publicCandidate: key !== null };
+      const response = await handle(toFetchRequest(req, res, url), context);
+      if (finish && cache && isStorable(response.status, response.headers)) {
+        const page = cachedPage(response.status, response.headers, Buffer.from(await response.arrayBuffer()), cache.now());
+        finish(page);
+        sendPage(req, res, page, "miss");
+        return;
+      }
+      finish?.(null);
+      setHeaders(res, response);
+      if (!response.body) {
+        res.end();
+      } else if (isWholeBody(response)) {
+        res.end(Buffer.from(await response.arrayBuffer()));
+      } else {
+        await writeReadableStreamToWritable(response.body, res);
+      }
+    } catch (error) {
+      finish?.(null);
+      throw error;
+    }
+  }
+
+  return (req, res, next) => {
+    const url = requestUrl(req);
+    const key = cache ? pageCacheKey(req.method, url, req.headers) : null;
+    const serve = async () => {
+      if (key && cache) {
+        const found = cache.lookup(key);
+        if (found?.state === "fresh") return sendPage(req, res, found.page, "hit");
+        const inFlight = cache.rendering(key);
+        if (found && inFlight) return sendPage(req, res, found.page, "stale");
+        if (inFlight) {
+          const page = await inFlight;
+          if (page) return sendPage(req, res, page, "hit");
+        }
+      }
+      await render(req, res, url, key);
+    };
+    serve().catch(next);
+  };
+}
+
