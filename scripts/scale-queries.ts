@@ -6,29 +6,53 @@
  *   DATABASE_URL=file:/tmp/small.db npm run db:seed:scale -- --users 100
  *   DATABASE_URL=file:/tmp/large.db npm run db:seed:scale -- --users 10000
  *   npx tsx scripts/scale-queries.ts file:/tmp/small.db file:/tmp/large.db     # ITERATIONS=40 ROUNDS=3
+ *   npx tsx scripts/scale-queries.ts postgresql://u:p@127.0.0.1:5432/small postgresql://u:p@127.0.0.1:5432/large
  *
  * Same --seed, so user n has the same data in both databases: the pages are
  * timed for the same viewer (the median user by history rows of the small
- * database) and for admin@scale.example. Prints a markdown table and the plans.
+ * database) and for admin@scale.example. Prints a markdown table and the plans
+ * of the last database: SQLite's EXPLAIN QUERY PLAN (statements captured from
+ * better-sqlite3's prepare), or PostgreSQL's EXPLAIN (ANALYZE) with the values
+ * the loaders sent (captured from pg's Client.query; writes are only planned).
  */
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 
-const urls = process.argv.slice(2).filter((arg) => arg.startsWith("file:"));
+const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url);
+const urls = process.argv.slice(2).filter((arg) => arg.startsWith("file:") || isPostgres(arg));
+/** How a database is named in the output (never a password). */
+const label = (url: string) => path.basename(isPostgres(url) ? new URL(url).pathname : url);
 const iterations = Number(process.env.ITERATIONS ?? 40);
 const rounds = Number(process.env.ROUNDS ?? 3);
 if (urls.length === 0 && !process.env.SCALE_QUERIES_CHILD) {
-  console.error("Usage: npx tsx scripts/scale-queries.ts file:/tmp/small.db [file:/tmp/large.db ...]");
+  console.error("Usage: npx tsx scripts/scale-queries.ts file:/tmp/small.db|postgresql://... [file:/tmp/large.db|postgresql://... ...]");
   process.exit(2);
 }
 
-// Every SQL text the loaders prepare, per scenario (Prisma's adapter prepares through better-sqlite3).
-const seen = new Set<string>();
+/** A statement the loaders sent: its SQL and (PostgreSQL) the first values it was sent with. */
+interface Statement {
+  sql: string;
+  values: unknown[];
+}
+
+// Every SQL text the loaders run, per scenario: Prisma's SQLite adapter prepares through better-sqlite3,
+// its PostgreSQL adapter queries through pg's Client.
+const seen = new Map<string, Statement>();
 const prototype = BetterSqlite3.prototype as unknown as { prepare(sql: string): unknown };
 const originalPrepare = prototype.prepare;
 prototype.prepare = function (this: unknown, sql: string) {
-  seen.add(sql);
+  if (!seen.has(sql)) seen.set(sql, { sql, values: [] });
   return originalPrepare.call(this, sql);
+};
+type Query = (this: unknown, config: unknown, ...rest: unknown[]) => unknown;
+const pgPrototype = pg.Client.prototype as unknown as { query: Query };
+const originalQuery = pgPrototype.query;
+pgPrototype.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
+  const sql = typeof config === "string" ? config : (config as { text?: string } | null)?.text;
+  const args = typeof config === "object" && config !== null && "values" in config ? (config as { values?: unknown }).values : rest[0];
+  if (typeof sql === "string" && !seen.has(sql)) seen.set(sql, { sql, values: Array.isArray(args) ? args : [] });
+  return originalQuery.call(this, config, ...rest);
 };
 
 interface Scenario {
@@ -41,7 +65,7 @@ interface Scenario {
 interface Measured {
   median: number;
   p90: number;
-  sql: string[];
+  sql: Statement[];
 }
 
 async function measureDatabase(url: string, viewerEmail: string | null) {
@@ -123,7 +147,7 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
     // Statements are prepared once (decision 008): capture them during the warm-up.
     seen.clear();
     for (let i = 0; i < 5; i++) await scenario.load(request());
-    const sql = [...seen];
+    const sql = [...seen.values()];
     const times: number[] = [];
     for (let i = 0; i < iterations; i++) {
       const started = performance.now();
@@ -135,7 +159,7 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
     results.set(scenario.name, {
       median: times[Math.floor(times.length / 2)]!,
       p90: times[Math.floor(times.length * 0.9)]!,
-      sql: sql.filter((sql) => !/^(PRAGMA|BEGIN|COMMIT|ROLLBACK)/i.test(sql.trim())),
+      sql: sql.filter((statement) => !/^(PRAGMA|BEGIN|COMMIT|ROLLBACK|SET|SAVEPOINT|RELEASE)\b/i.test(statement.sql.trim())),
     });
   }
   const counts = {
@@ -147,14 +171,40 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
   return { results, viewer: viewer.email, counts, historyRows };
 }
 
-function plans(file: string, statements: string[]): string[] {
+function sqlitePlans(file: string, statements: Statement[]): string[] {
   const db = new BetterSqlite3(file, { readonly: true });
   const out: string[] = [];
-  for (const sql of statements) {
+  for (const { sql } of statements) {
     const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...new Array(sql.split("?").length - 1).fill(null)) as { detail: string }[];
     out.push(`${sql.replace(/\s+/g, " ").slice(0, 400)}\n    -> ${rows.map((row) => row.detail).join("\n    -> ")}`);
   }
   db.close();
+  return out;
+}
+
+/** EXPLAIN (ANALYZE) of the reads with the captured values, EXPLAIN of the writes; each in a rolled-back transaction. */
+async function postgresPlans(url: string, statements: Statement[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url, options: "-c timezone=UTC" });
+  await client.connect();
+  const out: string[] = [];
+  try {
+    for (const { sql, values } of statements) {
+      // Reads run (ANALYZE: actual rows and time); writes are only planned (their captured ids exist by now).
+      const read = /^\s*(SELECT|WITH)\b/i.test(sql);
+      await client.query("BEGIN");
+      try {
+        const explain = read ? "EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON)" : "EXPLAIN (COSTS OFF)";
+        const { rows } = await client.query<{ "QUERY PLAN": string }>(`${explain} ${sql}`, values);
+        out.push(`${sql.replace(/\s+/g, " ").slice(0, 400)}\n    ${rows.map((row) => row["QUERY PLAN"]).join("\n    ")}`);
+      } catch (error) {
+        out.push(`${sql.replace(/\s+/g, " ").slice(0, 400)}\n    (EXPLAIN failed: ${error instanceof Error ? error.message : String(error)})`);
+      } finally {
+        await client.query("ROLLBACK");
+      }
+    }
+  } finally {
+    await client.end();
+  }
   return out;
 }
 
@@ -191,9 +241,9 @@ if (process.env.SCALE_QUERIES_CHILD) {
   const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
   console.log(`Viewer: ${viewer} (the same user in every database); ${iterations} calls per page after 5 warm-up calls, ${rounds} alternating rounds, lowest median kept.\n`);
   for (const { url, data } of runs) {
-    console.log(`- ${url}: ${data.counts.users.toLocaleString("en")} users, ${data.counts.history.toLocaleString("en")} history rows, ${data.counts.audit.toLocaleString("en")} audit rows; the viewer has ${data.historyRows} history rows`);
+    console.log(`- ${label(url)}: ${data.counts.users.toLocaleString("en")} users, ${data.counts.history.toLocaleString("en")} history rows, ${data.counts.audit.toLocaleString("en")} audit rows; the viewer has ${data.historyRows} history rows`);
   }
-  console.log(`\n| page | ${runs.map((r) => `${path.basename(r.url)} median / p90`).join(" | ")} | ratio (last / first, median) |`);
+  console.log(`\n| page | ${runs.map((r) => `${label(r.url)} median / p90`).join(" | ")} | ratio (last / first, median) |`);
   console.log(`| --- | ${runs.map(() => "---:").join(" | ")} | ---: |`);
   for (const name of Object.keys(runs[0]!.data.results)) {
     const cells = runs.map((r) => `${fmt(r.data.results[name]!.median)} / ${fmt(r.data.results[name]!.p90)}`);
@@ -201,14 +251,15 @@ if (process.env.SCALE_QUERIES_CHILD) {
     console.log(`| ${name} | ${cells.join(" | ")} | ${ratio.toFixed(2)}× |`);
   }
   const last = runs[runs.length - 1]!;
-  const file = last.url.slice("file:".length);
-  console.log(`\nQuery plans (EXPLAIN QUERY PLAN on ${last.url}):`);
+  const postgres = isPostgres(last.url);
+  console.log(`\nQuery plans (${postgres ? "EXPLAIN (ANALYZE, COSTS OFF)" : "EXPLAIN QUERY PLAN"} on ${label(last.url)}):`);
   const done = new Set<string>();
   for (const [name, measured] of Object.entries(last.data.results)) {
-    const fresh = measured.sql.filter((sql) => !done.has(sql));
-    fresh.forEach((sql) => done.add(sql));
+    const fresh = measured.sql.filter((statement) => !done.has(statement.sql));
+    fresh.forEach((statement) => done.add(statement.sql));
     if (fresh.length === 0) continue;
     console.log(`\n## ${name}\n`);
-    for (const plan of plans(file, fresh)) console.log(plan);
+    const plans = postgres ? await postgresPlans(last.url, fresh) : sqlitePlans(last.url.slice("file:".length), fresh);
+    for (const plan of plans) console.log(plan);
   }
 }
