@@ -121,7 +121,11 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exi
 
 const profileDir = path.join(os.tmpdir(), "dracin-bench-profiles");
 const inspectPort = port + 2;
-const server = spawn(process.execPath, [...(args.profile ? [`--inspect=127.0.0.1:${inspectPort}`] : []), path.join(root, "scripts", "start.mjs")], {
+// The server runs as `npm start` / `npm run serve` run it (package.json): V8's old generation capped at 192 MB.
+// Without a cap V8 lets garbage pile up under load (the live heap is ~60–90 MB, the heap grew to 180+ MB and RSS to
+// ~300 MiB); with it RSS stays near 200 MiB at the same throughput (docs/PERFORMANCE.md).
+const serverNodeFlags = ["--max-old-space-size=192"];
+const server = spawn(process.execPath, [...serverNodeFlags, ...(args.profile ? [`--inspect=127.0.0.1:${inspectPort}`] : []), path.join(root, "scripts", "start.mjs")], {
   cwd: root,
   env: {
     ...process.env,
