@@ -409,7 +409,7 @@ async function main() {
       `  history      ${n(totals.history)}`,
       `  audit        ${n(totals.audit)}`,
       `  total rows   ${n(totals.rows)}`,
-      `  ${postgres ? "database size" : "file size    "} ${(totals.bytes / 2 ** 30).toFixed(2)} GiB`,
+      `  ${postgres ? "database size" : "file size   "} ${(totals.bytes / 2 ** 30).toFixed(2)} GiB`,
       "",
     ].join("\n"),
   );

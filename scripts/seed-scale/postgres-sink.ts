@@ -7,6 +7,8 @@
  * the filled tables are dropped during the load and recreated from their own
  * definitions at the end (pg_get_indexdef / pg_get_constraintdef), then the
  * tables are vacuumed and analyzed (what autovacuum would do shortly after).
+ * While they are dropped, their definitions wait in a table (PENDING): a run
+ * killed mid-load leaves them there and the next run puts them back first.
  *
  * Formats are the columns' own: DateTime is `timestamp(3)` without zone holding
  * UTC (the app's pool sets timezone=UTC), Boolean is `boolean`, Json is `jsonb`
@@ -91,6 +93,9 @@ function statements<Row>(insert: Insert<Row>, rows: Row[]): { text: string; valu
   return out;
 }
 
+/** Definitions of the dropped indexes and foreign keys, while the load runs. */
+const PENDING = "_seed_scale_dropped";
+
 interface Dropped {
   indexes: { name: string; def: string }[];
   foreignKeys: { table: string; name: string; def: string }[];
@@ -103,6 +108,21 @@ export function postgresSink(url: string): SeedSink {
   const ready = () => (connected ??= client.connect().then(() => undefined));
   let dropped: Dropped = { indexes: [], foreignKeys: [] };
 
+  /** Creates the indexes and foreign keys of `d` that are missing. */
+  async function restore(d: Dropped): Promise<void> {
+    for (const index of d.indexes) {
+      const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [`"${index.name}"`]);
+      if (!rows[0]!.present) await client.query(index.def);
+    }
+    for (const fk of d.foreignKeys) {
+      const { rows } = await client.query<{ present: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE contype = 'f' AND conname = $1 AND connamespace = current_schema()::regnamespace) AS present`,
+        [fk.name],
+      );
+      if (!rows[0]!.present) await client.query(`ALTER TABLE "${fk.table}" ADD CONSTRAINT "${fk.name}" ${fk.def}`);
+    }
+  }
+
   return {
     async countUsers() {
       await ready();
@@ -114,6 +134,11 @@ export function postgresSink(url: string): SeedSink {
       // A crash loses at most the last batches, which --force deletes anyway.
       await client.query(`SET synchronous_commit = off`);
       await client.query(`SET maintenance_work_mem = '512MB'`);
+      // Definitions a killed run left behind go back first.
+      await client.query(`CREATE TABLE IF NOT EXISTS "${PENDING}" (kind text NOT NULL, "table" text NOT NULL, name text NOT NULL, def text NOT NULL)`);
+      const left = await client.query<{ kind: string; table: string; name: string; def: string }>(`SELECT kind, "table", name, def FROM "${PENDING}"`);
+      await restore({ indexes: left.rows.filter((r) => r.kind === "index"), foreignKeys: left.rows.filter((r) => r.kind === "fk") });
+      await client.query(`DELETE FROM "${PENDING}"`);
       const tables = [...SEEDED_TABLES];
       const indexes = await client.query<{ name: string; def: string }>(
         `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
@@ -137,6 +162,8 @@ export function postgresSink(url: string): SeedSink {
       );
       dropped = { indexes: indexes.rows, foreignKeys: foreignKeys.rows };
       await client.query("BEGIN");
+      for (const index of dropped.indexes) await client.query(`INSERT INTO "${PENDING}" VALUES ('index', '', $1, $2)`, [index.name, index.def]);
+      for (const fk of dropped.foreignKeys) await client.query(`INSERT INTO "${PENDING}" VALUES ('fk', $1, $2, $3)`, [fk.table, fk.name, fk.def]);
       for (const fk of dropped.foreignKeys) await client.query(`ALTER TABLE "${fk.table}" DROP CONSTRAINT "${fk.name}"`);
       for (const index of dropped.indexes) await client.query(`DROP INDEX "${index.name}"`);
       await client.query("COMMIT");
@@ -162,8 +189,8 @@ export function postgresSink(url: string): SeedSink {
     },
     async finish(onPhase) {
       onPhase("indexes");
-      for (const index of dropped.indexes) await client.query(index.def);
-      for (const fk of dropped.foreignKeys) await client.query(`ALTER TABLE "${fk.table}" ADD CONSTRAINT "${fk.name}" ${fk.def}`);
+      await restore(dropped);
+      await client.query(`DROP TABLE IF EXISTS "${PENDING}"`);
       dropped = { indexes: [], foreignKeys: [] };
       onPhase("analyze");
       // Visibility map and statistics, as autovacuum would leave an insert-only table a little later.
