@@ -13,6 +13,7 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDatabase, databaseUrl, dropDatabases } from "../helpers/pg-databases.mjs";
 
@@ -22,11 +23,13 @@ const engine = postgres === null ? "sqlite" : "postgres";
 const schemaDir = path.join(root, "prisma", engine);
 const workDir = path.join(inject("dracinRunDir"), `drift-${process.pid}`);
 /**
- * A datamodel-to-datamodel diff reads no database, but the CLI still opens the config's adapter, and on
- * PostgreSQL every CLI run then waits ~10 s for a timer of Prisma's wasm engine. The provider comes from
- * the schema files either way, so those diffs run with a throwaway SQLite DATABASE_URL.
+ * A datamodel-to-datamodel diff reads no database, but the CLI still opens the config's adapter (on
+ * PostgreSQL a pool). The provider comes from the schema files either way, so those diffs run with a
+ * throwaway SQLite DATABASE_URL.
  */
 const offlineUrl = `file:${path.join(workDir, "offline.db")}`;
+/** As scripts/migrate.mjs runs the CLI: without it, a PostgreSQL run idles 10 s on a timer of Prisma's wasm engine. */
+const unrefLongTimers = pathToFileURL(path.join(root, "scripts", "unref-long-timers.mjs")).href;
 const CLI_TIMEOUT = 120_000;
 
 type CliResult = { code: number; stdout: string; stderr: string };
@@ -35,8 +38,8 @@ type CliResult = { code: number; stdout: string; stderr: string };
 function prisma(args: string[], url: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     execFile(
-      path.join(root, "node_modules", ".bin", "prisma"),
-      args,
+      process.execPath,
+      ["--import", unrefLongTimers, path.join(root, "node_modules", "prisma", "build", "index.js"), ...args],
       { cwd: root, env: { ...process.env, DATABASE_URL: url }, timeout: CLI_TIMEOUT, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== "number") reject(error);

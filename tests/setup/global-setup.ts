@@ -14,6 +14,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { migrateDeploy } from "../../scripts/migrate.mjs";
 import {
   VITEST_PREFIX,
   createDatabase,
@@ -46,9 +47,12 @@ declare module "vitest" {
 const root = path.resolve(import.meta.dirname, "..", "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
+/** `prisma <args>`, or with args "migrate deploy" scripts/migrate.mjs (the way `npm start` migrates). */
 function prisma(args: string[], databaseUrlForCli: string): void {
+  const env = { ...process.env, DATABASE_URL: databaseUrlForCli };
   try {
-    execFileSync(bin("prisma"), args, { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrlForCli }, stdio: "pipe" });
+    if (args.join(" ") === "migrate deploy") migrateDeploy({ env, stdio: ["ignore", "pipe", "pipe"] });
+    else execFileSync(bin("prisma"), args, { cwd: root, env, stdio: "pipe" });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`prisma ${args.join(" ")} failed:\n${stdout?.toString() ?? ""}\n${stderr?.toString() ?? ""}`);
