@@ -105,13 +105,13 @@ export interface CachedPage {
   status: number;
   headers: [string, string][];
   body: Buffer;
-  /** A strong validator of the body: a browser's If-None-Match gets a 304. */
+  /** A validator of the body (weak: the same for its gzip and identity codings); a browser's If-None-Match gets a 304. */
   etag: string;
   storedAt: number;
 }
 
 export function cachedPage(status: number, headers: Headers, body: Buffer, storedAt: number): CachedPage {
-  const etag = `"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
+  const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
   return { status, headers: [...headers.entries()], body, etag, storedAt };
 }
 
