@@ -22,7 +22,7 @@ import { z } from "zod";
 import { getOAuthConfig, getProvider, type OAuthProvider } from "~/auth/oauth-config.server";
 import type { Prisma } from "~/generated/sqlite/client";
 import { writeAudit } from "~/models/audit.server";
-import { isUniqueViolation, prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma, transaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { flashHeader } from "~/utils/flash.server";
 import { log } from "~/utils/log.server";
@@ -472,7 +472,7 @@ function tokenUpdate(profile: OAuthProfile) {
 
 async function inTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   try {
-    return await prisma.$transaction(work);
+    return await transaction(work);
   } catch (error) {
     // Two callbacks for the same identity or email at once: one wins.
     if (isUniqueViolation(error)) throw new OAuthFailure("conflict");
@@ -644,7 +644,7 @@ export type DisconnectResult = "disconnected" | "not_connected" | "last_sign_in_
  * sign in (no password and no other identity).
  */
 export async function disconnectProvider(userId: string, providerId: string, info: RequestInfo): Promise<DisconnectResult> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const [user, accounts] = await Promise.all([
       tx.user.findUnique({ where: { id: userId }, select: { password: true } }),
       tx.account.findMany({ where: { userId }, select: { id: true, provider: true } }),

@@ -6,7 +6,7 @@
  */
 import { writeAudit } from "~/models/audit.server";
 import { listUserSessions, type UserSession } from "~/models/sessions.server";
-import { containsText, prisma } from "~/utils/db.server";
+import { containsText, prisma, transaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { RequestInfo } from "~/utils/request.server";
 
@@ -102,7 +102,7 @@ export async function getUserForAdmin(userId: string): Promise<AdminUserDetail |
  * SESSION_REVOKED row about the user, by the admin. Null when no such user.
  */
 export async function endAllSessions(targetUserId: string, adminId: string, info: RequestInfo): Promise<number | null> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: targetUserId }, select: { id: true } });
     if (!user) return null;
     const ended = await tx.session.deleteMany({ where: { userId: targetUserId } });
@@ -138,7 +138,7 @@ export async function changeRole(
   actor: RoleActor,
   info: RequestInfo,
 ): Promise<RoleChange> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const unique = "email" in where ? { email: where.email.trim().toLowerCase() } : { id: where.id };
     const user = await tx.user.findUnique({ where: unique, select: { id: true, email: true, role: true } });
     if (!user) return { ok: false, reason: "not-found" } as const;

@@ -1,15 +1,8 @@
 /** Watch history: an immutable log with one row per viewing. */
-import { prisma, type PrismaClient } from "~/utils/db.server";
+import { prisma, transaction, type PrismaClient } from "~/utils/db.server";
 
 /** A reload or a second save within this window belongs to the same viewing. */
 export const VIEWING_WINDOW_MS = 30 * 60 * 1000;
-
-/** Attempts of a serializable transaction that lost a race (P2034) before giving up. */
-const WRITE_CONFLICT_ATTEMPTS = 5;
-
-function isWriteConflict(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2034";
-}
 
 /**
  * Records the start of a viewing, unless this user started one of the same
@@ -20,10 +13,9 @@ export async function recordViewing(
   viewing: { episodeId: string; dramaId: string },
   now = new Date(),
 ): Promise<boolean> {
-  // Check and insert in one serializable transaction, so two simultaneous first saves add one row.
-  // SQLite runs write transactions one at a time; PostgreSQL lets both check, commits the first
-  // insert and fails the other with a write conflict (P2034): run that one again, and it finds the row.
-  const checkAndInsert = async (tx: Pick<PrismaClient, "watchHistory">): Promise<boolean> => {
+  // Check and insert in one serializable transaction, so two simultaneous first saves add one row
+  // (on PostgreSQL the loser is run again and finds the winner's row).
+  return transaction(async (tx) => {
     const recent = await tx.watchHistory.findFirst({
       where: { userId, episodeId: viewing.episodeId, watchedAt: { gt: new Date(now.getTime() - VIEWING_WINDOW_MS) } },
       select: { id: true },
@@ -34,14 +26,7 @@ export async function recordViewing(
       select: { id: true },
     });
     return true;
-  };
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await prisma.$transaction(checkAndInsert, { isolationLevel: "Serializable" });
-    } catch (error) {
-      if (attempt >= WRITE_CONFLICT_ATTEMPTS || !isWriteConflict(error)) throw error;
-    }
-  }
+  });
 }
 
 export interface HistoryPage {

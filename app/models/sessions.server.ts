@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
 import { writeAudit } from "~/models/audit.server";
 import { subjectKey } from "~/models/throttle.server";
-import { engine, prisma } from "~/utils/db.server";
+import { engine, prisma, transaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { RequestInfo } from "~/utils/request.server";
 
@@ -192,7 +192,7 @@ export async function revokeUserSession(
   currentTokenHash: string | null,
   info: RequestInfo,
 ): Promise<{ current: boolean } | null> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const row = await tx.session.findFirst({ where: { id: sessionId, userId }, select: { sessionToken: true } });
     if (!row) return null;
     await tx.session.deleteMany({ where: { id: sessionId, userId } });
@@ -206,7 +206,7 @@ export async function revokeUserSession(
 
 /** Ends every session of the user except the asking one; one SESSION_REVOKED row. Returns how many ended. */
 export async function revokeOtherSessions(userId: string, keepTokenHash: string, info: RequestInfo): Promise<number> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const ended = await tx.session.deleteMany({ where: { userId, sessionToken: { not: keepTokenHash } } });
     await writeAudit(
       {
@@ -273,7 +273,7 @@ export async function deleteUserAccount(
   method: "password" | "fresh-sign-in",
   info: RequestInfo,
 ): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) return false;
     await writeAudit(

@@ -5,7 +5,7 @@
 import bcrypt from "bcryptjs";
 import type { Prisma } from "~/generated/sqlite/client";
 import { writeAudit } from "~/models/audit.server";
-import { isUniqueViolation, prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma, transaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { RequestInfo } from "~/utils/request.server";
 
@@ -45,7 +45,7 @@ export async function createUser(
 ): Promise<PublicUser> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       const user = await tx.user.create({
         data: { email: input.email, name: input.name, password: passwordHash },
         select: PUBLIC_USER_SELECT,
@@ -75,7 +75,7 @@ export async function verifyLogin(email: string, password: string): Promise<Publ
 }
 
 export async function updateDisplayName(userId: string, name: string, info: RequestInfo): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { name }, select: { id: true } });
     await writeAudit({ action: "PROFILE_UPDATE", userId, entityType: "User", entityId: userId, info }, tx);
   });
@@ -95,7 +95,7 @@ export async function changePassword(
   const row = await prisma.user.findUnique({ where: { id: userId }, select: { password: true } });
   if (!row?.password || !(await bcrypt.compare(currentPassword, row.password))) return false;
   const passwordHash = await hashPassword(newPassword);
-  await prisma.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { password: passwordHash }, select: { id: true } });
     const ended = await tx.session.deleteMany({
       where: { userId, ...(keepSessionToken ? { sessionToken: { not: keepSessionToken } } : {}) },
@@ -131,7 +131,7 @@ export async function resetPassword(
   consume: (tx: Prisma.TransactionClient) => Promise<boolean>,
 ): Promise<boolean> {
   const passwordHash = await hashPassword(newPassword);
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     if (!(await consume(tx))) return false;
     const now = new Date();
     await tx.user.update({ where: { id: userId }, data: { password: passwordHash }, select: { id: true } });

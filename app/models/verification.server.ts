@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import type { Prisma } from "~/generated/sqlite/client";
 import { writeAudit } from "~/models/audit.server";
-import { prisma } from "~/utils/db.server";
+import { prisma, transaction } from "~/utils/db.server";
 import type { RequestInfo } from "~/utils/request.server";
 
 export type TokenPurpose = "verify-email" | "reset-password";
@@ -121,7 +121,7 @@ export async function verifyEmailWithToken(secret: unknown, info: RequestInfo, n
     }
     return found;
   }
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const email = await consumeToken("verify-email", secret, tx, now);
     if (!email) return { status: "invalid" } as const;
     // The email may have been changed or the account deleted since the link was sent.
@@ -143,7 +143,7 @@ export async function createVerificationRequest(
   user: { id: string; email: string },
   info: RequestInfo,
 ): Promise<string> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const secret = await createToken("verify-email", user.email, tx);
     await writeAudit(
       { action: "EMAIL_VERIFICATION_REQUEST", userId: user.id, entityType: "User", entityId: user.id, info },
@@ -164,7 +164,7 @@ export async function createResetRequest(
   subject: string,
   info: RequestInfo,
 ): Promise<{ secret: string; user: { id: string; name: string | null; email: string } } | null> {
-  return prisma.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, email: true } });
     const secret = user ? await createToken("reset-password", user.email, tx) : null;
     await writeAudit(

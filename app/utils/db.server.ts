@@ -12,7 +12,7 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "~/generated/sqlite/client";
+import { PrismaClient, type Prisma } from "~/generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/postgres/client";
 import { databaseEngine, getEnv, sqliteFilePath, type DatabaseEngine } from "~/utils/env.server";
 import { wroteRecently } from "~/utils/read-your-writes.server";
@@ -102,6 +102,31 @@ export async function disconnectDatabases(): Promise<void> {
 export function containsText(text: string): { contains: string } {
   if (engine === "sqlite") return { contains: text };
   return { contains: text, mode: "insensitive" } as { contains: string };
+}
+
+/** Attempts of a transaction that lost a serialization race (P2034) before the error is thrown. */
+export const TRANSACTION_ATTEMPTS = 5;
+
+function isSerializationFailure(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2034";
+}
+
+/**
+ * An interactive transaction on the primary, SERIALIZABLE on both engines so
+ * check-then-write code (the last admin, one history row per viewing, a token
+ * used once) behaves the same: SQLite runs write transactions one at a time;
+ * PostgreSQL lets two run and fails one with a serialization error (P2034),
+ * which is run again from the start and then sees the other's write. `work`
+ * must only touch the database (it may run more than once).
+ */
+export async function transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await prisma.$transaction(work, { isolationLevel: "Serializable" });
+    } catch (error) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !isSerializationFailure(error)) throw error;
+    }
+  }
 }
 
 /** True when a Prisma error is a unique-constraint violation (P2002). */

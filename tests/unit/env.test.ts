@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, loadOrCreateSecret, parseEnv, sqliteFilePath } from "~/utils/env.server";
+import { ConfigError, databaseEngine, loadOrCreateSecret, parseEnv, sqliteFilePath } from "~/utils/env.server";
 
 /** An environment with only these variables (ProcessEnv's typings insist on NODE_ENV). */
 function source(values: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -27,6 +27,7 @@ describe("parseEnv", () => {
       HOST: "127.0.0.1",
       DATA_DIR: "./data",
       DATABASE_URL: "file:./data/dracin.db",
+      DATABASE_POOL_SIZE: 10,
       SESSION_MAX_AGE_DAYS: 30,
       SESSION_IDLE_DAYS: 7,
       MAIL_FROM: "Dracin <no-reply@dracin.localhost>",
@@ -71,8 +72,21 @@ describe("parseEnv", () => {
     expect(parsed.DATABASE_URL).toBe("file:./data/dracin.db");
   });
 
-  it("refuses a DATABASE_URL that is not a SQLite file: URL", () => {
-    expect(configError({ DATABASE_URL: "postgres://db/dracin" }).message).toContain("DATABASE_URL");
+  it("takes a SQLite file: URL or a PostgreSQL URL, and nothing else", () => {
+    expect(parseEnv(source({ DATABASE_URL: "postgresql://u:p@db:5432/dracin" })).DATABASE_URL).toBe("postgresql://u:p@db:5432/dracin");
+    expect(parseEnv(source({ DATABASE_URL: "postgres://db/dracin" })).DATABASE_URL).toBe("postgres://db/dracin");
+    for (const url of ["mysql://admin:hunter2@db/dracin", "./data/other.db", "sqlite:other.db"]) {
+      const message = configError({ DATABASE_URL: url }).message;
+      expect(message).toContain("DATABASE_URL");
+      // The value (which may hold a password) is never echoed.
+      expect(message).not.toContain(url);
+    }
+  });
+
+  it("wants the replica on the same engine as the primary", () => {
+    expect(configError({ DATABASE_REPLICA_URL: "postgresql://db-replica/dracin" }).message).toContain("DATABASE_REPLICA_URL");
+    const parsed = parseEnv(source({ DATABASE_URL: "postgresql://db/dracin", DATABASE_REPLICA_URL: "postgresql://replica/dracin" }));
+    expect(parsed.DATABASE_REPLICA_URL).toBe("postgresql://replica/dracin");
   });
 
   it("lists every bad variable at once", () => {
@@ -80,6 +94,14 @@ describe("parseEnv", () => {
     expect(message).toContain("PORT");
     expect(message).toContain("BCRYPT_COST");
     expect(message).toContain("LOG_LEVEL");
+  });
+});
+
+describe("databaseEngine", () => {
+  it("is PostgreSQL for postgres(ql):// URLs and SQLite otherwise", () => {
+    expect(databaseEngine("postgresql://u@h/db")).toBe("postgresql");
+    expect(databaseEngine("postgres://u@h/db")).toBe("postgresql");
+    expect(databaseEngine("file:./data/dracin.db")).toBe("sqlite");
   });
 });
 
