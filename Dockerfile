@@ -33,4 +33,4 @@ VOLUME ["/app/data"]
 # `docker stop` a longer grace period (`--time 15`, compose `stop_grace_period: 15s`).
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "scripts/start.mjs"]
+CMD ["node", "--max-old-space-size=192", "scripts/start.mjs"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Progress-save benchmark (not a timed test): 50 signed-in viewers posting
 // progress saves as fast as the server answers, against the production build
-// on a fresh SQLite database. Usage:
+// on a fresh SQLite database (or PostgreSQL: BENCH_DATABASE_URL, see bench-database.mjs). Usage:
 //   npm run build && node scripts/bench-progress.mjs [--viewers 50] [--duration 20] [--warmup 5] [--profile]
 // --profile writes a V8 CPU profile of the server to tests/.tmp/bench/prof/.
 import { spawn } from "node:child_process";
@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { freshBenchDatabase } from "./bench-database.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -27,7 +28,9 @@ fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 const base = `http://127.0.0.1:${args.port}`;
 
-const nodeFlags = [...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean), ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, "prof")}`] : [])];
+// As `npm start` runs the server (package.json): V8's old generation capped at 192 MB.
+const nodeFlags = ["--max-old-space-size=192", ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean), ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, "prof")}`] : [])];
+const database = await freshBenchDatabase(dir);
 const server = spawn(process.execPath, [...nodeFlags, path.join(root, "scripts", "start.mjs")], {
   cwd: root,
   env: {
@@ -35,7 +38,7 @@ const server = spawn(process.execPath, [...nodeFlags, path.join(root, "scripts",
     NODE_ENV: "production",
     PORT: args.port,
     HOST: "127.0.0.1",
-    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+    DATABASE_URL: database.url,
     DATA_DIR: dir,
     BCRYPT_COST: "10",
     REGISTER_LIMIT_PER_HOUR: "100000",

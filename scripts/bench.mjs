@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Page benchmark (not a timed test), issue 6: the production build on a fresh
-// SQLite database, loaded with autocannon from this separate process on
+// SQLite database (PostgreSQL with BENCH_DATABASE_URL: scripts/bench-database.mjs), loaded with autocannon from this separate process on
 // 127.0.0.1, one scenario at a time, each measured after a warm-up:
 //   home (anonymous), drama page, search, signed-in home, progress save,
 // and a ceiling: a bare node:http server (another process) answering the
@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { freshBenchDatabase } from "./bench-database.mjs";
 import { WebSocket } from "undici";
 
 const SCENARIOS = ["home", "drama", "search", "home-signed-in", "progress"];
@@ -125,6 +126,7 @@ const inspectPort = port + 2;
 // Without a cap V8 lets garbage pile up under load (the live heap is ~60–90 MB, the heap grew to 180+ MB and RSS to
 // ~300 MiB); with it RSS stays near 200 MiB at the same throughput (docs/PERFORMANCE.md).
 const serverNodeFlags = ["--max-old-space-size=192"];
+const database = await freshBenchDatabase(dir);
 const server = spawn(process.execPath, [...serverNodeFlags, ...(args.profile ? [`--inspect=127.0.0.1:${inspectPort}`] : []), path.join(root, "scripts", "start.mjs")], {
   cwd: root,
   env: {
@@ -132,7 +134,7 @@ const server = spawn(process.execPath, [...serverNodeFlags, ...(args.profile ? [
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
-    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+    DATABASE_URL: database.url,
     DATA_DIR: path.join(dir, "data"),
     BCRYPT_COST: "10",
     REGISTER_LIMIT_PER_HOUR: "100000",
@@ -323,7 +325,7 @@ if (args.json) {
   console.log(JSON.stringify({ date: new Date().toISOString(), machine, connections, duration, warmup, results, targets }, null, 2));
 } else {
   console.log(`\n${new Date().toISOString().slice(0, 10)} — ${machine}`);
-  console.log(`autocannon ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario, production build, SQLite, 127.0.0.1\n`);
+  console.log(`autocannon ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario, production build, ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}, 127.0.0.1\n`);
   console.log("| scenario | requests/s | p50 | p99 | server RSS peak | share of ceiling | non-2xx + errors |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) console.log(row(r));
