@@ -10,7 +10,8 @@ import crypto from "node:crypto";
 import bcrypt from "bcryptjs";
 import { writeAudit } from "~/models/audit.server";
 import { subjectKey } from "~/models/throttle.server";
-import { engine, prisma, transaction } from "~/utils/db.server";
+import { engine, prisma, sqlitePrimaryConnection, transaction } from "~/utils/db.server";
+import { hotStatement } from "~/utils/sqlite-statements.server";
 import { getEnv } from "~/utils/env.server";
 import type { RequestInfo } from "~/utils/request.server";
 
@@ -77,6 +78,26 @@ interface SessionLookupRow {
   lastSeenMs: number | null;
 }
 
+const SQLITE_LOOKUP = `SELECT "id", "userId",
+    (julianday("expires") - 2440587.5) * 86400000.0 AS "expiresMs",
+    (julianday("lastSeenAt") - 2440587.5) * 86400000.0 AS "lastSeenMs"
+  FROM "Session" WHERE "sessionToken" = ? LIMIT 1`;
+
+async function lookupSession(sessionToken: string): Promise<SessionLookupRow | undefined> {
+  const sqlite = await sqlitePrimaryConnection();
+  if (sqlite) {
+    // Straight on the primary's connection, prepared once: Prisma's pipeline around this
+    // one indexed read cost more than the read (docs/decisions/008-sqlite-statement-cache.md).
+    return hotStatement(sqlite, SQLITE_LOOKUP).get(sessionToken) as SessionLookupRow | undefined;
+  }
+  const rows = await prisma.$queryRaw<SessionLookupRow[]>`
+    SELECT "id", "userId",
+      (EXTRACT(EPOCH FROM "expires") * 1000)::float8 AS "expiresMs",
+      (EXTRACT(EPOCH FROM "lastSeenAt") * 1000)::float8 AS "lastSeenMs"
+    FROM "Session" WHERE "sessionToken" = ${sessionToken} LIMIT 1`;
+  return rows[0];
+}
+
 /**
  * The user of a live session, or null. An expired or idle row is removed.
  * Every signed-in request (and every progress beacon) runs this, so it is
@@ -86,18 +107,7 @@ interface SessionLookupRow {
  */
 export async function findSessionUserId(token: string, now = new Date()): Promise<string | null> {
   const sessionToken = hashToken(token);
-  const rows = engine === "postgresql"
-    ? await prisma.$queryRaw<SessionLookupRow[]>`
-      SELECT "id", "userId",
-        (EXTRACT(EPOCH FROM "expires") * 1000)::float8 AS "expiresMs",
-        (EXTRACT(EPOCH FROM "lastSeenAt") * 1000)::float8 AS "lastSeenMs"
-      FROM "Session" WHERE "sessionToken" = ${sessionToken} LIMIT 1`
-    : await prisma.$queryRaw<SessionLookupRow[]>`
-      SELECT "id", "userId",
-        (julianday("expires") - 2440587.5) * 86400000.0 AS "expiresMs",
-        (julianday("lastSeenAt") - 2440587.5) * 86400000.0 AS "lastSeenMs"
-      FROM "Session" WHERE "sessionToken" = ${sessionToken} LIMIT 1`;
-  const row = rows[0];
+  const row = await lookupSession(sessionToken);
   if (!row) return null;
   const at = now.getTime();
   // An unreadable timestamp (NULL from julianday) counts as ended: fail closed.

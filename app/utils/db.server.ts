@@ -12,6 +12,7 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient, type Prisma } from "~/generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/postgres/client";
 import { databaseEngine, getEnv, sqliteFilePath, type DatabaseEngine } from "~/utils/env.server";
@@ -27,8 +28,8 @@ export type { PrismaClient };
  */
 const SQLITE_PRAGMAS = ["journal_mode = WAL", "synchronous = NORMAL", "busy_timeout = 5000", "foreign_keys = ON", "wal_autocheckpoint = 10000"];
 
-function createSqliteClient(url: string): PrismaClient {
-  const adapter = withStatementCache(new PrismaBetterSQLite3({ url: sqliteFilePath(url) }));
+function createSqliteClient(url: string, onConnect?: (connection: BetterSqlite3.Database) => void): PrismaClient {
+  const adapter = withStatementCache(new PrismaBetterSQLite3({ url: sqliteFilePath(url) }), onConnect);
   const client = new PrismaClient({ adapter });
   // Queued before any other query of this client.
   for (const pragma of SQLITE_PRAGMAS) {
@@ -54,17 +55,37 @@ function createPostgresClient(url: string, poolSize: number): PrismaClient {
   return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
 }
 
-function createClient(url: string): PrismaClient {
-  return databaseEngine(url) === "postgresql" ? createPostgresClient(url, getEnv().DATABASE_POOL_SIZE) : createSqliteClient(url);
+function createClient(url: string, onConnect?: (connection: BetterSqlite3.Database) => void): PrismaClient {
+  return databaseEngine(url) === "postgresql"
+    ? createPostgresClient(url, getEnv().DATABASE_POOL_SIZE)
+    : createSqliteClient(url, onConnect);
 }
 
-const globalForPrisma = globalThis as unknown as { dracinPrisma?: PrismaClient; dracinReplica?: PrismaClient | null };
+const globalForPrisma = globalThis as unknown as {
+  dracinPrisma?: PrismaClient;
+  dracinReplica?: PrismaClient | null;
+  /** The primary's better-sqlite3 connection, once Prisma opened it (SQLite only). */
+  dracinSqliteConnection?: BetterSqlite3.Database;
+};
 
 /** The engine of DATABASE_URL: the few raw queries that differ branch on it. */
 export const engine: DatabaseEngine = databaseEngine(getEnv().DATABASE_URL);
 
 /** The primary (kept across dev rebuilds): all writes and read-your-own-writes reads. */
-export const prisma: PrismaClient = (globalForPrisma.dracinPrisma ??= createClient(getEnv().DATABASE_URL));
+export const prisma: PrismaClient = (globalForPrisma.dracinPrisma ??= createClient(getEnv().DATABASE_URL, (connection) => {
+  globalForPrisma.dracinSqliteConnection = connection;
+}));
+
+/**
+ * On SQLite, the primary's own better-sqlite3 connection (the one Prisma's
+ * adapter uses, so reads see every write): for the session lookup, which every
+ * signed-in request and progress beacon runs. Null on PostgreSQL.
+ */
+export async function sqlitePrimaryConnection(): Promise<BetterSqlite3.Database | null> {
+  if (engine !== "sqlite") return null;
+  if (!globalForPrisma.dracinSqliteConnection) await prisma.$connect();
+  return globalForPrisma.dracinSqliteConnection ?? null;
+}
 
 function replica(): PrismaClient | null {
   if (globalForPrisma.dracinReplica === undefined) {

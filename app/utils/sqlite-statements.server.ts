@@ -73,13 +73,36 @@ function hasClient(adapter: object): adapter is AdapterWithClient {
 /**
  * Wraps an adapter factory so each connection it opens caches its statements.
  * If a future adapter no longer exposes `client`, queries still work, uncached.
+ * `onConnect` receives the connection itself (db.server.ts keeps the primary's for hotStatement()).
  */
-export function withStatementCache<F extends { connect(): Promise<object> }>(factory: F): F {
+export function withStatementCache<F extends { connect(): Promise<object> }>(
+  factory: F,
+  onConnect?: (connection: Database) => void,
+): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    if (hasClient(adapter)) adapter.client = cachingDatabase(adapter.client);
+    if (hasClient(adapter)) {
+      onConnect?.(adapter.client);
+      adapter.client = cachingDatabase(adapter.client);
+    }
     return adapter;
   };
   return factory;
+}
+
+const hotStatements = new WeakMap<Database, Map<string, Statement>>();
+
+/**
+ * A statement prepared once on `db`, run synchronously by the caller: for the
+ * one query every progress beacon and signed-in page runs (the session lookup),
+ * where Prisma's per-query pipeline costs more than SQLite does
+ * (docs/decisions/008-sqlite-statement-cache.md).
+ */
+export function hotStatement(db: Database, sql: string): Statement {
+  let statements = hotStatements.get(db);
+  if (!statements) hotStatements.set(db, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.prepare<unknown[]>(sql)));
+  return statement;
 }
