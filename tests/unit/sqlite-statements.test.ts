@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cachingDatabase, withStatementCache, type AdapterStatement } from "~/utils/sqlite-statements.server";
+import { cachingDatabase, hotStatement, withStatementCache, type AdapterStatement } from "~/utils/sqlite-statements.server";
 
 describe("cachingDatabase", () => {
   let db: Database.Database;
@@ -74,9 +74,35 @@ describe("withStatementCache", () => {
     db.close();
   });
 
+  it("hands the connection itself (not the caching view) to onConnect", async () => {
+    const db = new Database(":memory:");
+    const seen: Database.Database[] = [];
+    const factory = withStatementCache({ connect: async () => ({ client: db }) }, (connection) => seen.push(connection));
+    await factory.connect();
+    expect(seen).toEqual([db]);
+    db.close();
+  });
+
   it("leaves an adapter without a client field as it is", async () => {
     const adapter = { other: true };
     const factory = withStatementCache({ connect: async () => adapter });
     expect(await factory.connect()).toEqual({ other: true });
+  });
+});
+
+describe("hotStatement", () => {
+  it("prepares a statement once per connection and SQL text", () => {
+    const one = new Database(":memory:");
+    const two = new Database(":memory:");
+    for (const db of [one, two]) db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL); INSERT INTO t VALUES (1, 'a')`);
+    const spy = vi.spyOn(one, "prepare");
+    const sql = "SELECT name FROM t WHERE id = ?";
+    expect(hotStatement(one, sql).get(1)).toEqual({ name: "a" });
+    expect(hotStatement(one, sql)).toBe(hotStatement(one, sql));
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(hotStatement(two, sql)).not.toBe(hotStatement(one, sql));
+    expect(hotStatement(one, "SELECT id FROM t")).not.toBe(hotStatement(one, sql));
+    one.close();
+    two.close();
   });
 });
