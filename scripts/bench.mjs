@@ -329,7 +329,7 @@ if (args.json) {
   console.log("| scenario | requests/s | p50 | p99 | server RSS peak | share of ceiling | non-2xx + errors |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) console.log(row(r));
-  console.log(`\nTargets (issue 6, 2-core machine, SQLite):\n${targets.map((t) => `- ${t}`).join("\n")}`);
+  console.log(`\nTargets (issue 6, 2-core machine, SQLite; measured here on ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}):\n${targets.map((t) => `- ${t}`).join("\n")}`);
 }
 profiler?.close();
 server.kill("SIGTERM");
