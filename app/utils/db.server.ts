@@ -128,8 +128,21 @@ export function containsText(text: string): { contains: string } {
 /** Attempts of a transaction that lost a serialization race (P2034) before the error is thrown. */
 export const TRANSACTION_ATTEMPTS = 5;
 
-function isSerializationFailure(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2034";
+/**
+ * A transaction that lost a serialization race: Prisma's P2034 when a query of
+ * it fails, or the adapter's own error when PostgreSQL refuses the COMMIT
+ * (SQLSTATE 40001, kind TransactionWriteConflict).
+ */
+export function isSerializationFailure(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  if ((error as { code?: unknown }).code === "P2034") return true;
+  const { name, cause } = error as { name?: unknown; cause?: unknown };
+  return (
+    name === "DriverAdapterError" &&
+    typeof cause === "object" &&
+    cause !== null &&
+    (cause as { kind?: unknown }).kind === "TransactionWriteConflict"
+  );
 }
 
 /**
