@@ -44,7 +44,10 @@ test("a viewer registers, browses, adds to My List, watches, reviews sessions, s
       (response) => new URL(response.url()).pathname === "/resources/favorites" && response.request().method() === "POST",
     );
     await page.getByRole("button", { name: /^Add to My List/ }).click();
-    expect((await saved).status()).toBe(200);
+    const response = await saved;
+    expect(response.status()).toBe(200);
+    // With a replica configured, a write sends the browser's next reads to the primary (read-your-own-writes).
+    expect(await response.headerValue("set-cookie")).toMatch(/dracin_primary=1; Max-Age=10/);
     await expect(page.getByRole("button", { name: /^Remove from My List/ })).toBeVisible();
     await expect(announcer(page)).toHaveText(`Added ${DRAMA.title} to My List.`);
     await nav.getByRole("link", { name: "My List" }).click();

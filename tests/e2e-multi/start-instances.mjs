@@ -71,6 +71,9 @@ const sharedEnv = {
   NODE_ENV: "production",
   HOST: "127.0.0.1",
   DATABASE_URL,
+  // A "replica" that is the primary itself (no lag): the instances run with the replica client and the
+  // read-your-own-writes cookie as a deployment with one does; the lag is tested in tests/integration/replica.test.ts.
+  DATABASE_REPLICA_URL: DATABASE_URL,
   DATA_DIR,
   // One secret for both: a cookie or CSRF token signed by one instance is checked by the other.
   SESSION_SECRET: crypto.randomBytes(48).toString("base64url"),
