@@ -4,7 +4,7 @@
  * CSRF secret, My List, progress, history and Continue Watching a page shows
  * were written by either instance.
  */
-import { DRAMA, EPISODE_1, announcer, currentTime, expect, newAccount, test } from "../e2e/fixtures";
+import { DRAMA, EPISODE_1, announcer, currentTime, expect, newAccount, registerInBrowser, test } from "../e2e/fixtures";
 import { proxyStats, recordServed, servedBetween } from "./proxy";
 
 const EPISODE_2 = `${DRAMA.id}-ep-2`;
@@ -20,13 +20,7 @@ test("a viewer registers, browses, adds to My List, watches, reviews sessions, s
   const { served, settle } = recordServed(page);
 
   await test.step("register (one instance) and land signed in (either)", async () => {
-    await page.goto("/register");
-    await page.getByLabel("Name", { exact: true }).fill(account.name);
-    await page.getByLabel("Email", { exact: true }).fill(account.email);
-    await page.getByLabel("Password", { exact: true }).fill(account.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL("/");
-    await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await registerInBrowser(page, account);
   });
 
   await test.step("browse and open a drama", async () => {

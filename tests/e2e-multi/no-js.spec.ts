@@ -3,7 +3,7 @@
  * CSRF token of a browser that sends neither Origin nor Sec-Fetch-Site:
  * minted by one instance, accepted by the other (both sign with SESSION_SECRET).
  */
-import { DRAMA, EPISODE_1, expect, newAccount, test } from "../e2e/fixtures";
+import { DRAMA, EPISODE_1, expect, newAccount, registerInBrowser, test } from "../e2e/fixtures";
 import { cookieHeader, csrfFieldOf, rawRequest, recordServed } from "./proxy";
 
 test.describe("without JavaScript", () => {
@@ -17,13 +17,7 @@ test.describe("without JavaScript", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     const { served, settle } = recordServed(page);
 
-    await page.goto("/register");
-    await page.getByLabel("Name", { exact: true }).fill(account.name);
-    await page.getByLabel("Email", { exact: true }).fill(account.email);
-    await page.getByLabel("Password", { exact: true }).fill(account.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL("/");
-    await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await registerInBrowser(page, account);
 
     await page.goto(`/drama/${DRAMA.id}`);
     await page.getByRole("button", { name: /^Add to My List/ }).click();

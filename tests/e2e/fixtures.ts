@@ -54,6 +54,22 @@ export async function signIn(page: Page, account: Account): Promise<void> {
   expect(cookies.map((cookie) => cookie.name)).toContain("dracin_session");
 }
 
+/**
+ * Registers through the /register form in the browser, as a viewer would, and checks the
+ * viewer lands on the home page signed in. Only label fills and a submit click: it works the
+ * same with JavaScript off. Opens /register unless the page is already there (a spec that
+ * tests the way to the form gets there itself).
+ */
+export async function registerInBrowser(page: Page, account: Account): Promise<void> {
+  if (new URL(page.url()).pathname !== "/register") await page.goto("/register");
+  await page.getByLabel("Name", { exact: true }).fill(account.name);
+  await page.getByLabel("Email", { exact: true }).fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
 export const test = base.extend<{ account: Account; signedIn: Account }>({
   account: async ({ playwright, baseURL }, use) => {
     const account = newAccount();

@@ -3,7 +3,7 @@
  * works by plain submission and a redirect, and the player is a native
  * <video controls> with MP4 sources, captions and download links.
  */
-import { DRAMA, EPISODE_1, expect, newAccount, test } from "./fixtures";
+import { DRAMA, EPISODE_1, expect, newAccount, registerInBrowser, test } from "./fixtures";
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -20,13 +20,7 @@ test.describe("without JavaScript", () => {
     });
 
     await test.step("register", async () => {
-      await page.goto("/register");
-      await page.getByLabel("Name", { exact: true }).fill(account.name);
-      await page.getByLabel("Email", { exact: true }).fill(account.email);
-      await page.getByLabel("Password", { exact: true }).fill(account.password);
-      await page.getByRole("button", { name: "Create account" }).click();
-      await expect(page).toHaveURL("/");
-      await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+      await registerInBrowser(page, account);
     });
 
     await test.step("browse: the filter form and pagination are plain GETs", async () => {

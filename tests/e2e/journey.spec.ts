@@ -2,7 +2,7 @@
  * The core journey with JavaScript on: htmx updates parts of pages and
  * video.js plays HLS, on top of pages that work without either.
  */
-import { DRAMA, EPISODE_1, announcer, currentTime, expect, newAccount, test } from "./fixtures";
+import { DRAMA, EPISODE_1, announcer, currentTime, expect, newAccount, registerInBrowser, test } from "./fixtures";
 
 test("a viewer registers, browses, searches, adds to My List, watches with progress saved, signs out and back in", async ({
   page,
@@ -15,12 +15,7 @@ test("a viewer registers, browses, searches, adds to My List, watches with progr
     await page.goto("/");
     await nav.getByRole("link", { name: "Create account" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Create account" })).toBeVisible();
-    await page.getByLabel("Name", { exact: true }).fill(account.name);
-    await page.getByLabel("Email", { exact: true }).fill(account.email);
-    await page.getByLabel("Password", { exact: true }).fill(account.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL("/");
-    await expect(nav.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await registerInBrowser(page, account);
     await expect(nav.getByRole("link", { name: "My List" })).toBeVisible();
   });
 
