@@ -15,11 +15,13 @@ import { flushMail } from "../app/utils/mail.server";
 import { metrics, normaliseRoute } from "../app/utils/metrics.server";
 import { crossSiteReason } from "../app/utils/security.server";
 import { handleProgressReport } from "../app/models/progress-report.server";
+import { viewerFingerprint } from "../app/models/viewer-state.server";
 import { getUserIdFromCookieHeader } from "../app/utils/session.server";
-import { disconnectDatabases } from "../app/utils/db.server";
+import { disconnectDatabases, readReplica } from "../app/utils/db.server";
 import { readPrimaryCookie } from "../app/utils/read-your-writes.server";
 import { startDraining } from "../app/utils/lifecycle.server";
 import { PageCache } from "../app/utils/page-cache.server";
+import { PrivatePageCache, type Viewer } from "../app/utils/private-page-cache.server";
 import { createRemixHandler } from "./remix-handler";
 
 let env: ReturnType<typeof getEnv>;
@@ -111,14 +113,28 @@ app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req,
 
 app.use(observeAndGuard);
 
+/**
+ * The live session's user and their data's fingerprint, for the signed-in page cache.
+ * Read where the page's own lists are read (the replica when there is one: a request
+ * that carries the recent-write cookie is never served from that cache).
+ */
+async function currentViewer(cookieHeader: string | undefined): Promise<Viewer | null> {
+  const userId = await getUserIdFromCookieHeader(cookieHeader);
+  if (!userId) return null;
+  const fingerprint = await viewerFingerprint(userId, readReplica());
+  return fingerprint === null ? null : { userId, fingerprint };
+}
+
 // Remix renders everything else. Pages that are the same for every signed-out
 // visitor are served from a few seconds' cache (docs/decisions/012-cacheable-public-pages.md);
-// the CSRF token (and its cookie) is made only for pages that render it.
+// the CSRF token (and its cookie) is made only for pages that render it. The signed-in
+// home is kept per session while the viewer's data stays the same (decision 016).
 app.all(
   "*",
   createRemixHandler({
     handle: createRequestHandler(build, env.NODE_ENV === "production" ? "production" : "development"),
     cache: new PageCache(),
+    privateCache: { cache: new PrivatePageCache(), viewer: currentViewer },
     getLoadContext: (req, res) => ({
       clientIp: req.ip,
       requestId: res.locals.requestId as string,

@@ -7,11 +7,15 @@
  *   reachable for 5 s, hundreds of MB under load. Here the signal is aborted
  *   whenever the response closes, finished or not.
  * - The public-page cache (app/utils/page-cache.server.ts): shareable pages
- *   are buffered, stored and served from memory for a few seconds.
+ *   are buffered, stored and served from memory for a few seconds. And the
+ *   signed-in page cache (app/utils/private-page-cache.server.ts): the
+ *   signed-in home, kept per session and served only while the viewer's data
+ *   reads the same.
  */
 import { createReadableStreamFromReadable, writeReadableStreamToWritable, type AppLoadContext } from "@remix-run/node";
 import type express from "express";
 import { cachedPage, isStorable, pageCacheKey, type CachedPage, type PageCache } from "../app/utils/page-cache.server";
+import { isPrivateStorable, privatePageKey, type PrivatePageCache, type Viewer } from "../app/utils/private-page-cache.server";
 
 type Handle = (request: Request, loadContext?: AppLoadContext) => Promise<Response>;
 
@@ -20,6 +24,12 @@ export interface RemixHandlerOptions {
   getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext;
   /** Public pages are cached here; none when absent. */
   cache?: PageCache;
+  /** Signed-in pages are kept here per session; none when absent. */
+  privateCache?: {
+    cache: PrivatePageCache;
+    /** The live session's user and their data's fingerprint, read now; null when nobody is signed in. */
+    viewer: (cookieHeader: string | undefined) => Promise<Viewer | null>;
+  };
 }
 
 /** The absolute URL Remix sees: as @remix-run/express builds it (req.hostname honours "trust proxy"; the port is kept). */
@@ -72,11 +82,14 @@ function isWholeBody(response: Response): boolean {
   return /^(text\/html|application\/json|text\/plain)/i.test(type);
 }
 
-export function createRemixHandler({ handle, getLoadContext, cache }: RemixHandlerOptions): express.RequestHandler {
-  async function render(req: express.Request, res: express.Response, url: string, key: string | null): Promise<void> {
-    const finish = key && cache ? cache.startRender(key) : null;
+/** Where a rendered page may be kept: the public cache under a key, or the session's under a key and viewer. */
+type Keep = { kind: "public"; key: string } | { kind: "private"; key: string; viewer: Viewer } | null;
+
+export function createRemixHandler({ handle, getLoadContext, cache, privateCache }: RemixHandlerOptions): express.RequestHandler {
+  async function render(req: express.Request, res: express.Response, url: string, keep: Keep): Promise<void> {
+    const finish = keep?.kind === "public" && cache ? cache.startRender(keep.key) : null;
     try {
-      const context = { ...getLoadContext(req, res), publicCandidate: key !== null };
+      const context = { ...getLoadContext(req, res), publicCandidate: keep?.kind === "public" };
       const response = await handle(toFetchRequest(req, res, url), context);
       if (finish && cache && isStorable(response.status, response.headers)) {
         const page = cachedPage(response.status, response.headers, Buffer.from(await response.arrayBuffer()), cache.now());
@@ -85,6 +98,12 @@ export function createRemixHandler({ handle, getLoadContext, cache }: RemixHandl
         return;
       }
       finish?.(null);
+      if (keep?.kind === "private" && privateCache && isPrivateStorable(response.status, response.headers)) {
+        const page = cachedPage(response.status, response.headers, Buffer.from(await response.arrayBuffer()), privateCache.cache.now());
+        privateCache.cache.store(keep.key, keep.viewer, page);
+        sendPage(req, res, page, "private-miss");
+        return;
+      }
       setHeaders(res, response);
       if (!response.body) {
         res.end();
@@ -97,6 +116,19 @@ export function createRemixHandler({ handle, getLoadContext, cache }: RemixHandl
       finish?.(null);
       throw error;
     }
+  }
+
+  /** A signed-in page from the session's cache, or where to keep the one about to be rendered. */
+  async function fromPrivateCache(req: express.Request, res: express.Response, url: string): Promise<Keep | "sent"> {
+    const key = privateCache ? privatePageKey(req.method, req.path, url, req.headers) : null;
+    if (!key || !privateCache) return null;
+    // Read before any render: a write that lands during the render changes the next request's fingerprint.
+    const viewer = await privateCache.viewer(req.headers.cookie);
+    if (!viewer) return null;
+    const page = privateCache.cache.lookup(key, viewer);
+    if (!page) return { kind: "private", key, viewer };
+    sendPage(req, res, page, "private-hit");
+    return "sent";
   }
 
   return (req, res, next) => {
@@ -112,10 +144,11 @@ export function createRemixHandler({ handle, getLoadContext, cache }: RemixHandl
           const page = await inFlight;
           if (page) return sendPage(req, res, page, "hit");
         }
+        return render(req, res, url, { kind: "public", key });
       }
-      await render(req, res, url, key);
+      const keep = await fromPrivateCache(req, res, url);
+      if (keep !== "sent") await render(req, res, url, keep);
     };
     serve().catch(next);
   };
 }
-

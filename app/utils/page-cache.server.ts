@@ -29,10 +29,52 @@ const IGNORED_COOKIES = new Set(["dracin_csrf"]);
 /** Cookies that change a public page for everyone who has the same value: part of the key. */
 const KEYED_COOKIES = new Set(["dracin_prefs"]);
 
-type RequestHeaders = Record<string, string | string[] | undefined>;
+export type RequestHeaders = Record<string, string | string[] | undefined>;
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(", ") : value;
+}
+
+/** Which cookies a cacheable request may carry: ignored ones do not change the page, keyed ones become part of the key. */
+export interface CookieRules {
+  ignored: ReadonlySet<string>;
+  keyed: ReadonlySet<string>;
+  /** Keyed cookies the request must carry. */
+  required?: readonly string[];
+}
+
+const PUBLIC_COOKIES: CookieRules = { ignored: IGNORED_COOKIES, keyed: KEYED_COOKIES };
+
+/**
+ * The cache key of a GET request under `rules`, or null when it may not be
+ * cached (another method, credentials, a cookie the rules do not know, a
+ * required cookie missing). The key holds the URL with its query, every htmx
+ * request header, and the keyed cookies with their values.
+ */
+export function requestCacheKey(method: string, url: string, headers: RequestHeaders, rules: CookieRules): string | null {
+  if (method !== "GET") return null;
+  if (headers.authorization !== undefined) return null;
+  const keyed: string[] = [];
+  const names = new Set<string>();
+  const cookie = single(headers.cookie);
+  if (cookie) {
+    for (const part of cookie.split(";")) {
+      const trimmed = part.trim();
+      if (!trimmed) continue;
+      const equals = trimmed.indexOf("=");
+      const name = equals === -1 ? trimmed : trimmed.slice(0, equals);
+      if (rules.ignored.has(name)) continue;
+      if (!rules.keyed.has(name)) return null;
+      names.add(name);
+      keyed.push(trimmed);
+    }
+  }
+  if (rules.required?.some((name) => !names.has(name))) return null;
+  const htmx = Object.keys(headers)
+    .filter((name) => name.startsWith("hx-"))
+    .sort()
+    .map((name) => `${name}:${single(headers[name]) ?? ""}`);
+  return [url, ...htmx, ...keyed.sort()].join("\n");
 }
 
 /**
@@ -42,26 +84,7 @@ function single(value: string | string[] | undefined): string | undefined {
  * lower-case request headers.
  */
 export function pageCacheKey(method: string, url: string, headers: RequestHeaders): string | null {
-  if (method !== "GET") return null;
-  if (headers.authorization !== undefined) return null;
-  const keyed: string[] = [];
-  const cookie = single(headers.cookie);
-  if (cookie) {
-    for (const part of cookie.split(";")) {
-      const trimmed = part.trim();
-      if (!trimmed) continue;
-      const equals = trimmed.indexOf("=");
-      const name = equals === -1 ? trimmed : trimmed.slice(0, equals);
-      if (IGNORED_COOKIES.has(name)) continue;
-      if (!KEYED_COOKIES.has(name)) return null;
-      keyed.push(trimmed);
-    }
-  }
-  const htmx = Object.keys(headers)
-    .filter((name) => name.startsWith("hx-"))
-    .sort()
-    .map((name) => `${name}:${single(headers[name]) ?? ""}`);
-  return [url, ...htmx, ...keyed.sort()].join("\n");
+  return requestCacheKey(method, url, headers, PUBLIC_COOKIES);
 }
 
 /** What the document entry decides after rendering: may this page be shared? */

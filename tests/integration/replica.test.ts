@@ -21,6 +21,7 @@ type Modules = {
   users: typeof import("../helpers/users");
   myList: typeof import("~/routes/my-list");
   historyRoute: typeof import("~/routes/history");
+  viewerState: typeof import("~/models/viewer-state.server");
 };
 let m: Modules;
 
@@ -56,6 +57,7 @@ beforeAll(async () => {
     users: await import("../helpers/users"),
     myList: await import("~/routes/my-list"),
     historyRoute: await import("~/routes/history"),
+    viewerState: await import("~/models/viewer-state.server"),
   };
 });
 
@@ -91,6 +93,13 @@ describe("read replica", () => {
       getRequest("/history", { cookie: `${viewer.cookie}; ${PRIMARY_COOKIE}` }),
     );
     expect(afterWrite.data?.total).toBe(1);
+  });
+
+  it("reads the signed-in page cache's fingerprint where the page's lists are read", async () => {
+    const viewer = await m.users.createUser();
+    // The replica (copied before this user existed) does not know them yet; the primary does.
+    expect(await m.viewerState.viewerFingerprint(viewer.id, m.db.readReplica())).toBeNull();
+    expect(await m.viewerState.viewerFingerprint(viewer.id)).not.toBeNull();
   });
 
   it("marks writes, and only writes, with the short-lived cookie", () => {

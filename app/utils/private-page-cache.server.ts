@@ -1,0 +1,102 @@
+/**
+ * Signed-in pages, kept per session and checked against the viewer's data on
+ * every request (docs/decisions/016-signed-in-page-cache.md).
+ *
+ * The signed-in home is the page viewers open most and the dearest to render
+ * (the catalog rows, Continue Watching and My List). A stored copy is served
+ * only when all of these hold:
+ * 1. the request carries the same session, CSRF and preference cookies as the
+ *    one it was rendered for, and nothing else that changes a page (a flash
+ *    notice, an OAuth state, a recent write): that is the key;
+ * 2. the session is live now and belongs to the same user;
+ * 3. the viewer's data reads the same as it did just before the render: the
+ *    fingerprint (app/models/viewer-state.server.ts), read from the database
+ *    on every request, so a change made through any instance shows at once;
+ * 4. it is younger than PRIVATE_PAGE_MAX_AGE_MS, which bounds how long the
+ *    catalog part of the page may lag, as for public pages.
+ * Nothing is shared: a copy is only ever sent to the session it was made for.
+ */
+import { LRUCache } from "lru-cache";
+import { PAGE_CACHE_FRESH_MS, requestCacheKey, type CachedPage, type CookieRules, type RequestHeaders } from "~/utils/page-cache.server";
+
+/** The pages kept per session: the signed-in home. */
+export const PRIVATE_PAGE_PATHS: ReadonlySet<string> = new Set(["/"]);
+/** How long a copy may be served while the viewer's data stays the same (the catalog's share of staleness). */
+export const PRIVATE_PAGE_MAX_AGE_MS = PAGE_CACHE_FRESH_MS;
+const MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The session and the CSRF secret (the page holds its token) are required and
+ * keyed, preferences keyed; any other cookie (dracin_flash, an OAuth state,
+ * dracin_primary after a write) means the page is rendered.
+ */
+const PRIVATE_COOKIES: CookieRules = {
+  ignored: new Set(),
+  keyed: new Set(["dracin_session", "dracin_csrf", "dracin_prefs"]),
+  required: ["dracin_session", "dracin_csrf"],
+};
+
+/** Who is asking, as the database says now. */
+export interface Viewer {
+  userId: string;
+  /** The viewer's data as the page shows it, summarised (viewerFingerprint). */
+  fingerprint: string;
+}
+
+/** The key of a request for a page kept per session, or null when it is rendered every time. */
+export function privatePageKey(method: string, path: string, url: string, headers: RequestHeaders): string | null {
+  if (!PRIVATE_PAGE_PATHS.has(path)) return null;
+  return requestCacheKey(method, url, headers, PRIVATE_COOKIES);
+}
+
+/** True for a response that may be kept for its session: a 200 page, private, setting no cookie. */
+export function isPrivateStorable(status: number, headers: Headers): boolean {
+  if (status !== 200 || headers.has("Set-Cookie")) return false;
+  if (!/^text\/html\b/i.test(headers.get("Content-Type") ?? "")) return false;
+  const cacheControl = (headers.get("Cache-Control") ?? "").toLowerCase();
+  return /\bprivate\b/.test(cacheControl) && !/\bno-store\b/.test(cacheControl);
+}
+
+interface Entry {
+  viewer: Viewer;
+  page: CachedPage;
+}
+
+/** Signed-in pages by key, bounded in bytes (least recently used go first). */
+export class PrivatePageCache {
+  readonly #pages: LRUCache<string, Entry>;
+  readonly #maxAgeMs: number;
+  readonly #now: () => number;
+
+  constructor(options: { maxAgeMs?: number; maxBytes?: number; now?: () => number } = {}) {
+    this.#maxAgeMs = options.maxAgeMs ?? PRIVATE_PAGE_MAX_AGE_MS;
+    this.#now = options.now ?? Date.now;
+    this.#pages = new LRUCache({
+      maxSize: options.maxBytes ?? MAX_BYTES,
+      sizeCalculation: (entry, key) => entry.page.body.length + key.length + entry.viewer.fingerprint.length + 256,
+    });
+  }
+
+  /** The stored page for this key if it was made for this viewer, with the same data, recently; otherwise forgets it. */
+  lookup(key: string, viewer: Viewer): CachedPage | null {
+    const entry = this.#pages.get(key);
+    if (!entry) return null;
+    const same = entry.viewer.userId === viewer.userId && entry.viewer.fingerprint === viewer.fingerprint;
+    if (same && this.#now() - entry.page.storedAt < this.#maxAgeMs) return entry.page;
+    this.#pages.delete(key);
+    return null;
+  }
+
+  /** Keeps a page rendered for `viewer`, whose fingerprint was read before the render began. */
+  store(key: string, viewer: Viewer, page: CachedPage): void {
+    this.#pages.set(key, { viewer, page });
+  }
+
+  now(): number {
+    return this.#now();
+  }
+
+  get size(): number {
+    return this.#pages.size;
+  }
+}
