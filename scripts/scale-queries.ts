@@ -86,6 +86,8 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
   const myList = await import("~/routes/my-list");
   const audit = await import("~/routes/admin.audit._index");
   const { handleProgressReport } = await import("~/models/progress-report.server");
+  const { viewerFingerprint } = await import("~/models/viewer-state.server");
+  const { getUserIdFromCookieHeader } = await import("~/utils/session.server");
 
   const cookieFor = async (userId: string) => {
     const { token } = await createSession(userId, 24 * 60 * 60 * 1000);
@@ -114,6 +116,16 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
   const args = (request: Request) => ({ request, params: {}, context: {} });
   const scenarios: Scenario[] = [
     { name: "signed-in home", path: "/", who: "viewer", load: (r) => home.loader(args(r)) },
+    {
+      // What a kept signed-in home costs before it is sent (decision 016): the session lookup and the viewer's fingerprint.
+      name: "signed-in home, kept: session + fingerprint",
+      path: "/",
+      who: "viewer",
+      load: async (r) => {
+        const userId = await getUserIdFromCookieHeader(r.headers.get("Cookie"));
+        if (!userId || !(await viewerFingerprint(userId))) throw new Error("no viewer");
+      },
+    },
     { name: "/history (page 1)", path: "/history", who: "viewer", load: (r) => history.loader(args(r)) },
     { name: "/history (last page)", path: `/history?page=${lastPage}`, who: "viewer", load: (r) => history.loader(args(r)) },
     { name: "/my-list", path: "/my-list", who: "viewer", load: (r) => myList.loader(args(r)) },

@@ -13,16 +13,17 @@
  *    fingerprint (app/models/viewer-state.server.ts), read from the database
  *    on every request, so a change made through any instance shows at once;
  * 4. it is younger than PRIVATE_PAGE_MAX_AGE_MS, which bounds how long the
- *    catalog part of the page may lag, as for public pages.
+ *    catalog part of the page may lag: no longer than a public page served
+ *    stale (the catalog's own cache keeps the home feed a minute anyway).
  * Nothing is shared: a copy is only ever sent to the session it was made for.
  */
 import { LRUCache } from "lru-cache";
-import { PAGE_CACHE_FRESH_MS, requestCacheKey, type CachedPage, type CookieRules, type RequestHeaders } from "~/utils/page-cache.server";
+import { PAGE_CACHE_FRESH_MS, PAGE_CACHE_STALE_MS, requestCacheKey, type CachedPage, type CookieRules, type RequestHeaders } from "~/utils/page-cache.server";
 
 /** The pages kept per session: the signed-in home. */
 export const PRIVATE_PAGE_PATHS: ReadonlySet<string> = new Set(["/"]);
-/** How long a copy may be served while the viewer's data stays the same (the catalog's share of staleness). */
-export const PRIVATE_PAGE_MAX_AGE_MS = PAGE_CACHE_FRESH_MS;
+/** How long a copy may be served while the viewer's data stays the same: as long as a public page at most. */
+export const PRIVATE_PAGE_MAX_AGE_MS = PAGE_CACHE_FRESH_MS + PAGE_CACHE_STALE_MS;
 const MAX_BYTES = 8 * 1024 * 1024;
 
 /**
