@@ -45,7 +45,7 @@ export function createLocalCatalog(source: readonly DemoDrama[] = DEMO_DRAMAS): 
     years: [...new Set(dramas.map((drama) => drama.year))].sort((a, b) => b - a),
   };
 
-  function home(): HomeFeed {
+  function buildHome(): HomeFeed {
     const featured = dramaById.get(FEATURED_DRAMA_ID) ?? sortDramas(dramas, "popularity")[0];
     const rows: HomeRow[] = [
       { kind: "latest", dramas: sortDramas(dramas, "latest").slice(0, ROW_SIZE) },
@@ -64,9 +64,13 @@ export function createLocalCatalog(source: readonly DemoDrama[] = DEMO_DRAMAS): 
     return { featured, rows: rows.filter((row) => row.dramas.length > 0) };
   }
 
+  // The demo data never changes, so one feed for the provider's life: no sorting per request, and
+  // the home page's rows HTML, memoised per feed object (app/components/home-rows.server.tsx), is reused.
+  const homeFeed = buildHome();
+
   return {
     name: "local",
-    home: async () => home(),
+    home: async () => homeFeed,
     facets: async () => facets,
     list: async (query: ListQuery): Promise<Page<Drama>> => listDramas(dramas, query),
     search: async (q, page, pageSize) => paginate(searchDramas(dramas, q), page, pageSize),

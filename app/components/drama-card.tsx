@@ -2,8 +2,19 @@ import type { Drama } from "~/catalog/types";
 import { useT } from "~/i18n";
 import { labelForTag } from "~/components/tag-label";
 
+/** What a card shows of a drama. */
+export type CardDrama = Pick<Drama, "id" | "title" | "posterUrl" | "year" | "genres">;
+
+/**
+ * Only the card's fields, for loader data: Remix encodes all of it for a client
+ * handoff we never use (no hydration), so a page leaves the rest behind.
+ */
+export function cardDrama({ id, title, posterUrl, year, genres }: CardDrama): CardDrama {
+  return { id, title, posterUrl, year, genres };
+}
+
 /** A poster card linking to the drama page. */
-export function DramaCard({ drama, children }: { drama: Drama; children?: React.ReactNode }) {
+export function DramaCard({ drama, children }: { drama: CardDrama; children?: React.ReactNode }) {
   const t = useT();
   return (
     <article className="card">

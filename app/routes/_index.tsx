@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
-import type { Drama, HomeRow } from "~/catalog/types";
-import { DramaCard } from "~/components/drama-card";
+import type { Drama } from "~/catalog/types";
+import { cardDrama, DramaCard, type CardDrama } from "~/components/drama-card";
 import { DramaRow } from "~/components/drama-row";
+import { homeRowsHtml } from "~/components/home-rows.server";
 import { ProgressBar } from "~/components/progress-bar";
 import { labelForTag } from "~/components/tag-label";
-import { translator, useT, type Translate } from "~/i18n";
+import { translator, useT } from "~/i18n";
 import { getContinueWatching, type ContinueItem } from "~/models/continue-watching.server";
 import { listFavorites } from "~/models/favorites.server";
 import { minutesLeft } from "~/lib/format";
@@ -32,35 +33,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
         })
       : Promise.resolve([] as Drama[]),
   ]), { route: "/" });
-  return { feed, continueWatching, myList, signedIn: Boolean(userId) };
+  const { id, title, posterUrl, year, episodeCount, genres, synopsis } = feed.featured;
+  return {
+    featured: { id, title, posterUrl, year, episodeCount, genres, synopsis },
+    // The catalog rows as HTML made once per feed (app/components/home-rows.server.tsx), not ~90 dramas
+    // for React to render and Remix to encode on every request.
+    rowsHtml: homeRowsHtml(feed),
+    // The viewer's rows carry only what their cards show.
+    continueWatching: continueWatching.map((item): ContinueTileItem => ({ ...item, drama: cardDrama(item.drama) })),
+    myList: myList.map(cardDrama),
+    signedIn: Boolean(userId),
+  };
 }
 
-function rowTitle(t: Translate, row: HomeRow): string {
-  switch (row.kind) {
-    case "latest":
-      return t("home.row.latest");
-    case "popular":
-      return t("home.row.popular");
-    case "genre":
-    case "vibe":
-      return labelForTag(t, row.value ?? "");
-  }
-}
+/** Each kind of item (distributes over the union) with its drama cut down to the card's fields. */
+type WithCardDrama<Item> = Item extends { drama: Drama } ? Omit<Item, "drama"> & { drama: CardDrama } : never;
+type ContinueTileItem = WithCardDrama<ContinueItem>;
 
-function rowHref(row: HomeRow): string {
-  switch (row.kind) {
-    case "latest":
-      return "/browse?sort=latest";
-    case "popular":
-      return "/browse?sort=popularity";
-    case "genre":
-      return `/browse?genre=${encodeURIComponent(row.value ?? "")}`;
-    case "vibe":
-      return `/browse?vibe=${encodeURIComponent(row.value ?? "")}`;
-  }
-}
-
-function ContinueTile({ item }: { item: ContinueItem }) {
+function ContinueTile({ item }: { item: ContinueTileItem }) {
   const t = useT();
   const label =
     item.kind === "resume"
@@ -90,9 +80,8 @@ function ContinueTile({ item }: { item: ContinueItem }) {
 }
 
 export default function Home() {
-  const { feed, continueWatching, myList, signedIn } = useLoaderData<typeof loader>();
+  const { featured, rowsHtml, continueWatching, myList, signedIn } = useLoaderData<typeof loader>();
   const t = useT();
-  const { featured } = feed;
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
@@ -133,9 +122,8 @@ export default function Home() {
         <DramaRow id="my-list" title={t("home.row.myList")} href="/my-list" dramas={myList} />
       ) : null}
 
-      {feed.rows.map((row) => (
-        <DramaRow key={`${row.kind}-${row.value ?? ""}`} id={`${row.kind}-${row.value ?? "all"}`} title={rowTitle(t, row)} href={rowHref(row)} dramas={row.dramas} />
-      ))}
+      {/* Plain wrapper, no role or label: the rows inside are the page's sections. */}
+      <div dangerouslySetInnerHTML={{ __html: rowsHtml }} />
     </>
   );
 }
