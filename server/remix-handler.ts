@@ -14,7 +14,7 @@
  */
 import { createReadableStreamFromReadable, writeReadableStreamToWritable, type AppLoadContext } from "@remix-run/node";
 import type express from "express";
-import { cachedPage, isStorable, pageCacheKey, type CachedPage, type PageCache } from "../app/utils/page-cache.server";
+import { cachedPage, encodedBody, isStorable, pageCacheKey, type CachedPage, type PageCache } from "../app/utils/page-cache.server";
 import { isPrivateStorable, privatePageKey, type PrivatePageCache, type Viewer } from "../app/utils/private-page-cache.server";
 
 type Handle = (request: Request, loadContext?: AppLoadContext) => Promise<Response>;
@@ -58,12 +58,26 @@ function toFetchRequest(req: express.Request, res: express.Response, url: string
   return new Request(url, init);
 }
 
+/** As the compression middleware's threshold: smaller bodies go as they are. */
+const COMPRESS_FROM_BYTES = 1024;
+
 function sendPage(req: express.Request, res: express.Response, page: CachedPage, state: string): void {
   res.status(page.status);
   for (const [name, value] of page.headers) res.append(name, value);
   res.set("ETag", page.etag);
   res.set("X-Page-Cache", state);
-  // Express answers 304 to a matching If-None-Match (req.fresh) and omits the body for HEAD.
+  res.vary("Accept-Encoding");
+  // Compressed once per kept page (the compression middleware leaves an encoded body alone);
+  // no Accept-Encoding means identity, as that middleware reads it.
+  const worthIt = page.body.length >= COMPRESS_FROM_BYTES && Boolean(req.headers["accept-encoding"]);
+  // Brotli first whenever the browser takes it, as the middleware prefers it.
+  const encoding = !worthIt ? null : req.acceptsEncodings("br") === "br" ? "br" : req.acceptsEncodings("gzip") === "gzip" ? "gzip" : null;
+  if (encoding) {
+    res.set("Content-Encoding", encoding);
+    // Express answers 304 to a matching If-None-Match (req.fresh) and omits the body for HEAD.
+    res.send(encodedBody(page, encoding));
+    return;
+  }
   res.send(page.body);
 }
 

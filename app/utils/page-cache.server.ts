@@ -11,6 +11,7 @@
  * URL with its query, and every htmx request header.
  */
 import crypto from "node:crypto";
+import zlib from "node:zlib";
 import { LRUCache } from "lru-cache";
 
 /** Served from the instance's cache without rendering. */
@@ -131,11 +132,35 @@ export interface CachedPage {
   /** A validator of the body (weak: the same for its gzip and identity codings); a browser's If-None-Match gets a 304. */
   etag: string;
   storedAt: number;
+  /** The body compressed, made on the first request that accepts each coding (encodedBody). */
+  encoded: Partial<Record<PageEncoding, Buffer>>;
 }
+
+export type PageEncoding = "br" | "gzip";
 
 export function cachedPage(status: number, headers: Headers, body: Buffer, storedAt: number): CachedPage {
   const etag = `W/"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
-  return { status, headers: [...headers.entries()], body, etag, storedAt };
+  return { status, headers: [...headers.entries()], body, etag, storedAt, encoded: {} };
+}
+
+/**
+ * A kept page's body in `encoding`, compressed once per page rather than once
+ * per response (as the compression middleware would: brotli quality 4, gzip
+ * level 6), so a hit costs no compression.
+ */
+export function encodedBody(page: CachedPage, encoding: PageEncoding): Buffer {
+  page.encoded[encoding] ??=
+    encoding === "br"
+      ? zlib.brotliCompressSync(page.body, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length },
+        })
+      : zlib.gzipSync(page.body);
+  return page.encoded[encoding];
+}
+
+/** Bytes a kept page may take: its body, and room for its compressed codings (about a fifth each, at most). */
+export function keptSize(page: CachedPage): number {
+  return Math.ceil(page.body.length * 1.4) + 256;
 }
 
 export type Lookup = { page: CachedPage; state: "fresh" | "stale" } | null;
@@ -158,7 +183,7 @@ export class PageCache {
     this.#now = options.now ?? Date.now;
     this.#pages = new LRUCache({
       maxSize: options.maxBytes ?? MAX_BYTES,
-      sizeCalculation: (page, key) => page.body.length + key.length + 256,
+      sizeCalculation: (page, key) => keptSize(page) + key.length,
     });
   }
 

@@ -18,7 +18,7 @@
  * Nothing is shared: a copy is only ever sent to the session it was made for.
  */
 import { LRUCache } from "lru-cache";
-import { PAGE_CACHE_FRESH_MS, PAGE_CACHE_STALE_MS, requestCacheKey, type CachedPage, type CookieRules, type RequestHeaders } from "~/utils/page-cache.server";
+import { PAGE_CACHE_FRESH_MS, PAGE_CACHE_STALE_MS, keptSize, requestCacheKey, type CachedPage, type CookieRules, type RequestHeaders } from "~/utils/page-cache.server";
 
 /** The pages kept per session: the signed-in home. */
 export const PRIVATE_PAGE_PATHS: ReadonlySet<string> = new Set(["/"]);
@@ -74,7 +74,7 @@ export class PrivatePageCache {
     this.#now = options.now ?? Date.now;
     this.#pages = new LRUCache({
       maxSize: options.maxBytes ?? MAX_BYTES,
-      sizeCalculation: (entry, key) => entry.page.body.length + key.length + entry.viewer.fingerprint.length + 256,
+      sizeCalculation: (entry, key) => keptSize(entry.page) + key.length + entry.viewer.fingerprint.length,
     });
   }
 

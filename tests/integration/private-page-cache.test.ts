@@ -6,6 +6,7 @@
  * tests change as writes would.
  */
 import type { AddressInfo } from "node:net";
+import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRemixHandler } from "../../server/remix-handler";
@@ -31,7 +32,7 @@ async function handle(request: Request): Promise<Response> {
   const viewer = session ? sessions.get(session) : undefined;
   const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-cache" });
   if (new URL(request.url).searchParams.has("flash")) headers.append("Set-Cookie", "dracin_flash=; Max-Age=0");
-  const body = viewer ? `home of ${viewer.userId} with data ${viewer.fingerprint} (render ${renders})` : `anonymous (render ${renders})`;
+  const body = `${viewer ? `home of ${viewer.userId} with data ${viewer.fingerprint}` : "anonymous"} (render ${renders})${"<p>rows of dramas</p>".repeat(100)}`;
   return new Response(body, { headers });
 }
 
@@ -40,6 +41,8 @@ let server: ReturnType<express.Express["listen"]>;
 
 beforeAll(async () => {
   const app = express();
+  // As server/index.ts: the compression middleware in front (it leaves a body already encoded alone).
+  app.use(compression());
   app.all(
     "*",
     createRemixHandler({
@@ -130,6 +133,22 @@ describe("the signed-in page cache", () => {
     await home(ANA, "/?flash=1");
     expect((await home(ANA, "/?flash=1")).headers.get("x-page-cache")).toBeNull();
     expect(renders).toBe(4);
+  });
+
+  it("compresses a kept page once per coding, for browsers that accept it", async () => {
+    const identity = await (await home(ANA)).text();
+    for (const coding of ["gzip", "br"]) {
+      for (const attempt of [1, 2]) {
+        const response = await fetch(`${base}/`, { headers: { cookie: ANA, "accept-encoding": coding } });
+        expect(response.headers.get("content-encoding"), `${coding} #${attempt}`).toBe(coding);
+        expect(response.headers.get("vary")).toMatch(/Accept-Encoding/i);
+        // fetch decodes the body: one layer of compression, the same page.
+        expect(await response.text()).toBe(identity);
+      }
+    }
+    const plain = await fetch(`${base}/`, { headers: { cookie: ANA, "accept-encoding": "identity" } });
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(renders).toBe(1);
   });
 
   it("leaves other pages alone", async () => {
