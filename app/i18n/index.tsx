@@ -24,6 +24,14 @@ export function isMessageKey(value: string): value is MessageKey {
   return Object.hasOwn(en, value);
 }
 
+/** One plural rule set per locale: building one costs more than the message it picks a form for. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+function pluralRulesFor(locale: Locale): Intl.PluralRules {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
+}
+
 export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
   const messages: Messages = LOCALES[locale];
   return (key, vars) => {
@@ -31,7 +39,7 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
     if (!vars) return template;
     if (typeof vars.count === "number" && template.includes("|")) {
       const forms = template.split("|");
-      const form = new Intl.PluralRules(locale).select(vars.count) === "one" ? 0 : 1;
+      const form = pluralRulesFor(locale).select(vars.count) === "one" ? 0 : 1;
       template = forms[Math.min(form, forms.length - 1)];
     }
     return template.replace(/\{(\w+)\}/g, (match, name: string) =>
