@@ -9,7 +9,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { parseMail, linkIn, type ReceivedMail } from "../helpers/smtp-sink";
-import { expect, newAccount, test } from "./fixtures";
+import { expect, newAccount, registerInBrowser, test } from "./fixtures";
 
 const OUTBOX = path.resolve(process.env.E2E_DATA_DIR || "tests/.tmp/e2e-data", "outbox");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -46,23 +46,13 @@ async function expectNoViolations(page: Page) {
   expect(results.passes.length).toBeGreaterThan(0);
 }
 
-async function registerThroughForm(page: Page) {
-  const account = newAccount("confirm");
-  await page.goto("/register");
-  await page.getByLabel("Name", { exact: true }).fill(account.name);
-  await page.getByLabel("Email", { exact: true }).fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL("/");
-  return account;
-}
-
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled });
 
     test("a new viewer confirms their email from the banner's link", async ({ page }) => {
-      const account = await registerThroughForm(page);
+      const account = newAccount("confirm");
+      await registerInBrowser(page, account);
       const banner = page.locator(".verify-banner");
       await expect(banner).toContainText(`Please confirm your email address ${account.email}`);
 
