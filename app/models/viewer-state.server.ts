@@ -18,7 +18,8 @@ import { hotStatement } from "~/utils/sqlite-statements.server";
 const sqliteMs = (column: string) => `(julianday(${column}) - 2440587.5) * 86400000.0`;
 const postgresMs = (column: string) => `EXTRACT(EPOCH FROM ${column}) * 1000`;
 
-function fingerprintSql(ms: (column: string) => string, param: (index: number) => string): string {
+/** The statement in one engine's spelling: its timestamp-to-milliseconds and its placeholder for the user id. */
+function fingerprintSql(ms: (column: string) => string, userId: string): string {
   return `SELECT u."name", u."email", u."role",
     ${ms('u."emailVerified"')} AS "verifiedMs", ${ms('u."updatedAt"')} AS "updatedMs",
     p."rows" AS "progressRows", p."changedMs", p."positions", p."durations", p."seqs", p."completedRows",
@@ -27,13 +28,13 @@ function fingerprintSql(ms: (column: string) => string, param: (index: number) =
     (SELECT count(*) AS "rows", sum(${ms('"updatedAt"')}) AS "changedMs", sum("currentTime") AS "positions",
        sum("duration") AS "durations", sum("clientSeq") AS "seqs", count(*) FILTER (WHERE "completed") AS "completedRows",
        count("hiddenAt") AS "hiddenRows", sum(${ms('"hiddenAt"')}) AS "hiddenMs"
-     FROM "UserProgress" WHERE "userId" = ${param(1)}) p,
-    (SELECT count(*) AS "rows", sum(${ms('"createdAt"')}) AS "addedMs" FROM "Favorites" WHERE "userId" = ${param(2)}) f
-  WHERE u."id" = ${param(3)}`;
+     FROM "UserProgress" WHERE "userId" = ${userId}) p,
+    (SELECT count(*) AS "rows", sum(${ms('"createdAt"')}) AS "addedMs" FROM "Favorites" WHERE "userId" = ${userId}) f
+  WHERE u."id" = ${userId}`;
 }
 
-const SQLITE_FINGERPRINT = fingerprintSql(sqliteMs, () => "?");
-const POSTGRES_FINGERPRINT = fingerprintSql(postgresMs, () => "$1");
+const SQLITE_FINGERPRINT = fingerprintSql(sqliteMs, "?");
+const POSTGRES_FINGERPRINT = fingerprintSql(postgresMs, "$1");
 
 /** Dates, BigInts (PostgreSQL's counts) and numbers alike, as text. */
 function text(value: unknown): string {

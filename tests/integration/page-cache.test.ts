@@ -3,11 +3,11 @@
  * over real HTTP on 127.0.0.1, with a stand-in for Remix that decides like
  * the document entry does (mayBePublic / markPublic) and counts its renders.
  */
-import type { AddressInfo } from "node:net";
 import type { AppLoadContext } from "@remix-run/node";
 import express from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRemixHandler } from "../../server/remix-handler";
+import { listenOnLoopback } from "../helpers/listen";
 import { PageCache, markPublic, mayBePublic } from "~/utils/page-cache.server";
 
 let now = 0;
@@ -36,17 +36,15 @@ async function handle(request: Request, context?: AppLoadContext): Promise<Respo
 }
 
 let base = "";
-let server: ReturnType<express.Express["listen"]>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   const app = express();
   app.all("*", createRemixHandler({ handle, cache, getLoadContext: () => ({}) }));
-  server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await listenOnLoopback(app));
 });
 
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => close());
 
 afterEach(() => {
   // Every test starts after every earlier page has expired.

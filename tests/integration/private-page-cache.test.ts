@@ -5,11 +5,11 @@
  * database's view of each session (user and data fingerprint), which the
  * tests change as writes would.
  */
-import type { AddressInfo } from "node:net";
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRemixHandler } from "../../server/remix-handler";
+import { listenOnLoopback } from "../helpers/listen";
 import { PageCache } from "~/utils/page-cache.server";
 import { PrivatePageCache, type Viewer } from "~/utils/private-page-cache.server";
 
@@ -37,7 +37,7 @@ async function handle(request: Request): Promise<Response> {
 }
 
 let base = "";
-let server: ReturnType<express.Express["listen"]>;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   const app = express();
@@ -52,12 +52,10 @@ beforeAll(async () => {
       getLoadContext: () => ({}),
     }),
   );
-  server = app.listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await listenOnLoopback(app));
 });
 
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => close());
 
 beforeEach(() => {
   now += 60_000;
