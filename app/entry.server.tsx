@@ -1,18 +1,24 @@
 /**
  * Server entry: renders every document on the server (no hydration: pages
- * ship no React runtime) and adds the security headers every page carries.
- * A page that turned out the same for every signed-out visitor is marked
- * public (app/utils/page-cache.server.ts); every other page stays private.
+ * ship no React runtime) and adds the headers every page carries: its
+ * caching (app/utils/cache-policy.server.ts) and the security headers.
+ *
+ * It also hands the HTTP server (server/index.ts) everything it needs from
+ * the app, as `createHttpHooks` reached through the build
+ * (`build.entry.module`): the server bundle holds no app code, so every app
+ * module exists once per process.
  */
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { oauthFormTargets } from "~/auth/oauth-config.server";
 import { CsrfProvider } from "~/components/csrf-field";
+import { finishDocument } from "~/utils/cache-policy.server";
 import { csrfTokenSourceFor } from "~/utils/csrf.server";
-import { markPublic, mayBePublic } from "~/utils/page-cache.server";
 import { setSecurityHeaders } from "~/utils/security.server";
 import { log } from "~/utils/log.server";
+
+export { createHttpHooks } from "~/utils/http-hooks.server";
 
 export default function handleRequest(
   request: Request,
@@ -34,13 +40,11 @@ export default function handleRequest(
   // A page that rendered the token for a browser without the cookie issues the secret with it.
   const setCookie = csrf.setCookie();
   if (setCookie) responseHeaders.append("Set-Cookie", setCookie);
-  const shareable = mayBePublic({
-    candidate: loadContext.publicCandidate === true,
+  finishDocument(loadContext.cachePlan ?? "none", {
     status: responseStatusCode,
     headers: responseHeaders,
     csrfTokenUsed: csrf.used,
   });
-  if (shareable) markPublic(responseHeaders);
   // OAuth sign-in forms are redirected to the providers: form-action must allow them.
   setSecurityHeaders(responseHeaders, oauthFormTargets());
   return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });

@@ -19,6 +19,7 @@ import { I18nProvider, DEFAULT_LOCALE, translator, useT } from "~/i18n";
 import { getUserWithVerification } from "~/models/users.server";
 import styles from "~/styles/app.css";
 import { getAssets, type Assets } from "~/utils/assets.server";
+import type { RouteHandle } from "~/utils/route-handle";
 import { readFlash } from "~/utils/flash.server";
 import { getUserId } from "~/utils/session.server";
 import { CsrfField, useCsrfToken } from "~/components/csrf-field";
@@ -63,11 +64,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-/** What a route can ask of the layout through its `handle` export. */
-export interface RouteHandle {
-  /** Extra scripts and styles ("player" adds video.js). */
-  assets?: ("player")[];
-}
+/** The root loader reads the viewer's account (header, verify banner): part of every per-viewer page's fingerprint. */
+export const handle: RouteHandle = { viewerData: ["account"] };
 
 /** Scripts come from this site only (CSP script-src 'self', no nonce: pages are the same for every viewer). */
 function PageScripts({ assets }: { assets: Assets }) {

@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import * as esbuild from "esbuild";
+import { appModulesIn, serverBundleOptions } from "./server-bundle.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -58,18 +59,15 @@ manifest.htmx = copyHashed("node_modules/htmx.org/dist/htmx.min.js", "htmx", ".j
 manifest.playerCss = copyHashed("node_modules/video.js/dist/video-js.min.css", "video-js", ".css");
 fs.writeFileSync(path.join(outdir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
-// The HTTP server: app code it imports is bundled, packages stay external.
-await esbuild.build({
-  entryPoints: ["server/index.ts"],
-  absWorkingDir: root,
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  outfile: "build/server.js",
-  logLevel: "warning",
-});
+// The HTTP server: packages stay external, and it takes everything of the app from the
+// Remix build (build.entry.module), so no app module may be bundled into it: a second copy
+// would hold its own database clients, caches and state.
+const serverBuild = await esbuild.build(serverBundleOptions(root));
+const appInServer = appModulesIn(serverBuild.metafile);
+if (appInServer.length > 0) {
+  console.error(`build/server.js must hold no app code; it bundles:\n  ${appInServer.join("\n  ")}`);
+  process.exit(1);
+}
 
 // The admin role script (npm run admin:grant / admin:revoke), runnable with plain node where tsx is absent.
 await esbuild.build({

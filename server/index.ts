@@ -1,99 +1,44 @@
 /**
  * The HTTP server: compression, static files with long cache lifetimes for
- * hashed assets, the cross-site check, and Remix for everything else.
+ * hashed assets, and Remix for everything else. Everything it needs from
+ * the app (request ids and the cross-site check, the progress fast path, the
+ * Remix handler with its page caches, shutdown steps) comes from the Remix
+ * build (app/utils/http-hooks.server.ts), so this bundle holds no app code
+ * and every app module exists once per process.
  */
-import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { ConfigError, getEnv } from "../app/utils/env.server";
-import { CSRF_HEADER, CsrfTokenSource, csrfAllows } from "../app/utils/csrf.server";
-import { log, withRequestId } from "../app/utils/log.server";
-import { flushMail } from "../app/utils/mail.server";
-import { metrics, normaliseRoute } from "../app/utils/metrics.server";
-import { crossSiteReason } from "../app/utils/security.server";
-import { handleProgressReport } from "../app/models/progress-report.server";
-import { viewerFingerprint } from "../app/models/viewer-state.server";
-import { getUserIdFromCookieHeader } from "../app/utils/session.server";
-import { disconnectDatabases, readReplica } from "../app/utils/db.server";
-import { readPrimaryCookie } from "../app/utils/read-your-writes.server";
-import { startDraining } from "../app/utils/lifecycle.server";
-import { PageCache } from "../app/utils/page-cache.server";
-import { PrivatePageCache, type Viewer } from "../app/utils/private-page-cache.server";
-import { createRemixHandler } from "./remix-handler";
+import type * as Entry from "../app/entry.server";
+import type { HttpHooks } from "../app/utils/http-hooks.server";
 
-let env: ReturnType<typeof getEnv>;
+const root = process.cwd();
+
+let hooks: HttpHooks;
+let buildVersion: string;
 try {
-  env = getEnv();
+  const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+  buildVersion = build.assets.version;
+  hooks = (build.entry.module as unknown as typeof Entry).createHttpHooks(build);
 } catch (error) {
-  if (error instanceof ConfigError) {
+  // A bad environment stops the server with the message that names the variable (app/utils/env.server.ts).
+  if (error instanceof Error && error.name === "ConfigError") {
     console.error(error.message);
     process.exit(1);
   }
   throw error;
 }
-
-const root = process.cwd();
-const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+const { log } = hooks;
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", env.TRUST_PROXY);
-/**
- * Gives the request an id (X-Request-Id, on every log line of the request),
- * counts and times it for /metrics and the log, and refuses cross-site state changes.
- */
-const observeAndGuard: express.RequestHandler = (req, res, next) => {
-  const started = process.hrtime.bigint();
-  const requestId = crypto.randomUUID();
-  res.locals.requestId = requestId;
-  res.setHeader("X-Request-Id", requestId);
-  res.on("finish", () => {
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    // Per-route counts and latencies for /metrics (a bounded label, never the raw URL).
-    const route = normaliseRoute(req.path);
-    metrics().httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
-    metrics().httpDuration.observe({ method: req.method, route }, ms / 1000);
-    log.info("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
-  });
-  const reason = crossSiteReason(req.method, { get: (name) => req.get(name) ?? null }, req.get("host") ?? null);
-  if (reason) {
-    log.warn("cross-site request refused", { method: req.method, path: req.path, reason });
-    res.status(403).type("text/plain").send("This request did not come from Dracin and was refused.");
-    return;
-  }
-  const readPrimary = readPrimaryCookie(req.method);
-  if (readPrimary) res.append("Set-Cookie", readPrimary);
-  withRequestId(requestId, next);
-};
+app.set("trust proxy", hooks.config.trustProxy);
 
 // Fast path for the player's progress beacons, ahead of compression and the
-// static files (an empty answer needs neither): the same handler as the
-// route action, without building a Fetch Request and matching routes
-// (docs/decisions/005-progress-fast-path.md).
-app.post(
-  "/resources/progress",
-  observeAndGuard,
-  express.urlencoded({ extended: false, limit: "4kb" }),
-  (req, res, next) => {
-    const fields: unknown = req.body;
-    const token = fields && typeof fields === "object" && "_csrf" in fields ? String(fields._csrf) : req.get(CSRF_HEADER);
-    if (!csrfAllows({ get: (name) => req.get(name) ?? null }, req.get("host") ?? null, token)) {
-      res.status(403).type("text/plain").send("This request did not come from Dracin and was refused.");
-      return;
-    }
-    getUserIdFromCookieHeader(req.headers.cookie)
-      .then((userId) => handleProgressReport(userId, fields && typeof fields === "object" ? { ...fields } : {}))
-      .then((outcome) => {
-        res.set("Cache-Control", "no-store");
-        if (outcome.status === 204) res.status(204).end();
-        else res.status(outcome.status).json({ error: outcome.error });
-      })
-      .catch(next);
-  },
-);
+// static files (an empty answer needs neither).
+app.post("/resources/progress", hooks.observeAndGuard, ...hooks.progressBeacon);
 
 // Compress what is worth it: pages, fragments, scripts, styles, playlists and
 // captions. Beacons and form posts answer with empty bodies or redirects.
@@ -111,37 +56,10 @@ app.use("/assets", express.static(path.join(root, "public", "assets"), { immutab
 const publicFiles = express.static(path.join(root, "public"), { maxAge: 60 * 60 * 1000 });
 app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
-app.use(observeAndGuard);
+app.use(hooks.observeAndGuard);
 
-/**
- * The live session's user and their data's fingerprint, for the signed-in page cache.
- * Read where the page's own lists are read (the replica when there is one: a request
- * that carries the recent-write cookie is never served from that cache).
- */
-async function currentViewer(cookieHeader: string | undefined): Promise<Viewer | null> {
-  const userId = await getUserIdFromCookieHeader(cookieHeader);
-  if (!userId) return null;
-  const fingerprint = await viewerFingerprint(userId, readReplica());
-  return fingerprint === null ? null : { userId, fingerprint };
-}
-
-// Remix renders everything else. Pages that are the same for every signed-out
-// visitor are served from a few seconds' cache (docs/decisions/012-cacheable-public-pages.md);
-// the CSRF token (and its cookie) is made only for pages that render it. The signed-in
-// home is kept per session while the viewer's data stays the same (decision 016).
-app.all(
-  "*",
-  createRemixHandler({
-    handle: createRequestHandler(build, env.NODE_ENV === "production" ? "production" : "development"),
-    cache: new PageCache(),
-    privateCache: { cache: new PrivatePageCache(), viewer: currentViewer },
-    getLoadContext: (req, res) => ({
-      clientIp: req.ip,
-      requestId: res.locals.requestId as string,
-      csrf: new CsrfTokenSource(req.headers.cookie),
-    }),
-  }),
-);
+// Remix renders everything else, with the page caches its routes declare.
+app.all("*", hooks.remix);
 
 // Last resort for errors outside Remix (which renders its own error pages):
 // logged with the request, answered without details.
@@ -151,10 +69,13 @@ app.use((error: unknown, req: express.Request, res: express.Response, next: expr
   res.status(500).type("text/plain").send("Something went wrong on our side. Please try again.");
 });
 
-const server = app.listen(env.PORT, env.HOST, () => {
+const { port: PORT, host: HOST } = hooks.config;
+const server = app.listen(PORT, HOST, () => {
   const address = server.address();
-  const port = typeof address === "object" && address ? address.port : env.PORT;
-  log.info("Dracin is listening", { url: `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${port}` });
+  const port = typeof address === "object" && address ? address.port : PORT;
+  log.info("Dracin is listening", { url: `http://${HOST === "0.0.0.0" ? "localhost" : HOST}:${port}` });
+  // Under `npm run dev`, tells `remix dev` this build is being served.
+  if (process.env.REMIX_DEV_ORIGIN) console.log(`[REMIX DEV] ${buildVersion} ready`);
 });
 
 /**
@@ -171,7 +92,7 @@ function shutdown(signal: string) {
     process.exit(1);
   }
   draining = true;
-  startDraining();
+  hooks.startDraining();
   log.info("shutdown: draining, no new connections", { signal, timeoutMs: DRAIN_TIMEOUT_MS });
   setTimeout(() => {
     log.error("shutdown: requests still running after the drain timeout, exiting", { timeoutMs: DRAIN_TIMEOUT_MS });
@@ -184,9 +105,10 @@ function shutdown(signal: string) {
   server.close(() => {
     log.info("shutdown: in-flight requests finished, connections closed");
     // Mail sent in the background (reset links) goes out before the process does.
-    flushMail()
+    hooks
+      .flushMail()
       .catch((error: unknown) => log.error("shutdown: queued mail failed", { error }))
-      .then(() => disconnectDatabases())
+      .then(() => hooks.disconnectDatabases())
       .then(() => {
         log.info("shutdown: database disconnected, exiting");
         process.exit(0);

@@ -19,13 +19,13 @@ import type { CatalogProvider, Drama, Episode } from "./types";
 
 export { CatalogUnavailableError, isCatalogUnavailable };
 
-// One provider per process, shared by both server bundles (see metrics.server.ts).
-const holder = globalThis as { __dracinCatalog?: CatalogProvider };
+// One provider per process, made on first use.
+let current: CatalogProvider | undefined;
 
 export function getCatalog(): CatalogProvider {
-  if (!holder.__dracinCatalog) {
+  if (!current) {
     const env = getEnv();
-    holder.__dracinCatalog =
+    current =
       env.CATALOG_PROVIDER === "http"
         ? createHttpCatalog({
             baseUrl: env.CATALOG_API_URL as string,
@@ -34,13 +34,13 @@ export function getCatalog(): CatalogProvider {
           })
         : createLocalCatalog();
   }
-  return holder.__dracinCatalog;
+  return current;
 }
 
 /** Replaces the process's provider (tests); returns the previous one. */
 export function setCatalogForTests(provider: CatalogProvider | undefined): CatalogProvider | undefined {
-  const previous = holder.__dracinCatalog;
-  holder.__dracinCatalog = provider;
+  const previous = current;
+  current = provider;
   return previous;
 }
 

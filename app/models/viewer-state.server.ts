@@ -1,7 +1,8 @@
 /**
  * A signed-in viewer's data as their pages show it, summarised in one
- * indexed read: the user row (name, email, role, verification) and
- * aggregates of their progress (Continue Watching) and My List. Any change a
+ * indexed read. Pages declare which data their loaders read (`viewerData`
+ * in their route `handle`, see app/utils/route-handle.ts); the summary of a
+ * page is built from the pieces below for exactly those names. Any change a
  * page could show changes the summary; the signed-in page cache serves a
  * stored page only while it stays the same (app/utils/private-page-cache.server.ts,
  * docs/decisions/016-signed-in-page-cache.md).
@@ -13,28 +14,88 @@
  * julianday(); see sessions.server.ts).
  */
 import { engine, prisma, sqlitePrimaryConnection, type PrismaClient } from "~/utils/db.server";
+import type { ViewerDataName } from "~/utils/route-handle";
 import { hotStatement } from "~/utils/sqlite-statements.server";
 
-const sqliteMs = (column: string) => `(julianday(${column}) - 2440587.5) * 86400000.0`;
-const postgresMs = (column: string) => `EXTRACT(EPOCH FROM ${column}) * 1000`;
-
-/** The statement in one engine's spelling: its timestamp-to-milliseconds and its placeholder for the user id. */
-function fingerprintSql(ms: (column: string) => string, userId: string): string {
-  return `SELECT u."name", u."email", u."role",
-    ${ms('u."emailVerified"')} AS "verifiedMs", ${ms('u."updatedAt"')} AS "updatedMs",
-    p."rows" AS "progressRows", p."changedMs", p."positions", p."durations", p."seqs", p."completedRows",
-    p."hiddenRows", p."hiddenMs", f."rows" AS "favoriteRows", f."addedMs"
-  FROM "User" u,
-    (SELECT count(*) AS "rows", sum(${ms('"updatedAt"')}) AS "changedMs", sum("currentTime") AS "positions",
-       sum("duration") AS "durations", sum("clientSeq") AS "seqs", count(*) FILTER (WHERE "completed") AS "completedRows",
-       count("hiddenAt") AS "hiddenRows", sum(${ms('"hiddenAt"')}) AS "hiddenMs"
-     FROM "UserProgress" WHERE "userId" = ${userId}) p,
-    (SELECT count(*) AS "rows", sum(${ms('"createdAt"')}) AS "addedMs" FROM "Favorites" WHERE "userId" = ${userId}) f
-  WHERE u."id" = ${userId}`;
+/** One engine's spelling: timestamps to milliseconds, and the user-id placeholder. */
+interface Dialect {
+  ms: (column: string) => string;
+  userId: () => string;
 }
 
-const SQLITE_FINGERPRINT = fingerprintSql(sqliteMs, "?");
-const POSTGRES_FINGERPRINT = fingerprintSql(postgresMs, "$1");
+/** What a piece of viewer data adds to the summary: columns of `User u`, or a one-row aggregate joined to it. */
+interface Piece {
+  columns: (sql: Dialect) => string;
+  /** A subquery (aliased) that reads only the viewer's rows; none when the columns come from `User u`. */
+  from?: (sql: Dialect) => string;
+}
+
+/**
+ * Every piece of viewer data a page may declare, with what summarises it. A
+ * page that reads something new adds its name to ViewerDataName and its
+ * summary here (the compiler asks for both).
+ */
+export const VIEWER_DATA: Record<ViewerDataName, Piece> = {
+  /** The header and the verify banner: name, email, role, verification. */
+  account: {
+    columns: ({ ms }) =>
+      `u."name", u."email", u."role", ${ms('u."emailVerified"')} AS "verifiedMs", ${ms('u."updatedAt"')} AS "updatedMs"`,
+  },
+  /** Continue Watching and episode states: every progress row's position, time, seq, completion and hiding. */
+  progress: {
+    columns: () =>
+      `p."rows" AS "progressRows", p."changedMs", p."positions", p."durations", p."seqs", p."completedRows", p."hiddenRows", p."hiddenMs"`,
+    from: ({ ms, userId }) =>
+      `(SELECT count(*) AS "rows", sum(${ms('"updatedAt"')}) AS "changedMs", sum("currentTime") AS "positions",
+         sum("duration") AS "durations", sum("clientSeq") AS "seqs", count(*) FILTER (WHERE "completed") AS "completedRows",
+         count("hiddenAt") AS "hiddenRows", sum(${ms('"hiddenAt"')}) AS "hiddenMs"
+       FROM "UserProgress" WHERE "userId" = ${userId()}) p`,
+  },
+  /** My List: its rows and when each was added. */
+  favorites: {
+    columns: () => `f."rows" AS "favoriteRows", f."addedMs"`,
+    from: ({ ms, userId }) =>
+      `(SELECT count(*) AS "rows", sum(${ms('"createdAt"')}) AS "addedMs" FROM "Favorites" WHERE "userId" = ${userId()}) f`,
+  },
+};
+
+const sqlite = (): Dialect => ({ ms: (column) => `(julianday(${column}) - 2440587.5) * 86400000.0`, userId: () => "?" });
+const postgres = (): Dialect => ({ ms: (column) => `EXTRACT(EPOCH FROM ${column}) * 1000`, userId: () => "$1" });
+
+interface Statement {
+  sql: string;
+  /** How many times the user id is bound (SQLite's placeholders are positional). */
+  bindings: number;
+}
+
+/** The summary statement for `names` in one dialect: the user row always (null when the user is gone). */
+export function fingerprintStatement(names: readonly ViewerDataName[], dialect: Dialect): Statement {
+  const pieces = [...new Set(names)].sort().map((name) => VIEWER_DATA[name]);
+  let bindings = 0;
+  const counted: Dialect = {
+    ms: dialect.ms,
+    userId: () => {
+      bindings += 1;
+      return dialect.userId();
+    },
+  };
+  const columns = ['u."id"', ...pieces.map((piece) => piece.columns(counted))];
+  const from = ['"User" u', ...pieces.flatMap((piece) => (piece.from ? [piece.from(counted)] : []))];
+  const where = `u."id" = ${counted.userId()}`;
+  return { sql: `SELECT ${columns.join(", ")} FROM ${from.join(", ")} WHERE ${where}`, bindings };
+}
+
+const statements = new Map<string, Statement>();
+
+function statementFor(names: readonly ViewerDataName[], which: "sqlite" | "postgresql"): Statement {
+  const key = `${which}:${[...new Set(names)].sort().join(",")}`;
+  let statement = statements.get(key);
+  if (!statement) {
+    statement = fingerprintStatement(names, which === "sqlite" ? sqlite() : postgres());
+    statements.set(key, statement);
+  }
+  return statement;
+}
 
 /** Dates, BigInts (PostgreSQL's counts) and numbers alike, as text. */
 function text(value: unknown): string {
@@ -44,20 +105,27 @@ function text(value: unknown): string {
 }
 
 /**
- * The summary of `userId`'s data, or null when the user no longer exists.
- * On SQLite's primary it runs on the primary's own connection, prepared once
- * (like the session lookup); otherwise through `db` (the replica a page reads).
+ * The summary of `names` of `userId`'s data, or null when the user no longer
+ * exists. On SQLite's primary it runs on the primary's own connection,
+ * prepared once (like the session lookup); otherwise through `db` (the
+ * replica a page reads).
  */
-export async function viewerFingerprint(userId: string, db: PrismaClient = prisma): Promise<string | null> {
+export async function viewerFingerprint(
+  userId: string,
+  names: readonly ViewerDataName[],
+  db: PrismaClient = prisma,
+): Promise<string | null> {
   let row: Record<string, unknown> | undefined;
-  const sqlite = db === prisma ? await sqlitePrimaryConnection() : null;
-  if (sqlite) {
-    row = hotStatement(sqlite, SQLITE_FINGERPRINT).get(userId, userId, userId) as Record<string, unknown> | undefined;
+  const connection = db === prisma ? await sqlitePrimaryConnection() : null;
+  if (connection) {
+    const { sql, bindings } = statementFor(names, "sqlite");
+    row = hotStatement(connection, sql).get(...Array<string>(bindings).fill(userId)) as Record<string, unknown> | undefined;
   } else if (engine === "postgresql") {
     // A constant statement with a bound parameter (the two engines differ only in spelling).
-    row = (await db.$queryRawUnsafe<Record<string, unknown>[]>(POSTGRES_FINGERPRINT, userId))[0];
+    row = (await db.$queryRawUnsafe<Record<string, unknown>[]>(statementFor(names, "postgresql").sql, userId))[0];
   } else {
-    row = (await db.$queryRawUnsafe<Record<string, unknown>[]>(SQLITE_FINGERPRINT, userId, userId, userId))[0];
+    const { sql, bindings } = statementFor(names, "sqlite");
+    row = (await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...Array<string>(bindings).fill(userId)))[0];
   }
   return row ? Object.values(row).map(text).join("|") : null;
 }

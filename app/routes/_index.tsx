@@ -14,10 +14,21 @@ import { minutesLeft } from "~/lib/format";
 import { getUserId } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { readDb } from "~/utils/db.server";
+import type { RouteHandle } from "~/utils/route-handle";
 
 export const meta: MetaFunction = () => {
   const t = translator();
   return [{ title: t("home.title") }, { name: "description", content: t("home.description") }];
+};
+
+/**
+ * The home: the same for every signed-out visitor; for a signed-in viewer it is
+ * kept per session while their Continue Watching and My List (and the root's
+ * account data) read the same. The loader below reads exactly these.
+ */
+export const handle: RouteHandle = {
+  cache: { anonymous: "public", signedIn: "per-viewer" },
+  viewerData: ["progress", "favorites"],
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,6 +8,7 @@ import { Pagination } from "~/components/pagination";
 import { labelForTag } from "~/components/tag-label";
 import { translator, useT } from "~/i18n";
 import { pageParam } from "~/utils/responses.server";
+import type { RouteHandle } from "~/utils/route-handle";
 
 export const meta: MetaFunction = () => [{ title: translator()("browse.title") }];
 
@@ -29,6 +30,9 @@ export const BrowseQuerySchema = z.object({
 function emptyToUndefined(params: URLSearchParams) {
   return Object.fromEntries([...params.entries()].filter(([, value]) => value !== ""));
 }
+
+/** Browse: the same for every signed-out visitor (kept briefly, shareable); rendered for every signed-in viewer. */
+export const handle: RouteHandle = { cache: { anonymous: "public", signedIn: "never" } };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -10,11 +10,15 @@ import { isFavorite } from "~/models/favorites.server";
 import { getDramaProgress } from "~/models/progress.server";
 import { pathWithSearch } from "~/utils/redirect";
 import { getUserId } from "~/utils/session.server";
+import type { RouteHandle } from "~/utils/route-handle";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? [{ title: `${data.drama.title} · Dracin` }, { name: "description", content: data.drama.synopsis }]
     : [{ title: translator()("error.notFound.title") }];
+
+/** A drama page: the same for every signed-out visitor (kept briefly, shareable); rendered for every signed-in viewer. */
+export const handle: RouteHandle = { cache: { anonymous: "public", signedIn: "never" } };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const drama = await requireDrama(params.dramaId ?? "");

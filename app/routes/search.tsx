@@ -3,11 +3,15 @@ import { useLoaderData } from "@remix-run/react";
 import { SearchResults } from "~/components/search-results";
 import { translator, useT } from "~/i18n";
 import { runSearch } from "~/utils/search.server";
+import type { RouteHandle } from "~/utils/route-handle";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const t = translator();
   return [{ title: data?.q ? t("search.titleWithQuery", { q: data.q }) : t("search.title") }];
 };
+
+/** Search results: the same for every signed-out visitor (kept briefly, shareable); rendered for every signed-in viewer. */
+export const handle: RouteHandle = { cache: { anonymous: "public", signedIn: "never" } };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return runSearch(new URL(request.url));

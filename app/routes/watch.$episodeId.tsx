@@ -6,7 +6,7 @@ import { translator, useT } from "~/i18n";
 import { formatDuration } from "~/lib/format";
 import { resumePosition, type ProgressLike } from "~/lib/progress-rules";
 import { getDramaProgress } from "~/models/progress.server";
-import type { RouteHandle } from "~/root";
+import type { RouteHandle } from "~/utils/route-handle";
 import playerStyles from "~/styles/player.css";
 import { getPreferences } from "~/utils/preferences.server";
 import { pathWithSearch } from "~/utils/redirect";

@@ -61,20 +61,18 @@ function createClient(url: string, onConnect?: (connection: BetterSqlite3.Databa
     : createSqliteClient(url, onConnect);
 }
 
-const globalForPrisma = globalThis as unknown as {
-  dracinPrisma?: PrismaClient;
-  dracinReplica?: PrismaClient | null;
-  /** The primary's better-sqlite3 connection, once Prisma opened it (SQLite only). */
-  dracinSqliteConnection?: BetterSqlite3.Database;
-};
+/** The primary's better-sqlite3 connection, once Prisma opened it (SQLite only). */
+let sqliteConnection: BetterSqlite3.Database | undefined;
+/** The replica's client: undefined until first asked for, null when none is configured. */
+let replicaClient: PrismaClient | null | undefined;
 
 /** The engine of DATABASE_URL: the few raw queries that differ branch on it. */
 export const engine: DatabaseEngine = databaseEngine(getEnv().DATABASE_URL);
 
-/** The primary (kept across dev rebuilds): all writes and read-your-own-writes reads. */
-export const prisma: PrismaClient = (globalForPrisma.dracinPrisma ??= createClient(getEnv().DATABASE_URL, (connection) => {
-  globalForPrisma.dracinSqliteConnection = connection;
-}));
+/** The primary: all writes and read-your-own-writes reads. */
+export const prisma: PrismaClient = createClient(getEnv().DATABASE_URL, (connection) => {
+  sqliteConnection = connection;
+});
 
 /**
  * On SQLite, the primary's own better-sqlite3 connection (the one Prisma's
@@ -83,16 +81,16 @@ export const prisma: PrismaClient = (globalForPrisma.dracinPrisma ??= createClie
  */
 export async function sqlitePrimaryConnection(): Promise<BetterSqlite3.Database | null> {
   if (engine !== "sqlite") return null;
-  if (!globalForPrisma.dracinSqliteConnection) await prisma.$connect();
-  return globalForPrisma.dracinSqliteConnection ?? null;
+  if (!sqliteConnection) await prisma.$connect();
+  return sqliteConnection ?? null;
 }
 
 function replica(): PrismaClient | null {
-  if (globalForPrisma.dracinReplica === undefined) {
+  if (replicaClient === undefined) {
     const url = getEnv().DATABASE_REPLICA_URL;
-    globalForPrisma.dracinReplica = url ? createClient(url) : null;
+    replicaClient = url ? createClient(url) : null;
   }
-  return globalForPrisma.dracinReplica;
+  return replicaClient;
 }
 
 /** The replica when one is configured, else the primary: reads that never need the reader's own writes. */
@@ -112,7 +110,6 @@ export function readDb(request: Request): PrismaClient {
 
 /** Closes the primary's and the replica's connections (graceful shutdown). */
 export async function disconnectDatabases(): Promise<void> {
-  const replicaClient = globalForPrisma.dracinReplica;
   await Promise.all([prisma.$disconnect(), replicaClient ? replicaClient.$disconnect() : undefined]);
 }
 

@@ -4,6 +4,25 @@
  */
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { FRAGMENT_CACHE_CONTROL } from "~/utils/cache-policy.server";
+
+/** The request headers htmx sends that change what a page renders: a cached page varies on them. */
+export const HTMX_VARY = ["HX-Request", "HX-History-Restore-Request"] as const;
+
+/**
+ * Every htmx request header of a request (Node's lower-case header record),
+ * as sorted `name:value` lines: part of a page cache key, so an htmx variant
+ * is never served for a full page or the other way round.
+ */
+export function htmxHeaderLines(headers: Record<string, string | string[] | undefined>): string[] {
+  return Object.keys(headers)
+    .filter((name) => name.startsWith("hx-"))
+    .sort()
+    .map((name) => {
+      const value = headers[name];
+      return `${name}:${Array.isArray(value) ? value.join(", ") : (value ?? "")}`;
+    });
+}
 
 /** A partial (htmx) request that expects a fragment, not a history restore. */
 export function isHtmxRequest(request: Request): boolean {
@@ -26,7 +45,7 @@ export function fragment(element: ReactElement, init: ResponseInit & { pushUrl?:
   const { pushUrl, ...rest } = init;
   const headers = withVary(new Headers(rest.headers));
   headers.set("Content-Type", "text/html; charset=utf-8");
-  headers.set("Cache-Control", "private, no-store");
+  headers.set("Cache-Control", FRAGMENT_CACHE_CONTROL);
   if (pushUrl) headers.set("HX-Push-Url", pushUrl);
   return new Response(renderToStaticMarkup(element), { ...rest, headers });
 }

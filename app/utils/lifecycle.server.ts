@@ -1,15 +1,15 @@
 /**
- * The process's lifecycle state, shared by the HTTP server (server/index.ts)
- * and the Remix routes (/readyz). Kept on globalThis because the server
- * bundle and the Remix build each carry their own copy of this module.
+ * The process's lifecycle state, set by the HTTP server's shutdown
+ * (server/index.ts, through app/utils/http-hooks.server.ts) and read by the
+ * Remix routes (/readyz).
  */
-const state = globalThis as unknown as { dracinDraining?: boolean };
+let draining = false;
 
 /** True once SIGTERM/SIGINT started a graceful shutdown: /readyz answers 503. */
 export function isDraining(): boolean {
-  return state.dracinDraining === true;
+  return draining;
 }
 
 export function startDraining(): void {
-  state.dracinDraining = true;
+  draining = true;
 }

@@ -76,10 +76,8 @@ export async function sendMail(message: MailMessage): Promise<SentMail> {
   return { via: "outbox", file };
 }
 
-// On globalThis: the HTTP server (build/server.js, which flushes it at shutdown) and the Remix
-// build (which sends) are separate bundles with their own copy of this module.
-const globalForMail = globalThis as unknown as { dracinPendingMail?: Set<Promise<void>> };
-const pending = (globalForMail.dracinPendingMail ??= new Set<Promise<void>>());
+/** Mail being sent in the background; the HTTP server flushes it at shutdown. */
+const pending = new Set<Promise<void>>();
 
 /**
  * Sends in the background: the request does not wait for the mail server. A

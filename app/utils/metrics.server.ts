@@ -1,9 +1,8 @@
 /**
  * Prometheus metrics (prom-client), served at /metrics.
  *
- * server/index.ts (bundled into build/server.js) records requests and the
- * Remix build (build/index.js) records catalog calls: two bundles, so the
- * metric objects live on globalThis and are created once per process.
+ * Requests are recorded by the HTTP server's first handler
+ * (app/utils/http-hooks.server.ts), catalog calls by the catalog provider.
  * Labels are bounded: routes are normalised (normaliseRoute), never raw URLs.
  */
 import client from "prom-client";
@@ -56,11 +55,12 @@ function create() {
 
 export type Metrics = ReturnType<typeof create>;
 
-const holder = globalThis as { __dracinMetrics?: Metrics };
+let instance: Metrics | undefined;
 
+/** The process's metrics, made on first use. */
 export function metrics(): Metrics {
-  holder.__dracinMetrics ??= create();
-  return holder.__dracinMetrics;
+  instance ??= create();
+  return instance;
 }
 
 const FIXED = new Set([

@@ -1,129 +1,16 @@
 /**
- * Public pages, cached briefly (docs/decisions/012-cacheable-public-pages.md).
- *
- * A page is the same for every signed-out visitor when the request carries no
- * cookie that changes it (no session, no flash, no OAuth state: only the
- * CSRF secret, and preference cookies that become part of the key) and the
- * rendered page asked for nothing per-browser (no CSRF token, no Set-Cookie).
- * Such a page is marked `public` for shared proxies and kept here for a few
- * seconds per instance; everything else stays `private, no-cache` and is
- * never stored. The key holds everything else that changes the HTML: the
- * URL with its query, and every htmx request header.
+ * The public-page store (docs/decisions/012-cacheable-public-pages.md): pages
+ * that app/utils/cache-policy.server.ts planned as "public" and that came out
+ * the same for every signed-out visitor, kept here for a few seconds per
+ * instance under the key the policy made. Also the kept-page shape and its
+ * compression, shared with the per-viewer store.
  */
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { LRUCache } from "lru-cache";
+import { PAGE_CACHE_FRESH_MS, PAGE_CACHE_STALE_MS } from "~/utils/cache-policy.server";
 
-/** Served from the instance's cache without rendering. */
-export const PAGE_CACHE_FRESH_MS = 5_000;
-/** After that, served while one request renders the new version. */
-export const PAGE_CACHE_STALE_MS = 30_000;
 const MAX_BYTES = 16 * 1024 * 1024;
-
-/** Shared proxies may keep a public page as long as this instance does; browsers revalidate every time. */
-export const PUBLIC_CACHE_CONTROL = `public, max-age=0, s-maxage=${PAGE_CACHE_FRESH_MS / 1000}, stale-while-revalidate=${PAGE_CACHE_STALE_MS / 1000}`;
-/** A signed-in request (session cookie) and an htmx request each get their own variant. */
-const PUBLIC_VARY = ["Cookie", "HX-Request", "HX-History-Restore-Request"];
-
-/** Cookies a shareable request may carry without changing the page: the CSRF secret (a page that renders the token is never shared). */
-const IGNORED_COOKIES = new Set(["dracin_csrf"]);
-/** Cookies that change a public page for everyone who has the same value: part of the key. */
-const KEYED_COOKIES = new Set(["dracin_prefs"]);
-
-export type RequestHeaders = Record<string, string | string[] | undefined>;
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value.join(", ") : value;
-}
-
-/** Which cookies a cacheable request may carry: ignored ones do not change the page, keyed ones become part of the key. */
-export interface CookieRules {
-  ignored: ReadonlySet<string>;
-  keyed: ReadonlySet<string>;
-  /** Keyed cookies the request must carry. */
-  required?: readonly string[];
-}
-
-const PUBLIC_COOKIES: CookieRules = { ignored: IGNORED_COOKIES, keyed: KEYED_COOKIES };
-
-/**
- * The cache key of a GET request under `rules`, or null when it may not be
- * cached (another method, credentials, a cookie the rules do not know, a
- * required cookie missing). The key holds the URL with its query, every htmx
- * request header, and the keyed cookies with their values.
- */
-export function requestCacheKey(method: string, url: string, headers: RequestHeaders, rules: CookieRules): string | null {
-  if (method !== "GET") return null;
-  if (headers.authorization !== undefined) return null;
-  const keyed: string[] = [];
-  const names = new Set<string>();
-  const cookie = single(headers.cookie);
-  if (cookie) {
-    for (const part of cookie.split(";")) {
-      const trimmed = part.trim();
-      if (!trimmed) continue;
-      const equals = trimmed.indexOf("=");
-      const name = equals === -1 ? trimmed : trimmed.slice(0, equals);
-      if (rules.ignored.has(name)) continue;
-      if (!rules.keyed.has(name)) return null;
-      names.add(name);
-      keyed.push(trimmed);
-    }
-  }
-  if (rules.required?.some((name) => !names.has(name))) return null;
-  const htmx = Object.keys(headers)
-    .filter((name) => name.startsWith("hx-"))
-    .sort()
-    .map((name) => `${name}:${single(headers[name]) ?? ""}`);
-  return [url, ...htmx, ...keyed.sort()].join("\n");
-}
-
-/**
- * The cache key of a request whose page may be shared, or null when it may
- * not (not a GET, a session or any unknown cookie, credentials).
- * `url` is the absolute URL the page is rendered for; `headers` are Node's
- * lower-case request headers.
- */
-export function pageCacheKey(method: string, url: string, headers: RequestHeaders): string | null {
-  return requestCacheKey(method, url, headers, PUBLIC_COOKIES);
-}
-
-/** What the document entry decides after rendering: may this page be shared? */
-export function mayBePublic(page: {
-  candidate: boolean;
-  status: number;
-  headers: Headers;
-  csrfTokenUsed: boolean;
-}): boolean {
-  return (
-    page.candidate &&
-    page.status === 200 &&
-    !page.csrfTokenUsed &&
-    !page.headers.has("Set-Cookie") &&
-    // A route that chose its own caching keeps it.
-    !page.headers.has("Cache-Control")
-  );
-}
-
-/** Marks a document public: the Cache-Control above and the Vary a shared proxy needs. */
-export function markPublic(headers: Headers): void {
-  headers.set("Cache-Control", PUBLIC_CACHE_CONTROL);
-  const vary = (headers.get("Vary") ?? "")
-    .split(",")
-    .map((value) => value.trim())
-    .filter(Boolean);
-  for (const name of PUBLIC_VARY) {
-    if (!vary.some((value) => value.toLowerCase() === name.toLowerCase())) vary.push(name);
-  }
-  headers.set("Vary", vary.join(", "));
-}
-
-/** True for a response this instance may store: 200, public, nothing per-browser. */
-export function isStorable(status: number, headers: Headers): boolean {
-  if (status !== 200 || headers.has("Set-Cookie")) return false;
-  const cacheControl = (headers.get("Cache-Control") ?? "").toLowerCase();
-  return /\bpublic\b/.test(cacheControl) && !/\b(private|no-store|no-cache)\b/.test(cacheControl);
-}
 
 export interface CachedPage {
   status: number;

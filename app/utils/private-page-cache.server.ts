@@ -5,12 +5,14 @@
  * The signed-in home is the page viewers open most and the dearest to render
  * (the catalog rows, Continue Watching and My List). A stored copy is served
  * only when all of these hold:
- * 1. the request carries the same session, CSRF and preference cookies as the
- *    one it was rendered for, and nothing else that changes a page (a flash
- *    notice, an OAuth state, a recent write): that is the key;
+ * 1. the route declares `signedIn: "per-viewer"` and the request carries the
+ *    same session, CSRF and preference cookies as the one it was rendered
+ *    for, and nothing else that changes a page (a flash notice, an OAuth
+ *    state, a recent write): that is the key (app/utils/cache-policy.server.ts);
  * 2. the session is live now and belongs to the same user;
  * 3. the viewer's data reads the same as it did just before the render: the
- *    fingerprint (app/models/viewer-state.server.ts), read from the database
+ *    fingerprint of the viewer data the page's routes declare
+ *    (app/models/viewer-state.server.ts), read from the database
  *    on every request, so a change made through any instance shows at once;
  * 4. it is younger than PRIVATE_PAGE_MAX_AGE_MS, which bounds how long the
  *    catalog part of the page may lag: no longer than a public page served
@@ -18,44 +20,16 @@
  * Nothing is shared: a copy is only ever sent to the session it was made for.
  */
 import { LRUCache } from "lru-cache";
-import { PAGE_CACHE_FRESH_MS, PAGE_CACHE_STALE_MS, keptSize, requestCacheKey, type CachedPage, type CookieRules, type RequestHeaders } from "~/utils/page-cache.server";
+import { PRIVATE_PAGE_MAX_AGE_MS } from "~/utils/cache-policy.server";
+import { keptSize, type CachedPage } from "~/utils/page-cache.server";
 
-/** The pages kept per session: the signed-in home. */
-export const PRIVATE_PAGE_PATHS: ReadonlySet<string> = new Set(["/"]);
-/** How long a copy may be served while the viewer's data stays the same: as long as a public page at most. */
-export const PRIVATE_PAGE_MAX_AGE_MS = PAGE_CACHE_FRESH_MS + PAGE_CACHE_STALE_MS;
 const MAX_BYTES = 8 * 1024 * 1024;
-
-/**
- * The session and the CSRF secret (the page holds its token) are required and
- * keyed, preferences keyed; any other cookie (dracin_flash, an OAuth state,
- * dracin_primary after a write) means the page is rendered.
- */
-const PRIVATE_COOKIES: CookieRules = {
-  ignored: new Set(),
-  keyed: new Set(["dracin_session", "dracin_csrf", "dracin_prefs"]),
-  required: ["dracin_session", "dracin_csrf"],
-};
 
 /** Who is asking, as the database says now. */
 export interface Viewer {
   userId: string;
   /** The viewer's data as the page shows it, summarised (viewerFingerprint). */
   fingerprint: string;
-}
-
-/** The key of a request for a page kept per session, or null when it is rendered every time. */
-export function privatePageKey(method: string, path: string, url: string, headers: RequestHeaders): string | null {
-  if (!PRIVATE_PAGE_PATHS.has(path)) return null;
-  return requestCacheKey(method, url, headers, PRIVATE_COOKIES);
-}
-
-/** True for a response that may be kept for its session: a 200 page, private, setting no cookie. */
-export function isPrivateStorable(status: number, headers: Headers): boolean {
-  if (status !== 200 || headers.has("Set-Cookie")) return false;
-  if (!/^text\/html\b/i.test(headers.get("Content-Type") ?? "")) return false;
-  const cacheControl = (headers.get("Cache-Control") ?? "").toLowerCase();
-  return /\bprivate\b/.test(cacheControl) && !/\bno-store\b/.test(cacheControl);
 }
 
 interface Entry {

@@ -4,6 +4,7 @@
  * load context.
  */
 import type { AppLoadContext } from "@remix-run/node";
+import type { CachePlan } from "~/utils/cache-policy.server";
 import type { CsrfTokenSource } from "~/utils/csrf.server";
 
 declare module "@remix-run/server-runtime" {
@@ -12,8 +13,8 @@ declare module "@remix-run/server-runtime" {
     clientIp?: string;
     /** This request's CSRF token, made only if the page renders it (app/utils/csrf.server.ts). */
     csrf?: CsrfTokenSource;
-    /** The HTTP server may cache and share this page if it turns out the same for everyone (app/utils/page-cache.server.ts). */
-    publicCandidate?: boolean;
+    /** What the page may become (app/utils/cache-policy.server.ts): "public" ones are shared if they turn out the same for everyone. */
+    cachePlan?: CachePlan["kind"];
     /** This request's id, also in the log and the X-Request-Id header. */
     requestId?: string;
   }

@@ -37,7 +37,7 @@ export function contentSecurityPolicy(formTargets: readonly string[] = []): stri
   return directives.map((directive) => directive.trim().replace(/\s+/g, " ")).join("; ");
 }
 
-/** Response headers every document carries (private unless the caller already chose a Cache-Control). */
+/** Security headers every document carries (its Cache-Control comes from app/utils/cache-policy.server.ts). */
 export function setSecurityHeaders(headers: Headers, formTargets?: readonly string[]): void {
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -46,7 +46,6 @@ export function setSecurityHeaders(headers: Headers, formTargets?: readonly stri
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Content-Security-Policy", contentSecurityPolicy(formTargets));
   if (getEnv().NODE_ENV === "production") headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-cache");
 }
 
 /**

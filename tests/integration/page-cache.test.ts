@@ -1,14 +1,23 @@
 /**
- * The public-page cache and the request adapter (server/remix-handler.ts)
+ * The public-page cache and the request adapter (app/utils/remix-handler.server.ts)
  * over real HTTP on 127.0.0.1, with a stand-in for Remix that decides like
- * the document entry does (mayBePublic / markPublic) and counts its renders.
+ * the document entry does (finishDocument) and counts its renders. Every
+ * path is declared as a public page (the declarations themselves are
+ * tested in tests/unit/cache-policy.test.ts).
  */
 import type { AppLoadContext } from "@remix-run/node";
 import express from "express";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createRemixHandler } from "../../server/remix-handler";
 import { listenOnLoopback } from "../helpers/listen";
-import { PageCache, markPublic, mayBePublic } from "~/utils/page-cache.server";
+import { finishDocument, planFor, type PagePolicy } from "~/utils/cache-policy.server";
+import { PageCache } from "~/utils/page-cache.server";
+import { createRemixHandler } from "~/utils/remix-handler.server";
+
+/** Every page public for signed-out visitors, rendered for signed-in ones. */
+const policy: PagePolicy = {
+  plan: (method, _path, url, headers) =>
+    planFor(method, url, headers, { cache: { anonymous: "public", signedIn: "never" }, viewerData: [] }),
+};
 
 let now = 0;
 const cache = new PageCache({ freshMs: 5_000, staleMs: 30_000, now: () => now });
@@ -28,9 +37,7 @@ async function handle(request: Request, context?: AppLoadContext): Promise<Respo
   const status = url.pathname === "/missing" ? 404 : url.pathname === "/broken" ? 500 : 200;
   const headers = new Headers({ "Content-Type": "text/html; charset=utf-8" });
   if (url.pathname === "/login") headers.append("Set-Cookie", "dracin_csrf=issued; Path=/; HttpOnly");
-  const decision = { candidate: context?.publicCandidate === true, status, headers, csrfTokenUsed: url.pathname === "/form" };
-  if (mayBePublic(decision)) markPublic(headers);
-  else headers.set("Cache-Control", "private, no-cache");
+  finishDocument(context?.cachePlan ?? "none", { status, headers, csrfTokenUsed: url.pathname === "/form" });
   const body = `${htmx ? "<section>" : "<!DOCTYPE html><main>"}${user ? `signed in as ${user}` : "anonymous"} render ${renders.length}`;
   return new Response(body, { status, headers });
 }
@@ -40,7 +47,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   const app = express();
-  app.all("*", createRemixHandler({ handle, cache, getLoadContext: () => ({}) }));
+  app.all("*", createRemixHandler({ handle, policy, cache, getLoadContext: () => ({}) }));
   ({ base, close } = await listenOnLoopback(app));
 });
 

@@ -1,16 +1,18 @@
 /**
- * The signed-in page cache in the request adapter (server/remix-handler.ts)
+ * The signed-in page cache in the request adapter (app/utils/remix-handler.server.ts)
  * over real HTTP on 127.0.0.1, with a stand-in for Remix that renders a
  * private page per session and counts its renders, and a stand-in for the
  * database's view of each session (user and data fingerprint), which the
- * tests change as writes would.
+ * tests change as writes would. Only "/" is declared per-viewer here, as the
+ * home is in the app.
  */
 import compression from "compression";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createRemixHandler } from "../../server/remix-handler";
 import { listenOnLoopback } from "../helpers/listen";
+import { planFor, type PagePolicy } from "~/utils/cache-policy.server";
 import { PageCache } from "~/utils/page-cache.server";
+import { createRemixHandler } from "~/utils/remix-handler.server";
 import { PrivatePageCache, type Viewer } from "~/utils/private-page-cache.server";
 
 let now = 0;
@@ -36,6 +38,17 @@ async function handle(request: Request): Promise<Response> {
   return new Response(body, { headers });
 }
 
+/** "/" is kept per viewer (with the account and progress declared), every other page rendered. */
+const policy: PagePolicy = {
+  plan: (method, path, url, headers) =>
+    planFor(method, url, headers, {
+      cache: path === "/" ? { anonymous: "never", signedIn: "per-viewer" } : null,
+      viewerData: ["account", "progress"],
+    }),
+};
+/** The viewer data each fingerprint read was asked for. */
+const asked: string[][] = [];
+
 let base = "";
 let close: () => Promise<void>;
 
@@ -47,8 +60,15 @@ beforeAll(async () => {
     "*",
     createRemixHandler({
       handle,
+      policy,
       cache: new PageCache(),
-      privateCache: { cache, viewer: async (cookieHeader) => sessions.get(sessionOf(cookieHeader) ?? "") ?? null },
+      privateCache: {
+        cache,
+        viewer: async (cookieHeader, viewerData) => {
+          asked.push([...viewerData]);
+          return sessions.get(sessionOf(cookieHeader) ?? "") ?? null;
+        },
+      },
       getLoadContext: () => ({}),
     }),
   );
@@ -61,6 +81,7 @@ beforeEach(() => {
   now += 60_000;
   renders = 0;
   duringRender = null;
+  asked.length = 0;
   sessions.clear();
   sessions.set("ana-1", { userId: "ana", fingerprint: "a1" });
   sessions.set("budi-1", { userId: "budi", fingerprint: "b1" });
@@ -78,6 +99,11 @@ describe("the signed-in page cache", () => {
     const body = await first.text();
     const second = await home(ANA);
     expect(second.headers.get("x-page-cache")).toBe("private-hit");
+    // Each time, the fingerprint of exactly what the page declares.
+    expect(asked).toEqual([
+      ["account", "progress"],
+      ["account", "progress"],
+    ]);
     expect(await second.text()).toBe(body);
     expect(renders).toBe(1);
   });

@@ -62,12 +62,12 @@ describe("crossSiteReason", () => {
 });
 
 describe("setSecurityHeaders", () => {
-  it("sets the document headers and keeps an existing Cache-Control", () => {
+  it("sets the document headers and leaves caching to the cache policy", () => {
     const fresh = new Headers();
     setSecurityHeaders(fresh);
     expect(fresh.get("X-Content-Type-Options")).toBe("nosniff");
     expect(fresh.get("X-Frame-Options")).toBe("DENY");
-    expect(fresh.get("Cache-Control")).toBe("private, no-cache");
+    expect(fresh.get("Cache-Control")).toBeNull();
     const cached = new Headers({ "Cache-Control": "public, max-age=60" });
     setSecurityHeaders(cached);
     expect(cached.get("Cache-Control")).toBe("public, max-age=60");

@@ -6,29 +6,33 @@
  *   timeout) that is only cleared by that abort: each request's data stayed
  *   reachable for 5 s, hundreds of MB under load. Here the signal is aborted
  *   whenever the response closes, finished or not.
- * - The public-page cache (app/utils/page-cache.server.ts): shareable pages
- *   are buffered, stored and served from memory for a few seconds. And the
- *   signed-in page cache (app/utils/private-page-cache.server.ts): the
- *   signed-in home, kept per session and served only while the viewer's data
- *   reads the same.
+ * - The page caches, as the routes declare them (app/utils/cache-policy.server.ts
+ *   plans each request): public pages are buffered, stored and served from
+ *   memory for a few seconds (app/utils/page-cache.server.ts); per-viewer
+ *   pages are kept per session and served only while the viewer's data reads
+ *   the same (app/utils/private-page-cache.server.ts).
  */
 import { createReadableStreamFromReadable, writeReadableStreamToWritable, type AppLoadContext } from "@remix-run/node";
 import type express from "express";
-import { cachedPage, encodedBody, isStorable, pageCacheKey, type CachedPage, type PageCache } from "../app/utils/page-cache.server";
-import { isPrivateStorable, privatePageKey, type PrivatePageCache, type Viewer } from "../app/utils/private-page-cache.server";
+import { mayStore, type CachePlan, type PagePolicy } from "~/utils/cache-policy.server";
+import { cachedPage, encodedBody, type CachedPage, type PageCache } from "~/utils/page-cache.server";
+import type { PrivatePageCache, Viewer } from "~/utils/private-page-cache.server";
+import type { ViewerDataName } from "~/utils/route-handle";
 
 type Handle = (request: Request, loadContext?: AppLoadContext) => Promise<Response>;
 
 export interface RemixHandlerOptions {
   handle: Handle;
   getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext;
+  /** What each request's page may become, from its routes' declarations. */
+  policy: PagePolicy;
   /** Public pages are cached here; none when absent. */
   cache?: PageCache;
   /** Signed-in pages are kept here per session; none when absent. */
   privateCache?: {
     cache: PrivatePageCache;
-    /** The live session's user and their data's fingerprint, read now; null when nobody is signed in. */
-    viewer: (cookieHeader: string | undefined) => Promise<Viewer | null>;
+    /** The live session's user and the fingerprint of `viewerData`, read now; null when nobody is signed in. */
+    viewer: (cookieHeader: string | undefined, viewerData: readonly ViewerDataName[]) => Promise<Viewer | null>;
   };
 }
 
@@ -99,20 +103,20 @@ function isWholeBody(response: Response): boolean {
 /** Where a rendered page may be kept: the public cache under a key, or the session's under a key and viewer. */
 type Keep = { kind: "public"; key: string } | { kind: "private"; key: string; viewer: Viewer } | null;
 
-export function createRemixHandler({ handle, getLoadContext, cache, privateCache }: RemixHandlerOptions): express.RequestHandler {
-  async function render(req: express.Request, res: express.Response, url: string, keep: Keep): Promise<void> {
+export function createRemixHandler({ handle, getLoadContext, policy, cache, privateCache }: RemixHandlerOptions): express.RequestHandler {
+  async function render(req: express.Request, res: express.Response, url: string, plan: CachePlan["kind"], keep: Keep): Promise<void> {
     const finish = keep?.kind === "public" && cache ? cache.startRender(keep.key) : null;
     try {
-      const context = { ...getLoadContext(req, res), publicCandidate: keep?.kind === "public" };
+      const context = { ...getLoadContext(req, res), cachePlan: plan };
       const response = await handle(toFetchRequest(req, res, url), context);
-      if (finish && cache && isStorable(response.status, response.headers)) {
+      if (finish && cache && mayStore("public", response.status, response.headers)) {
         const page = cachedPage(response.status, response.headers, Buffer.from(await response.arrayBuffer()), cache.now());
         finish(page);
         sendPage(req, res, page, "miss");
         return;
       }
       finish?.(null);
-      if (keep?.kind === "private" && privateCache && isPrivateStorable(response.status, response.headers)) {
+      if (keep?.kind === "private" && privateCache && mayStore("per-viewer", response.status, response.headers)) {
         const page = cachedPage(response.status, response.headers, Buffer.from(await response.arrayBuffer()), privateCache.cache.now());
         privateCache.cache.store(keep.key, keep.viewer, page);
         sendPage(req, res, page, "private-miss");
@@ -133,11 +137,14 @@ export function createRemixHandler({ handle, getLoadContext, cache, privateCache
   }
 
   /** A signed-in page from the session's cache, or where to keep the one about to be rendered. */
-  async function fromPrivateCache(req: express.Request, res: express.Response, url: string): Promise<Keep | "sent"> {
-    const key = privateCache ? privatePageKey(req.method, req.path, url, req.headers) : null;
-    if (!key || !privateCache) return null;
+  async function fromPrivateCache(
+    req: express.Request,
+    res: express.Response,
+    { key, viewerData }: { key: string; viewerData: readonly ViewerDataName[] },
+  ): Promise<Keep | "sent"> {
+    if (!privateCache) return null;
     // Read before any render: a write that lands during the render changes the next request's fingerprint.
-    const viewer = await privateCache.viewer(req.headers.cookie);
+    const viewer = await privateCache.viewer(req.headers.cookie, viewerData);
     if (!viewer) return null;
     const page = privateCache.cache.lookup(key, viewer);
     if (!page) return { kind: "private", key, viewer };
@@ -147,9 +154,10 @@ export function createRemixHandler({ handle, getLoadContext, cache, privateCache
 
   return (req, res, next) => {
     const url = requestUrl(req);
-    const key = cache ? pageCacheKey(req.method, url, req.headers) : null;
+    const plan = policy.plan(req.method, req.path, url, req.headers);
     const serve = async () => {
-      if (key && cache) {
+      if (plan.kind === "public" && cache) {
+        const { key } = plan;
         const found = cache.lookup(key);
         if (found?.state === "fresh") return sendPage(req, res, found.page, "hit");
         const inFlight = cache.rendering(key);
@@ -158,10 +166,10 @@ export function createRemixHandler({ handle, getLoadContext, cache, privateCache
           const page = await inFlight;
           if (page) return sendPage(req, res, page, "hit");
         }
-        return render(req, res, url, { kind: "public", key });
+        return render(req, res, url, plan.kind, { kind: "public", key });
       }
-      const keep = await fromPrivateCache(req, res, url);
-      if (keep !== "sent") await render(req, res, url, keep);
+      const keep = plan.kind === "per-viewer" ? await fromPrivateCache(req, res, plan) : null;
+      if (keep !== "sent") await render(req, res, url, plan.kind, keep);
     };
     serve().catch(next);
   };

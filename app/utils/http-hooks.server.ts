@@ -1,0 +1,141 @@
+/**
+ * What the HTTP server (server/index.ts) takes from the app, handed over
+ * through the Remix build (`build.entry.module.createHttpHooks(build)`, see
+ * app/entry.server.tsx). The server bundle itself holds no app code: the
+ * database clients, metrics, catalog, mail queue and lifecycle state exist
+ * once per process, in the Remix build.
+ *
+ * The server decides the order of things (the progress fast path ahead of
+ * compression and static files, the Remix handler last); this module supplies
+ * each piece.
+ */
+import crypto from "node:crypto";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import express from "express";
+import { handleProgressReport } from "~/models/progress-report.server";
+import { viewerFingerprint } from "~/models/viewer-state.server";
+import { createPagePolicy } from "~/utils/cache-policy.server";
+import { CSRF_HEADER, CsrfTokenSource, csrfAllows } from "~/utils/csrf.server";
+import { disconnectDatabases, readReplica } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { startDraining } from "~/utils/lifecycle.server";
+import { log, withRequestId } from "~/utils/log.server";
+import { flushMail } from "~/utils/mail.server";
+import { metrics, normaliseRoute } from "~/utils/metrics.server";
+import { PageCache } from "~/utils/page-cache.server";
+import { PrivatePageCache, type Viewer } from "~/utils/private-page-cache.server";
+import { readPrimaryCookie } from "~/utils/read-your-writes.server";
+import { createRemixHandler } from "~/utils/remix-handler.server";
+import type { ViewerDataName } from "~/utils/route-handle";
+import { crossSiteReason } from "~/utils/security.server";
+import { getUserIdFromCookieHeader } from "~/utils/session.server";
+
+export interface HttpHooks {
+  /** Where to listen and how to read the client's address. */
+  config: { port: number; host: string; trustProxy: boolean };
+  log: Pick<typeof log, "info" | "warn" | "error">;
+  /**
+   * First on every request: gives it an id (X-Request-Id, on every log line of
+   * the request), counts and times it for /metrics and the log, and refuses
+   * cross-site state changes.
+   */
+  observeAndGuard: express.RequestHandler;
+  /**
+   * The player's progress beacons, answered without building a Fetch Request
+   * and matching routes (docs/decisions/005-progress-fast-path.md): the same
+   * handler as the route action. Mount after observeAndGuard.
+   */
+  progressBeacon: express.RequestHandler[];
+  /** Remix for every other request, with the page caches the routes declare. */
+  remix: express.RequestHandler;
+  /** Graceful shutdown: /readyz answers 503 from now on. */
+  startDraining: () => void;
+  /** Waits for mail sent in the background (reset links). */
+  flushMail: () => Promise<void>;
+  /** Closes the primary's and the replica's connections. */
+  disconnectDatabases: () => Promise<void>;
+}
+
+const REFUSED = "This request did not come from Dracin and was refused.";
+
+const observeAndGuard: express.RequestHandler = (req, res, next) => {
+  const started = process.hrtime.bigint();
+  const requestId = crypto.randomUUID();
+  res.locals.requestId = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    // Per-route counts and latencies for /metrics (a bounded label, never the raw URL).
+    const route = normaliseRoute(req.path);
+    metrics().httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    metrics().httpDuration.observe({ method: req.method, route }, ms / 1000);
+    log.info("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+  });
+  const reason = crossSiteReason(req.method, { get: (name) => req.get(name) ?? null }, req.get("host") ?? null);
+  if (reason) {
+    log.warn("cross-site request refused", { method: req.method, path: req.path, reason });
+    res.status(403).type("text/plain").send(REFUSED);
+    return;
+  }
+  const readPrimary = readPrimaryCookie(req.method);
+  if (readPrimary) res.append("Set-Cookie", readPrimary);
+  withRequestId(requestId, next);
+};
+
+const saveProgress: express.RequestHandler = (req, res, next) => {
+  const fields: unknown = req.body;
+  const token = fields && typeof fields === "object" && "_csrf" in fields ? String(fields._csrf) : req.get(CSRF_HEADER);
+  if (!csrfAllows({ get: (name) => req.get(name) ?? null }, req.get("host") ?? null, token)) {
+    res.status(403).type("text/plain").send(REFUSED);
+    return;
+  }
+  getUserIdFromCookieHeader(req.headers.cookie)
+    .then((userId) => handleProgressReport(userId, fields && typeof fields === "object" ? { ...fields } : {}))
+    .then((outcome) => {
+      res.set("Cache-Control", "no-store");
+      if (outcome.status === 204) res.status(204).end();
+      else res.status(outcome.status).json({ error: outcome.error });
+    })
+    .catch(next);
+};
+
+/**
+ * The live session's user and the fingerprint of the data a per-viewer page
+ * declares. Read where the page's own lists are read (the replica when there
+ * is one: a request that carries the recent-write cookie is never served
+ * from that cache).
+ */
+async function currentViewer(cookieHeader: string | undefined, viewerData: readonly ViewerDataName[]): Promise<Viewer | null> {
+  const userId = await getUserIdFromCookieHeader(cookieHeader);
+  if (!userId) return null;
+  const fingerprint = await viewerFingerprint(userId, viewerData, readReplica());
+  return fingerprint === null ? null : { userId, fingerprint };
+}
+
+/** The hooks for one Remix build. Throws ConfigError when the environment is invalid. */
+export function createHttpHooks(build: ServerBuild): HttpHooks {
+  const env = getEnv();
+  return {
+    config: { port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY },
+    log,
+    observeAndGuard,
+    progressBeacon: [express.urlencoded({ extended: false, limit: "4kb" }), saveProgress],
+    // Public pages are served from a few seconds' cache (docs/decisions/012-cacheable-public-pages.md);
+    // per-viewer pages are kept per session while the viewer's data stays the same (decision 016);
+    // which page may be either is declared by its route (decision 017).
+    remix: createRemixHandler({
+      handle: createRequestHandler(build, env.NODE_ENV === "production" ? "production" : "development"),
+      policy: createPagePolicy(build.routes),
+      cache: new PageCache(),
+      privateCache: { cache: new PrivatePageCache(), viewer: currentViewer },
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip,
+        requestId: res.locals.requestId as string,
+        csrf: new CsrfTokenSource(req.headers.cookie),
+      }),
+    }),
+    startDraining,
+    flushMail,
+    disconnectDatabases,
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * What a route module can declare through its `handle` export, for the
+ * layout (root.tsx) and for the page caches (app/utils/cache-policy.server.ts).
+ * Plain data, so it is readable before a request is rendered.
+ */
+
+/** The viewer's data a loader may read; each name has its summary in app/models/viewer-state.server.ts. */
+export type ViewerDataName = "account" | "progress" | "favorites";
+
+/**
+ * How a route's page may be kept. Undeclared means rendered for every request
+ * and sent `private, no-cache`.
+ */
+export interface PageCaching {
+  /**
+   * For a signed-out visitor: "public" when the page is the same for everyone
+   * who sends the same URL and preferences (kept a few seconds per instance
+   * and by shared proxies; a page that renders a CSRF token or sets a cookie
+   * is still never shared), or "never".
+   */
+  anonymous: "public" | "never";
+  /**
+   * For a signed-in viewer: "per-viewer" keeps the page for their session and
+   * serves it while every piece of `viewerData` declared by the routes it
+   * matches reads the same, or "never".
+   */
+  signedIn: "per-viewer" | "never";
+}
+
+export interface RouteHandle {
+  /** Extra scripts and styles ("player" adds video.js). */
+  assets?: "player"[];
+  /** How the page may be cached (the deepest matched route that declares it decides). */
+  cache?: PageCaching;
+  /** Every piece of the viewer's data this route's loader reads (for "per-viewer" pages). */
+  viewerData?: readonly ViewerDataName[];
+}

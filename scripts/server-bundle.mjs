@@ -1,0 +1,26 @@
+// How build/server.js (the HTTP server, server/index.ts) is bundled, and the
+// check that it holds no app module: the app reaches the server only through
+// the Remix build (app/utils/http-hooks.server.ts). Used by scripts/build.mjs
+// and tests/unit/module-graph.test.ts.
+import path from "node:path";
+
+/** esbuild options for the server bundle (packages stay external). */
+export function serverBundleOptions(root) {
+  return {
+    entryPoints: ["server/index.ts"],
+    absWorkingDir: root,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    outfile: "build/server.js",
+    metafile: true,
+    logLevel: "warning",
+  };
+}
+
+/** The files under app/ that a bundle's metafile says it contains. */
+export function appModulesIn(metafile) {
+  return Object.keys(metafile.inputs).filter((file) => file.split(path.sep).join("/").startsWith("app/"));
+}
