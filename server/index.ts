@@ -61,13 +61,9 @@ app.use(hooks.observeAndGuard);
 // Remix renders everything else, with the page caches its routes declare.
 app.all("*", hooks.remix);
 
-// Last resort for errors outside Remix (which renders its own error pages):
-// logged with the request, answered without details.
-app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
-  log.error("unhandled error", { error, method: req.method, path: req.path });
-  if (res.headersSent) return next(error);
-  res.status(500).type("text/plain").send("Something went wrong on our side. Please try again.");
-});
+// Last resort for errors outside Remix (which renders its own error pages): a malformed URL,
+// a body too large or in an unsupported charset keeps its 4xx; anything else is logged and answered 500.
+app.use(hooks.lastResort);
 
 const { port: PORT, host: HOST } = hooks.config;
 const server = app.listen(PORT, HOST, () => {

@@ -12,6 +12,7 @@
 import crypto from "node:crypto";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import express from "express";
+import { translator } from "~/i18n";
 import { handleProgressReport } from "~/models/progress-report.server";
 import { viewerFingerprint } from "~/models/viewer-state.server";
 import { createPagePolicy } from "~/utils/cache-policy.server";
@@ -48,6 +49,8 @@ export interface HttpHooks {
   progressBeacon: express.RequestHandler[];
   /** Remix for every other request, with the page caches the routes declare. */
   remix: express.RequestHandler;
+  /** Last, for errors outside Remix: a 4xx the error carries is kept; anything else is our bug (500, logged). */
+  lastResort: express.ErrorRequestHandler;
   /** Graceful shutdown: /readyz answers 503 from now on. */
   startDraining: () => void;
   /** Waits for mail sent in the background (reset links). */
@@ -56,7 +59,34 @@ export interface HttpHooks {
   disconnectDatabases: () => Promise<void>;
 }
 
-const REFUSED = "This request did not come from Dracin and was refused.";
+const t = translator();
+const REFUSED = t("security.crossSite");
+
+/** The client error an error outside Remix stands for (express and body-parser set `status`), or null for our own bugs. */
+function clientErrorStatus(error: unknown): number | null {
+  if (typeof error !== "object" || error === null) return null;
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const code = typeof status === "number" ? status : typeof statusCode === "number" ? statusCode : null;
+  return code !== null && code >= 400 && code < 500 ? code : null;
+}
+
+const CLIENT_ERROR_MESSAGES: Partial<Record<number, string>> = {
+  413: t("http.tooLarge"),
+  415: t("http.unsupportedType"),
+};
+
+const lastResort: express.ErrorRequestHandler = (error: unknown, req, res, next) => {
+  const status = clientErrorStatus(error);
+  if (status === null) log.error("unhandled error", { error, method: req.method, path: req.path });
+  else log.warn("request refused", { status, method: req.method, path: req.path, reason: error instanceof Error ? error.message : String(error) });
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  res.set("Cache-Control", "no-store");
+  if (status === null) res.status(500).type("text/plain").send(t("http.serverError"));
+  else res.status(status).type("text/plain").send(CLIENT_ERROR_MESSAGES[status] ?? t("http.badRequest"));
+};
 
 const observeAndGuard: express.RequestHandler = (req, res, next) => {
   const started = process.hrtime.bigint();
@@ -134,6 +164,7 @@ export function createHttpHooks(build: ServerBuild): HttpHooks {
         csrf: new CsrfTokenSource(req.headers.cookie),
       }),
     }),
+    lastResort,
     startDraining,
     flushMail,
     disconnectDatabases,
