@@ -7,9 +7,9 @@
  * - a signed context cookie bound to the flow's state (where to go after,
  *   and whether the flow signs in or connects an identity to the signed-in user);
  * - the user info (OIDC userinfo, or GitHub's /user and /user/emails), checked with zod;
- * - the linking rules, the Account rows and the audit trail;
- * - one failure type with a reason code for the friendly error page.
- * Tokens are stored on the Account row only: never logged, never in audit metadata.
+ * - one failure type with a reason code for the friendly error page (and its audit row).
+ * The linking rules and the Account rows live in app/models/accounts.server.ts.
+ * Tokens go to the Account row only: never logged, never in audit metadata.
  */
 import { createCookie, type AppLoadContext } from "@remix-run/node";
 import {
@@ -19,10 +19,9 @@ import {
   UnexpectedResponseError,
 } from "remix-auth-oauth2";
 import { z } from "zod";
-import { getOAuthConfig, getProvider, type OAuthProvider } from "~/auth/oauth-config.server";
-import type { Prisma } from "~/generated/sqlite/client";
+import type { OAuthProvider } from "~/auth/oauth-config.server";
+import { connectIdentity, signInWithIdentity, type OAuthProfile, type StoredTokens } from "~/models/accounts.server";
 import { writeAudit } from "~/models/audit.server";
-import { isUniqueViolation, prisma, transaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { flashHeader } from "~/utils/flash.server";
 import { log } from "~/utils/log.server";
@@ -158,21 +157,6 @@ async function clearFlowCookies(request: Request, provider: OAuthProvider): Prom
 
 // ---------------------------------------------------------------------------
 // User info
-
-export interface StoredTokens {
-  access_token: string;
-  refresh_token: string | null;
-  expires_at: number | null;
-}
-
-export interface OAuthProfile {
-  providerAccountId: string;
-  email: string | null;
-  emailVerified: boolean;
-  name: string | null;
-  image: string | null;
-  tokens: StoredTokens;
-}
 
 const EmailValue = z.string().trim().toLowerCase().max(254).pipe(z.email());
 const Verified = z
@@ -412,14 +396,19 @@ export async function handleCallback(
     const profile = await strategy.authenticate(new Request(request.url, { headers: request.headers }));
 
     if (intent === "link" && currentUserId) {
-      const message = await connectIdentity(currentUserId, provider, profile, info);
+      const connected = await connectIdentity(currentUserId, provider.id, profile, info);
+      if (!connected.ok) throw new OAuthFailure(connected.reason);
       const response = new Response(null, { status: 303, headers });
       response.headers.set("Location", redirectTo);
-      response.headers.append("Set-Cookie", await flashHeader(message));
+      response.headers.append(
+        "Set-Cookie",
+        await flashHeader(connected.alreadyConnected ? "oauth.flash.alreadyConnected" : "oauth.flash.connected"),
+      );
       return { response };
     }
-    const userId = await signInIdentity(provider, profile, info);
-    const response = await startUserSession(userId, redirectTo, info);
+    const signedIn = await signInWithIdentity(provider.id, profile, info);
+    if (!signedIn.ok) throw new OAuthFailure(signedIn.reason, signedIn.subjectUserId);
+    const response = await startUserSession(signedIn.userId, redirectTo, info);
     for (const cookie of clear) response.headers.append("Set-Cookie", cookie);
     response.headers.set("Cache-Control", "no-store");
     return { response };
@@ -446,226 +435,3 @@ export async function handleCallback(
     };
   }
 }
-
-// ---------------------------------------------------------------------------
-// Linking rules
-
-function accountData(provider: OAuthProvider, profile: OAuthProfile) {
-  return {
-    type: "oauth",
-    provider: provider.id,
-    providerAccountId: profile.providerAccountId,
-    access_token: profile.tokens.access_token,
-    refresh_token: profile.tokens.refresh_token,
-    expires_at: profile.tokens.expires_at,
-  };
-}
-
-function tokenUpdate(profile: OAuthProfile) {
-  return {
-    access_token: profile.tokens.access_token,
-    // Providers often send a refresh token only the first time: keep the old one then.
-    ...(profile.tokens.refresh_token ? { refresh_token: profile.tokens.refresh_token } : {}),
-    expires_at: profile.tokens.expires_at,
-  };
-}
-
-async function inTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  try {
-    return await transaction(work);
-  } catch (error) {
-    // Two callbacks for the same identity or email at once: one wins.
-    if (isUniqueViolation(error)) throw new OAuthFailure("conflict");
-    throw error;
-  }
-}
-
-/**
- * Signs in with a provider identity; returns the user id.
- * 1. A known identity (provider, providerAccountId) signs into its user.
- * 2. Else, when the provider says the email is verified and a Dracin user with
- *    that email has verified it too, the identity is linked to that user.
- * 3. Else, a user with that email exists: refused (email_exists), because an
- *    unverified email on either side proves nothing about who owns the account.
- * 4. Else a new user is created with the identity.
- */
-export async function signInIdentity(provider: OAuthProvider, profile: OAuthProfile, info: RequestInfo): Promise<string> {
-  const method = provider.id;
-  /** Connects the identity to the user and records the link and the sign-in (OAUTH_LINK, LOGIN_SUCCESS). */
-  async function linkAndSignIn(tx: Prisma.TransactionClient, userId: string, via: "verified_email" | "new_user") {
-    const account = await tx.account.create({
-      data: { ...accountData(provider, profile), userId },
-      select: { id: true },
-    });
-    await writeAudit(
-      { action: "OAUTH_LINK", userId, entityType: "Account", entityId: account.id, metadata: { provider: provider.id, via }, info },
-      tx,
-    );
-    await writeAudit(
-      { action: "LOGIN_SUCCESS", userId, entityType: "User", entityId: userId, metadata: { method }, info },
-      tx,
-    );
-  }
-  return inTransaction(async (tx) => {
-    const existing = await tx.account.findUnique({
-      where: { provider_providerAccountId: { provider: provider.id, providerAccountId: profile.providerAccountId } },
-      select: { id: true, userId: true },
-    });
-    if (existing) {
-      await tx.account.update({ where: { id: existing.id }, data: tokenUpdate(profile), select: { id: true } });
-      await writeAudit(
-        { action: "LOGIN_SUCCESS", userId: existing.userId, entityType: "User", entityId: existing.userId, metadata: { method }, info },
-        tx,
-      );
-      return existing.userId;
-    }
-    if (!profile.email) throw new OAuthFailure("no_email");
-    const owner = await tx.user.findUnique({
-      where: { email: profile.email },
-      select: { id: true, emailVerified: true },
-    });
-    if (owner) {
-      if (!profile.emailVerified || !owner.emailVerified) throw new OAuthFailure("email_exists", owner.id);
-      await linkAndSignIn(tx, owner.id, "verified_email");
-      return owner.id;
-    }
-    const user = await tx.user.create({
-      data: {
-        email: profile.email,
-        name: profile.name,
-        image: profile.image,
-        emailVerified: profile.emailVerified ? new Date() : null,
-        password: null,
-      },
-      select: { id: true },
-    });
-    await writeAudit(
-      { action: "REGISTER", userId: user.id, entityType: "User", entityId: user.id, metadata: { method }, info },
-      tx,
-    );
-    await linkAndSignIn(tx, user.id, "new_user");
-    return user.id;
-  });
-}
-
-/**
- * Connects a provider identity to the signed-in user (from /account). An
- * identity that belongs to someone else is refused and nothing changes.
- */
-export async function connectIdentity(
-  userId: string,
-  provider: OAuthProvider,
-  profile: OAuthProfile,
-  info: RequestInfo,
-): Promise<"oauth.flash.connected" | "oauth.flash.alreadyConnected"> {
-  return inTransaction(async (tx) => {
-    const existing = await tx.account.findUnique({
-      where: { provider_providerAccountId: { provider: provider.id, providerAccountId: profile.providerAccountId } },
-      select: { id: true, userId: true },
-    });
-    if (existing && existing.userId !== userId) throw new OAuthFailure("identity_taken");
-    if (existing) {
-      await tx.account.update({ where: { id: existing.id }, data: tokenUpdate(profile), select: { id: true } });
-      return "oauth.flash.alreadyConnected" as const;
-    }
-    const other = await tx.account.findFirst({ where: { userId, provider: provider.id }, select: { id: true } });
-    if (other) throw new OAuthFailure("provider_already_connected");
-    const account = await tx.account.create({ data: { ...accountData(provider, profile), userId }, select: { id: true } });
-    await writeAudit(
-      {
-        action: "OAUTH_LINK",
-        userId,
-        entityType: "Account",
-        entityId: account.id,
-        metadata: { provider: provider.id, via: "account_page" },
-        info,
-      },
-      tx,
-    );
-    return "oauth.flash.connected" as const;
-  });
-}
-
-// ---------------------------------------------------------------------------
-// /account
-
-export interface Connection {
-  id: string;
-  label: string;
-  connected: boolean;
-  /** ISO date the identity was connected. */
-  connectedAt: string | null;
-  /** False for a connected provider that is no longer configured (it can still be disconnected). */
-  enabled: boolean;
-}
-
-export interface Connections {
-  items: Connection[];
-  /** The user can sign in with a password. */
-  hasPassword: boolean;
-}
-
-export async function listConnections(userId: string): Promise<Connections> {
-  const [user, accounts] = await Promise.all([
-    prisma.user.findUnique({ where: { id: userId }, select: { password: true } }),
-    prisma.account.findMany({
-      where: { userId },
-      select: { provider: true, createdAt: true },
-      orderBy: { createdAt: "asc" },
-    }),
-  ]);
-  const items: Connection[] = getOAuthConfig().providers.map((provider) => {
-    const account = accounts.find((row) => row.provider === provider.id);
-    return {
-      id: provider.id,
-      label: provider.label,
-      connected: Boolean(account),
-      connectedAt: account ? account.createdAt.toISOString() : null,
-      enabled: true,
-    };
-  });
-  for (const account of accounts) {
-    if (items.some((item) => item.id === account.provider)) continue;
-    items.push({
-      id: account.provider,
-      label: account.provider,
-      connected: true,
-      connectedAt: account.createdAt.toISOString(),
-      enabled: false,
-    });
-  }
-  return { items, hasPassword: Boolean(user?.password) };
-}
-
-export type DisconnectResult = "disconnected" | "not_connected" | "last_sign_in_method";
-
-/**
- * Removes the user's identity at a provider, unless it is their only way to
- * sign in (no password and no other identity).
- */
-export async function disconnectProvider(userId: string, providerId: string, info: RequestInfo): Promise<DisconnectResult> {
-  return transaction(async (tx) => {
-    const [user, accounts] = await Promise.all([
-      tx.user.findUnique({ where: { id: userId }, select: { password: true } }),
-      tx.account.findMany({ where: { userId }, select: { id: true, provider: true } }),
-    ]);
-    const target = accounts.find((account) => account.provider === providerId);
-    if (!user || !target) return "not_connected";
-    if (!user.password && accounts.length <= 1) return "last_sign_in_method";
-    await tx.account.delete({ where: { id: target.id }, select: { id: true } });
-    await writeAudit(
-      {
-        action: "OAUTH_UNLINK",
-        userId,
-        entityType: "Account",
-        entityId: target.id,
-        metadata: { provider: providerId },
-        info,
-      },
-      tx,
-    );
-    return "disconnected";
-  });
-}
-
-export { getProvider };

@@ -6,7 +6,6 @@
  */
 import net from "node:net";
 import { z } from "zod";
-import type { AuditFilterErrors, AuditFilterValues, AuditRowView } from "~/components/admin/types";
 import type { Prisma } from "~/generated/sqlite/client";
 import { msg, type MessageKey } from "~/i18n";
 import { AUDIT_ACTIONS, type AuditAction } from "~/models/audit.server";
@@ -479,7 +478,33 @@ export function recentLoginChart(now = Date.now()): Promise<ChartDay[]> {
 }
 
 // ---------------------------------------------------------------------------
-// Views
+// Views (what app/components/admin/ renders; dates are ISO-8601 strings, UTC)
+
+/** One audit row as the admin views show it. */
+export interface AuditRowView {
+  id: string;
+  timestamp: string;
+  action: string;
+  userId: string | null;
+  userEmail: string | null;
+  /** Whose row: an existing user, a user deleted since, or nobody signed in. */
+  who: "user" | "deleted" | "anonymous";
+  ipAddress: string | null;
+  entityType: string | null;
+  entityId: string | null;
+}
+
+/** The filter form's values as submitted (re-rendered as typed). */
+export interface AuditFilterValues {
+  action: string;
+  email: string;
+  ip: string;
+  from: string;
+  to: string;
+}
+
+/** A message key per filter field (and the cursor, `after`) that is not valid. */
+export type AuditFilterErrors = Partial<Record<keyof AuditFilterValues | "after", string>>;
 
 /** Rows as the admin views show them (dates as ISO strings, who the row is about). */
 export async function toRowViews(rows: AuditRow[], db: PrismaClient = prisma): Promise<AuditRowView[]> {

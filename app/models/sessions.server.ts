@@ -7,9 +7,7 @@
  * `lastSeenAt` is written at most once a minute (docs/decisions/003-sessions.md).
  */
 import crypto from "node:crypto";
-import bcrypt from "bcryptjs";
 import { writeAudit } from "~/models/audit.server";
-import { subjectKey } from "~/models/throttle.server";
 import { engine, prisma, sqlitePrimaryConnection, transaction } from "~/utils/db.server";
 import { hotStatement } from "~/utils/sqlite-statements.server";
 import { getEnv } from "~/utils/env.server";
@@ -18,8 +16,6 @@ import type { RequestInfo } from "~/utils/request.server";
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** `lastSeenAt` is rewritten only when it is older than this. */
 export const LAST_SEEN_INTERVAL_MS = 60_000;
-/** Users without a password prove who they are with a sign-in this recent. */
-export const FRESH_SIGN_IN_MS = 10 * 60_000;
 
 export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("base64url");
@@ -230,74 +226,5 @@ export async function revokeOtherSessions(userId: string, keepTokenHash: string,
       tx,
     );
     return ended.count;
-  });
-}
-
-export type IdentityCheck =
-  | { ok: true; method: "password" | "fresh-sign-in" }
-  | { ok: false; reason: "password-required" | "password-wrong" | "sign-in-stale" };
-
-/**
- * Re-authentication before a sensitive step (ending other sessions, deleting
- * the account): the current password, or, for users without one (OAuth
- * only), a session that signed in within FRESH_SIGN_IN_MS.
- */
-export async function confirmIdentity(
-  userId: string,
-  password: string | null,
-  currentTokenHash: string | null,
-  now = new Date(),
-): Promise<IdentityCheck> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { password: true } });
-  if (user?.password) {
-    if (!password) return { ok: false, reason: "password-required" };
-    // No real password is this long; do not spend a hash on it.
-    if (password.length > 1024) return { ok: false, reason: "password-wrong" };
-    return (await bcrypt.compare(password, user.password))
-      ? { ok: true, method: "password" }
-      : { ok: false, reason: "password-wrong" };
-  }
-  const session = currentTokenHash ? await getSessionByTokenHash(currentTokenHash) : null;
-  if (session && session.userId === userId && now.getTime() - session.createdAt.getTime() <= FRESH_SIGN_IN_MS) {
-    return { ok: true, method: "fresh-sign-in" };
-  }
-  return { ok: false, reason: "sign-in-stale" };
-}
-
-/** Whether the user has a password (else they re-authenticate by signing in again). */
-export async function userHasPassword(userId: string): Promise<boolean> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { password: true } });
-  return Boolean(user?.password);
-}
-
-/**
- * Deletes the user. The database cascades to their accounts (OAuth), sessions,
- * progress, history and favorites; their audit rows stay with userId set to
- * null (docs/decisions/002). An ACCOUNT_DELETE row is written in the same
- * transaction; it names the user by id and by subjectKey(email), never the
- * raw email. False when the user no longer exists.
- * (Here rather than in users.server.ts: it is the end of every session.)
- */
-export async function deleteUserAccount(
-  userId: string,
-  method: "password" | "fresh-sign-in",
-  info: RequestInfo,
-): Promise<boolean> {
-  return transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
-    if (!user) return false;
-    await writeAudit(
-      {
-        action: "ACCOUNT_DELETE",
-        userId,
-        entityType: "User",
-        entityId: userId,
-        metadata: { by: "user", subject: subjectKey(user.email), confirmedWith: method },
-        info,
-      },
-      tx,
-    );
-    await tx.user.delete({ where: { id: userId }, select: { id: true } });
-    return true;
   });
 }

@@ -5,6 +5,8 @@
 import bcrypt from "bcryptjs";
 import type { Prisma } from "~/generated/sqlite/client";
 import { writeAudit } from "~/models/audit.server";
+import { getSessionByTokenHash } from "~/models/sessions.server";
+import { subjectKey } from "~/models/throttle.server";
 import { isUniqueViolation, prisma, transaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { RequestInfo } from "~/utils/request.server";
@@ -57,6 +59,35 @@ export async function createUser(
     if (isUniqueViolation(error)) throw new EmailTakenError();
     throw error;
   }
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Records a registration with an email that already has an account: a
+ * REGISTER row naming the HMAC of the email (subjectKey), never the email,
+ * which the per-IP register throttle counts. Returns the owner (when there
+ * is one) and whether this is the first such attempt at that email within
+ * the hour (the owner hears about one an hour at most).
+ */
+export async function recordTakenEmailRegistration(
+  email: string,
+  info: RequestInfo,
+): Promise<{ owner: PublicUser | null; firstThisHour: boolean }> {
+  const owner = await getUserByEmail(email);
+  const subject = subjectKey(email);
+  const recent = await prisma.auditLog.count({
+    where: { action: "REGISTER", entityId: subject, timestamp: { gt: new Date(Date.now() - HOUR_MS) } },
+  });
+  await writeAudit({
+    action: "REGISTER",
+    userId: owner?.id ?? null,
+    entityType: "Subject",
+    entityId: subject,
+    metadata: { existingAccount: true },
+    info,
+  });
+  return { owner, firstThisHour: recent === 0 };
 }
 
 /** The user whose email and password match, or null (same cost either way). */
@@ -142,6 +173,80 @@ export async function resetPassword(
       { action: "PASSWORD_RESET", userId, entityType: "User", entityId: userId, metadata: { signedOutDevices: ended.count }, info },
       tx,
     );
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Confirming who it is, and deleting the account
+
+/** Users without a password prove who they are with a sign-in this recent. */
+export const FRESH_SIGN_IN_MS = 10 * 60_000;
+
+export type IdentityCheck =
+  | { ok: true; method: "password" | "fresh-sign-in" }
+  | { ok: false; reason: "password-required" | "password-wrong" | "sign-in-stale" };
+
+/**
+ * Re-authentication before a sensitive step (ending other sessions, deleting
+ * the account): the current password, or, for users without one (OAuth
+ * only), a session that signed in within FRESH_SIGN_IN_MS.
+ */
+export async function confirmIdentity(
+  userId: string,
+  password: string | null,
+  currentTokenHash: string | null,
+  now = new Date(),
+): Promise<IdentityCheck> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { password: true } });
+  if (user?.password) {
+    if (!password) return { ok: false, reason: "password-required" };
+    // No real password is this long; do not spend a hash on it.
+    if (password.length > 1024) return { ok: false, reason: "password-wrong" };
+    return (await bcrypt.compare(password, user.password))
+      ? { ok: true, method: "password" }
+      : { ok: false, reason: "password-wrong" };
+  }
+  const session = currentTokenHash ? await getSessionByTokenHash(currentTokenHash) : null;
+  if (session && session.userId === userId && now.getTime() - session.createdAt.getTime() <= FRESH_SIGN_IN_MS) {
+    return { ok: true, method: "fresh-sign-in" };
+  }
+  return { ok: false, reason: "sign-in-stale" };
+}
+
+/** Whether the user has a password (else they re-authenticate by signing in again). */
+export async function userHasPassword(userId: string): Promise<boolean> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { password: true } });
+  return Boolean(user?.password);
+}
+
+/**
+ * Deletes the user. The database cascades to their accounts (OAuth), sessions,
+ * progress, history and favorites; their audit rows stay with userId set to
+ * null (docs/decisions/002). An ACCOUNT_DELETE row is written in the same
+ * transaction; it names the user by id and by subjectKey(email), never the
+ * raw email. False when the user no longer exists.
+ */
+export async function deleteUserAccount(
+  userId: string,
+  method: "password" | "fresh-sign-in",
+  info: RequestInfo,
+): Promise<boolean> {
+  return transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
+    if (!user) return false;
+    await writeAudit(
+      {
+        action: "ACCOUNT_DELETE",
+        userId,
+        entityType: "User",
+        entityId: userId,
+        metadata: { by: "user", subject: subjectKey(user.email), confirmedWith: method },
+        info,
+      },
+      tx,
+    );
+    await tx.user.delete({ where: { id: userId }, select: { id: true } });
     return true;
   });
 }

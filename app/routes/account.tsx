@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { listConnections } from "~/auth/oauth.server";
+import { enabledProviders } from "~/auth/oauth-config.server";
 import { ConnectedAccounts } from "~/components/oauth-buttons";
 import { z } from "zod";
 import { ChangePasswordSchema, ProfileSchema } from "~/auth/schemas";
 import { FormError, NameField, PasswordField } from "~/components/field";
 import { translator, useT, type MessageKey } from "~/i18n";
+import { listConnections } from "~/models/accounts.server";
 import { changePassword, getUserById, getUserWithVerification, updateDisplayName } from "~/models/users.server";
 import { flashHeader } from "~/utils/flash.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUserById(userId);
   if (!user) throw redirect("/login");
   const emailVerified = Boolean((await getUserWithVerification(userId))?.emailVerified);
-  return { user, connections: await listConnections(userId), emailVerified };
+  return { user, connections: await listConnections(userId, enabledProviders()), emailVerified };
 }
 
 type ActionResult = {

@@ -11,10 +11,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { getProvider } from "~/auth/oauth-config.server";
-import { disconnectProvider, listConnections, startOAuth } from "~/auth/oauth.server";
+import { enabledProviders, getProvider } from "~/auth/oauth-config.server";
+import { startOAuth } from "~/auth/oauth.server";
 import { ConnectedAccounts } from "~/components/oauth-buttons";
 import { translator, useT, type MessageKey } from "~/i18n";
+import { disconnectProvider, listConnections } from "~/models/accounts.server";
 import { readForm } from "~/utils/csrf.server";
 import { flashHeader } from "~/utils/flash.server";
 import { getRequestInfo } from "~/utils/request.server";
@@ -26,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: translator()("oauth.connection
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
-  return listConnections(userId);
+  return listConnections(userId, enabledProviders());
 }
 
 const FormSchema = z.object({

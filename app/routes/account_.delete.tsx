@@ -11,14 +11,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/csrf-field";
 import { FormError, PasswordField } from "~/components/field";
 import { translator, useT, type MessageKey } from "~/i18n";
+import { getSessionByTokenHash } from "~/models/sessions.server";
 import {
   FRESH_SIGN_IN_MS,
   confirmIdentity,
   deleteUserAccount,
-  getSessionByTokenHash,
+  getUserById,
   userHasPassword,
-} from "~/models/sessions.server";
-import { getUserById } from "~/models/users.server";
+} from "~/models/users.server";
 import { readForm } from "~/utils/csrf.server";
 import { flashHeader } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/forms";

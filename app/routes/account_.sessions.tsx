@@ -12,15 +12,8 @@ import { CsrfField } from "~/components/csrf-field";
 import { FormError, PasswordField } from "~/components/field";
 import { translator, useT, type MessageKey } from "~/i18n";
 import { formatDateTime } from "~/lib/format";
-import {
-  FRESH_SIGN_IN_MS,
-  confirmIdentity,
-  listUserSessions,
-  revokeOtherSessions,
-  revokeUserSession,
-  userHasPassword,
-} from "~/models/sessions.server";
-import { getUserById } from "~/models/users.server";
+import { listUserSessions, revokeOtherSessions, revokeUserSession } from "~/models/sessions.server";
+import { FRESH_SIGN_IN_MS, confirmIdentity, getUserById, userHasPassword } from "~/models/users.server";
 import { readForm } from "~/utils/csrf.server";
 import { getEnv } from "~/utils/env.server";
 import { flashHeader } from "~/utils/flash.server";

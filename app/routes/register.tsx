@@ -8,12 +8,10 @@ import { RegisterFormSchema } from "~/auth/schemas";
 import { CsrfField } from "~/components/csrf-field";
 import { EmailField, FormError, NameField, PasswordField } from "~/components/field";
 import { translator, useT } from "~/i18n";
-import { writeAudit } from "~/models/audit.server";
-import { checkThrottle, retryAfterMinutes, subjectKey } from "~/models/throttle.server";
-import { EmailTakenError, createUser, getUserByEmail } from "~/models/users.server";
+import { checkThrottle, retryAfterMinutes } from "~/models/throttle.server";
+import { EmailTakenError, createUser, recordTakenEmailRegistration } from "~/models/users.server";
 import { createVerificationRequest } from "~/models/verification.server";
 import { readForm } from "~/utils/csrf.server";
-import { prisma } from "~/utils/db.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { linkOrigin, queueMail, registrationAttemptMail, verificationMail } from "~/utils/mail.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -40,29 +38,15 @@ type RegisterResult = {
 /** Where both outcomes of a registration with a taken email end: the same neutral page. */
 const REGISTER_SENT_PATH = "/verify-email?sent=1";
 
-const HOUR_MS = 60 * 60 * 1000;
-
 /**
  * Someone registered with an address that has an account. The page answers as
  * for a new account ("check your inbox"); the owner gets one email per hour
- * at most about it. The REGISTER row (entityId = the HMAC of the email, never
- * the email) is what the per-IP register throttle counts.
+ * at most about it (recordTakenEmailRegistration writes the REGISTER row the
+ * per-IP register throttle counts).
  */
 async function answerTakenEmail(request: Request, email: string, info: RequestInfo): Promise<Response> {
-  const owner = await getUserByEmail(email);
-  const subject = subjectKey(email);
-  const recent = await prisma.auditLog.count({
-    where: { action: "REGISTER", entityId: subject, timestamp: { gt: new Date(Date.now() - HOUR_MS) } },
-  });
-  await writeAudit({
-    action: "REGISTER",
-    userId: owner?.id ?? null,
-    entityType: "Subject",
-    entityId: subject,
-    metadata: { existingAccount: true },
-    info,
-  });
-  if (owner && recent === 0) queueMail(registrationAttemptMail(owner, linkOrigin(request)));
+  const { owner, firstThisHour } = await recordTakenEmailRegistration(email, info);
+  if (owner && firstThisHour) queueMail(registrationAttemptMail(owner, linkOrigin(request)));
   return redirect(REGISTER_SENT_PATH, { status: 303 });
 }
 

@@ -1,5 +1,5 @@
 import { isMessageKey, useT } from "~/i18n";
-import type { AuditFilterErrors, AuditFilterValues } from "./types";
+import type { AuditFilterErrors, AuditFilterValues } from "~/models/admin-audit.server";
 
 function ErrorText({ id, error }: { id: string; error?: string }) {
   const t = useT();

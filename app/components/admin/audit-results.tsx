@@ -1,6 +1,6 @@
 import { isMessageKey, useT, type MessageKey } from "~/i18n";
 import { AuditTable } from "./audit-table";
-import type { AuditFilterErrors, AuditRowView } from "./types";
+import type { AuditFilterErrors, AuditRowView } from "~/models/admin-audit.server";
 
 const FIELD_IDS: Record<string, string> = {
   action: "audit-action",

@@ -1,6 +1,6 @@
 import { useT } from "~/i18n";
 import { formatAuditTime } from "./format";
-import type { AuditRowView } from "./types";
+import type { AuditRowView } from "~/models/admin-audit.server";
 
 /** Who a row is about: the email (linked to the user), "deleted user" or "anonymous". */
 export function AuditWho({ row }: { row: AuditRowView }) {

@@ -1,5 +1,5 @@
 import { useT } from "~/i18n";
-import type { ChartDayView } from "./types";
+import type { ChartDay } from "~/models/admin-audit.server";
 
 const WIDTH = 640;
 const HEIGHT = 220;
@@ -15,7 +15,7 @@ export function niceMax(value: number): number {
   return 10 * magnitude;
 }
 
-function busiest(days: ChartDayView[], key: "success" | "failure"): ChartDayView {
+function busiest(days: ChartDay[], key: "success" | "failure"): ChartDay {
   return days.reduce((best, day) => (day[key] > best[key] ? day : best), days[0]);
 }
 
@@ -25,7 +25,7 @@ function busiest(days: ChartDayView[], key: "success" | "failure"): ChartDayView
  * only difference), described for screen readers, with the same numbers as
  * a table.
  */
-export function LoginChart({ days }: { days: ChartDayView[] }) {
+export function LoginChart({ days }: { days: ChartDay[] }) {
   const t = useT();
   if (days.length === 0) return null;
   const max = niceMax(Math.max(...days.map((day) => Math.max(day.success, day.failure))));
