@@ -40,7 +40,7 @@ export const sessions = {
   // Re-authentication (ending other sessions, deleting the account)
   "sessions.reauth.passwordRequired": "Enter your current password.",
   "sessions.reauth.passwordWrong": "The password is not right.",
-  // 10 minutes = FRESH_SIGN_IN_MS in app/models/sessions.server.ts.
+  // 10 minutes = FRESH_SIGN_IN_MS in app/models/users.server.ts.
   "sessions.reauth.freshHint":
     "Your account has no password: you signed in within the last 10 minutes, which confirms it is you.",
   "sessions.reauth.stale":
