@@ -29,10 +29,39 @@ const SERVER_FILES = [
 
 /** htmx 2's attributes, allowed on DOM elements (hx-on:* handlers are not: the CSP forbids inline code). */
 const HTMX_ATTRIBUTES = [
-  "boost", "confirm", "delete", "disable", "disabled-elt", "disinherit", "encoding", "ext", "get", "headers",
-  "history", "history-elt", "include", "indicator", "inherit", "params", "patch", "post", "preserve", "prompt",
-  "push-url", "put", "replace-url", "request", "select", "select-oob", "swap", "swap-oob", "sync", "target",
-  "trigger", "validate", "vals",
+  "boost",
+  "confirm",
+  "delete",
+  "disable",
+  "disabled-elt",
+  "disinherit",
+  "encoding",
+  "ext",
+  "get",
+  "headers",
+  "history",
+  "history-elt",
+  "include",
+  "indicator",
+  "inherit",
+  "params",
+  "patch",
+  "post",
+  "preserve",
+  "prompt",
+  "push-url",
+  "put",
+  "replace-url",
+  "request",
+  "select",
+  "select-oob",
+  "swap",
+  "swap-oob",
+  "sync",
+  "target",
+  "trigger",
+  "validate",
+  "vals",
 ].map((name) => `hx-${name}`);
 
 /** A string or template piece that names an htmx header ("HX-Request", "…, HX-Request"). */
@@ -71,7 +100,10 @@ export default defineConfig(
       "@typescript-eslint/require-await": "off",
       // Event listeners and Express handlers take async functions on purpose; the promise rule still checks
       // every other place (arguments, conditions, spreads) where a forgotten await is a real bug.
-      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false, attributes: false } }],
+      "@typescript-eslint/no-misused-promises": [
+        "error",
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       // Remix's control flow throws Responses (404s, redirects, guards like requireUserId): allow exactly those.
       "@typescript-eslint/only-throw-error": [
         "error",

@@ -43,7 +43,8 @@ export default {
     docs: { description: "Route actions read their form through readForm() or call requireSameSite()." },
     schema: [],
     messages: {
-      rawFormData: "Read the form with readForm(request) (~/utils/csrf.server): request.formData() skips the CSRF check.",
+      rawFormData:
+        "Read the form with readForm(request) (~/utils/csrf.server): request.formData() skips the CSRF check.",
       unchecked: "This action never calls readForm(request) or requireSameSite(request): the CSRF check is missing.",
     },
   },

@@ -53,14 +53,22 @@ export default {
   },
   create(context) {
     const root = context.cwd;
-    const forbid = context.options[0].forbid.map((entry) => ({ pattern: new RegExp(entry.path), message: entry.message }));
+    const forbid = context.options[0].forbid.map((entry) => ({
+      pattern: new RegExp(entry.path),
+      message: entry.message,
+    }));
 
     function check(node) {
       if (!node || node.type !== "Literal" || typeof node.value !== "string") return;
       const resolved = resolveSpecifier(node.value, context.filename, root);
       if (resolved === null) return;
       const hit = forbid.find((entry) => entry.pattern.test(resolved));
-      if (hit) context.report({ node, messageId: "forbidden", data: { specifier: node.value, resolved, message: hit.message } });
+      if (hit)
+        context.report({
+          node,
+          messageId: "forbidden",
+          data: { specifier: node.value, resolved, message: hit.message },
+        });
     }
 
     return {

@@ -109,7 +109,7 @@ describe("dracin/csrf-field", () => {
       { filename, code: 'const a = <form method="post" action="/x"><CsrfField /><button>Go</button></form>;' },
       { filename, code: 'const a = <form method="post"><div><CsrfField /></div></form>;' },
       { filename, code: 'const a = <form method="get" action="/search"><input name="q" /></form>;' },
-      { filename, code: "const a = <form><input name=\"q\" /></form>;" },
+      { filename, code: 'const a = <form><input name="q" /></form>;' },
     ],
     invalid: [
       { name: "post form", code: '<form method="post" action="/x"><button>Go</button></form>' },
@@ -186,14 +186,16 @@ describe("eslint.config.js on snippets at virtual paths", () => {
   });
 
   it("reports a route action that reads request.formData() or skips the check", async () => {
-    const raw = 'import type { ActionFunctionArgs } from "@remix-run/node";\nexport async function action({ request }: ActionFunctionArgs) {\n  const form = await request.formData();\n  return form.get("x");\n}\n';
+    const raw =
+      'import type { ActionFunctionArgs } from "@remix-run/node";\nexport async function action({ request }: ActionFunctionArgs) {\n  const form = await request.formData();\n  return form.get("x");\n}\n';
     const rules = await rulesAt(route, raw);
     expect(rules).toContain("dracin/csrf-action");
     expect(rules.filter((rule) => rule === "dracin/csrf-action")).toHaveLength(2);
   });
 
   it("reports a POST form without <CsrfField />", async () => {
-    const code = 'export function Probe() {\n  return (\n    <form method="post" action="/x">\n      <button type="submit">Go</button>\n    </form>\n  );\n}\n';
+    const code =
+      'export function Probe() {\n  return (\n    <form method="post" action="/x">\n      <button type="submit">Go</button>\n    </form>\n  );\n}\n';
     expect(await rulesAt("app/components/virtual-lint-probe.tsx", code)).toContain("dracin/csrf-field");
   });
 
