@@ -199,6 +199,15 @@ describe("eslint.config.js on snippets at virtual paths", () => {
     expect(await rulesAt("app/components/virtual-lint-probe.tsx", code)).toContain("dracin/csrf-field");
   });
 
+  it("lets a named scrollable region take focus, but no other non-interactive element", async () => {
+    const region = 'export const A = () => <div role="region" aria-label="Sessions" tabIndex={0}><table /></div>;\n';
+    const plain = "export const A = () => <div tabIndex={0}><table /></div>;\n";
+    expect(await rulesAt("app/components/virtual-lint-probe.tsx", region)).toEqual([]);
+    expect(await rulesAt("app/components/virtual-lint-probe.tsx", plain)).toContain(
+      "jsx-a11y/no-noninteractive-tabindex",
+    );
+  });
+
   it("passes a clean route: htmx attributes, a checked action, a POST form with its token field", async () => {
     const code = [
       'import type { ActionFunctionArgs } from "@remix-run/node";',
