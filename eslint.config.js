@@ -65,7 +65,7 @@ const HTMX_ATTRIBUTES = [
 ].map((name) => `hx-${name}`);
 
 /** A string or template piece that names an htmx header ("HX-Request", "…, HX-Request"). */
-const HX_HEADER = "/(?:^|[\\s,])hx-[a-z]/i";
+const HX_HEADER = "/(?:^|[\\s,])hx-/i";
 const HX_MESSAGE =
   "Only app/utils/htmx.server.ts knows htmx's HX-* headers; ask it (isHtmxRequest, htmxRedirect, ...) instead.";
 

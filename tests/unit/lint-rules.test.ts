@@ -176,6 +176,10 @@ describe("eslint.config.js on snippets at virtual paths", () => {
     ["app/utils/virtual-lint-probe.server.ts", 'export const f = (h: Headers) => h.set("Vary", "Cookie, HX-Request");'],
     ["app/root.tsx", 'export const f = (h: Headers) => h.set("hx-redirect", "/");'],
     ["server/virtual-lint-probe.ts", "export const f = (r: Request) => r.headers.get(`HX-Target`);"],
+    [
+      "app/utils/virtual-lint-probe.server.ts",
+      'export const f = (names: string[]) => names.filter((n) => n.startsWith("hx-"));',
+    ],
   ])("reports an HX-* header named outside htmx.server.ts (%s)", async (file, code) => {
     expect(await rulesAt(file, code)).toContain("no-restricted-syntax");
   });
