@@ -38,7 +38,7 @@ class CatalogTextPool extends pg.Pool {
   constructor(config: pg.PoolConfig) {
     // The CLI never ends the pool: idle connections must not keep it running.
     super({ ...config, allowExitOnIdle: true });
-    patchQuery(this as unknown as { query: Query });
+    patchQuery(this);
     this.on("connect", (client) => patchQuery(client as unknown as { query: Query }));
   }
 }

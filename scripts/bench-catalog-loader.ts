@@ -22,7 +22,7 @@ const http = createHttpCatalog({ baseUrl: `http://127.0.0.1:${port}` });
 const local = createLocalCatalog();
 
 const load = (id: string) =>
-  loader({ request: new Request(`http://localhost/drama/${id}`), params: { dramaId: id }, context: {} } as never);
+  loader({ request: new Request(`http://localhost/drama/${id}`), params: { dramaId: id }, context: {} });
 
 async function measure(label: string, provider: typeof local, id: string, n = 50_000) {
   setCatalogForTests(provider);

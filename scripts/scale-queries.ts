@@ -39,7 +39,7 @@ interface Statement {
 // Every SQL text the loaders run, per scenario: Prisma's SQLite adapter prepares through better-sqlite3,
 // its PostgreSQL adapter queries through pg's Client.
 const seen = new Map<string, Statement>();
-const prototype = BetterSqlite3.prototype as unknown as { prepare(sql: string): unknown };
+const prototype = BetterSqlite3.prototype as unknown as { prepare: (this: unknown, sql: string) => unknown };
 const originalPrepare = prototype.prepare;
 prototype.prepare = function (this: unknown, sql: string) {
   if (!seen.has(sql)) seen.set(sql, { sql, values: [] });
@@ -91,7 +91,7 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
 
   const cookieFor = async (userId: string) => {
     const { token } = await createSession(userId, 24 * 60 * 60 * 1000);
-    return (await sessionCookie().serialize(token)).split(";")[0]!;
+    return (await sessionCookie().serialize(token)).split(";")[0];
   };
   const viewer = viewerEmail
     ? await prisma.user.findUniqueOrThrow({ where: { email: viewerEmail }, select: { id: true, email: true } })
@@ -100,7 +100,7 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
     const rows = await prisma.$queryRawUnsafe<{ userId: string; n: number }[]>(
       `SELECT "userId", count(*) AS n FROM "WatchHistory" GROUP BY "userId" ORDER BY n`,
     );
-    const id = rows[Math.floor(rows.length / 2)]!.userId;
+    const id = rows[Math.floor(rows.length / 2)].userId;
     return prisma.user.findUniqueOrThrow({ where: { id }, select: { id: true, email: true } });
   }
   const admin = await prisma.user.findUniqueOrThrow({ where: { email: "admin@scale.example" }, select: { id: true } });
@@ -169,8 +169,8 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
     }
     times.sort((a, b) => a - b);
     results.set(scenario.name, {
-      median: times[Math.floor(times.length / 2)]!,
-      p90: times[Math.floor(times.length * 0.9)]!,
+      median: times[Math.floor(times.length / 2)],
+      p90: times[Math.floor(times.length * 0.9)],
       sql: sql.filter((statement) => !/^(PRAGMA|BEGIN|COMMIT|ROLLBACK|SET|SAVEPOINT|RELEASE)\b/i.test(statement.sql.trim())),
     });
   }
@@ -187,7 +187,7 @@ function sqlitePlans(file: string, statements: Statement[]): string[] {
   const db = new BetterSqlite3(file, { readonly: true });
   const out: string[] = [];
   for (const { sql } of statements) {
-    const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...new Array(sql.split("?").length - 1).fill(null)) as { detail: string }[];
+    const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from({ length: sql.split("?").length - 1 }, () => null)) as { detail: string }[];
     out.push(`${sql.replace(/\s+/g, " ").slice(0, 400)}\n    -> ${rows.map((row) => row.detail).join("\n    -> ")}`);
   }
   db.close();
@@ -245,7 +245,7 @@ if (process.env.SCALE_QUERIES_CHILD) {
       if (!previous) runs.push({ url, data });
       else {
         for (const [name, measured] of Object.entries(data.results)) {
-          if (measured.median < previous.data.results[name]!.median) previous.data.results[name] = measured;
+          if (measured.median < previous.data.results[name].median) previous.data.results[name] = measured;
         }
       }
     }
@@ -257,12 +257,12 @@ if (process.env.SCALE_QUERIES_CHILD) {
   }
   console.log(`\n| page | ${runs.map((r) => `${label(r.url)} median / p90`).join(" | ")} | ratio (last / first, median) |`);
   console.log(`| --- | ${runs.map(() => "---:").join(" | ")} | ---: |`);
-  for (const name of Object.keys(runs[0]!.data.results)) {
-    const cells = runs.map((r) => `${fmt(r.data.results[name]!.median)} / ${fmt(r.data.results[name]!.p90)}`);
-    const ratio = runs[runs.length - 1]!.data.results[name]!.median / runs[0]!.data.results[name]!.median;
+  for (const name of Object.keys(runs[0].data.results)) {
+    const cells = runs.map((r) => `${fmt(r.data.results[name].median)} / ${fmt(r.data.results[name].p90)}`);
+    const ratio = runs[runs.length - 1].data.results[name].median / runs[0].data.results[name].median;
     console.log(`| ${name} | ${cells.join(" | ")} | ${ratio.toFixed(2)}× |`);
   }
-  const last = runs[runs.length - 1]!;
+  const last = runs[runs.length - 1];
   const postgres = isPostgres(last.url);
   console.log(`\nQuery plans (${postgres ? "EXPLAIN (ANALYZE, COSTS OFF)" : "EXPLAIN QUERY PLAN"} on ${label(last.url)}):`);
   const done = new Set<string>();

@@ -96,7 +96,7 @@ function generator(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
   /** Roughly log-normal around `median`, clamped. */
   const skewed = (median: number, spread: number, min: number, max: number) => {
     const gauss = (next() + next() + next() + next() - 2) * 1.7;
@@ -233,7 +233,7 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
     // History: viewings of those episodes (rewatches included), at random times.
     const viewings = rand.skewed(historyMedian, 0.6, 50, historyMedian * 5);
     for (let v = 0; v < viewings; v++) {
-      const episode = watched[Math.floor(rand.next() * watched.length)]!;
+      const episode = watched[Math.floor(rand.next() * watched.length)];
       out.history.push({ id: newId(), userId, episodeId: episode.id, dramaId: episode.dramaId, watchedAt: at() });
     }
     totals.history += viewings;

@@ -33,7 +33,8 @@ type ForgotResult = { errors: FieldErrors; formError: string | null; email: stri
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const typed = String(form.get("email") ?? "").slice(0, 254);
+  const rawEmail = form.get("email");
+  const typed = (typeof rawEmail === "string" ? rawEmail : "").slice(0, 254);
   const parsed = parseForm(ForgotPasswordSchema, form);
   if (!parsed.ok) return badRequest<ForgotResult>({ errors: parsed.errors, formError: null, email: typed });
   const { email } = parsed.data;

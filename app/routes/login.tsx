@@ -35,7 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
   const info = getRequestInfo(request, context);
-  const typedEmail = String(form.get("email") ?? "").slice(0, 254);
+  const rawEmail = form.get("email");
+  const typedEmail = (typeof rawEmail === "string" ? rawEmail : "").slice(0, 254);
   // Failures are counted per email (as an HMAC, never in clear) and IP, and per IP.
   const subject = subjectKey(typedEmail);
   const throttle = await checkThrottle("login", { ip: info.ipAddress, subject });

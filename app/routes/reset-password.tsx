@@ -47,10 +47,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const token = form.get("token");
-  const found = await findToken("reset-password", token);
+  const secret = form.get("token");
+  if (typeof secret !== "string") return unusable({ status: "invalid" });
+  const found = await findToken("reset-password", secret);
   if (found.status !== "valid") return unusable(found);
-  const secret = String(token);
   const user = await getUserByEmail(found.email);
   if (!user) return unusable({ status: "invalid" });
 

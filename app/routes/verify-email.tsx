@@ -76,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const form = await readForm(request);
   if (!ResendSchema.safeParse({ intent: form.get("intent") }).success) {
-    return badRequest({ formError: "account.unknownAction" as string });
+    return badRequest({ formError: "account.unknownAction" });
   }
   const redirectTo = safeRedirect(form.get("redirectTo"), "/verify-email");
   const user = await getUserWithVerification(userId);

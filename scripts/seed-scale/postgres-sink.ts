@@ -85,8 +85,8 @@ function statements<Row>(insert: Insert<Row>, rows: Row[]): { text: string; valu
   for (let from = 0; from < rows.length; from += CHUNK) {
     const values: Cell[][] = insert.columns.map(() => []);
     for (let r = from; r < Math.min(rows.length, from + CHUNK); r++) {
-      const cells = insert.cells(rows[r]!);
-      for (let c = 0; c < cells.length; c++) values[c]!.push(cells[c]!);
+      const cells = insert.cells(rows[r]);
+      for (let c = 0; c < cells.length; c++) values[c].push(cells[c]);
     }
     out.push({ text, values });
   }
@@ -112,14 +112,14 @@ export function postgresSink(url: string): SeedSink {
   async function restore(d: Dropped): Promise<void> {
     for (const index of d.indexes) {
       const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [`"${index.name}"`]);
-      if (!rows[0]!.present) await client.query(index.def);
+      if (!rows[0].present) await client.query(index.def);
     }
     for (const fk of d.foreignKeys) {
       const { rows } = await client.query<{ present: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE contype = 'f' AND conname = $1 AND connamespace = current_schema()::regnamespace) AS present`,
         [fk.name],
       );
-      if (!rows[0]!.present) await client.query(`ALTER TABLE "${fk.table}" ADD CONSTRAINT "${fk.name}" ${fk.def}`);
+      if (!rows[0].present) await client.query(`ALTER TABLE "${fk.table}" ADD CONSTRAINT "${fk.name}" ${fk.def}`);
     }
   }
 
@@ -127,7 +127,7 @@ export function postgresSink(url: string): SeedSink {
     async countUsers() {
       await ready();
       const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "User"`);
-      return rows[0]!.n;
+      return rows[0].n;
     },
     async prepare() {
       await ready();
@@ -199,7 +199,7 @@ export function postgresSink(url: string): SeedSink {
     async bytes() {
       await ready();
       const { rows } = await client.query<{ n: string }>(`SELECT pg_database_size(current_database())::text AS n`);
-      return Number(rows[0]!.n);
+      return Number(rows[0].n);
     },
     async close() {
       if (connected) await client.end();
