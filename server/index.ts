@@ -54,7 +54,10 @@ app.use("/assets", express.static(path.join(root, "public", "assets"), { immutab
 // Every public file has an extension (favicon.svg, media/…/*.m3u8, posters/*.jpg): a page URL
 // never reaches the file system (a stat per page request was ~10 % of a page's CPU).
 const publicFiles = express.static(path.join(root, "public"), { maxAge: 60 * 60 * 1000 });
-app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+app.use((req, res, next) => {
+  if (/\.[A-Za-z0-9]+$/.test(req.path)) publicFiles(req, res, next);
+  else next();
+});
 
 app.use(hooks.observeAndGuard);
 

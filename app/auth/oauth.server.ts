@@ -26,7 +26,7 @@ import { getEnv } from "~/utils/env.server";
 import { flashHeader } from "~/utils/flash.server";
 import { log } from "~/utils/log.server";
 import { safeRedirect } from "~/utils/redirect";
-import { getRequestInfo, type RequestInfo } from "~/utils/request.server";
+import { getRequestInfo } from "~/utils/request.server";
 import { getUserId, startUserSession } from "~/utils/session.server";
 
 /** Why a flow ended without signing in; each has a message on the error page (oauth.failure.<reason>). */

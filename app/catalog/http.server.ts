@@ -108,7 +108,7 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
   function describe(error: unknown): Record<string, unknown> | undefined {
     if (!error) return undefined;
     if (error instanceof CatalogUnavailableError) return { reason: error.reason, status: error.status, message: error.message };
-    return { message: error instanceof Error ? error.message : String(error) };
+    return { message: error instanceof Error ? error.message : JSON.stringify(error) };
   }
 
   // ---- mapping (upstream shapes -> ours; ids namespaced) ----

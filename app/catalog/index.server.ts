@@ -106,7 +106,7 @@ export async function resolveDramas(ids: string[]): Promise<Map<string, Resolved
   } catch (error) {
     if (!isCatalogUnavailable(error)) throw error;
     log.warn("catalog unavailable: showing user data without some details", { reason: error.reason });
-    found = error.partial ?? new Map();
+    found = error.partial ?? new Map<string, Drama>();
     unavailable = true;
   }
   return new Map(

@@ -101,7 +101,8 @@ function statementFor(names: readonly ViewerDataName[], which: "sqlite" | "postg
 function text(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString();
-  return String(value);
+  if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
 }
 
 /**

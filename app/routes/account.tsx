@@ -10,7 +10,7 @@ import { translator, useT, type MessageKey } from "~/i18n";
 import { listConnections } from "~/models/accounts.server";
 import { changePassword, getUserById, getUserWithVerification, updateDisplayName } from "~/models/users.server";
 import { flashHeader } from "~/utils/flash.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { formText, parseForm, type FieldErrors } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
 import { badRequest, tooManyRequests } from "~/utils/responses.server";
 import { getSessionTokenHash, requireUserId } from "~/utils/session.server";
@@ -57,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         intent: "profile",
         errors: parsed.errors,
         formError: null,
-        name: String(form.get("name") ?? "").slice(0, 100),
+        name: formText(form, "name").slice(0, 100),
       });
     }
     await updateDisplayName(userId, parsed.data.name, info);

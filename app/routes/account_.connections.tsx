@@ -65,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Connections() {
   const { items, hasPassword } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useActionData<ActionResult>();
   const t = useT();
   return (
     <>

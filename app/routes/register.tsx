@@ -12,7 +12,7 @@ import { checkThrottle, retryAfterMinutes } from "~/models/throttle.server";
 import { EmailTakenError, createUser, recordTakenEmailRegistration } from "~/models/users.server";
 import { createVerificationRequest } from "~/models/verification.server";
 import { readForm } from "~/utils/csrf.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { formText, parseForm, type FieldErrors } from "~/utils/forms";
 import { linkOrigin, queueMail, registrationAttemptMail, verificationMail } from "~/utils/mail.server";
 import { safeRedirect } from "~/utils/redirect";
 import { getRequestInfo, type RequestInfo } from "~/utils/request.server";
@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
-  const values = { name: String(form.get("name") ?? "").slice(0, 100), email: String(form.get("email") ?? "").slice(0, 254) };
+  const values = { name: formText(form, "name").slice(0, 100), email: formText(form, "email").slice(0, 254) };
   const parsed = parseForm(RegisterFormSchema, form);
   if (!parsed.ok) return badRequest<RegisterResult>({ errors: parsed.errors, formError: null, values });
   const policy = checkPasswordPolicy(parsed.data.password, parsed.data);
@@ -82,7 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Register() {
   const { redirectTo, providers } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<RegisterResult>();
   const t = useT();
   return (
     <div className="auth">

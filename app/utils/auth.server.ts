@@ -6,7 +6,7 @@ import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { LoginFormSchema } from "~/auth/schemas";
 import { verifyLogin, type PublicUser } from "~/models/users.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { formText, parseForm, type FieldErrors } from "~/utils/forms";
 
 /** The fields were missing or malformed: show these messages. */
 export class LoginValidationError extends Error {
@@ -32,7 +32,7 @@ export const authenticator = new Authenticator<PublicUser>();
 authenticator.use(
   new FormStrategy(async ({ form }) => {
     const parsed = parseForm(LoginFormSchema, form);
-    const rawEmail = String(form.get("email") ?? "").slice(0, 254);
+    const rawEmail = formText(form, "email").slice(0, 254);
     if (!parsed.ok) throw new LoginValidationError(parsed.errors, rawEmail);
     const user = await verifyLogin(parsed.data.email, parsed.data.password);
     if (!user) throw new InvalidCredentialsError(parsed.data.email);

@@ -166,6 +166,6 @@ export function isUniqueViolation(error: unknown): boolean {
     typeof error === "object" &&
     error !== null &&
     "code" in error &&
-    (error as { code: unknown }).code === "P2002"
+    error.code === "P2002"
   );
 }

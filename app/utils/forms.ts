@@ -5,6 +5,12 @@ export type FieldErrors = Partial<Record<string, string>>;
 
 export type Parsed<T extends z.ZodType> = { ok: true; data: z.infer<T> } | { ok: false; errors: FieldErrors };
 
+/** A text field's value, or "" when it is absent or a file (never "[object File]"). */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
 /** Parses FormData with a schema (first value per name); returns data or the first message per field. */
 export function parseForm<T extends z.ZodType>(schema: T, form: FormData): Parsed<T> {
   const raw: Record<string, FormDataEntryValue> = {};

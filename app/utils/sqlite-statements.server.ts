@@ -56,7 +56,7 @@ export function cachingDatabase(db: Database, size = STATEMENT_CACHE_SIZE): Data
     get(target, property) {
       if (property === "prepare") return prepare;
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === "function" ? value.bind(target) : value;
+      return typeof value === "function" ? (value.bind(target) as unknown) : value;
     },
   });
 }
@@ -67,7 +67,7 @@ interface AdapterWithClient {
 }
 
 function hasClient(adapter: object): adapter is AdapterWithClient {
-  return "client" in adapter && typeof (adapter as { client: unknown }).client === "object";
+  return "client" in adapter && typeof adapter.client === "object";
 }
 
 /**
@@ -101,7 +101,7 @@ const hotStatements = new WeakMap<Database, Map<string, Statement>>();
  */
 export function hotStatement(db: Database, sql: string): Statement {
   let statements = hotStatements.get(db);
-  if (!statements) hotStatements.set(db, (statements = new Map()));
+  if (!statements) hotStatements.set(db, (statements = new Map<string, Statement>()));
   let statement = statements.get(sql);
   if (!statement) statements.set(sql, (statement = db.prepare<unknown[]>(sql)));
   return statement;

@@ -44,7 +44,7 @@ export function buildOf(routes: PageRoute[]): ServerBuild {
   );
   return {
     mode: "production",
-    entry: { module: entry as unknown as ServerBuild["entry"]["module"] },
+    entry: { module: entry },
     routes: Object.fromEntries(
       all.map((route) => [
         route.id,
@@ -62,7 +62,7 @@ export function buildOf(routes: PageRoute[]): ServerBuild {
       v3_singleFetch: true,
     },
     isSpaMode: false,
-  } as unknown as ServerBuild;
+  };
 }
 
 /** A function that renders `path` of `build` for a browser sending `cookie`, as the HTTP server would hand it to Remix. */

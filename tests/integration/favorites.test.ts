@@ -147,7 +147,7 @@ describe("favorites refusals", () => {
     ["an empty dramaId", { intent: "add", dramaId: "" }],
   ])("answers 400 for %s", async (_label, fields) => {
     const before = await prisma.favorites.count({ where: { userId: user.id } });
-    const result = await favorite(fields as Record<string, string>);
+    const result = await favorite(fields);
     expect(result.status).toBe(400);
     expect(await prisma.favorites.count({ where: { userId: user.id } })).toBe(before);
   });

@@ -42,7 +42,7 @@ function prisma(args: string[], url: string): Promise<CliResult> {
       ["--import", unrefLongTimers, path.join(root, "node_modules", "prisma", "build", "index.js"), ...args],
       { cwd: root, env: { ...process.env, DATABASE_URL: url }, timeout: CLI_TIMEOUT, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        if (error && typeof error.code !== "number") reject(error);
+        if (error && typeof error.code !== "number") reject(new Error(error.message));
         else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
       },
     );

@@ -98,7 +98,7 @@ describe("saving progress", () => {
     ["an infinite position", { episodeId: "the-jade-hairpin-oath-ep-1", position: "Infinity" }],
     ["a bad viewingStart", { episodeId: "the-jade-hairpin-oath-ep-1", position: 5, viewingStart: "yes" }],
   ])("answers 400 to %s", async (_label, fields) => {
-    const result = await save(fields as Record<string, string | number>);
+    const result = await save(fields);
     expect(result.status).toBe(400);
     expect(await progressRow(episodes[0].id)).toBeNull();
   });

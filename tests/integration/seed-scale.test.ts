@@ -101,7 +101,7 @@ describe("seed-scale", () => {
     const progress = await getRecentProgress(user.id);
     expect(progress.length).toBe(await prisma.userProgress.count({ where: { userId: user.id } }));
     expect(progress[0]?.updatedAt).toBeInstanceOf(Date);
-    for (let i = 1; i < progress.length; i++) expect(progress[i - 1]!.updatedAt >= progress[i]!.updatedAt).toBe(true);
+    for (let i = 1; i < progress.length; i++) expect(progress[i - 1].updatedAt >= progress[i].updatedAt).toBe(true);
     expect(progress.some((row) => row.completed === true)).toBe(true);
 
     const favorites = await listFavorites(user.id);
@@ -110,7 +110,7 @@ describe("seed-scale", () => {
     const history = await listHistory(user.id, 2);
     expect(history.items).toHaveLength(20);
     expect(history.total).toBe(await prisma.watchHistory.count({ where: { userId: user.id } }));
-    expect(history.items[0]!.watchedAt >= history.items[19]!.watchedAt).toBe(true);
+    expect(history.items[0].watchedAt >= history.items[19].watchedAt).toBe(true);
   });
 
   it("signs in with the seed password and renders home, My List and History from the seeded rows", async () => {
@@ -160,7 +160,7 @@ function expectSqliteFormats(probeUserId: string) {
 async function expectPostgresFormats(probeUserId: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const probe = async (sql: string, ...args: string[]) => (await client.query<Record<string, string>>(sql, args)).rows[0]!;
+  const probe = async (sql: string, ...args: string[]) => (await client.query<Record<string, string>>(sql, args)).rows[0];
   const wall = (column: string) => `to_char("${column}", 'YYYY-MM-DD"T"HH24:MI:SS.MS')`;
   try {
     // What Prisma wrote for NOW, and what the seeder wrote, read back through Prisma as the same instant.
