@@ -9,7 +9,7 @@ import { cliPostgresAdapter, cliSqliteAdapter } from "./prisma/cli-adapters";
 import { databaseEngine, sqliteFilePath } from "./app/utils/env.server";
 
 // Same default and the same path resolution as the app (app/utils/env.server.ts).
-// The CLI falls back to downloading an engine when DATABASE_URL is unset (STACK-NOTES 3.2).
+// The CLI falls back to downloading an engine when DATABASE_URL is unset (docs/known-upstream-limits.md).
 process.env.DATABASE_URL ||= "file:./data/dracin.db";
 const url = process.env.DATABASE_URL;
 const engine = databaseEngine(url);

@@ -1,5 +1,5 @@
 // Driver adapters for the Prisma CLI only (migrate deploy/status/dev/diff),
-// with the workarounds Prisma 6.19's JS schema engine needs (STACK-NOTES 3.4).
+// with the workarounds Prisma 6.19's JS schema engine needs (docs/known-upstream-limits.md).
 // The app builds its own adapters in app/utils/db.server.ts.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -7,7 +7,7 @@ import pg from "pg";
 
 /**
  * The schema engine reads PostgreSQL's catalog, whose columns use types the
- * adapter cannot deserialize (`name`, `"char"`, `oid`, ... — prisma/orm#27403):
+ * adapter cannot deserialize (`name`, `"char"`, `oid`, ...; on 6.19 `migrate` fails with "Column type 'name' could not be deserialized"):
  * report them as text (arrays of them as text[]) so `migrate` works.
  */
 const CATALOG_TYPE_AS_TEXT = new Map<number, number>([

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Page benchmark (not a timed test), issue 6: the production build on a fresh
+// Page benchmark (not a timed test): the production build on a fresh
 // SQLite database (PostgreSQL with BENCH_DATABASE_URL: scripts/bench-database.mjs), loaded with autocannon from this separate process on
 // 127.0.0.1, one scenario at a time, each measured after a warm-up:
 //   home (anonymous), drama page, search, signed-in home, progress save,
 // and a ceiling: a bare node:http server (another process) answering the
 // home page's bytes. Prints requests/s, p50/p99, the server's RSS peak and
 // each page's throughput as a share of the ceiling (markdown), and checks the
-// issue's targets. Usage:
+// targets below. Usage:
 //   npm run build && npm run bench
 //   node scripts/bench.mjs [--duration 20] [--warmup 5] [--connections 32] [--only home,search] [--port 3443] [--json] [--profile]
 // --profile writes a V8 CPU profile of the server per scenario, covering only its measured seconds (taken over the
@@ -352,7 +352,7 @@ const home = find("home");
 if (home) targets.push(`anonymous home ≥ 10 % of the ceiling: ${(home.shareOfCeiling * 100).toFixed(1)} % — ${home.shareOfCeiling >= 0.1 ? "met" : "NOT met"}`);
 const signedIn = find("home-signed-in");
 if (signedIn) targets.push(`signed-in home ≥ 1,000 requests/s: ${signedIn.requestsPerSecond.toLocaleString("en")} — ${signedIn.requestsPerSecond >= 1000 ? "met" : "NOT met"}`);
-// The issue's five scenarios; the first-visit render of the signed-in home is reported beside them.
+// The five measured scenarios; the first-visit render of the signed-in home is reported beside them.
 const pages = results.filter((r) => r.scenario !== "ceiling" && r.scenario !== "home-signed-in-render");
 const worstP99 = Math.max(...pages.map((r) => r.p99));
 targets.push(`p99 ≤ 50 ms at ${connections} connections: worst ${worstP99} ms — ${worstP99 <= 50 ? "met" : "NOT met"} (${pages.filter((r) => r.p99 > 50).map((r) => r.scenario).join(", ") || "all pages"}${pages.some((r) => r.p99 > 50) ? " over" : " within"})`);
@@ -369,7 +369,7 @@ if (args.json) {
   console.log("| scenario | requests/s | p50 | p99 | server RSS peak | share of ceiling | non-2xx + errors |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) console.log(row(r));
-  console.log(`\nTargets (issue 6, 2-core machine, SQLite; measured here on ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}):\n${targets.map((t) => `- ${t}`).join("\n")}`);
+  console.log(`\nTargets (2-core machine, SQLite; measured here on ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}):\n${targets.map((t) => `- ${t}`).join("\n")}`);
 }
 profiler?.close();
 server.kill("SIGTERM");

@@ -3,7 +3,7 @@
  * measure Dracin at scale (docs/PERFORMANCE.md, "Data at scale"):
  *
  *   npm run db:seed:scale -- --users 1000          # quick run (~15 s)
- *   npm run db:seed:scale -- --users 100000        # the issue's scale (tens of GB: use a file under /tmp)
+ *   npm run db:seed:scale -- --users 100000        # the scale the benchmarks target (tens of GB: use a file under /tmp)
  *   DATABASE_URL=file:/tmp/scale.db npm run db:seed:scale -- --users 10000 --force
  *   DATABASE_URL=postgresql://dracin:dracin@127.0.0.1:5432/scale npm run db:seed:scale -- --users 10000
  *

@@ -82,7 +82,7 @@ function refused(): Response {
 /**
  * Reads an action's form after the CSRF check; throws a 403 Response when the
  * request may not change anything. Every action uses this, never
- * request.formData() directly (tests/unit/csrf-coverage.test.ts checks).
+ * request.formData() directly (the dracin/csrf-action lint rule checks).
  */
 export async function readForm(request: Request): Promise<FormData> {
   const form = await request.clone().formData();

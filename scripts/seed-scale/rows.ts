@@ -62,7 +62,7 @@ export interface AuditRow {
   action: string;
   entityType: string;
   entityId: string;
-  /** Always an object (never a bare number: STACK-NOTES on SQLite JSONB). */
+  /** Always an object (never a bare number: SQLite JSONB, docs/known-upstream-limits.md). */
   metadata: Record<string, string | number> | null;
   ipAddress: string;
   userAgent: string;

@@ -38,7 +38,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("seed-scale", () => {
-  it("writes the counts it reports, per user in the issue's ranges", async () => {
+  it("writes the counts it reports, per user in the generator's ranges", async () => {
     expect(totals.users).toBe(USERS);
     expect(await prisma.user.count()).toBe(USERS);
     expect(await prisma.session.count()).toBe(totals.sessions);
