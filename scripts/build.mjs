@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import * as esbuild from "esbuild";
-import { appModulesIn, serverBundleOptions } from "./server-bundle.mjs";
+import { appModulesIn, nodeBundleOptions, serverBundleOptions } from "./server-bundle.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -70,16 +70,6 @@ if (appInServer.length > 0) {
 }
 
 // The admin role script (npm run admin:grant / admin:revoke), runnable with plain node where tsx is absent.
-await esbuild.build({
-  entryPoints: ["scripts/admin-role.ts"],
-  absWorkingDir: root,
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  outfile: "build/admin-role.js",
-  logLevel: "warning",
-});
+await esbuild.build(nodeBundleOptions(root, "scripts/admin-role.ts", "build/admin-role.js"));
 
 console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s:`, manifest);

@@ -4,20 +4,25 @@
 // and tests/unit/module-graph.test.ts.
 import path from "node:path";
 
-/** esbuild options for the server bundle (packages stay external). */
-export function serverBundleOptions(root) {
+/** esbuild options for a Node program of ours bundled into build/ (packages stay external). */
+export function nodeBundleOptions(root, entry, outfile) {
   return {
-    entryPoints: ["server/index.ts"],
+    entryPoints: [entry],
     absWorkingDir: root,
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     packages: "external",
-    outfile: "build/server.js",
+    outfile,
     metafile: true,
     logLevel: "warning",
   };
+}
+
+/** esbuild options for the server bundle. */
+export function serverBundleOptions(root) {
+  return nodeBundleOptions(root, "server/index.ts", "build/server.js");
 }
 
 /** The files under app/ that a bundle's metafile says it contains. */

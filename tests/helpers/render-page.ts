@@ -8,6 +8,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import * as entry from "~/entry.server";
 import * as root from "~/root";
 import { CsrfTokenSource } from "~/utils/csrf.server";
+import remixConfig from "../../remix.config.js";
 
 type RouteModule = ServerBuild["routes"][string] extends infer R ? (R extends { module: infer M } ? M : never) : never;
 
@@ -54,13 +55,8 @@ export function buildOf(routes: PageRoute[]): ServerBuild {
     assets: { entry: { imports: [], module: "/build/entry.js" }, routes: manifestRoutes, url: "/build/manifest.js", version: "test" },
     publicPath: "/build/",
     assetsBuildDirectory: "public/build",
-    future: {
-      v3_fetcherPersist: true,
-      v3_relativeSplatPath: true,
-      v3_throwAbortReason: true,
-      v3_lazyRouteDiscovery: true,
-      v3_singleFetch: true,
-    },
+    // remix.config.js sets every flag, as the compiler passes them on.
+    future: remixConfig.future as ServerBuild["future"],
     isSpaMode: false,
   };
 }
