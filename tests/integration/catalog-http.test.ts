@@ -305,15 +305,18 @@ describe("cache", () => {
     clock += 50; // past the TTL, inside stale-while-revalidate
     // The upstream takes the refresh but does not answer it until released.
     const release = upstream.hold();
-    const { value: stale, ms } = await timed(() => catalog.getDrama(DRAMA));
-    expect(stale?.title).toBe("Moonlit Tea House");
-    // The upstream never answered the refresh, so this answer did not wait for it: waiting would
-    // have taken the whole timeout (then served the copy as stale-if-error).
-    expect(ms).toBeLessThan(timeoutMs / 2);
-    expect(catalog.status().cache.events["stale-if-error"]).toBe(0);
-    await vi.waitFor(() => expect(upstream.count("/v1/dramas/moonlit-tea-house")).toBe(2));
-    expect(catalog.status().cache.inflight).toBe(1);
-    release();
+    try {
+      const { value: stale, ms } = await timed(() => catalog.getDrama(DRAMA));
+      expect(stale?.title).toBe("Moonlit Tea House");
+      // The upstream never answered the refresh, so this answer did not wait for it: waiting would
+      // have taken the whole timeout (then served the copy as stale-if-error).
+      expect(ms).toBeLessThan(timeoutMs / 2);
+      expect(catalog.status().cache.events["stale-if-error"]).toBe(0);
+      await vi.waitFor(() => expect(upstream.count("/v1/dramas/moonlit-tea-house")).toBe(2));
+      expect(catalog.status().cache.inflight).toBe(1);
+    } finally {
+      release();
+    }
     await vi.waitFor(() => expect(catalog.status().cache.inflight).toBe(0));
     expect(catalog.status().cache.events.stale).toBe(1);
     expect(catalog.status().cache.events["refresh-failed"]).toBe(0);
