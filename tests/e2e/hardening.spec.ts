@@ -90,7 +90,8 @@ test("the CSP blocks nothing of our own on the home, drama and player pages", as
   await expect(page.getByRole("button", { name: new RegExp(`^Remove from My List\\W+${DRAMA.title}$`) })).toBeVisible();
   await page.goto(`/watch/${EPISODE_1}`);
   await expect(page.locator(".video-js")).toBeVisible();
-  await page.locator(".video-js").evaluate((element) => new Promise((resolve) => setTimeout(resolve, 1000, element)));
+  // Every script, style, poster and stream the player fetches by itself has been loaded (or refused).
+  await page.waitForLoadState("networkidle");
   expect(violations).toEqual([]);
 });
 

@@ -72,7 +72,8 @@ test("data saver: nothing loads before play, then the stream starts at the lowes
   await expect(page.locator(".video-js")).toBeVisible();
   // The control bar shows once playback starts; the quality menu is already on 360p.
   await expect(page.locator(".vjs-quality-menu .vjs-control-text").first()).toHaveText("Quality, 360p");
-  await page.waitForTimeout(1_500);
+  // Everything the page loads by itself has loaded (no request for 500 ms): none of it was media.
+  await page.waitForLoadState("networkidle");
   expect(media, "no media before play").toEqual([]);
 
   await clickPlay(page, 1);

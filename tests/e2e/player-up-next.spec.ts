@@ -2,8 +2,15 @@
  * The end of an episode: the "Up next" card, its countdown, autoplay on and
  * off, the `n` shortcut and "Still watching?". Episodes are 20â€“36 s; tests
  * jump near the end with a script seek.
+ *
+ * The countdown runs on the page's timers and Date.now (app/lib/up-next.ts),
+ * so tests install Playwright's clock before the page loads and move it on
+ * with `page.clock.runFor` instead of waiting the 10 s out. The clock only
+ * drives the page's timers: the video itself plays in real time.
  */
+import type { Page } from "@playwright/test";
 import { HANDOFF_KEY } from "~/lib/still-watching";
+import { UP_NEXT_SECONDS } from "~/lib/up-next";
 import { announcer, expect, test } from "./fixtures";
 import {
   EPISODE_2_TITLE,
@@ -18,6 +25,38 @@ import {
 } from "./player-helpers";
 
 test.describe.configure({ timeout: 60_000 });
+
+/** The page's timers run on Playwright's clock from the first script on; time still flows by itself. */
+test.beforeEach(async ({ page }) => {
+  await page.clock.install();
+});
+
+/** Moves the page's clock past the whole countdown, firing every timer due on the way. */
+async function runPastCountdown(page: Page): Promise<void> {
+  await page.clock.runFor(UP_NEXT_SECONDS * 1000 + 1000);
+}
+
+/** Navigations of the page's main frame to `path`, recorded from now on. */
+function recordNavigationsTo(page: Page, path: string): string[] {
+  const seen: string[] = [];
+  page.on("request", (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && new URL(request.url()).pathname === path) {
+      seen.push(request.url());
+    }
+  });
+  return seen;
+}
+
+/**
+ * After the clock ran past the countdown: the page did not move on. The player writes the
+ * autoplay hand-off to sessionStorage in the same timer callback that starts the navigation,
+ * so an empty hand-off, no request for the next page and the same URL prove no countdown fired.
+ */
+async function expectStayedOnEpisode1(page: Page, navigations: string[]): Promise<void> {
+  expect(await page.evaluate((key) => sessionStorage.getItem(key), HANDOFF_KEY)).toBeNull();
+  expect(navigations).toEqual([]);
+  await expect(page).toHaveURL(watchPath(1));
+}
 
 test("the countdown appears at the end and starts the next episode, which plays by itself", async ({ page, signedIn: _ }) => {
   await page.goto(watchPath(1));
@@ -34,6 +73,7 @@ test("the countdown appears at the end and starts the next episode, which plays 
   // The ring fills over the 10 seconds when motion is fine.
   await expect(card.locator(".up-next-ring")).toBeVisible();
 
+  await runPastCountdown(page);
   await page.waitForURL(`**${watchPath(2)}`, { timeout: 15_000 });
   await expect.poll(() => currentTime(page), { timeout: 15_000 }).toBeGreaterThan(0.5);
   expect((await playerState(page)).paused).toBe(false);
@@ -47,10 +87,12 @@ test("with reduced motion the countdown is text only, and autoplay still happens
   const card = upNextCard(page);
   await expect(card.getByText(/^Playing in \d+ s$/)).toBeVisible({ timeout: 10_000 });
   await expect(card.locator(".up-next-ring")).toBeHidden();
+  await runPastCountdown(page);
   await page.waitForURL(`**${watchPath(2)}`, { timeout: 15_000 });
 });
 
 test("the countdown can be cancelled from the keyboard, and focus stays in the player", async ({ page, signedIn: _ }) => {
+  const navigations = recordNavigationsTo(page, watchPath(2));
   await page.goto(watchPath(1));
   await keyboardPlay(page);
   await seekNearEnd(page);
@@ -67,8 +109,8 @@ test("the countdown can be cancelled from the keyboard, and focus stays in the p
   await expect(announcer(page)).toHaveText("Autoplay cancelled.");
   // Focus lands on the control bar's play button (now "Replay"), not on the page body.
   await expect(page.locator(".vjs-play-control")).toBeFocused();
-  await page.waitForTimeout(11_000);
-  await expect(page).toHaveURL(watchPath(1));
+  await runPastCountdown(page);
+  await expectStayedOnEpisode1(page, navigations);
 });
 
 test("the card does not take focus when the viewer is elsewhere on the page", async ({ page, signedIn: _ }) => {
@@ -86,6 +128,7 @@ test("the card does not take focus when the viewer is elsewhere on the page", as
 
 test("with autoplay off the card waits for the viewer: no countdown", async ({ page, signedIn: _ }) => {
   await setPreferences(page, { autoplay: "0" });
+  const navigations = recordNavigationsTo(page, watchPath(2));
   await page.goto(watchPath(1));
   await expect(page.getByRole("checkbox", { name: "Autoplay next episode" })).not.toBeChecked();
   await clickPlay(page);
@@ -96,8 +139,8 @@ test("with autoplay off the card waits for the viewer: no countdown", async ({ p
   await expect(card).toContainText(`Episode 2: ${EPISODE_2_TITLE}`);
   await expect(card.getByText(/Playing in/)).toHaveCount(0);
   await expect(card.getByRole("button", { name: "Close" })).toBeVisible();
-  await page.waitForTimeout(11_000);
-  await expect(page).toHaveURL(watchPath(1));
+  await runPastCountdown(page);
+  await expectStayedOnEpisode1(page, navigations);
 
   await card.getByRole("button", { name: "Play now" }).click();
   await page.waitForURL(`**${watchPath(2)}`);
@@ -127,6 +170,7 @@ test("the Autoplay next episode switch is saved for the next page", async ({ pag
 });
 
 test("switching autoplay off during the countdown stops it", async ({ page, signedIn: _ }) => {
+  const navigations = recordNavigationsTo(page, watchPath(2));
   await page.goto(watchPath(1));
   await clickPlay(page);
   await seekNearEnd(page);
@@ -135,8 +179,8 @@ test("switching autoplay off during the countdown stops it", async ({ page, sign
   await page.getByRole("checkbox", { name: "Autoplay next episode" }).uncheck();
   await expect(card.getByText(/Playing in/)).toHaveCount(0);
   await expect(card.getByRole("button", { name: "Close" })).toBeVisible();
-  await page.waitForTimeout(11_000);
-  await expect(page).toHaveURL(watchPath(1));
+  await runPastCountdown(page);
+  await expectStayedOnEpisode1(page, navigations);
 });
 
 test("n plays the next episode while the player has focus", async ({ page, signedIn: _ }) => {
@@ -159,6 +203,12 @@ test("after 90 minutes of autoplay without interaction, the next episode asks â€
   page,
   signedIn: _,
 }) => {
+  // Counts play() calls on each page: the `play` event fires for every one (media events do not bubble; capture does).
+  await page.addInitScript(() => {
+    const state = window as unknown as { playEvents: number };
+    state.playEvents = 0;
+    document.addEventListener("play", () => (state.playEvents += 1), true);
+  });
   // This tab has been autoplaying for 89 minutes 55 seconds: the last interaction was that long ago.
   await page.addInitScript(
     ([key, path]) => {
@@ -177,12 +227,15 @@ test("after 90 minutes of autoplay without interaction, the next episode asks â€
   await expect(upNextCard(page)).toBeVisible({ timeout: 10_000 });
 
   // The countdown moves on by itself; by now 90 minutes have passed without interaction.
+  await runPastCountdown(page);
   await page.waitForURL(`**${watchPath(2)}`, { timeout: 15_000 });
   const prompt = page.getByRole("group", { name: "Still watching?" });
   await expect(prompt).toBeVisible();
   await expect(announcer(page)).toHaveText("Still watching? Playback is paused.");
   await expect(prompt.getByRole("button", { name: "Continue watching" })).toBeFocused();
-  await page.waitForTimeout(1_500);
+  // The prompt and the autoplay are the two branches of one decision taken when the player is ready:
+  // with the prompt up, no play() was ever called on this page (a `play` event would have fired).
+  expect(await page.evaluate(() => (window as unknown as { playEvents: number }).playEvents)).toBe(0);
   expect(await currentTime(page)).toBe(0);
   expect((await playerState(page)).paused).toBe(true);
 

@@ -7,6 +7,8 @@
  *   upstream.setFault({ kind: "status", status: 503 });         // every request
  *   upstream.setFault({ kind: "rate-limit", retryAfter: "1", times: 1 });  // the next request only
  *   upstream.count("/v1/dramas/moonlit-tea-house")               // requests that reached it
+ *   const release = upstream.hold();                              // requests wait, unanswered...
+ *   release();                                                    // ...until released
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -38,6 +40,12 @@ export interface FaultUpstream {
   resetCounts(): void;
   /** Fixed delay added to every request (also when no fault is set). */
   setDelay(ms: number): void;
+  /**
+   * Requests that arrive from now on are counted but left unanswered until the returned
+   * function is called; then each is answered as it would have been (fault, delay).
+   * No clock involved: a test can tell "answered before the upstream did" from "waited".
+   */
+  hold(): () => void;
   close(): Promise<void>;
 }
 
@@ -46,6 +54,7 @@ export async function startFaultUpstream(options: CatalogApiOptions = {}): Promi
   let fault: Fault = { kind: "none" };
   let remaining = Infinity;
   let delay = 0;
+  let gate: Promise<void> | null = null;
   const seen: string[] = [];
   const sockets = new Set<import("node:net").Socket>();
 
@@ -114,8 +123,12 @@ export async function startFaultUpstream(options: CatalogApiOptions = {}): Promi
         }
       }
     };
-    if (delay > 0) setTimeout(act, delay);
-    else act();
+    const start = () => {
+      if (delay > 0) setTimeout(act, delay);
+      else act();
+    };
+    if (gate) void gate.then(start);
+    else start();
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
@@ -134,6 +147,15 @@ export async function startFaultUpstream(options: CatalogApiOptions = {}): Promi
     count: (prefix) => (prefix ? seen.filter((path) => path.startsWith(prefix)).length : seen.length),
     resetCounts: () => void seen.splice(0),
     setDelay: (ms) => void (delay = ms),
+    hold() {
+      let open = () => {};
+      const held = new Promise<void>((resolve) => (open = resolve));
+      gate = held;
+      return () => {
+        if (gate === held) gate = null;
+        open();
+      };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
