@@ -1,5 +1,5 @@
 /**
- * Several instances (issue 6): two Dracin instances on one database behind a
+ * Several instances: two Dracin instances on one database behind a
  * round-robin proxy (tests/e2e-multi/start-instances.mjs, scripts/rr-proxy.mjs),
  * and the browser journey through the proxy, so consecutive requests hit
  * different instances. Run by `npm run test:e2e` after the other configs:

@@ -62,7 +62,7 @@ async function expectNoViolations(page: Page) {
 }
 
 const adminTest = test.extend<{ admin: Account }>({
-  admin: async ({ page, signedIn }, use) => {
+  admin: async ({ signedIn }, use) => {
     expect(adminRole("grant", signedIn.email)).toContain("is now an admin");
     await use(signedIn);
   },

@@ -4,7 +4,7 @@
  * adds only the player bundle. Transferred bytes are measured from the
  * responses of a cold load (fresh context, empty cache) and printed.
  *
- * Budgets (issue 6) for every page but /watch: ≤ 20 KB of JavaScript and
+ * Budgets for every page but /watch: ≤ 20 KB of JavaScript and
  * ≤ 60 KB of HTML + CSS + JS transferred; every document, script and
  * stylesheet over 1 KB compressed (br or gzip); scripts and stylesheets fingerprinted
  * (a content hash in the name) and cached immutably for a year. The table

@@ -23,10 +23,24 @@ export interface PlayerState {
   captions: string[];
 }
 
+/** The part of a video.js player the specs use (the player element's `.player`). */
+interface VideoJsPlayer {
+  textTracks(): ArrayLike<{ kind: string; language: string; mode: string }>;
+  tech(iWillNotUseThisInPlugins: true): { currentSrc?: () => string } | undefined;
+  currentTime(): number;
+  currentTime(seconds: number): void;
+  duration(): number;
+  paused(): boolean;
+  ended(): boolean;
+  muted(): boolean;
+  playbackRate(): number;
+  currentSrc(): string;
+}
+
 /** The video.js player's state, read through the player element. */
 export function playerState(page: Page): Promise<PlayerState> {
   return page.locator(".video-js").first().evaluate((el) => {
-    const player = (el as unknown as { player: any }).player;
+    const player = (el as unknown as { player: VideoJsPlayer }).player;
     const tracks = player.textTracks();
     const captions: string[] = [];
     for (let i = 0; i < tracks.length; i += 1) {
@@ -40,7 +54,7 @@ export function playerState(page: Page): Promise<PlayerState> {
       ended: player.ended(),
       muted: player.muted(),
       rate: player.playbackRate(),
-      src: ((tech?.currentSrc?.() || player.currentSrc() || "") as string).split("#")[0],
+      src: (tech?.currentSrc?.() || player.currentSrc() || "").split("#")[0],
       captions,
     };
   });
@@ -103,7 +117,7 @@ export async function keyboardPlay(page: Page, past = 0.3): Promise<void> {
 /** Jumps near the end (a script seek, not a viewer interaction), so `ended` comes quickly. */
 export async function seekNearEnd(page: Page, secondsBefore = 1.2): Promise<void> {
   await page.locator(".video-js").first().evaluate((el, before) => {
-    const player = (el as unknown as { player: any }).player;
+    const player = (el as unknown as { player: VideoJsPlayer }).player;
     player.currentTime(Math.max(0, player.duration() - before));
   }, secondsBefore);
 }

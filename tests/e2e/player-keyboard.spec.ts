@@ -127,7 +127,7 @@ test("every player control is labelled, at least 24×24 px, with a visible focus
       const info = await control.evaluate((el) => {
         const box = el.getBoundingClientRect();
         const style = getComputedStyle(el);
-        return { box: { width: box.width, height: box.height }, visibility: style.visibility, className: el.className };
+        return { box: { width: box.width, height: box.height }, visibility: style.visibility, className: el.getAttribute("class") ?? "" };
       });
       if (info.visibility === "hidden" || info.box.width === 0) continue;
       const label = `${info.className} at ${viewport.width}px`;

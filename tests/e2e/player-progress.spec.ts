@@ -94,8 +94,7 @@ test("offline: a save that fails is kept and sent when the connection returns", 
   const queued = await page.evaluate(() =>
     Object.keys(localStorage)
       .filter((key) => key.startsWith("dracin:pending-progress"))
-      .map((key) => JSON.parse(localStorage.getItem(key) ?? "[]"))
-      .flat(),
+      .flatMap((key) => JSON.parse(localStorage.getItem(key) ?? "[]") as { episodeId: string; seq: number; position: number }[]),
   );
   expect(queued).toHaveLength(1);
   expect(queued[0]).toMatchObject({ episodeId: EPISODE_1, seq: Number(lost.get("seq")) });

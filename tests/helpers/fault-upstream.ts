@@ -60,7 +60,7 @@ export async function startFaultUpstream(options: CatalogApiOptions = {}): Promi
 
   const server = http.createServer((req, res) => {
     seen.push(req.url ?? "/");
-    let current = fault;
+    const current = fault;
     if (current.kind !== "none") {
       remaining -= 1;
       if (remaining <= 0) {
@@ -125,7 +125,7 @@ export async function startFaultUpstream(options: CatalogApiOptions = {}): Promi
     };
     const start = () => {
       if (delay > 0) setTimeout(act, delay);
-      else act();
+      else void act();
     };
     if (gate) void gate.then(start);
     else start();
@@ -141,7 +141,7 @@ export async function startFaultUpstream(options: CatalogApiOptions = {}): Promi
     url: `http://127.0.0.1:${port}`,
     setFault(next) {
       const { times, ...rest } = next;
-      fault = rest as Fault;
+      fault = rest;
       remaining = times ?? Infinity;
     },
     count: (prefix) => (prefix ? seen.filter((path) => path.startsWith(prefix)).length : seen.length),
