@@ -30,7 +30,11 @@ export default defineConfig({
     {
       command: "node --import tsx server/catalog-serve.ts",
       url: `http://127.0.0.1:${CATALOG_PORT}/healthz`,
-      env: { CATALOG_SERVE_PORT: String(CATALOG_PORT), CATALOG_SERVE_HOST: "127.0.0.1", CATALOG_SERVE_API_KEY: API_KEY },
+      env: {
+        CATALOG_SERVE_PORT: String(CATALOG_PORT),
+        CATALOG_SERVE_HOST: "127.0.0.1",
+        CATALOG_SERVE_API_KEY: API_KEY,
+      },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: "ignore",

@@ -33,7 +33,12 @@ export default defineConfig({
     {
       command: "node tests/e2e-multi/start-instances.mjs",
       url: `${BASE_URL}/__proxy/stats`,
-      env: { ...mainApp.env, E2E_MULTI_PORT: String(PORT), E2E_MULTI_APP_PORTS: APP_PORTS, E2E_MULTI_DATABASE_URL: DATABASE_URL },
+      env: {
+        ...mainApp.env,
+        E2E_MULTI_PORT: String(PORT),
+        E2E_MULTI_APP_PORTS: APP_PORTS,
+        E2E_MULTI_DATABASE_URL: DATABASE_URL,
+      },
       reuseExistingServer: false,
       timeout: 90_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },

@@ -5,7 +5,7 @@
  */
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
-   Links,
+  Links,
   Meta,
   Outlet,
   isRouteErrorResponse,
@@ -163,7 +163,13 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Document({ root, children }: { root: ReturnType<typeof useRouteLoaderData<typeof loader>>; children: ReactNode }) {
+function Document({
+  root,
+  children,
+}: {
+  root: ReturnType<typeof useRouteLoaderData<typeof loader>>;
+  children: ReactNode;
+}) {
   const t = useT();
   // Signed-in pages give htmx and the player's scripts the token (X-CSRF-Token); an anonymous page's
   // POST forms carry it as a field, so a page without them holds no per-browser token (the server entry provides it).
@@ -218,7 +224,17 @@ export default function App() {
   return <Outlet />;
 }
 
-function ErrorView({ title, body, status, children }: { title: string; body: string; status: number; children: ReactNode }) {
+function ErrorView({
+  title,
+  body,
+  status,
+  children,
+}: {
+  title: string;
+  body: string;
+  status: number;
+  children: ReactNode;
+}) {
   const t = useT();
   return (
     <div className="error-page">

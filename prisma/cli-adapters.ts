@@ -11,8 +11,17 @@ import pg from "pg";
  * report them as text (arrays of them as text[]) so `migrate` works.
  */
 const CATALOG_TYPE_AS_TEXT = new Map<number, number>([
-  [18, 25], [19, 25], [22, 25], [24, 25], [28, 25], [30, 25], [194, 25], [2205, 25], [2206, 25],
-  [1002, 1009], [1003, 1009],
+  [18, 25],
+  [19, 25],
+  [22, 25],
+  [24, 25],
+  [28, 25],
+  [30, 25],
+  [194, 25],
+  [2205, 25],
+  [2206, 25],
+  [1002, 1009],
+  [1003, 1009],
 ]);
 
 type QueryResult = { fields?: { dataTypeID: number }[] };
@@ -53,7 +62,9 @@ export function cliPostgresAdapter(url: string): PrismaPg {
     await admin.query(`CREATE DATABASE "${name}"`);
     const shadowUrl = new URL(url);
     shadowUrl.pathname = `/${name}`;
-    const shadow = new PrismaPg(new CatalogTextPool({ connectionString: shadowUrl.href }), { disposeExternalPool: true });
+    const shadow = new PrismaPg(new CatalogTextPool({ connectionString: shadowUrl.href }), {
+      disposeExternalPool: true,
+    });
     const adapter = await shadow.connect();
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {

@@ -29,7 +29,12 @@ export async function runAdminRole(args: string[]): Promise<CliResult> {
     return { code: 2, message: USAGE };
   }
   const to: Role = command === "grant" ? "ADMIN" : "USER";
-  const result = await changeRole({ email }, to, { by: "cli" }, { ipAddress: null, userAgent: `cli: admin:${command}` });
+  const result = await changeRole(
+    { email },
+    to,
+    { by: "cli" },
+    { ipAddress: null, userAgent: `cli: admin:${command}` },
+  );
   if (!result.ok) {
     return result.reason === "not-found"
       ? { code: 1, message: `No account has the email ${email.trim().toLowerCase()}. Nothing changed.` }

@@ -37,7 +37,11 @@ process.on("exit", () => {
 });
 
 function start(command, argv, env) {
-  const child = spawn(command, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(command, argv, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   children.add(child);
   return child;
 }
@@ -83,7 +87,9 @@ const httpEnv = { CATALOG_PROVIDER: "http", CATALOG_API_URL: catalogUrl, CATALOG
 
 function load(options) {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ connections, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon({ connections, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false });
   });
 }
@@ -116,7 +122,10 @@ async function throughput(name, url, server) {
   await load({ url, duration: Number(args.warmup) });
   const cpuBefore = cpuMs(server.pid);
   const result = await load({ url, duration: Number(args.duration) });
-  return { ...row(name, result), "server CPU ms/req": Number(((cpuMs(server.pid) - cpuBefore) / result.requests.total).toFixed(3)) };
+  return {
+    ...row(name, result),
+    "server CPU ms/req": Number(((cpuMs(server.pid) - cpuBefore) / result.requests.total).toFixed(3)),
+  };
 }
 
 const rows = [];
@@ -128,7 +137,11 @@ for (let round = 1; round <= Number(args.rounds); round++) {
   // 1. local provider
   dracin = startDracin(`local-${round}`, { CATALOG_PROVIDER: "local" });
   await waitFor(`${base}/healthz`);
-  const local = await throughput(`round ${round}: local provider, /drama/:id`, `${base}/drama/moonlit-tea-house`, dracin);
+  const local = await throughput(
+    `round ${round}: local provider, /drama/:id`,
+    `${base}/drama/moonlit-tea-house`,
+    dracin,
+  );
   rows.push(local);
   await stop(dracin);
 
@@ -137,9 +150,16 @@ for (let round = 1; round <= Number(args.rounds); round++) {
   await waitFor(`${catalogUrl}/healthz`);
   dracin = startDracin(`http-warm-${round}`, httpEnv);
   await waitFor(`${base}/healthz`);
-  const warm = await throughput(`round ${round}: http provider, warm cache, /drama/:id`, `${base}/drama/ext:moonlit-tea-house`, dracin);
+  const warm = await throughput(
+    `round ${round}: http provider, warm cache, /drama/:id`,
+    `${base}/drama/ext:moonlit-tea-house`,
+    dracin,
+  );
   rows.push(warm);
-  ratios.push({ throughput: warm["req/s (2xx)"] / local["req/s (2xx)"], cpu: warm["server CPU ms/req"] / local["server CPU ms/req"] });
+  ratios.push({
+    throughput: warm["req/s (2xx)"] / local["req/s (2xx)"],
+    cpu: warm["server CPU ms/req"] / local["server CPU ms/req"],
+  });
   await stop(dracin);
   await stop(upstream);
 }
@@ -147,10 +167,13 @@ for (let round = 1; round <= Number(args.rounds); round++) {
 // 3. http provider, cold cache, slow upstream: each request is a page not requested before.
 upstream = startCatalog(Number(args.delay));
 await waitFor(`${catalogUrl}/healthz`);
-const home = await (await fetch(`${catalogUrl}/v1/dramas?pageSize=60`, { headers: { authorization: "Bearer bench-key" } })).json();
+const home = await (
+  await fetch(`${catalogUrl}/v1/dramas?pageSize=60`, { headers: { authorization: "Bearer bench-key" } })
+).json();
 const words = new Set();
 for (const drama of home.items) {
-  for (const text of [drama.title, ...drama.cast]) for (const word of text.toLowerCase().split(/[^a-z]+/)) if (word.length > 2) words.add(word);
+  for (const text of [drama.title, ...drama.cast])
+    for (const word of text.toLowerCase().split(/[^a-z]+/)) if (word.length > 2) words.add(word);
 }
 const paths = [
   ...home.items.map((drama) => `/drama/ext:${drama.id}`),
@@ -168,7 +191,9 @@ rows.push(row(`http provider, cold cache, ${args.delay} ms upstream (${paths.len
 await stop(dracin);
 await stop(upstream);
 
-console.log(`machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${connections} connections`);
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${connections} connections`,
+);
 console.table(rows);
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
 console.log(`warm http / local, throughput per round: ${ratios.map((r) => pct(r.throughput)).join(", ")}`);

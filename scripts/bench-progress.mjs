@@ -29,7 +29,11 @@ fs.mkdirSync(dir, { recursive: true });
 const base = `http://127.0.0.1:${args.port}`;
 
 // As `npm start` runs the server (package.json): V8's old generation capped at 192 MB.
-const nodeFlags = ["--max-old-space-size=192", ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean), ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, "prof")}`] : [])];
+const nodeFlags = [
+  "--max-old-space-size=192",
+  ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean),
+  ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, "prof")}`] : []),
+];
 const database = await freshBenchDatabase(dir);
 const server = spawn(process.execPath, [...nodeFlags, path.join(root, "scripts", "start.mjs")], {
   cwd: root,
@@ -62,9 +66,18 @@ async function waitForServer() {
 }
 
 async function register(i) {
-  const body = new URLSearchParams({ name: `Bench ${i}`, email: `bench-${i}@example.test`, password: "lantern river moss 7 tiger" });
+  const body = new URLSearchParams({
+    name: `Bench ${i}`,
+    email: `bench-${i}@example.test`,
+    password: "lantern river moss 7 tiger",
+  });
   // Origin: as a browser's form post and the player's beacons send it (the CSRF check wants it or a token).
-  const response = await fetch(`${base}/register`, { method: "POST", body, redirect: "manual", headers: { Origin: base } });
+  const response = await fetch(`${base}/register`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { Origin: base },
+  });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("dracin_session="));
   if (!cookie) throw new Error(`register ${i} failed: ${response.status}`);
   return cookie.split(";")[0];
@@ -82,7 +95,11 @@ function run(durationSeconds, cookies) {
         headers: { "content-type": "application/x-www-form-urlencoded" },
         setupClient(client) {
           const viewer = next++ % cookies.length;
-          client.setHeaders({ "content-type": "application/x-www-form-urlencoded", cookie: cookies[viewer], origin: base });
+          client.setHeaders({
+            "content-type": "application/x-www-form-urlencoded",
+            cookie: cookies[viewer],
+            origin: base,
+          });
           let position = 0;
           client.setBody(body());
           client.on("response", () => client.setBody(body()));

@@ -50,15 +50,28 @@ if (args.summarise) {
   // Shares of the busy samples (idle excluded): by function, then by package.
   const idle = [...self].filter(([key]) => key.startsWith("(idle)")).reduce((sum, [, n]) => sum + n, 0);
   const busy = profile.samples.length - idle;
-  console.log(`${profile.samples.length} samples of ${(interval / 1000).toFixed(2)} ms; ${busy} busy (${((busy / profile.samples.length) * 100).toFixed(0)} %). Self time, share of busy samples:`);
-  for (const [key, count] of [...self].filter(([key]) => !key.startsWith("(idle)")).sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+  console.log(
+    `${profile.samples.length} samples of ${(interval / 1000).toFixed(2)} ms; ${busy} busy (${((busy / profile.samples.length) * 100).toFixed(0)} %). Self time, share of busy samples:`,
+  );
+  for (const [key, count] of [...self]
+    .filter(([key]) => !key.startsWith("(idle)"))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)) {
     console.log(`${((count / busy) * 100).toFixed(1).padStart(5)} %  ${key}`);
   }
   const byPackage = new Map();
   for (const id of profile.samples) {
     const { url, functionName } = byId.get(id).callFrame;
     if (functionName === "(idle)") continue;
-    const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (/\/build\/[^/]+$/.test(url) ? url.replace(/^.*\/build\//, "build/") : url.startsWith("node:") ? "node internals" : url === "" ? `(native) ${functionName}` : url);
+    const pkg =
+      /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+      (/\/build\/[^/]+$/.test(url)
+        ? url.replace(/^.*\/build\//, "build/")
+        : url.startsWith("node:")
+          ? "node internals"
+          : url === ""
+            ? `(native) ${functionName}`
+            : url);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + 1);
   }
   // Inclusive time: a sample counts once for every distinct function on its stack.
@@ -78,7 +91,10 @@ if (args.summarise) {
     }
   }
   console.log("\nInclusive time, share of busy samples (top 40):");
-  for (const [key, count] of [...inclusive].filter(([key]) => !/^\(root\)|^\(anonymous\) :0/.test(key)).sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+  for (const [key, count] of [...inclusive]
+    .filter(([key]) => !/^\(root\)|^\(anonymous\) :0/.test(key))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)) {
     console.log(`${((count / busy) * 100).toFixed(1).padStart(5)} %  ${key}`);
   }
   console.log("\nSelf time by package:");
@@ -88,7 +104,9 @@ if (args.summarise) {
   process.exit(0);
 }
 if (args.help) {
-  console.log(`Usage: node scripts/bench.mjs [--duration 20] [--warmup 5] [--connections 32] [--only ${SCENARIOS.join("|")}] [--port 3443] [--json]`);
+  console.log(
+    `Usage: node scripts/bench.mjs [--duration 20] [--warmup 5] [--connections 32] [--only ${SCENARIOS.join("|")}] [--port 3443] [--json]`,
+  );
   process.exit(0);
 }
 const only = (args.only ?? []).flatMap((value) => value.split(",")).filter(Boolean);
@@ -127,22 +145,30 @@ const inspectPort = port + 2;
 // ~300 MiB); with it RSS stays near 200 MiB at the same throughput (docs/PERFORMANCE.md).
 const serverNodeFlags = ["--max-old-space-size=192"];
 const database = await freshBenchDatabase(dir);
-const server = spawn(process.execPath, [...serverNodeFlags, ...(args.profile ? [`--inspect=127.0.0.1:${inspectPort}`] : []), path.join(root, "scripts", "start.mjs")], {
-  cwd: root,
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_URL: database.url,
-    DATA_DIR: path.join(dir, "data"),
-    BCRYPT_COST: "10",
-    REGISTER_LIMIT_PER_HOUR: "100000",
-    LOG_LEVEL: "warn",
-    CATALOG_PROVIDER: "local",
+const server = spawn(
+  process.execPath,
+  [
+    ...serverNodeFlags,
+    ...(args.profile ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
+    path.join(root, "scripts", "start.mjs"),
+  ],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: database.url,
+      DATA_DIR: path.join(dir, "data"),
+      BCRYPT_COST: "10",
+      REGISTER_LIMIT_PER_HOUR: "100000",
+      LOG_LEVEL: "warn",
+      CATALOG_PROVIDER: "local",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
   },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+);
 children.push(server);
 
 async function waitFor(url) {
@@ -159,9 +185,18 @@ async function waitFor(url) {
 
 async function register(i) {
   // Neither the name nor the email may appear in the password (the password policy refuses personal words).
-  const body = new URLSearchParams({ name: `Viewer ${i}`, email: `load-${i}@example.test`, password: "amber lantern river 7 tiger" });
+  const body = new URLSearchParams({
+    name: `Viewer ${i}`,
+    email: `load-${i}@example.test`,
+    password: "amber lantern river 7 tiger",
+  });
   // Origin: as a browser's form post sends it (the CSRF check wants it or a token).
-  const response = await fetch(`${base}/register`, { method: "POST", body, redirect: "manual", headers: { Origin: base } });
+  const response = await fetch(`${base}/register`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { Origin: base },
+  });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("dracin_session="));
   if (!cookie) throw new Error(`register ${i} failed: ${response.status}`);
   return cookie.split(";")[0];
@@ -179,12 +214,18 @@ async function viewer(i, dramaIds) {
   if (!csrf) throw new Error(`viewer ${i}: the signed-in home issued no CSRF cookie`);
   const cookie = `${session}; ${csrf.split(";")[0]}`;
   const post = async (url, fields) => {
-    const response = await fetch(`${base}${url}`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual", headers: { cookie, Origin: base } });
+    const response = await fetch(`${base}${url}`, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      redirect: "manual",
+      headers: { cookie, Origin: base },
+    });
     if (response.status >= 400) throw new Error(`viewer ${i}: ${url} answered ${response.status}`);
   };
   const picks = [0, 1, 2, 3, 4].map((n) => dramaIds[(i + n) % dramaIds.length]);
   for (const dramaId of picks.slice(0, 3)) await post("/resources/favorites", { intent: "add", dramaId });
-  for (const dramaId of picks.slice(3)) await post("/resources/progress", { episodeId: `${dramaId}-ep-1`, position: "7", seq: "1" });
+  for (const dramaId of picks.slice(3))
+    await post("/resources/progress", { episodeId: `${dramaId}-ep-1`, position: "7", seq: "1" });
   return { session, cookie };
 }
 
@@ -198,7 +239,9 @@ function rssOf(pid) {
 
 function cannon(options, seconds) {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ connections, duration: seconds, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon({ connections, duration: seconds, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
     autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
   });
 }
@@ -247,7 +290,8 @@ if (selected.some((name) => name.startsWith("home-signed-in") || name === "progr
   for (let i = 0; i < connections; i++) viewers.push(await viewer(i, dramaIds));
   const check = await (await fetch(`${base}/`, { headers: { cookie: viewers[0].cookie } })).text();
   if (!check.includes('action="/logout"')) throw new Error("the signed-in home page is not signed in");
-  if (!check.includes('id="row-continue"') || !check.includes('id="row-my-list"')) throw new Error("the signed-in home shows no Continue Watching or My List");
+  if (!check.includes('id="row-continue"') || !check.includes('id="row-my-list"'))
+    throw new Error("the signed-in home shows no Continue Watching or My List");
 }
 const cookies = viewers.map((v) => v.cookie);
 
@@ -298,7 +342,10 @@ const definitions = {
   home: { label: "anonymous home `/`", options: { url: `${base}/` } },
   drama: { label: "drama page `/drama/moonlit-tea-house`", options: { url: `${base}/drama/moonlit-tea-house` } },
   search: { label: "search `/search?q=revenge`", options: { url: `${base}/search?q=revenge` } },
-  "home-signed-in": { label: "signed-in home `/` (a browser keeping its cookies)", options: { url: `${base}/`, setupClient: signedInSetup } },
+  "home-signed-in": {
+    label: "signed-in home `/` (a browser keeping its cookies)",
+    options: { url: `${base}/`, setupClient: signedInSetup },
+  },
   "home-signed-in-render": {
     label: "signed-in home `/`, rendered every time (no CSRF cookie yet)",
     options: { url: `${base}/`, setupClient: firstVisitSetup },
@@ -307,7 +354,11 @@ const definitions = {
     label: "progress save `POST /resources/progress`",
     options: { url: `${base}/resources/progress`, method: "POST", setupClient: progressSetup },
   },
-  ceiling: { label: "ceiling: bare `node:http`, same bytes", options: { url: `http://127.0.0.1:${ceilingPort}/` }, pid: ceiling.pid },
+  ceiling: {
+    label: "ceiling: bare `node:http`, same bytes",
+    options: { url: `http://127.0.0.1:${ceilingPort}/` },
+    pid: ceiling.pid,
+  },
 };
 
 const results = [];
@@ -349,31 +400,62 @@ const row = (r) =>
 const find = (name) => results.find((r) => r.scenario === name);
 const targets = [];
 const home = find("home");
-if (home) targets.push(`anonymous home ≥ 10 % of the ceiling: ${(home.shareOfCeiling * 100).toFixed(1)} % — ${home.shareOfCeiling >= 0.1 ? "met" : "NOT met"}`);
+if (home)
+  targets.push(
+    `anonymous home ≥ 10 % of the ceiling: ${(home.shareOfCeiling * 100).toFixed(1)} % — ${home.shareOfCeiling >= 0.1 ? "met" : "NOT met"}`,
+  );
 const signedIn = find("home-signed-in");
-if (signedIn) targets.push(`signed-in home ≥ 1,000 requests/s: ${signedIn.requestsPerSecond.toLocaleString("en")} — ${signedIn.requestsPerSecond >= 1000 ? "met" : "NOT met"}`);
+if (signedIn)
+  targets.push(
+    `signed-in home ≥ 1,000 requests/s: ${signedIn.requestsPerSecond.toLocaleString("en")} — ${signedIn.requestsPerSecond >= 1000 ? "met" : "NOT met"}`,
+  );
 // The five measured scenarios; the first-visit render of the signed-in home is reported beside them.
 const pages = results.filter((r) => r.scenario !== "ceiling" && r.scenario !== "home-signed-in-render");
 const worstP99 = Math.max(...pages.map((r) => r.p99));
-targets.push(`p99 ≤ 50 ms at ${connections} connections: worst ${worstP99} ms — ${worstP99 <= 50 ? "met" : "NOT met"} (${pages.filter((r) => r.p99 > 50).map((r) => r.scenario).join(", ") || "all pages"}${pages.some((r) => r.p99 > 50) ? " over" : " within"})`);
+targets.push(
+  `p99 ≤ 50 ms at ${connections} connections: worst ${worstP99} ms — ${worstP99 <= 50 ? "met" : "NOT met"} (${
+    pages
+      .filter((r) => r.p99 > 50)
+      .map((r) => r.scenario)
+      .join(", ") || "all pages"
+  }${pages.some((r) => r.p99 > 50) ? " over" : " within"})`,
+);
 const render = find("home-signed-in-render");
-if (render) targets.push(`(beside the targets) signed-in home rendered every time: ${render.requestsPerSecond.toLocaleString("en")} requests/s, p99 ${render.p99} ms`);
-targets.push(`server RSS ≤ 250 MB under load: peak ${overallPeak ? Math.round(overallPeak / 2 ** 20) : "?"} MiB (${Math.round(overallPeak / 1e6)} MB) — ${overallPeak <= 250e6 ? "met" : "NOT met"}`);
+if (render)
+  targets.push(
+    `(beside the targets) signed-in home rendered every time: ${render.requestsPerSecond.toLocaleString("en")} requests/s, p99 ${render.p99} ms`,
+  );
+targets.push(
+  `server RSS ≤ 250 MB under load: peak ${overallPeak ? Math.round(overallPeak / 2 ** 20) : "?"} MiB (${Math.round(overallPeak / 1e6)} MB) — ${overallPeak <= 250e6 ? "met" : "NOT met"}`,
+);
 
 const failed = results.some((r) => r.non2xx + r.errors > 0);
 if (args.json) {
-  console.log(JSON.stringify({ date: new Date().toISOString(), machine, connections, duration, warmup, results, targets }, null, 2));
+  console.log(
+    JSON.stringify(
+      { date: new Date().toISOString(), machine, connections, duration, warmup, results, targets },
+      null,
+      2,
+    ),
+  );
 } else {
   console.log(`\n${new Date().toISOString().slice(0, 10)} — ${machine}`);
-  console.log(`autocannon ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario, production build, ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}, 127.0.0.1\n`);
+  console.log(
+    `autocannon ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario, production build, ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}, 127.0.0.1\n`,
+  );
   console.log("| scenario | requests/s | p50 | p99 | server RSS peak | share of ceiling | non-2xx + errors |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) console.log(row(r));
-  console.log(`\nTargets (2-core machine, SQLite; measured here on ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}):\n${targets.map((t) => `- ${t}`).join("\n")}`);
+  console.log(
+    `\nTargets (2-core machine, SQLite; measured here on ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}):\n${targets.map((t) => `- ${t}`).join("\n")}`,
+  );
 }
 profiler?.close();
 server.kill("SIGTERM");
 ceiling.kill("SIGTERM");
 await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve()));
-if (args.profile) log(`CPU profiles of the server, one per scenario: ${profileDir}/<scenario>.cpuprofile (summary: node scripts/bench.mjs --summarise <file>)`);
+if (args.profile)
+  log(
+    `CPU profiles of the server, one per scenario: ${profileDir}/<scenario>.cpuprofile (summary: node scripts/bench.mjs --summarise <file>)`,
+  );
 process.exit(failed ? 1 : 0);

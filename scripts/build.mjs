@@ -17,7 +17,11 @@ const started = Date.now();
 // Both engines' clients (app/utils/db.server.ts picks one at run time). The URL
 // only selects prisma/sqlite or prisma/postgres: generate connects to nothing.
 for (const url of ["file:./data/dracin.db", "postgresql://generate@127.0.0.1:1/generate"]) {
-  execFileSync(bin("prisma"), ["generate"], { cwd: root, stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+  execFileSync(bin("prisma"), ["generate"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url },
+  });
 }
 run(bin("remix"), ["build"]);
 

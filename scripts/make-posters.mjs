@@ -72,8 +72,7 @@ function rng(seedText) {
 }
 
 const r1 = (n) => Math.round(n * 10) / 10;
-const esc = (s) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 // ---------------------------------------------------------------- motifs
 // Each motif draws in the upper ~2/3 of the poster. `a` is the accent colour,
@@ -91,14 +90,19 @@ const MOTIFS = {
     `<path d="M78 232l62-62M160 150l62-62" stroke="${a}" stroke-width="7" stroke-linecap="round"/>` +
     `<circle cx="222" cy="88" r="14" fill="${a}"/>` +
     [0, 72, 144, 216, 288]
-      .map((d) => `<ellipse cx="222" cy="68" rx="6" ry="11" fill="#f7c6d0" opacity=".85" transform="rotate(${d} 222 88)"/>`)
+      .map(
+        (d) =>
+          `<ellipse cx="222" cy="68" rx="6" ry="11" fill="#f7c6d0" opacity=".85" transform="rotate(${d} 222 88)"/>`,
+      )
       .join(""),
 
   embers: (a, rand) =>
     `<path d="M40 205h220l-30-22H70zM70 183l80-48 80 48z" fill="#000" opacity=".55"/>` +
     `<path d="M150 40c38 48 48 82 18 118 4-26-8-40-18-48-6 22-30 32-26 58-26-30-14-80 26-128z" fill="${a}" opacity=".85"/>` +
-    Array.from({ length: 14 }, () =>
-      `<circle cx="${r1(30 + rand() * 240)}" cy="${r1(30 + rand() * 230)}" r="${r1(1 + rand() * 2.5)}" fill="${a}" opacity="${r1(0.4 + rand() * 0.6)}"/>`,
+    Array.from(
+      { length: 14 },
+      () =>
+        `<circle cx="${r1(30 + rand() * 240)}" cy="${r1(30 + rand() * 230)}" r="${r1(1 + rand() * 2.5)}" fill="${a}" opacity="${r1(0.4 + rand() * 0.6)}"/>`,
     ).join(""),
 
   cake: (a) =>
@@ -111,13 +115,23 @@ const MOTIFS = {
   tails: (a) =>
     `<circle cx="150" cy="100" r="40" fill="${a}" opacity=".85"/>` +
     [-64, -48, -32, -16, 0, 16, 32, 48, 64]
-      .map((d) => `<path d="M150 250q-30-70 0-150" fill="none" stroke="${a}" stroke-width="9" stroke-linecap="round" opacity=".45" transform="rotate(${d} 150 250)"/>`)
+      .map(
+        (d) =>
+          `<path d="M150 250q-30-70 0-150" fill="none" stroke="${a}" stroke-width="9" stroke-linecap="round" opacity=".45" transform="rotate(${d} 150 250)"/>`,
+      )
       .join(""),
 
   ledger: (a) =>
-    Array.from({ length: 9 }, (_, i) => `<path d="M50 ${70 + i * 20}h200" stroke="${a}" stroke-width="1" opacity=".3"/>`).join("") +
+    Array.from(
+      { length: 9 },
+      (_, i) => `<path d="M50 ${70 + i * 20}h200" stroke="${a}" stroke-width="1" opacity=".3"/>`,
+    ).join("") +
     `<path d="M110 55v190M190 55v190" stroke="${a}" stroke-width="1" opacity=".3"/>` +
-    Array.from({ length: 8 }, (_, i) => `<rect x="${200 + ((i * 7) % 3) * 6}" y="${76 + i * 20}" width="${40 - ((i * 7) % 3) * 6}" height="6" fill="${a}" opacity=".55"/>`).join("") +
+    Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<rect x="${200 + ((i * 7) % 3) * 6}" y="${76 + i * 20}" width="${40 - ((i * 7) % 3) * 6}" height="6" fill="${a}" opacity=".55"/>`,
+    ).join("") +
     `<path d="M50 211h200" stroke="#e63946" stroke-width="3"/>`,
 
   rowing: (a) =>
@@ -128,7 +142,11 @@ const MOTIFS = {
 
   ferry: (a) =>
     `<circle cx="150" cy="120" r="50" fill="${a}" opacity=".55"/>` +
-    Array.from({ length: 6 }, (_, i) => `<path d="M${30 + i * 6} ${190 + i * 12}h${240 - i * 12}" stroke="#fff" stroke-width="2" opacity="${r1(0.5 - i * 0.06)}"/>`).join("") +
+    Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<path d="M${30 + i * 6} ${190 + i * 12}h${240 - i * 12}" stroke="#fff" stroke-width="2" opacity="${r1(0.5 - i * 0.06)}"/>`,
+    ).join("") +
     `<path d="M95 180h110l-15 14h-80z" fill="#1b1b1b" opacity=".8"/>` +
     `<path d="M170 180l30-70" stroke="#1b1b1b" stroke-width="3" opacity=".8"/>`,
 
@@ -139,13 +157,22 @@ const MOTIFS = {
 
   lanterns: (a, rand) =>
     [
-      [70, 70, 1], [150, 110, 1.4], [228, 60, 0.9], [110, 200, 0.8], [205, 185, 1.1], [45, 170, 0.6], [260, 130, 0.6],
+      [70, 70, 1],
+      [150, 110, 1.4],
+      [228, 60, 0.9],
+      [110, 200, 0.8],
+      [205, 185, 1.1],
+      [45, 170, 0.6],
+      [260, 130, 0.6],
     ]
       .map(([x, y, s]) => {
-        const rx = r1(18 * s), ry = r1(24 * s);
-        return `<path d="M${x} 0V${r1(y - ry)}" stroke="${a}" stroke-width="1" opacity=".5"/>` +
+        const rx = r1(18 * s),
+          ry = r1(24 * s);
+        return (
+          `<path d="M${x} 0V${r1(y - ry)}" stroke="${a}" stroke-width="1" opacity=".5"/>` +
           `<ellipse cx="${x}" cy="${y}" rx="${rx}" ry="${ry}" fill="${a}" opacity="${r1(0.65 + rand() * 0.3)}"/>` +
-          `<rect x="${r1(x - rx / 2)}" y="${r1(y + ry - 2)}" width="${rx}" height="${r1(5 * s)}" fill="#7a1f12"/>`;
+          `<rect x="${r1(x - rx / 2)}" y="${r1(y + ry - 2)}" width="${rx}" height="${r1(5 * s)}" fill="#7a1f12"/>`
+        );
       })
       .join(""),
 
@@ -180,8 +207,15 @@ const MOTIFS = {
   willow: (a) =>
     `<rect x="95" y="70" width="110" height="150" fill="#f5e6a8" opacity=".18" stroke="${a}" stroke-width="4"/>` +
     `<path d="M150 70v150M95 145h110" stroke="${a}" stroke-width="3"/>` +
-    Array.from({ length: 6 }, (_, i) => `<path d="M100 ${82 + i * 10}h100" stroke="${a}" stroke-width="2" opacity=".5"/>`).join("") +
-    Array.from({ length: 9 }, (_, i) => `<path d="M${20 + i * 32} 0q${i % 2 ? 12 : -12} ${90 + (i % 3) * 30} 0 ${150 + (i % 3) * 40}" fill="none" stroke="#8fae5d" stroke-width="2" opacity=".6"/>`).join(""),
+    Array.from(
+      { length: 6 },
+      (_, i) => `<path d="M100 ${82 + i * 10}h100" stroke="${a}" stroke-width="2" opacity=".5"/>`,
+    ).join("") +
+    Array.from(
+      { length: 9 },
+      (_, i) =>
+        `<path d="M${20 + i * 32} 0q${i % 2 ? 12 : -12} ${90 + (i % 3) * 30} 0 ${150 + (i % 3) * 40}" fill="none" stroke="#8fae5d" stroke-width="2" opacity=".6"/>`,
+    ).join(""),
 
   blade: (a) =>
     `<circle cx="175" cy="115" r="70" fill="${a}" opacity=".85"/>` +
@@ -196,10 +230,15 @@ const MOTIFS = {
     `<path d="M20 230q20-8 40 0t40 0 40 0 40 0 40 0 40 0 40 0M20 250q20-8 40 0t40 0 40 0 40 0 40 0 40 0 40 0" fill="none" stroke="${a}" stroke-width="2" opacity=".5"/>`,
 
   letters: (a) =>
-    [[-10, 75, 90], [8, 125, 150], [-4, 80, 205]]
-      .map(([d, x, y]) =>
-        `<g transform="rotate(${d} ${x + 50} ${y})"><rect x="${x}" y="${y - 32}" width="110" height="70" rx="4" fill="${a}" opacity=".9"/>` +
-        `<path d="M${x} ${y - 32}l55 40 55-40" fill="none" stroke="#b9788a" stroke-width="3"/></g>`,
+    [
+      [-10, 75, 90],
+      [8, 125, 150],
+      [-4, 80, 205],
+    ]
+      .map(
+        ([d, x, y]) =>
+          `<g transform="rotate(${d} ${x + 50} ${y})"><rect x="${x}" y="${y - 32}" width="110" height="70" rx="4" fill="${a}" opacity=".9"/>` +
+          `<path d="M${x} ${y - 32}l55 40 55-40" fill="none" stroke="#b9788a" stroke-width="3"/></g>`,
       )
       .join(""),
 
@@ -228,13 +267,19 @@ const MOTIFS = {
     `<rect x="120" y="200" width="60" height="45" fill="#2e4f6e" opacity=".8"/>` +
     `<path d="M150 208v28M136 222h28" stroke="#ff5d5d" stroke-width="6"/>` +
     `<g fill="${a}" opacity=".85">` +
-    Array.from({ length: 24 }, () => `<circle cx="${Math.round(rand() * 300)}" cy="${Math.round(rand() * 260)}" r="${r1(1 + rand() * 2.5)}"/>`).join("") +
+    Array.from(
+      { length: 24 },
+      () => `<circle cx="${Math.round(rand() * 300)}" cy="${Math.round(rand() * 260)}" r="${r1(1 + rand() * 2.5)}"/>`,
+    ).join("") +
     `</g>`,
 
   waves: (a) =>
     `<circle cx="150" cy="150" r="60" fill="${a}" opacity=".85"/>` +
     [170, 195, 220, 245]
-      .map((y, i) => `<path d="M0 ${y}q25-14 50 0t50 0 50 0 50 0 50 0 50 0 50 0V${H}H0z" fill="#0b3c49" opacity="${r1(0.5 + i * 0.12)}"/>`)
+      .map(
+        (y, i) =>
+          `<path d="M0 ${y}q25-14 50 0t50 0 50 0 50 0 50 0 50 0 50 0V${H}H0z" fill="#0b3c49" opacity="${r1(0.5 + i * 0.12)}"/>`,
+      )
       .join(""),
 
   inkMountains: (a) =>
@@ -254,24 +299,50 @@ const MOTIFS = {
   mirror: (a) =>
     `<circle cx="150" cy="140" r="80" fill="none" stroke="${a}" stroke-width="10" opacity=".85"/>` +
     `<circle cx="150" cy="140" r="66" fill="${a}" opacity=".15"/>` +
-    [20, 36, 52].map((r) => `<ellipse cx="150" cy="160" rx="${r}" ry="${r1(r / 4)}" fill="none" stroke="${a}" stroke-width="1.5" opacity=".6"/>`).join("") +
+    [20, 36, 52]
+      .map(
+        (r) =>
+          `<ellipse cx="150" cy="160" rx="${r}" ry="${r1(r / 4)}" fill="none" stroke="${a}" stroke-width="1.5" opacity=".6"/>`,
+      )
+      .join("") +
     `<path d="M150 220v40M130 260h40" stroke="${a}" stroke-width="6" opacity=".85"/>`,
 
   pages: (a) =>
     `<circle cx="225" cy="70" r="28" fill="#fff6e5" opacity=".9"/>` +
-    [[-8, 80, 90], [4, 100, 80]]
-      .map(([d, x, y]) =>
-        `<g transform="rotate(${d} ${x + 60} ${y + 80})"><rect x="${x}" y="${y}" width="120" height="160" rx="3" fill="${a}" opacity=".92"/>` +
-        Array.from({ length: 7 }, (_, i) => `<path d="M${x + 14} ${y + 22 + i * 18}h${i === 6 ? 50 : 92}" stroke="#3b2c5a" stroke-width="3" opacity=".35"/>`).join("") +
-        `</g>`,
+    [
+      [-8, 80, 90],
+      [4, 100, 80],
+    ]
+      .map(
+        ([d, x, y]) =>
+          `<g transform="rotate(${d} ${x + 60} ${y + 80})"><rect x="${x}" y="${y}" width="120" height="160" rx="3" fill="${a}" opacity=".92"/>` +
+          Array.from(
+            { length: 7 },
+            (_, i) =>
+              `<path d="M${x + 14} ${y + 22 + i * 18}h${i === 6 ? 50 : 92}" stroke="#3b2c5a" stroke-width="3" opacity=".35"/>`,
+          ).join("") +
+          `</g>`,
       )
       .join(""),
 
   chess: (a) =>
-    Array.from({ length: 5 }, (_, i) => `<path d="M40 ${60 + i * 45}h220" stroke="${a}" stroke-width="1" opacity=".3"/>`).join("") +
-    Array.from({ length: 6 }, (_, i) => `<path d="M${40 + i * 44} 60v180" stroke="${a}" stroke-width="1" opacity=".3"/>`).join("") +
-    [[128, 105, "#e9dcc3"], [172, 150, "#b3202c"], [84, 195, "#e9dcc3"]]
-      .map(([x, y, c]) => `<circle cx="${x}" cy="${y}" r="20" fill="${c}"/><circle cx="${x}" cy="${y}" r="14" fill="none" stroke="#26262b" stroke-width="2" opacity=".6"/>`)
+    Array.from(
+      { length: 5 },
+      (_, i) => `<path d="M40 ${60 + i * 45}h220" stroke="${a}" stroke-width="1" opacity=".3"/>`,
+    ).join("") +
+    Array.from(
+      { length: 6 },
+      (_, i) => `<path d="M${40 + i * 44} 60v180" stroke="${a}" stroke-width="1" opacity=".3"/>`,
+    ).join("") +
+    [
+      [128, 105, "#e9dcc3"],
+      [172, 150, "#b3202c"],
+      [84, 195, "#e9dcc3"],
+    ]
+      .map(
+        ([x, y, c]) =>
+          `<circle cx="${x}" cy="${y}" r="20" fill="${c}"/><circle cx="${x}" cy="${y}" r="14" fill="none" stroke="#26262b" stroke-width="2" opacity=".6"/>`,
+      )
       .join(""),
 
   tree: (a) =>
@@ -279,13 +350,19 @@ const MOTIFS = {
     `<circle cx="95" cy="130" r="50" fill="#3d6e2b" opacity=".9"/>` +
     `<circle cx="205" cy="130" r="50" fill="#3d6e2b" opacity=".9"/>` +
     `<path d="M140 260V150h20v110z" fill="#3d2a12"/>` +
-    Array.from({ length: 7 }, (_, i) => `<path d="M${80 + i * 23} 165v${50 + (i % 3) * 18}" stroke="#3d2a12" stroke-width="2" opacity=".7"/>`).join("") +
+    Array.from(
+      { length: 7 },
+      (_, i) => `<path d="M${80 + i * 23} 165v${50 + (i % 3) * 18}" stroke="#3d2a12" stroke-width="2" opacity=".7"/>`,
+    ).join("") +
     `<circle cx="240" cy="55" r="18" fill="${a}" opacity=".9"/>`,
 
   stars: (a, rand) =>
     `<path d="M215 50a50 50 0 1 0 30 85 40 40 0 1 1-30-85z" fill="${a}"/>` +
     `<g fill="${a}" opacity=".8">` +
-    Array.from({ length: 28 }, () => `<circle cx="${Math.round(rand() * 300)}" cy="${Math.round(rand() * 270)}" r="${r1(0.6 + rand() * 1.8)}"/>`).join("") +
+    Array.from(
+      { length: 28 },
+      () => `<circle cx="${Math.round(rand() * 300)}" cy="${Math.round(rand() * 270)}" r="${r1(0.6 + rand() * 1.8)}"/>`,
+    ).join("") +
     `</g>` +
     `<path d="M40 250q80-60 160-40t80-70" fill="none" stroke="${a}" stroke-width="2" stroke-dasharray="4 6" opacity=".7"/>`,
 
@@ -296,16 +373,25 @@ const MOTIFS = {
     `<path d="M40 240q50-6 90-36 40 30 90 36z" fill="#000" opacity=".9"/>`,
 
   lilies: (a) =>
-    [[150, 150, 1], [80, 210, 0.6], [225, 200, 0.7]]
+    [
+      [150, 150, 1],
+      [80, 210, 0.6],
+      [225, 200, 0.7],
+    ]
       .map(([x, y, s]) => {
         // Eight curled petals radiating from (x, y): rotate one curve by math.
         const rot = (dx, dy, deg) => {
           const t = (deg * Math.PI) / 180;
           return `${r1(dx * Math.cos(t) - dy * Math.sin(t))} ${r1(dx * Math.sin(t) + dy * Math.cos(t))}`;
         };
-        const d = Array.from({ length: 8 }, (_, i) => `M${x} ${y}q${rot(20 * s, -40 * s, i * 45)} ${rot(6 * s, -70 * s, i * 45)}`).join("");
-        return `<path d="M${x} ${y}v${r1(120 * s)}" stroke="#2d5a27" stroke-width="3"/>` +
-          `<path d="${d}" fill="none" stroke="${a}" stroke-width="${r1(2.5 * s)}" stroke-linecap="round"/>`;
+        const d = Array.from(
+          { length: 8 },
+          (_, i) => `M${x} ${y}q${rot(20 * s, -40 * s, i * 45)} ${rot(6 * s, -70 * s, i * 45)}`,
+        ).join("");
+        return (
+          `<path d="M${x} ${y}v${r1(120 * s)}" stroke="#2d5a27" stroke-width="3"/>` +
+          `<path d="${d}" fill="none" stroke="${a}" stroke-width="${r1(2.5 * s)}" stroke-linecap="round"/>`
+        );
       })
       .join(""),
 };
@@ -360,7 +446,11 @@ function layoutTitle(title) {
       const widest = Math.max(...lines.map(emWidth));
       const size = Math.min(MAX_FONT, Math.floor(MAX_TEXT_WIDTH / widest));
       const score = awkwardness(lines);
-      if (!best || size > best.size || (size === best.size && lines.length === best.lines.length && score < best.score)) {
+      if (
+        !best ||
+        size > best.size ||
+        (size === best.size && lines.length === best.lines.length && score < best.score)
+      ) {
         best = { lines, size, score };
       }
     }

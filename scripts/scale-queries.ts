@@ -26,7 +26,9 @@ const label = (url: string) => path.basename(isPostgres(url) ? new URL(url).path
 const iterations = Number(process.env.ITERATIONS ?? 40);
 const rounds = Number(process.env.ROUNDS ?? 3);
 if (urls.length === 0 && !process.env.SCALE_QUERIES_CHILD) {
-  console.error("Usage: npx tsx scripts/scale-queries.ts file:/tmp/small.db|postgresql://... [file:/tmp/large.db|postgresql://... ...]");
+  console.error(
+    "Usage: npx tsx scripts/scale-queries.ts file:/tmp/small.db|postgresql://... [file:/tmp/large.db|postgresql://... ...]",
+  );
   process.exit(2);
 }
 
@@ -50,7 +52,10 @@ const pgPrototype = pg.Client.prototype as unknown as { query: Query };
 const originalQuery = pgPrototype.query;
 pgPrototype.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
   const sql = typeof config === "string" ? config : (config as { text?: string } | null)?.text;
-  const args = typeof config === "object" && config !== null && "values" in config ? (config as { values?: unknown }).values : rest[0];
+  const args =
+    typeof config === "object" && config !== null && "values" in config
+      ? (config as { values?: unknown }).values
+      : rest[0];
   if (typeof sql === "string" && !seen.has(sql)) seen.set(sql, { sql, values: Array.isArray(args) ? args : [] });
   return originalQuery.call(this, config, ...rest);
 };
@@ -108,11 +113,15 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
   const adminCookie = await cookieFor(admin.id);
   const historyRows = await prisma.watchHistory.count({ where: { userId: viewer.id } });
   const lastPage = Math.max(1, Math.ceil(historyRows / 20));
-  const ip = (await prisma.auditLog.findFirstOrThrow({ where: { userId: viewer.id }, select: { ipAddress: true } })).ipAddress!;
+  const ip = (await prisma.auditLog.findFirstOrThrow({ where: { userId: viewer.id }, select: { ipAddress: true } }))
+    .ipAddress!;
   const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
   const deepCursor = encodeCursor({ t: Date.now() - 180 * 86_400_000, id: "czzzzzzzzzzzzzzzzzzzzzzzz" });
 
-  const watched = await prisma.userProgress.findFirstOrThrow({ where: { userId: viewer.id }, select: { episodeId: true } });
+  const watched = await prisma.userProgress.findFirstOrThrow({
+    where: { userId: viewer.id },
+    select: { episodeId: true },
+  });
   const args = (request: Request) => ({ request, params: {}, context: {} });
   const scenarios: Scenario[] = [
     { name: "signed-in home", path: "/", who: "viewer", load: (r) => home.loader(args(r)) },
@@ -123,11 +132,17 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
       who: "viewer",
       load: async (r) => {
         const userId = await getUserIdFromCookieHeader(r.headers.get("Cookie"));
-        if (!userId || !(await viewerFingerprint(userId, ["account", "progress", "favorites"]))) throw new Error("no viewer");
+        if (!userId || !(await viewerFingerprint(userId, ["account", "progress", "favorites"])))
+          throw new Error("no viewer");
       },
     },
     { name: "/history (page 1)", path: "/history", who: "viewer", load: (r) => history.loader(args(r)) },
-    { name: "/history (last page)", path: `/history?page=${lastPage}`, who: "viewer", load: (r) => history.loader(args(r)) },
+    {
+      name: "/history (last page)",
+      path: `/history?page=${lastPage}`,
+      who: "viewer",
+      load: (r) => history.loader(args(r)),
+    },
     { name: "/my-list", path: "/my-list", who: "viewer", load: (r) => myList.loader(args(r)) },
     {
       // The player's first save of a viewing: the progress upsert, then recordViewing (is there a viewing of this episode in the last 30 minutes?).
@@ -135,27 +150,84 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
       path: "/resources/progress",
       who: "viewer",
       load: async () => {
-        const outcome = await handleProgressReport(viewer.id, { episodeId: watched.episodeId, position: "3", viewingStart: "1", seq: String(Date.now()) });
+        const outcome = await handleProgressReport(viewer.id, {
+          episodeId: watched.episodeId,
+          position: "3",
+          viewingStart: "1",
+          seq: String(Date.now()),
+        });
         if (outcome.status !== 204) throw new Error(`progress save: ${outcome.status}`);
       },
     },
     { name: "/admin/audit", path: "/admin/audit", who: "admin", load: (r) => audit.loader(args(r)) },
-    { name: "  of which: the 30-day sign-in chart (loginChart)", path: "/admin/audit", who: "admin", load: () => loginChart() },
-    { name: "  of which: the list (auditPageFor)", path: "/admin/audit", who: "admin", load: () => auditPageFor(new URL("http://localhost/admin/audit")) },
-    { name: "/admin/audit 6 months back (cursor)", path: `/admin/audit?after=${deepCursor}`, who: "admin", load: (r) => audit.loader(args(r)) },
-    { name: "/admin/audit action=LOGIN_FAILURE", path: "/admin/audit?action=LOGIN_FAILURE", who: "admin", load: (r) => audit.loader(args(r)) },
-    { name: "/admin/audit action=PASSWORD_CHANGE", path: "/admin/audit?action=PASSWORD_CHANGE", who: "admin", load: (r) => audit.loader(args(r)) },
-    { name: "/admin/audit email=viewer", path: `/admin/audit?email=${encodeURIComponent(viewer.email)}`, who: "admin", load: (r) => audit.loader(args(r)) },
-    { name: "/admin/audit ip=viewer's", path: `/admin/audit?ip=${ip}`, who: "admin", load: (r) => audit.loader(args(r)) },
-    { name: "/admin/audit from/to (one month, 2 months ago)", path: `/admin/audit?from=${day(90)}&to=${day(60)}`, who: "admin", load: (r) => audit.loader(args(r)) },
-    { name: "/admin/audit action=LOGOUT & email", path: `/admin/audit?action=LOGOUT&email=${encodeURIComponent(viewer.email)}`, who: "admin", load: (r) => audit.loader(args(r)) },
-    { name: "/admin/audit action=LOGIN_SUCCESS & ip", path: `/admin/audit?action=LOGIN_SUCCESS&ip=${ip}`, who: "admin", load: (r) => audit.loader(args(r)) },
+    {
+      name: "  of which: the 30-day sign-in chart (loginChart)",
+      path: "/admin/audit",
+      who: "admin",
+      load: () => loginChart(),
+    },
+    {
+      name: "  of which: the list (auditPageFor)",
+      path: "/admin/audit",
+      who: "admin",
+      load: () => auditPageFor(new URL("http://localhost/admin/audit")),
+    },
+    {
+      name: "/admin/audit 6 months back (cursor)",
+      path: `/admin/audit?after=${deepCursor}`,
+      who: "admin",
+      load: (r) => audit.loader(args(r)),
+    },
+    {
+      name: "/admin/audit action=LOGIN_FAILURE",
+      path: "/admin/audit?action=LOGIN_FAILURE",
+      who: "admin",
+      load: (r) => audit.loader(args(r)),
+    },
+    {
+      name: "/admin/audit action=PASSWORD_CHANGE",
+      path: "/admin/audit?action=PASSWORD_CHANGE",
+      who: "admin",
+      load: (r) => audit.loader(args(r)),
+    },
+    {
+      name: "/admin/audit email=viewer",
+      path: `/admin/audit?email=${encodeURIComponent(viewer.email)}`,
+      who: "admin",
+      load: (r) => audit.loader(args(r)),
+    },
+    {
+      name: "/admin/audit ip=viewer's",
+      path: `/admin/audit?ip=${ip}`,
+      who: "admin",
+      load: (r) => audit.loader(args(r)),
+    },
+    {
+      name: "/admin/audit from/to (one month, 2 months ago)",
+      path: `/admin/audit?from=${day(90)}&to=${day(60)}`,
+      who: "admin",
+      load: (r) => audit.loader(args(r)),
+    },
+    {
+      name: "/admin/audit action=LOGOUT & email",
+      path: `/admin/audit?action=LOGOUT&email=${encodeURIComponent(viewer.email)}`,
+      who: "admin",
+      load: (r) => audit.loader(args(r)),
+    },
+    {
+      name: "/admin/audit action=LOGIN_SUCCESS & ip",
+      path: `/admin/audit?action=LOGIN_SUCCESS&ip=${ip}`,
+      who: "admin",
+      load: (r) => audit.loader(args(r)),
+    },
   ];
 
   const results = new Map<string, Measured>();
   for (const scenario of scenarios) {
     const request = () =>
-      new Request(`http://localhost${scenario.path}`, { headers: { cookie: scenario.who === "admin" ? adminCookie : viewerCookie } });
+      new Request(`http://localhost${scenario.path}`, {
+        headers: { cookie: scenario.who === "admin" ? adminCookie : viewerCookie },
+      });
     // Statements are prepared once (decision 008): capture them during the warm-up.
     seen.clear();
     for (let i = 0; i < 5; i++) await scenario.load(request());
@@ -171,7 +243,9 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
     results.set(scenario.name, {
       median: times[Math.floor(times.length / 2)],
       p90: times[Math.floor(times.length * 0.9)],
-      sql: sql.filter((statement) => !/^(PRAGMA|BEGIN|COMMIT|ROLLBACK|SET|SAVEPOINT|RELEASE)\b/i.test(statement.sql.trim())),
+      sql: sql.filter(
+        (statement) => !/^(PRAGMA|BEGIN|COMMIT|ROLLBACK|SET|SAVEPOINT|RELEASE)\b/i.test(statement.sql.trim()),
+      ),
     });
   }
   const counts = {
@@ -187,7 +261,9 @@ function sqlitePlans(file: string, statements: Statement[]): string[] {
   const db = new BetterSqlite3(file, { readonly: true });
   const out: string[] = [];
   for (const { sql } of statements) {
-    const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from({ length: sql.split("?").length - 1 }, () => null)) as { detail: string }[];
+    const rows = db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...Array.from({ length: sql.split("?").length - 1 }, () => null)) as { detail: string }[];
     out.push(`${sql.replace(/\s+/g, " ").slice(0, 400)}\n    -> ${rows.map((row) => row.detail).join("\n    -> ")}`);
   }
   db.close();
@@ -207,9 +283,13 @@ async function postgresPlans(url: string, statements: Statement[]): Promise<stri
       try {
         const explain = read ? "EXPLAIN (ANALYZE, COSTS OFF, SUMMARY ON)" : "EXPLAIN (COSTS OFF)";
         const { rows } = await client.query<{ "QUERY PLAN": string }>(`${explain} ${sql}`, values);
-        out.push(`${sql.replace(/\s+/g, " ").slice(0, 400)}\n    ${rows.map((row) => row["QUERY PLAN"]).join("\n    ")}`);
+        out.push(
+          `${sql.replace(/\s+/g, " ").slice(0, 400)}\n    ${rows.map((row) => row["QUERY PLAN"]).join("\n    ")}`,
+        );
       } catch (error) {
-        out.push(`${sql.replace(/\s+/g, " ").slice(0, 400)}\n    (EXPLAIN failed: ${error instanceof Error ? error.message : String(error)})`);
+        out.push(
+          `${sql.replace(/\s+/g, " ").slice(0, 400)}\n    (EXPLAIN failed: ${error instanceof Error ? error.message : String(error)})`,
+        );
       } finally {
         await client.query("ROLLBACK");
       }
@@ -222,12 +302,15 @@ async function postgresPlans(url: string, statements: Statement[]): Promise<stri
 
 if (process.env.SCALE_QUERIES_CHILD) {
   const measured = await measureDatabase(process.env.SCALE_QUERIES_CHILD, process.env.SCALE_QUERIES_VIEWER || null);
-  process.stdout.write(
-    JSON.stringify({ ...measured, results: Object.fromEntries(measured.results) }),
-  );
+  process.stdout.write(JSON.stringify({ ...measured, results: Object.fromEntries(measured.results) }));
 } else {
   const { execFileSync } = await import("node:child_process");
-  type Child = { results: Record<string, Measured>; viewer: string; counts: Record<string, number>; historyRows: number };
+  type Child = {
+    results: Record<string, Measured>;
+    viewer: string;
+    counts: Record<string, number>;
+    historyRows: number;
+  };
   const runs: { url: string; data: Child }[] = [];
   let viewer = "";
   // Rounds alternate the databases; each page keeps its lowest median over the rounds (the machine may be shared:
@@ -251,11 +334,17 @@ if (process.env.SCALE_QUERIES_CHILD) {
     }
   }
   const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-  console.log(`Viewer: ${viewer} (the same user in every database); ${iterations} calls per page after 5 warm-up calls, ${rounds} alternating rounds, lowest median kept.\n`);
+  console.log(
+    `Viewer: ${viewer} (the same user in every database); ${iterations} calls per page after 5 warm-up calls, ${rounds} alternating rounds, lowest median kept.\n`,
+  );
   for (const { url, data } of runs) {
-    console.log(`- ${label(url)}: ${data.counts.users.toLocaleString("en")} users, ${data.counts.history.toLocaleString("en")} history rows, ${data.counts.audit.toLocaleString("en")} audit rows; the viewer has ${data.historyRows} history rows`);
+    console.log(
+      `- ${label(url)}: ${data.counts.users.toLocaleString("en")} users, ${data.counts.history.toLocaleString("en")} history rows, ${data.counts.audit.toLocaleString("en")} audit rows; the viewer has ${data.historyRows} history rows`,
+    );
   }
-  console.log(`\n| page | ${runs.map((r) => `${label(r.url)} median / p90`).join(" | ")} | ratio (last / first, median) |`);
+  console.log(
+    `\n| page | ${runs.map((r) => `${label(r.url)} median / p90`).join(" | ")} | ratio (last / first, median) |`,
+  );
   console.log(`| --- | ${runs.map(() => "---:").join(" | ")} | ---: |`);
   for (const name of Object.keys(runs[0].data.results)) {
     const cells = runs.map((r) => `${fmt(r.data.results[name].median)} / ${fmt(r.data.results[name].p90)}`);
@@ -264,7 +353,9 @@ if (process.env.SCALE_QUERIES_CHILD) {
   }
   const last = runs[runs.length - 1];
   const postgres = isPostgres(last.url);
-  console.log(`\nQuery plans (${postgres ? "EXPLAIN (ANALYZE, COSTS OFF)" : "EXPLAIN QUERY PLAN"} on ${label(last.url)}):`);
+  console.log(
+    `\nQuery plans (${postgres ? "EXPLAIN (ANALYZE, COSTS OFF)" : "EXPLAIN QUERY PLAN"} on ${label(last.url)}):`,
+  );
   const done = new Set<string>();
   for (const [name, measured] of Object.entries(last.data.results)) {
     const fresh = measured.sql.filter((statement) => !done.has(statement.sql));

@@ -105,8 +105,45 @@ function generator(seed: number) {
   return { next, int, pick, skewed };
 }
 
-const FIRST_NAMES = ["Wei", "Mei", "Jun", "Lan", "Hao", "Xin", "Yu", "Ling", "Ayu", "Budi", "Sari", "Rina", "Dewi", "Putri", "Chen", "Ming", "Tuan", "Linh", "Maria", "Ana"];
-const LAST_NAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Santoso", "Wijaya", "Halim", "Nguyen", "Tran", "Lim", "Tan", "Reyes", "Cruz", "Putra"];
+const FIRST_NAMES = [
+  "Wei",
+  "Mei",
+  "Jun",
+  "Lan",
+  "Hao",
+  "Xin",
+  "Yu",
+  "Ling",
+  "Ayu",
+  "Budi",
+  "Sari",
+  "Rina",
+  "Dewi",
+  "Putri",
+  "Chen",
+  "Ming",
+  "Tuan",
+  "Linh",
+  "Maria",
+  "Ana",
+];
+const LAST_NAMES = [
+  "Wang",
+  "Li",
+  "Zhang",
+  "Liu",
+  "Chen",
+  "Santoso",
+  "Wijaya",
+  "Halim",
+  "Nguyen",
+  "Tran",
+  "Lim",
+  "Tan",
+  "Reyes",
+  "Cruz",
+  "Putra",
+];
 const USER_AGENTS = [
   "Mozilla/5.0 (Linux; Android 13; SM-A146P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36",
   "Mozilla/5.0 (Linux; Android 11; Redmi 9A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36",
@@ -155,12 +192,25 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
   // cuid-like ids: "c", 8 base36 time chars, a per-run counter, random tail. Increasing, so primary-key inserts append.
   const idPrefix = `c${now.toString(36).padStart(8, "0").slice(-8)}`;
   let counter = 0;
-  const newId = () => `${idPrefix}${(counter++).toString(36).padStart(8, "0")}${Math.floor(rand.next() * 2821109907456).toString(36).padStart(8, "0")}`;
+  const newId = () =>
+    `${idPrefix}${(counter++).toString(36).padStart(8, "0")}${Math.floor(rand.next() * 2821109907456)
+      .toString(36)
+      .padStart(8, "0")}`;
 
   const subjectKey = (email: string) =>
     crypto.createHmac("sha256", secret).update(`subject:${email.trim().toLowerCase()}`).digest("hex").slice(0, 32);
 
-  const totals: SeedTotals = { users: 0, sessions: 0, favorites: 0, progress: 0, history: 0, audit: 0, rows: 0, ms: 0, bytes: 0 };
+  const totals: SeedTotals = {
+    users: 0,
+    sessions: 0,
+    favorites: 0,
+    progress: 0,
+    history: 0,
+    audit: 0,
+    rows: 0,
+    ms: 0,
+    bytes: 0,
+  };
   const report = (phase: SeedProgress["phase"]) =>
     options.onProgress?.({ users: totals.users, rows: totals.rows, phase });
 
@@ -174,7 +224,10 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
     const created = now - Math.floor(rand.next() * YEAR);
     const span = now - created;
     const at = () => created + Math.floor(rand.next() * span);
-    const ips = Array.from({ length: rand.int(1, 3) }, () => `${rand.int(1, 223)}.${rand.int(0, 255)}.${rand.int(0, 255)}.${rand.int(1, 254)}`);
+    const ips = Array.from(
+      { length: rand.int(1, 3) },
+      () => `${rand.int(1, 223)}.${rand.int(0, 255)}.${rand.int(0, 255)}.${rand.int(1, 254)}`,
+    );
     const agent = rand.pick(USER_AGENTS);
     const verified = rand.next() < 0.8 ? created + rand.int(60_000, DAY) : null;
     out.users.push({
@@ -193,7 +246,16 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
       const token = crypto.createHash("sha256").update(`${userId}:${s}:${rand.next()}`).digest("hex");
       const id = newId();
       const lastSeenAt = signedIn + Math.floor(rand.next() * (now - signedIn));
-      out.sessions.push({ id, sessionToken: token, userId, expires: signedIn + 30 * DAY, createdAt: signedIn, lastSeenAt, userAgent: agent, ipAddress: rand.pick(ips) });
+      out.sessions.push({
+        id,
+        sessionToken: token,
+        userId,
+        expires: signedIn + 30 * DAY,
+        createdAt: signedIn,
+        lastSeenAt,
+        userAgent: agent,
+        ipAddress: rand.pick(ips),
+      });
       totals.sessions++;
     }
 
@@ -240,7 +302,12 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
 
     // Audit: register, verification, sign-ins (about weekly), failures, sign-outs, the odd change.
     let audit = 0;
-    const write = (action: string, time: number, metadata: Record<string, string | number> | null, entity: "User" | "Subject" = "User") => {
+    const write = (
+      action: string,
+      time: number,
+      metadata: Record<string, string | number> | null,
+      entity: "User" | "Subject" = "User",
+    ) => {
       const subject = entity === "Subject";
       out.audit.push({
         id: newId(),
@@ -260,7 +327,8 @@ export async function seedScale(options: SeedOptions): Promise<SeedTotals> {
     const signIns = Math.round((span / (7 * DAY)) * (0.5 + rand.next() * 1.5));
     for (let i = 0; i < signIns; i++) {
       const time = at();
-      if (rand.next() < 0.12) write("LOGIN_FAILURE", time - rand.int(5_000, 120_000), { reason: "invalid_credentials" }, "Subject");
+      if (rand.next() < 0.12)
+        write("LOGIN_FAILURE", time - rand.int(5_000, 120_000), { reason: "invalid_credentials" }, "Subject");
       write("LOGIN_SUCCESS", time, null);
       if (rand.next() < 0.3) write("LOGOUT", Math.min(now, time + rand.int(60_000, 3 * 3_600_000)), null);
     }
@@ -349,7 +417,8 @@ async function main() {
     const file = sqliteFilePath(url);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // --force starts from an empty file (faster than deleting millions of rows).
-    if (values.force) for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+    if (values.force)
+      for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
     migrateUrl = `file:${file}`;
   }
   execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
@@ -369,7 +438,11 @@ async function main() {
     const rate = last.rows / Math.max(0.001, elapsed / 1000);
     const eta = fraction > 0 ? (elapsed / fraction) * (1 - fraction) : 0;
     const tail =
-      last.phase === "indexes" ? "building indexes…" : last.phase === "analyze" ? "vacuum and analyze…" : `ETA ${formatDuration(eta)}`;
+      last.phase === "indexes"
+        ? "building indexes…"
+        : last.phase === "analyze"
+          ? "vacuum and analyze…"
+          : `ETA ${formatDuration(eta)}`;
     process.stderr.write(
       `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${(fraction * 100).toFixed(1)}%  ${last.users.toLocaleString("en")}/${users.toLocaleString("en")} users  ${last.rows.toLocaleString("en")} rows  ${Math.round(rate).toLocaleString("en")} rows/s  ${tail}   `,
     );
@@ -390,7 +463,9 @@ async function main() {
   } catch (error) {
     clearInterval(timer);
     if (error instanceof SeedRefused) {
-      process.stderr.write(`\nRefused: ${error.message} (${shown}). Use --force to ${postgres ? "drop the schema" : "delete the file"} and start again.\n`);
+      process.stderr.write(
+        `\nRefused: ${error.message} (${shown}). Use --force to ${postgres ? "drop the schema" : "delete the file"} and start again.\n`,
+      );
       return 1;
     }
     throw error;

@@ -35,7 +35,11 @@ const SearchParams = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(24),
 });
-const IdsParam = z.string().max(10_000).transform((value) => value.split(",").filter(Boolean)).pipe(z.array(z.string().max(150)).max(100));
+const IdsParam = z
+  .string()
+  .max(10_000)
+  .transform((value) => value.split(",").filter(Boolean))
+  .pipe(z.array(z.string().max(150)).max(100));
 
 export type JsonAnswer = { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -59,7 +63,9 @@ export function createCatalogApi(options: CatalogApiOptions = {}) {
     thumbnailUrl: media(e.thumbnailUrl),
     streams: { hls: media(e.streams.hls), mp4: e.streams.mp4.map((r) => ({ ...r, src: media(r.src) })) },
     subtitles: e.subtitles.map((s) => ({ ...s, src: media(s.src) })),
-    ...(options.streamTtlSeconds ? { expiresAt: new Date(Date.now() + options.streamTtlSeconds * 1000).toISOString() } : {}),
+    ...(options.streamTtlSeconds
+      ? { expiresAt: new Date(Date.now() + options.streamTtlSeconds * 1000).toISOString() }
+      : {}),
   });
   const page = <T extends { items: Drama[] }>(p: T) => ({ ...p, items: p.items.map(drama) });
 
@@ -70,7 +76,10 @@ export function createCatalogApi(options: CatalogApiOptions = {}) {
     if (options.apiKey) {
       const given = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
       if (!given || !sameKey(given, options.apiKey)) {
-        return { ...error(401, "unauthorized", "A valid `Authorization: Bearer <key>` header is required."), headers: { "WWW-Authenticate": "Bearer" } };
+        return {
+          ...error(401, "unauthorized", "A valid `Authorization: Bearer <key>` header is required."),
+          headers: { "WWW-Authenticate": "Bearer" },
+        };
       }
     }
     if (method !== "GET" && method !== "HEAD") {
@@ -81,12 +90,20 @@ export function createCatalogApi(options: CatalogApiOptions = {}) {
 
     if (parts.length === 1 && parts[0] === "home") {
       const home = await catalog.home();
-      return { status: 200, body: { featured: drama(home.featured), rows: home.rows.map((r) => ({ ...r, dramas: r.dramas.map(drama) })) } };
+      return {
+        status: 200,
+        body: { featured: drama(home.featured), rows: home.rows.map((r) => ({ ...r, dramas: r.dramas.map(drama) })) },
+      };
     }
     if (parts.length === 1 && parts[0] === "facets") return { status: 200, body: await catalog.facets() };
     if (parts.length === 1 && parts[0] === "search") {
       const parsed = SearchParams.safeParse(query);
-      if (!parsed.success) return error(400, "bad_request", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      if (!parsed.success)
+        return error(
+          400,
+          "bad_request",
+          parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+        );
       return { status: 200, body: page(await catalog.search(parsed.data.q, parsed.data.page, parsed.data.pageSize)) };
     }
     if (parts[0] === "dramas" && parts.length === 1) {
@@ -94,10 +111,18 @@ export function createCatalogApi(options: CatalogApiOptions = {}) {
         const ids = IdsParam.safeParse(url.searchParams.get("ids"));
         if (!ids.success) return error(400, "bad_request", "ids: at most 100 comma-separated ids");
         const found = await catalog.getDramas(ids.data);
-        return { status: 200, body: { items: ids.data.flatMap((id) => (found.has(id) ? [drama(found.get(id) as Drama)] : [])) } };
+        return {
+          status: 200,
+          body: { items: ids.data.flatMap((id) => (found.has(id) ? [drama(found.get(id) as Drama)] : [])) },
+        };
       }
       const parsed = ListParams.safeParse(query);
-      if (!parsed.success) return error(400, "bad_request", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      if (!parsed.success)
+        return error(
+          400,
+          "bad_request",
+          parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+        );
       return { status: 200, body: page(await catalog.list(parsed.data)) };
     }
     if (parts[0] === "dramas" && parts.length === 2) {

@@ -26,7 +26,12 @@ const server = http.createServer((req, res) => {
   setTimeout(() => {
     answer(method, req.url ?? "/", req.headers.authorization)
       .then((result) => writeJson(res, method, result))
-      .catch(() => writeJson(res, method, { status: 500, body: { error: { code: "internal", message: "Something went wrong." } } }));
+      .catch(() =>
+        writeJson(res, method, {
+          status: 500,
+          body: { error: { code: "internal", message: "Something went wrong." } },
+        }),
+      );
   }, delayMs);
 });
 server.keepAliveTimeout = 30_000;

@@ -352,7 +352,8 @@ function classify(error: unknown, url: URL): FailureReason {
     if (url.searchParams.has("error")) return error.code === "access_denied" ? "access_denied" : "provider_error";
     return "token_error";
   }
-  if (error instanceof UnexpectedResponseError || error instanceof UnexpectedErrorResponseBodyError) return "token_error";
+  if (error instanceof UnexpectedResponseError || error instanceof UnexpectedErrorResponseBodyError)
+    return "token_error";
   // remix-auth-oauth2: no state cookie (ReferenceError) or another state (RangeError).
   if (error instanceof RangeError) return "bad_state";
   if (error instanceof ReferenceError) return /code/i.test(error.message) ? "provider_error" : "bad_state";
@@ -416,7 +417,10 @@ export async function handleCallback(
     const reason = classify(error, url);
     if (!(error instanceof OAuthFailure) && reason === "network_error") {
       // Unknown trouble: log the kind, never the request (it carries the code) or tokens.
-      log.warn("oauth callback failed", { provider: provider.id, error: error instanceof Error ? error.name : "unknown" });
+      log.warn("oauth callback failed", {
+        provider: provider.id,
+        error: error instanceof Error ? error.name : "unknown",
+      });
     }
     await writeAudit({
       action: "OAUTH_FAILURE",

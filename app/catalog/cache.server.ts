@@ -94,12 +94,7 @@ export class CatalogCache {
     return entry !== undefined && this.now() < entry.freshUntil;
   }
 
-  async get<T>(
-    key: string,
-    kind: string,
-    policyFor: (value: T) => CachePolicy,
-    load: () => Promise<T>,
-  ): Promise<T> {
+  async get<T>(key: string, kind: string, policyFor: (value: T) => CachePolicy, load: () => Promise<T>): Promise<T> {
     const entry = this.lru.get(key);
     const now = this.now();
     if (entry && now < entry.freshUntil) {

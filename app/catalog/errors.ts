@@ -7,14 +7,7 @@
 import type { Drama } from "./types";
 
 export type UnavailableReason =
-  | "timeout"
-  | "network"
-  | "status"
-  | "rate-limited"
-  | "too-large"
-  | "malformed"
-  | "invalid-shape"
-  | "circuit-open";
+  "timeout" | "network" | "status" | "rate-limited" | "too-large" | "malformed" | "invalid-shape" | "circuit-open";
 
 export class CatalogUnavailableError extends Error {
   override name = "CatalogUnavailableError";

@@ -178,7 +178,12 @@ export function createHttpTransport(options: HttpTransportOptions, circuitLabel:
     else logger.info("catalog: circuit closed, the upstream answers again", fields);
   });
 
-  async function attempt<T>(endpoint: string, url: URL, schema: z.ZodType<T>, attemptTimeoutMs: number): Promise<Answer<T>> {
+  async function attempt<T>(
+    endpoint: string,
+    url: URL,
+    schema: z.ZodType<T>,
+    attemptTimeoutMs: number,
+  ): Promise<Answer<T>> {
     const started = performance.now();
     let outcome = "ok";
     try {
@@ -197,7 +202,9 @@ export function createHttpTransport(options: HttpTransportOptions, circuitLabel:
         });
       } catch (error) {
         const { reason, message } = classify(error);
-        throw new AttemptError(reason, message, true, undefined, undefined, { code: (error as { code?: string }).code });
+        throw new AttemptError(reason, message, true, undefined, undefined, {
+          code: (error as { code?: string }).code,
+        });
       }
       const { statusCode, headers, body } = response;
       if (statusCode === 404) {
@@ -209,7 +216,13 @@ export function createHttpTransport(options: HttpTransportOptions, circuitLabel:
         body.dump().catch(() => {});
         const retryAfterMs = parseRetryAfter(headers["retry-after"], now());
         if (statusCode === 429) {
-          throw new AttemptError("rate-limited", "the catalog API asked us to slow down (429)", true, 429, retryAfterMs);
+          throw new AttemptError(
+            "rate-limited",
+            "the catalog API asked us to slow down (429)",
+            true,
+            429,
+            retryAfterMs,
+          );
         }
         const retryable = statusCode >= 500;
         throw new AttemptError("status", `the catalog API answered ${statusCode}`, retryable, statusCode, retryAfterMs);
@@ -226,7 +239,12 @@ export function createHttpTransport(options: HttpTransportOptions, circuitLabel:
           size += (chunk as Buffer).length;
           if (size > maxBodyBytes) {
             body.destroy();
-            throw new AttemptError("too-large", `the catalog API answer is larger than ${maxBodyBytes} bytes`, false, 200);
+            throw new AttemptError(
+              "too-large",
+              `the catalog API answer is larger than ${maxBodyBytes} bytes`,
+              false,
+              200,
+            );
           }
           chunks.push(chunk as Buffer);
         }
@@ -246,9 +264,16 @@ export function createHttpTransport(options: HttpTransportOptions, circuitLabel:
         const issues = parsed.error.issues
           .slice(0, 5)
           .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
-        throw new AttemptError("invalid-shape", "the catalog API answer has an unexpected shape", false, 200, undefined, {
-          issues,
-        });
+        throw new AttemptError(
+          "invalid-shape",
+          "the catalog API answer has an unexpected shape",
+          false,
+          200,
+          undefined,
+          {
+            issues,
+          },
+        );
       }
       return { status: 200, data: parsed.data };
     } catch (error) {
@@ -261,7 +286,12 @@ export function createHttpTransport(options: HttpTransportOptions, circuitLabel:
   }
 
   /** One logical call: retries inside the time budget, behind the circuit breaker. */
-  async function get<T>(endpoint: string, path: string, params: URLSearchParams | null, schema: z.ZodType<T>): Promise<Answer<T>> {
+  async function get<T>(
+    endpoint: string,
+    path: string,
+    params: URLSearchParams | null,
+    schema: z.ZodType<T>,
+  ): Promise<Answer<T>> {
     const url = new URL(`v1/${path}`, base);
     if (params) url.search = params.toString();
     try {
@@ -293,7 +323,10 @@ export function createHttpTransport(options: HttpTransportOptions, circuitLabel:
               continue;
             }
             const level =
-              failure.reason === "invalid-shape" || failure.reason === "malformed" || failure.status === 401 || failure.status === 403
+              failure.reason === "invalid-shape" ||
+              failure.reason === "malformed" ||
+              failure.status === 401 ||
+              failure.status === 403
                 ? "error"
                 : "warn";
             logger[level]("catalog: upstream call failed", fields);
@@ -309,7 +342,10 @@ export function createHttpTransport(options: HttpTransportOptions, circuitLabel:
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
         m.catalogCalls.inc({ endpoint, outcome: "circuit_open" });
-        throw new CatalogUnavailableError("Catalog unavailable: the circuit is open", { reason: "circuit-open", cause: error });
+        throw new CatalogUnavailableError("Catalog unavailable: the circuit is open", {
+          reason: "circuit-open",
+          cause: error,
+        });
       }
       throw error;
     }

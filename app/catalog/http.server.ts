@@ -15,7 +15,12 @@ import { log as defaultLog } from "~/utils/log.server";
 import { metrics } from "~/utils/metrics.server";
 import { CatalogCache, type CacheEvent, type CachePolicy, type CacheStats } from "./cache.server";
 import { CatalogUnavailableError } from "./errors";
-import { createHttpTransport, type Answer, type HttpTransportOptions, type HttpTransportStatus } from "./http-transport.server";
+import {
+  createHttpTransport,
+  type Answer,
+  type HttpTransportOptions,
+  type HttpTransportStatus,
+} from "./http-transport.server";
 import type { CatalogProvider, Drama, Episode, Facets, HomeFeed, ListQuery, Page } from "./types";
 import {
   UpstreamDramaBatchSchema,
@@ -107,7 +112,8 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
 
   function describe(error: unknown): Record<string, unknown> | undefined {
     if (!error) return undefined;
-    if (error instanceof CatalogUnavailableError) return { reason: error.reason, status: error.status, message: error.message };
+    if (error instanceof CatalogUnavailableError)
+      return { reason: error.reason, status: error.status, message: error.message };
     return { message: error instanceof Error ? error.message : JSON.stringify(error) };
   }
 
@@ -195,7 +201,12 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
         }
         m.cacheEvents.inc({ kind: "drama", event: "stale-if-error" });
         if (unresolved) {
-          throw new CatalogUnavailableError(error.message, { reason: error.reason, status: error.status, partial: found, cause: error });
+          throw new CatalogUnavailableError(error.message, {
+            reason: error.reason,
+            status: error.status,
+            partial: found,
+            cause: error,
+          });
         }
         return found;
       }
@@ -214,13 +225,22 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
           ? policies.missing
           : expiringPolicy(
               policies.episodes,
-              value.reduce<number | null>((min, e) => (e.expiresAt === null ? min : Math.min(min ?? Infinity, e.expiresAt)), null),
+              value.reduce<number | null>(
+                (min, e) => (e.expiresAt === null ? min : Math.min(min ?? Infinity, e.expiresAt)),
+                null,
+              ),
             ),
       async () => {
-        const answer = await transport.get("episodes", `dramas/${encodeURIComponent(key)}/episodes`, null, UpstreamEpisodeListSchema);
+        const answer = await transport.get(
+          "episodes",
+          `dramas/${encodeURIComponent(key)}/episodes`,
+          null,
+          UpstreamEpisodeListSchema,
+        );
         if (!answer.data) return null;
         const list = answer.data.items.map(toEpisode);
-        for (const item of list) cache.set(`episode:${item.episode.id}`, item, expiringPolicy(policies.episode, item.expiresAt));
+        for (const item of list)
+          cache.set(`episode:${item.episode.id}`, item, expiringPolicy(policies.episode, item.expiresAt));
         return list;
       },
     );
@@ -235,7 +255,12 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
       "episode",
       (value) => (value === null ? policies.missing : expiringPolicy(policies.episode, value.expiresAt)),
       async () => {
-        const answer = await transport.get("episode", `episodes/${encodeURIComponent(key)}`, null, UpstreamEpisodeSchema);
+        const answer = await transport.get(
+          "episode",
+          `episodes/${encodeURIComponent(key)}`,
+          null,
+          UpstreamEpisodeSchema,
+        );
         return answer.data ? toEpisode(answer.data) : null;
       },
     );
@@ -256,7 +281,10 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
 
   async function required<T>(answer: Answer<T>, endpoint: string): Promise<T> {
     if (answer.data === null) {
-      throw new CatalogUnavailableError(`Catalog unavailable: ${endpoint} answered 404`, { reason: "status", status: 404 });
+      throw new CatalogUnavailableError(`Catalog unavailable: ${endpoint} answered 404`, {
+        reason: "status",
+        status: 404,
+      });
     }
     return answer.data;
   }
@@ -264,27 +292,47 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
   return {
     name: "http",
     home: () =>
-      cache.get<HomeFeed>("home", "home", () => policies.home, async () => {
-        const data = await required(await transport.get("home", "home", null, UpstreamHomeSchema), "home");
-        const featured = toDrama(data.featured);
-        const rows = data.rows.map((row) => ({ ...row, dramas: row.dramas.map(toDrama) }));
-        remember([featured, ...rows.flatMap((row) => row.dramas)]);
-        return { featured, rows };
-      }),
+      cache.get<HomeFeed>(
+        "home",
+        "home",
+        () => policies.home,
+        async () => {
+          const data = await required(await transport.get("home", "home", null, UpstreamHomeSchema), "home");
+          const featured = toDrama(data.featured);
+          const rows = data.rows.map((row) => ({ ...row, dramas: row.dramas.map(toDrama) }));
+          remember([featured, ...rows.flatMap((row) => row.dramas)]);
+          return { featured, rows };
+        },
+      ),
     facets: () =>
-      cache.get<Facets>("facets", "facets", () => policies.facets, async () =>
-        required(await transport.get("facets", "facets", null, UpstreamFacetsSchema), "facets"),
+      cache.get<Facets>(
+        "facets",
+        "facets",
+        () => policies.facets,
+        async () => required(await transport.get("facets", "facets", null, UpstreamFacetsSchema), "facets"),
       ),
     list: (query) => {
       const params = listParams(query);
-      return cache.get<Page<Drama>>(`list:${params}`, "list", () => policies.list, async () =>
-        toPage(await required(await transport.get("list", "dramas", params, UpstreamDramaPageSchema), "list")),
+      return cache.get<Page<Drama>>(
+        `list:${params}`,
+        "list",
+        () => policies.list,
+        async () =>
+          toPage(await required(await transport.get("list", "dramas", params, UpstreamDramaPageSchema), "list")),
       );
     },
     search: (q, page = 1, pageSize = 24) => {
-      const params = new URLSearchParams({ q: q.trim().toLowerCase().slice(0, 200), page: String(page), pageSize: String(pageSize) });
-      return cache.get<Page<Drama>>(`search:${params}`, "search", () => policies.search, async () =>
-        toPage(await required(await transport.get("search", "search", params, UpstreamDramaPageSchema), "search")),
+      const params = new URLSearchParams({
+        q: q.trim().toLowerCase().slice(0, 200),
+        page: String(page),
+        pageSize: String(pageSize),
+      });
+      return cache.get<Page<Drama>>(
+        `search:${params}`,
+        "search",
+        () => policies.search,
+        async () =>
+          toPage(await required(await transport.get("search", "search", params, UpstreamDramaPageSchema), "search")),
       );
     },
     getDrama,

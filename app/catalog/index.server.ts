@@ -55,7 +55,14 @@ export type CatalogStatus =
 export function catalogStatus(): CatalogStatus {
   const provider = getCatalog();
   if (isHttp(provider)) return provider.status();
-  return { provider: provider.name, circuit: "closed", lastSuccessAt: null, lastFailure: null, cache: null, baseUrl: null };
+  return {
+    provider: provider.name,
+    circuit: "closed",
+    lastSuccessAt: null,
+    lastFailure: null,
+    cache: null,
+    baseUrl: null,
+  };
 }
 
 /** Empties the provider's cache; false when it has none. */
@@ -112,7 +119,9 @@ export async function resolveDramas(ids: string[]): Promise<Map<string, Resolved
   return new Map(
     ids.map((id) => {
       const drama = found.get(id);
-      const resolved: Resolved<Drama> = drama ? { state: "ok", value: drama } : { state: unavailable ? "unavailable" : "missing" };
+      const resolved: Resolved<Drama> = drama
+        ? { state: "ok", value: drama }
+        : { state: unavailable ? "unavailable" : "missing" };
       return [id, resolved];
     }),
   );

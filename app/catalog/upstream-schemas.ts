@@ -18,7 +18,11 @@ const MediaUrl = z
     message: "must be an absolute http(s) URL or a path starting with /",
   });
 
-const Id = z.string().min(1).max(150).regex(/^[A-Za-z0-9._~-]+$/, { message: "must be URL-safe ([A-Za-z0-9._~-])" });
+const Id = z
+  .string()
+  .min(1)
+  .max(150)
+  .regex(/^[A-Za-z0-9._~-]+$/, { message: "must be URL-safe ([A-Za-z0-9._~-])" });
 
 export const UpstreamDramaSchema = z.object({
   id: Id,
@@ -75,7 +79,9 @@ export const UpstreamEpisodeSchema = z.object({
     hls: MediaUrl,
     mp4: z.array(z.object({ quality: z.string().max(20), height: z.number().int().positive(), src: MediaUrl })),
   }),
-  subtitles: z.array(z.object({ lang: z.string().min(1).max(35), label: z.string().max(100), src: MediaUrl })).default([]),
+  subtitles: z
+    .array(z.object({ lang: z.string().min(1).max(35), label: z.string().max(100), src: MediaUrl }))
+    .default([]),
   thumbnailUrl: MediaUrl,
   /** When the stream URLs stop working (signed URLs); absent = they do not expire. */
   expiresAt: z.iso.datetime({ offset: true }).optional(),

@@ -23,14 +23,18 @@ function onError(event: Event): void {
   const region = document.getElementById("announcer");
   const message =
     status === 0
-      ? region?.dataset.offlineMessage ?? "You appear to be offline. Please try again."
-      : region?.dataset.errorMessage ?? "Something went wrong. Please try again.";
+      ? (region?.dataset.offlineMessage ?? "You appear to be offline. Please try again.")
+      : (region?.dataset.errorMessage ?? "Something went wrong. Please try again.");
   announce(message);
 }
 
 function forgetPendingSaves(event: Event): void {
   const form = event.target;
-  if (!(form instanceof HTMLFormElement) || new URL(form.getAttribute("action") ?? "", location.href).pathname !== "/logout") return;
+  if (
+    !(form instanceof HTMLFormElement) ||
+    new URL(form.getAttribute("action") ?? "", location.href).pathname !== "/logout"
+  )
+    return;
   try {
     for (const key of Object.keys(localStorage)) {
       if (key.startsWith(SAVE_QUEUE_KEY)) localStorage.removeItem(key);

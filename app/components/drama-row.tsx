@@ -2,7 +2,17 @@ import { DramaCard, type CardDrama } from "~/components/drama-card";
 import { useT } from "~/i18n";
 
 /** A titled, horizontally scrolling row of drama cards. */
-export function DramaRow({ id, title, href, dramas }: { id: string; title: string; href?: string; dramas: CardDrama[] }) {
+export function DramaRow({
+  id,
+  title,
+  href,
+  dramas,
+}: {
+  id: string;
+  title: string;
+  href?: string;
+  dramas: CardDrama[];
+}) {
   const t = useT();
   const headingId = `row-${id}`;
   return (

@@ -76,11 +76,9 @@ export function ConnectedAccounts({
                     {item.enabled ? null : <> {t("oauth.connections.disabled")}</>}
                   </span>
                   <span className="connection-status">
-                    {item.connected && item.connectedAt ? (
-                      t("oauth.connections.connectedOn", { date: formatDateTime(new Date(item.connectedAt)) })
-                    ) : (
-                      t("oauth.connections.notConnected")
-                    )}
+                    {item.connected && item.connectedAt
+                      ? t("oauth.connections.connectedOn", { date: formatDateTime(new Date(item.connectedAt)) })
+                      : t("oauth.connections.notConnected")}
                   </span>
                   <form method="post" action="/account/connections">
                     <CsrfField />

@@ -1,7 +1,15 @@
 import { useT } from "~/i18n";
 
 /** Previous / numbered / next links; real hrefs, so it works without JavaScript. */
-export function Pagination({ page, totalPages, hrefFor }: { page: number; totalPages: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  totalPages,
+  hrefFor,
+}: {
+  page: number;
+  totalPages: number;
+  hrefFor: (page: number) => string;
+}) {
   const t = useT();
   if (totalPages <= 1) return null;
   const pages = pageWindow(page, totalPages);

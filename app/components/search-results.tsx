@@ -17,9 +17,7 @@ export function SearchResults({ q, result, announce }: { q: string; result: Page
   return (
     <div id="search-results" className="search-results">
       <p className="result-count">{summary}</p>
-      {result && result.items.length > 0 ? (
-        <DramaGrid dramas={result.items} />
-      ) : null}
+      {result && result.items.length > 0 ? <DramaGrid dramas={result.items} /> : null}
       {result ? (
         <Pagination
           page={result.page}

@@ -27,7 +27,8 @@ export const en = {
 
   // Home
   "home.title": "Dracin · Chinese dramas for every screen",
-  "home.description": "Watch Chinese dramas on any phone, any network, with captions and full keyboard and screen reader support.",
+  "home.description":
+    "Watch Chinese dramas on any phone, any network, with captions and full keyboard and screen reader support.",
   "home.featured": "Featured",
   "home.featuredCta": "View drama",
   "home.seeAll": "See all",
@@ -182,7 +183,8 @@ export const en = {
   "form.password": "Password",
   "form.currentPassword": "Current password",
   "form.newPassword": "New password",
-  "form.password.hint": "At least {min} characters and at most {max} bytes (most letters are one byte; é or 中 take more). Avoid common passwords and your name or email. Pasting from a password manager is fine.",
+  "form.password.hint":
+    "At least {min} characters and at most {max} bytes (most letters are one byte; é or 中 take more). Avoid common passwords and your name or email. Pasting from a password manager is fine.",
   "form.name.required": "Enter your name.",
   "form.name.tooLong": "Use at most 60 characters for your name.",
   "form.email.required": "Enter your email address.",

@@ -36,9 +36,7 @@ export function resumePosition(progress: ProgressLike | null | undefined): numbe
 }
 
 export type EpisodeState =
-  | { kind: "not-started" }
-  | { kind: "in-progress"; percent: number; secondsLeft: number }
-  | { kind: "watched" };
+  { kind: "not-started" } | { kind: "in-progress"; percent: number; secondsLeft: number } | { kind: "watched" };
 
 export function episodeState(progress: ProgressLike | null | undefined): EpisodeState {
   if (!progress) return { kind: "not-started" };

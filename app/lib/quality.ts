@@ -38,7 +38,11 @@ export function parseRenditions(json: string | undefined, fallbackSrc?: string):
   }
   if (renditions.length === 0 && fallbackSrc) {
     const h = Number.parseInt(/(\d{3,4})p/.exec(fallbackSrc)?.[1] ?? "", 10);
-    renditions.push({ quality: Number.isFinite(h) ? `${h}p` : "MP4", height: Number.isFinite(h) ? h : 0, src: fallbackSrc });
+    renditions.push({
+      quality: Number.isFinite(h) ? `${h}p` : "MP4",
+      height: Number.isFinite(h) ? h : 0,
+      src: fallbackSrc,
+    });
   }
   return renditions.sort((a, b) => a.height - b.height);
 }
@@ -53,7 +57,11 @@ export function initialChoice(renditions: readonly Rendition[], dataSaver: boole
  * the levels of the chosen height. When no level matches (odd encodes), the
  * closest height is used so something always plays.
  */
-export function levelsToEnable(heights: readonly number[], choice: QualityChoice, renditions: readonly Rendition[]): boolean[] {
+export function levelsToEnable(
+  heights: readonly number[],
+  choice: QualityChoice,
+  renditions: readonly Rendition[],
+): boolean[] {
   if (choice === AUTO || heights.length === 0) return heights.map(() => true);
   const wanted = renditions.find((r) => r.quality === choice)?.height ?? Number.parseInt(choice, 10);
   if (!Number.isFinite(wanted)) return heights.map(() => true);
@@ -74,7 +82,11 @@ export interface Mp4Context {
  * with data saver or a constrained connection, else the smallest rendition
  * that covers the player's height (or the highest if none does).
  */
-export function pickMp4(renditions: readonly Rendition[], choice: QualityChoice, context: Mp4Context): Rendition | null {
+export function pickMp4(
+  renditions: readonly Rendition[],
+  choice: QualityChoice,
+  context: Mp4Context,
+): Rendition | null {
   if (renditions.length === 0) return null;
   const chosen = renditions.find((r) => r.quality === choice);
   if (chosen) return chosen;

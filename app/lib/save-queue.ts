@@ -97,7 +97,10 @@ export class SaveQueue {
     }
     if (!Array.isArray(parsed)) return [];
     const oldest = this.now() - this.maxAgeMs;
-    return parsed.filter(isPendingSave).filter((save) => save.seq >= oldest).sort((a, b) => a.seq - b.seq);
+    return parsed
+      .filter(isPendingSave)
+      .filter((save) => save.seq >= oldest)
+      .sort((a, b) => a.seq - b.seq);
   }
 
   /** Keeps `save` unless a newer one for the same episode is queued. */

@@ -42,8 +42,18 @@ export const SEEK_STEP_SECONDS = 10;
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { action: "toggle-play", keys: [" ", "k"], label: ["Space", "K"], description: "Play or pause" },
-  { action: "seek-back", keys: ["j", "ArrowLeft"], label: ["J", "←"], description: `Back ${SEEK_STEP_SECONDS} seconds` },
-  { action: "seek-forward", keys: ["l", "ArrowRight"], label: ["L", "→"], description: `Forward ${SEEK_STEP_SECONDS} seconds` },
+  {
+    action: "seek-back",
+    keys: ["j", "ArrowLeft"],
+    label: ["J", "←"],
+    description: `Back ${SEEK_STEP_SECONDS} seconds`,
+  },
+  {
+    action: "seek-forward",
+    keys: ["l", "ArrowRight"],
+    label: ["L", "→"],
+    description: `Forward ${SEEK_STEP_SECONDS} seconds`,
+  },
   { action: "toggle-mute", keys: ["m"], label: ["M"], description: "Mute or unmute" },
   { action: "toggle-fullscreen", keys: ["f"], label: ["F"], description: "Full screen on or off" },
   { action: "toggle-captions", keys: ["c"], label: ["C"], description: "Captions on or off" },

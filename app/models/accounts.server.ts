@@ -94,7 +94,11 @@ async function unlessRaced<T>(work: (tx: Prisma.TransactionClient) => Promise<T>
  * 4. Else a new user is created with the identity.
  * Writes LOGIN_SUCCESS (and OAUTH_LINK, REGISTER as they happen) with the change.
  */
-export async function signInWithIdentity(providerId: string, profile: OAuthProfile, info: RequestInfo): Promise<SignInResult> {
+export async function signInWithIdentity(
+  providerId: string,
+  profile: OAuthProfile,
+  info: RequestInfo,
+): Promise<SignInResult> {
   const method = providerId;
   /** Connects the identity to the user and records the link and the sign-in (OAUTH_LINK, LOGIN_SUCCESS). */
   async function linkAndSignIn(tx: Prisma.TransactionClient, userId: string, via: "verified_email" | "new_user") {
@@ -103,7 +107,14 @@ export async function signInWithIdentity(providerId: string, profile: OAuthProfi
       select: { id: true },
     });
     await writeAudit(
-      { action: "OAUTH_LINK", userId, entityType: "Account", entityId: account.id, metadata: { provider: providerId, via }, info },
+      {
+        action: "OAUTH_LINK",
+        userId,
+        entityType: "Account",
+        entityId: account.id,
+        metadata: { provider: providerId, via },
+        info,
+      },
       tx,
     );
     await writeAudit(
@@ -116,7 +127,14 @@ export async function signInWithIdentity(providerId: string, profile: OAuthProfi
     if (existing) {
       await refreshTokens(tx, existing.id, profile);
       await writeAudit(
-        { action: "LOGIN_SUCCESS", userId: existing.userId, entityType: "User", entityId: existing.userId, metadata: { method }, info },
+        {
+          action: "LOGIN_SUCCESS",
+          userId: existing.userId,
+          entityType: "User",
+          entityId: existing.userId,
+          metadata: { method },
+          info,
+        },
         tx,
       );
       return { ok: true, userId: existing.userId };
@@ -127,7 +145,8 @@ export async function signInWithIdentity(providerId: string, profile: OAuthProfi
       select: { id: true, emailVerified: true },
     });
     if (owner) {
-      if (!profile.emailVerified || !owner.emailVerified) return { ok: false, reason: "email_exists", subjectUserId: owner.id };
+      if (!profile.emailVerified || !owner.emailVerified)
+        return { ok: false, reason: "email_exists", subjectUserId: owner.id };
       await linkAndSignIn(tx, owner.id, "verified_email");
       return { ok: true, userId: owner.id };
     }
@@ -171,7 +190,10 @@ export async function connectIdentity(
     }
     const other = await tx.account.findFirst({ where: { userId, provider: providerId }, select: { id: true } });
     if (other) return { ok: false, reason: "provider_already_connected" };
-    const account = await tx.account.create({ data: { ...accountData(providerId, profile), userId }, select: { id: true } });
+    const account = await tx.account.create({
+      data: { ...accountData(providerId, profile), userId },
+      select: { id: true },
+    });
     await writeAudit(
       {
         action: "OAUTH_LINK",
@@ -252,7 +274,11 @@ export type DisconnectResult = "disconnected" | "not_connected" | "last_sign_in_
  * Removes the user's identity at a provider, unless it is their only way to
  * sign in (no password and no other identity). OAUTH_UNLINK with the change.
  */
-export async function disconnectProvider(userId: string, providerId: string, info: RequestInfo): Promise<DisconnectResult> {
+export async function disconnectProvider(
+  userId: string,
+  providerId: string,
+  info: RequestInfo,
+): Promise<DisconnectResult> {
   return transaction(async (tx) => {
     const [user, accounts] = await Promise.all([
       tx.user.findUnique({ where: { id: userId }, select: { password: true } }),

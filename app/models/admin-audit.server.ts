@@ -159,7 +159,11 @@ export interface Cursor {
 
 const CursorSchema = z.object({
   t: z.number().int().min(0).max(8_640_000_000_000_000),
-  id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });
 
 export function encodeCursor(cursor: Cursor): string {
@@ -251,7 +255,13 @@ export interface AuditPage {
   unknownEmail: boolean;
 }
 
-async function fetchBatch(filters: AuditFilters, userId: string | null, cursor: Cursor | null, take: number, db: PrismaClient) {
+async function fetchBatch(
+  filters: AuditFilters,
+  userId: string | null,
+  cursor: Cursor | null,
+  take: number,
+  db: PrismaClient,
+) {
   const rows = await db.auditLog.findMany({
     where: whereFor(filters, userId, cursor),
     orderBy: [{ timestamp: "desc" }, { id: "desc" }],
@@ -430,16 +440,21 @@ export function chartDays(now: Date, days = CHART_DAYS): string[] {
  * ten characters are the UTC day, and a bare "YYYY-MM-DD" sorts before every
  * timestamp of that day. PostgreSQL stores timestamp(3) in UTC: to_char gives the day.
  */
-export async function loginChart(now = new Date(), days = CHART_DAYS, db: PrismaClient = readReplica()): Promise<ChartDay[]> {
+export async function loginChart(
+  now = new Date(),
+  days = CHART_DAYS,
+  db: PrismaClient = readReplica(),
+): Promise<ChartDay[]> {
   const range = chartDays(now, days);
   type Row = { day: string; action: string; n: number | bigint | string };
-  const rows = engine === "postgresql"
-    ? await db.$queryRaw<Row[]>`
+  const rows =
+    engine === "postgresql"
+      ? await db.$queryRaw<Row[]>`
       SELECT to_char("timestamp", 'YYYY-MM-DD') AS "day", "action", COUNT(*) AS "n"
       FROM "AuditLog"
       WHERE "action" IN ('LOGIN_SUCCESS', 'LOGIN_FAILURE') AND "timestamp" >= ${new Date(`${range[0]}T00:00:00Z`)}
       GROUP BY "day", "action"`
-    : await db.$queryRaw<Row[]>`
+      : await db.$queryRaw<Row[]>`
       SELECT substr("timestamp", 1, 10) AS "day", "action", COUNT(*) AS "n"
       FROM "AuditLog"
       WHERE "action" IN ('LOGIN_SUCCESS', 'LOGIN_FAILURE') AND "timestamp" >= ${range[0]}

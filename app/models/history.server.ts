@@ -37,7 +37,12 @@ export interface HistoryPage {
 }
 
 /** Newest first. */
-export async function listHistory(userId: string, page: number, pageSize = 20, db: PrismaClient = prisma): Promise<HistoryPage> {
+export async function listHistory(
+  userId: string,
+  page: number,
+  pageSize = 20,
+  db: PrismaClient = prisma,
+): Promise<HistoryPage> {
   const [total, items] = await Promise.all([
     db.watchHistory.count({ where: { userId } }),
     db.watchHistory.findMany({

@@ -75,7 +75,11 @@ export async function getDramaProgress(userId: string, dramaId: string): Promise
 }
 
 /** Progress rows of the dramas watched most recently, newest first. */
-export async function getRecentProgress(userId: string, take = 300, db: PrismaClient = prisma): Promise<StoredProgress[]> {
+export async function getRecentProgress(
+  userId: string,
+  take = 300,
+  db: PrismaClient = prisma,
+): Promise<StoredProgress[]> {
   return db.userProgress.findMany({
     where: { userId },
     orderBy: { updatedAt: "desc" },

@@ -125,10 +125,11 @@ export async function findSessionUserId(token: string, now = new Date()): Promis
  */
 export async function touchSession(sessionId: string, now = new Date()): Promise<boolean> {
   const threshold = new Date(now.getTime() - LAST_SEEN_INTERVAL_MS);
-  const changed = engine === "postgresql"
-    ? await prisma.$executeRaw`
+  const changed =
+    engine === "postgresql"
+      ? await prisma.$executeRaw`
       UPDATE "Session" SET "lastSeenAt" = ${now} WHERE "id" = ${sessionId} AND "lastSeenAt" < ${threshold}`
-    : await prisma.$executeRaw`
+      : await prisma.$executeRaw`
       UPDATE "Session" SET "lastSeenAt" = ${now}
       WHERE "id" = ${sessionId} AND julianday("lastSeenAt") < julianday(${threshold})`;
   return changed > 0;

@@ -132,7 +132,14 @@ export async function changePassword(
       where: { userId, ...(keepSessionToken ? { sessionToken: { not: keepSessionToken } } : {}) },
     });
     await writeAudit(
-      { action: "PASSWORD_CHANGE", userId, entityType: "User", entityId: userId, metadata: { endedSessions: ended.count }, info },
+      {
+        action: "PASSWORD_CHANGE",
+        userId,
+        entityType: "User",
+        entityId: userId,
+        metadata: { endedSessions: ended.count },
+        info,
+      },
       tx,
     );
   });
@@ -170,7 +177,14 @@ export async function resetPassword(
     const ended = await tx.session.deleteMany({ where: { userId } });
     await writeAudit(
       // ("…session…" keys are redacted as secrets, hence the name.)
-      { action: "PASSWORD_RESET", userId, entityType: "User", entityId: userId, metadata: { signedOutDevices: ended.count }, info },
+      {
+        action: "PASSWORD_RESET",
+        userId,
+        entityType: "User",
+        entityId: userId,
+        metadata: { signedOutDevices: ended.count },
+        info,
+      },
       tx,
     );
     return true;

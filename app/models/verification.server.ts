@@ -104,16 +104,17 @@ export async function consumeToken(
   return found.email;
 }
 
-export type VerifyOutcome =
-  | { status: "verified"; userId: string }
-  | { status: "expired" }
-  | { status: "invalid" };
+export type VerifyOutcome = { status: "verified"; userId: string } | { status: "expired" } | { status: "invalid" };
 
 /**
  * GET /verify-email?token=…: marks the user who owns the token's email as
  * verified, deletes the token and writes EMAIL_VERIFIED, in one transaction.
  */
-export async function verifyEmailWithToken(secret: unknown, info: RequestInfo, now = new Date()): Promise<VerifyOutcome> {
+export async function verifyEmailWithToken(
+  secret: unknown,
+  info: RequestInfo,
+  now = new Date(),
+): Promise<VerifyOutcome> {
   const found = await findToken("verify-email", secret, prisma, now);
   if (found.status !== "valid") {
     if (found.status === "expired" && isWellFormedSecret(secret)) {

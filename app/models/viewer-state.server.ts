@@ -59,7 +59,10 @@ export const VIEWER_DATA: Record<ViewerDataName, Piece> = {
   },
 };
 
-const sqlite = (): Dialect => ({ ms: (column) => `(julianday(${column}) - 2440587.5) * 86400000.0`, userId: () => "?" });
+const sqlite = (): Dialect => ({
+  ms: (column) => `(julianday(${column}) - 2440587.5) * 86400000.0`,
+  userId: () => "?",
+});
 const postgres = (): Dialect => ({ ms: (column) => `EXTRACT(EPOCH FROM ${column}) * 1000`, userId: () => "$1" });
 
 interface Statement {
@@ -101,7 +104,8 @@ function statementFor(names: readonly ViewerDataName[], which: "sqlite" | "postg
 function text(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString();
-  if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean")
+    return String(value);
   return JSON.stringify(value);
 }
 
@@ -120,7 +124,8 @@ export async function viewerFingerprint(
   const connection = db === prisma ? await sqlitePrimaryConnection() : null;
   if (connection) {
     const { sql, bindings } = statementFor(names, "sqlite");
-    row = hotStatement(connection, sql).get(...Array<string>(bindings).fill(userId)) as Record<string, unknown> | undefined;
+    row = hotStatement(connection, sql).get(...Array<string>(bindings).fill(userId)) as
+      Record<string, unknown> | undefined;
   } else if (engine === "postgresql") {
     // A constant statement with a bound parameter (the two engines differ only in spelling).
     row = (await db.$queryRawUnsafe<Record<string, unknown>[]>(statementFor(names, "postgresql").sql, userId))[0];

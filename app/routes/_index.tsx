@@ -34,16 +34,20 @@ export const handle: RouteHandle = {
 export async function loader({ request }: LoaderFunctionArgs) {
   const catalog = getCatalog();
   const userId = await getUserId(request);
-  const [feed, continueWatching, myList] = await catalogPage(() => Promise.all([
-    catalog.home(),
-    userId ? getContinueWatching(userId, readDb(request)) : Promise.resolve([]),
-    userId
-      ? listFavorites(userId, 12, readDb(request)).then(async (rows) => {
-          const dramas = await catalog.getDramas(rows.map((row) => row.dramaId));
-          return rows.flatMap((row) => dramas.get(row.dramaId) ?? []);
-        })
-      : Promise.resolve([] as Drama[]),
-  ]), { route: "/" });
+  const [feed, continueWatching, myList] = await catalogPage(
+    () =>
+      Promise.all([
+        catalog.home(),
+        userId ? getContinueWatching(userId, readDb(request)) : Promise.resolve([]),
+        userId
+          ? listFavorites(userId, 12, readDb(request)).then(async (rows) => {
+              const dramas = await catalog.getDramas(rows.map((row) => row.dramaId));
+              return rows.flatMap((row) => dramas.get(row.dramaId) ?? []);
+            })
+          : Promise.resolve([] as Drama[]),
+      ]),
+    { route: "/" },
+  );
   const { id, title, posterUrl, year, episodeCount, genres, synopsis } = feed.featured;
   return {
     featured: { id, title, posterUrl, year, episodeCount, genres, synopsis },

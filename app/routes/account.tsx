@@ -88,7 +88,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     parsed.data.currentPassword,
     parsed.data.newPassword,
     info,
-    await getSessionTokenHash(request)
+    await getSessionTokenHash(request),
   );
   if (!changed) {
     await recordReauthFailure(userId, info);

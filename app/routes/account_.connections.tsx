@@ -48,14 +48,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "connect") {
     const provider = getProvider(providerId);
-    if (!provider) return badRequest<ActionResult>({ error: { key: "oauth.connections.unknownProvider", provider: "" } });
+    if (!provider)
+      return badRequest<ActionResult>({ error: { key: "oauth.connections.unknownProvider", provider: "" } });
     return startOAuth(request, provider, { intent: "link", redirectTo: "/account", userId });
   }
 
   const label = getProvider(providerId)?.label ?? providerId;
   const result = await disconnectProvider(userId, providerId, getRequestInfo(request, context));
   if (result === "disconnected") {
-    return redirect("/account", { status: 303, headers: { "Set-Cookie": await flashHeader("oauth.flash.disconnected") } });
+    return redirect("/account", {
+      status: 303,
+      headers: { "Set-Cookie": await flashHeader("oauth.flash.disconnected") },
+    });
   }
   if (result === "not_connected") {
     return badRequest<ActionResult>({ error: { key: "oauth.connections.notConnectedError", provider: label } });

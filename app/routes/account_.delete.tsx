@@ -55,7 +55,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const throttle = await checkThrottle("reauth", { ip: info.ipAddress, subject: userId });
   if (!throttle.ok) {
     const retryMinutes = retryAfterMinutes(throttle.retryAfterSeconds);
-    return tooManyRequests<ActionResult>({ errors: {}, formError: "security.throttled.generic", retryMinutes }, throttle.retryAfterSeconds);
+    return tooManyRequests<ActionResult>(
+      { errors: {}, formError: "security.throttled.generic", retryMinutes },
+      throttle.retryAfterSeconds,
+    );
   }
   const password = form.get("currentPassword");
   const check = await confirmIdentity(
@@ -71,7 +74,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : {
             errors: {
               currentPassword:
-                check.reason === "password-required" ? "sessions.reauth.passwordRequired" : "sessions.delete.wrongPassword",
+                check.reason === "password-required"
+                  ? "sessions.reauth.passwordRequired"
+                  : "sessions.delete.wrongPassword",
             },
             formError: null,
           },

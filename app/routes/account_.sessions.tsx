@@ -116,7 +116,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
             intent: "end-others",
             errors: {
               currentPassword:
-                check.reason === "password-required" ? "sessions.reauth.passwordRequired" : "sessions.reauth.passwordWrong",
+                check.reason === "password-required"
+                  ? "sessions.reauth.passwordRequired"
+                  : "sessions.reauth.passwordWrong",
             },
             formError: null,
           },

@@ -30,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminAudit() {
-  const { values, errors, rows, query, olderHref, paged, unknownEmail, chart, actions } = useLoaderData<typeof loader>();
+  const { values, errors, rows, query, olderHref, paged, unknownEmail, chart, actions } =
+    useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="admin-page">

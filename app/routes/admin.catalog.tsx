@@ -41,7 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     metadata: { provider: before.provider, entries: before.cache?.size ?? 0, cleared },
     info: getRequestInfo(request, context),
   });
-  return redirect("/admin/catalog", { status: 303, headers: { "Set-Cookie": await flashHeader("admin.catalog.cleared") } });
+  return redirect("/admin/catalog", {
+    status: 303,
+    headers: { "Set-Cookie": await flashHeader("admin.catalog.cleared") },
+  });
 }
 
 function when(iso: string | null | undefined): string {

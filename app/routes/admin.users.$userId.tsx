@@ -150,7 +150,9 @@ export default function AdminUser() {
                   defaultChecked={user.role === role}
                   aria-describedby="role-hint"
                 />
-                <label htmlFor={`role-${role}`}>{t(role === "ADMIN" ? "admin.users.role.ADMIN" : "admin.users.role.USER")}</label>
+                <label htmlFor={`role-${role}`}>
+                  {t(role === "ADMIN" ? "admin.users.role.ADMIN" : "admin.users.role.USER")}
+                </label>
               </div>
             ))}
           </fieldset>

@@ -39,7 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = BrowseQuerySchema.parse(emptyToUndefined(url.searchParams));
   const catalog = getCatalog();
   const query: ListQuery = { ...filters, page: pageParam(url.searchParams.get("page")), pageSize: 24 };
-  const [result, facets] = await catalogPage(() => Promise.all([catalog.list(query), catalog.facets()]), { route: "/browse" });
+  const [result, facets] = await catalogPage(() => Promise.all([catalog.list(query), catalog.facets()]), {
+    route: "/browse",
+  });
   return { result, facets, filters };
 }
 

@@ -65,7 +65,10 @@ export default function DramaPage() {
         <img className="drama-poster" src={drama.posterUrl} alt="" width={300} height={450} />
         <div className="drama-info">
           <h1>
-            {drama.title} <span className="original-title" lang="zh">{drama.originalTitle}</span>
+            {drama.title}{" "}
+            <span className="original-title" lang="zh">
+              {drama.originalTitle}
+            </span>
           </h1>
           <dl className="facts">
             <div>

@@ -70,7 +70,14 @@ export default function History() {
           {items.map((item) => (
             <li key={item.id} className="history-item">
               {item.drama ? (
-                <img src={item.drama.posterUrl} alt="" width={60} height={90} loading="lazy" className="history-poster" />
+                <img
+                  src={item.drama.posterUrl}
+                  alt=""
+                  width={60}
+                  height={90}
+                  loading="lazy"
+                  className="history-poster"
+                />
               ) : null}
               <div>
                 <p className="history-title">

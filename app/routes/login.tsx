@@ -21,7 +21,10 @@ export const meta: MetaFunction = () => [{ title: translator()("login.title") }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"), providers: enabledProviders() };
+  return {
+    redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"),
+    providers: enabledProviders(),
+  };
 }
 
 type LoginResult = {

@@ -15,7 +15,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requireSameSite(request);
   const userId = await getUserId(request);
   if (userId) {
-    await writeAudit({ action: "LOGOUT", userId, entityType: "User", entityId: userId, info: getRequestInfo(request, context) });
+    await writeAudit({
+      action: "LOGOUT",
+      userId,
+      entityType: "User",
+      entityId: userId,
+      info: getRequestInfo(request, context),
+    });
   }
   const response = await endUserSession(request, "/");
   response.headers.append("Set-Cookie", await flashHeader("flash.signedOut"));

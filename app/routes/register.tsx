@@ -25,7 +25,10 @@ export { retryAfterHeaders as headers } from "~/utils/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"), providers: enabledProviders() };
+  return {
+    redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"),
+    providers: enabledProviders(),
+  };
 }
 
 type RegisterResult = {

@@ -29,9 +29,7 @@ export const meta: MetaFunction = () => [
   { name: "referrer", content: "same-origin" },
 ];
 
-type Page =
-  | { state: "form"; token: string; email: string; errors: FieldErrors }
-  | { state: "invalid" | "expired" };
+type Page = { state: "form"; token: string; email: string; errors: FieldErrors } | { state: "invalid" | "expired" };
 
 /** The page for a link that cannot be used: 410 when it expired, 400 otherwise. */
 function unusable(found: Exclude<TokenLookup, { status: "valid" }>) {

@@ -82,7 +82,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getUserWithVerification(userId);
   if (!user) throw redirect("/login");
   if (user.emailVerified) {
-    return redirect(redirectTo, { status: 303, headers: { "Set-Cookie": await flashHeader("email.verify.alreadyDone") } });
+    return redirect(redirectTo, {
+      status: 303,
+      headers: { "Set-Cookie": await flashHeader("email.verify.alreadyDone") },
+    });
   }
   const info = getRequestInfo(request, context);
   const throttle = await checkThrottle("verify", { ip: info.ipAddress, subject: userId });

@@ -74,7 +74,12 @@ function single(value: string | string[] | undefined): string | undefined {
  * required cookie missing). The key holds the URL with its query, every htmx
  * request header, and the keyed cookies with their values.
  */
-export function requestCacheKey(method: string, url: string, headers: RequestHeaders, rules: CookieRules): string | null {
+export function requestCacheKey(
+  method: string,
+  url: string,
+  headers: RequestHeaders,
+  rules: CookieRules,
+): string | null {
   if (method !== "GET") return null;
   if (headers.authorization !== undefined) return null;
   const keyed: string[] = [];
@@ -133,7 +138,9 @@ function routeTree(routes: BuildRoutes, parentId: string | undefined): AgnosticR
     .flatMap((route): AgnosticRouteObject[] => {
       if (!route) return [];
       if (route.index) return [{ id: route.id, index: true, path: route.path, caseSensitive: route.caseSensitive }];
-      return [{ id: route.id, path: route.path, caseSensitive: route.caseSensitive, children: routeTree(routes, route.id) }];
+      return [
+        { id: route.id, path: route.path, caseSensitive: route.caseSensitive, children: routeTree(routes, route.id) },
+      ];
     });
 }
 
@@ -174,7 +181,10 @@ export function createPagePolicy(routes: BuildRoutes): PagePolicy {
  * rendered no CSRF token and sets no cookie; a route that chose its own
  * Cache-Control keeps it; everything else is private.
  */
-export function finishDocument(plan: CachePlan["kind"], page: { status: number; headers: Headers; csrfTokenUsed: boolean }): void {
+export function finishDocument(
+  plan: CachePlan["kind"],
+  page: { status: number; headers: Headers; csrfTokenUsed: boolean },
+): void {
   const { headers } = page;
   if (headers.has("Cache-Control")) return;
   if (plan === "public" && page.status === 200 && !page.csrfTokenUsed && !headers.has("Set-Cookie")) {
@@ -201,7 +211,8 @@ export function finishDocument(plan: CachePlan["kind"], page: { status: number; 
 export function mayStore(plan: CachePlan["kind"], status: number, headers: Headers): boolean {
   if (plan === "none" || status !== 200 || headers.has("Set-Cookie")) return false;
   const cacheControl = (headers.get("Cache-Control") ?? "").toLowerCase();
-  if (plan === "public") return /\bpublic\b/.test(cacheControl) && !/\b(private|no-store|no-cache)\b/.test(cacheControl);
+  if (plan === "public")
+    return /\bpublic\b/.test(cacheControl) && !/\b(private|no-store|no-cache)\b/.test(cacheControl);
   if (!/^text\/html\b/i.test(headers.get("Content-Type") ?? "")) return false;
   return /\bprivate\b/.test(cacheControl) && !/\bno-store\b/.test(cacheControl);
 }

@@ -26,7 +26,13 @@ export type { PrismaClient };
  * for the writer), NORMAL sync (durable at checkpoints, safe with WAL), and
  * a busy timeout so a second process waits instead of failing.
  */
-const SQLITE_PRAGMAS = ["journal_mode = WAL", "synchronous = NORMAL", "busy_timeout = 5000", "foreign_keys = ON", "wal_autocheckpoint = 10000"];
+const SQLITE_PRAGMAS = [
+  "journal_mode = WAL",
+  "synchronous = NORMAL",
+  "busy_timeout = 5000",
+  "foreign_keys = ON",
+  "wal_autocheckpoint = 10000",
+];
 
 function createSqliteClient(url: string, onConnect?: (connection: BetterSqlite3.Database) => void): PrismaClient {
   const adapter = withStatementCache(new PrismaBetterSQLite3({ url: sqliteFilePath(url) }), onConnect);
@@ -162,10 +168,5 @@ export async function transaction<T>(work: (tx: Prisma.TransactionClient) => Pro
 
 /** True when a Prisma error is a unique-constraint violation (P2002). */
 export function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "code" in error &&
-    error.code === "P2002"
-  );
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }

@@ -23,77 +23,85 @@ function isDatabaseUrl(url: string): boolean {
 const DATABASE_URL_MESSAGE =
   'must be a SQLite "file:" URL (e.g. file:./data/dracin.db) or a PostgreSQL URL (postgresql://user:password@host:5432/db)';
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().trim().min(1).default("127.0.0.1"),
-  DATA_DIR: z.string().trim().min(1).default("./data"),
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .default("file:./data/dracin.db")
-    .refine(isDatabaseUrl, { message: DATABASE_URL_MESSAGE }),
-  /**
-   * Optional read replica of DATABASE_URL (same engine) for read-only queries that may lag the primary
-   * (app/utils/db.server.ts: `readDb`). Unset: everything reads the primary.
-   */
-  DATABASE_REPLICA_URL: z.string().trim().min(1).refine(isDatabaseUrl, { message: DATABASE_URL_MESSAGE }).optional(),
-  /** PostgreSQL: connections per pool of this process (primary and replica each). */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  SESSION_SECRET: z
-    .string()
-    .min(32, { message: "must be at least 32 characters (or unset it to have one generated)" })
-    .optional(),
-  /** Absolute lifetime of a session from sign-in, in days. */
-  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /** A session unused for this many days ends. */
-  SESSION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
-  /** The site's public origin, for links in emails and OAuth callbacks (default: from the request). */
-  PUBLIC_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL, e.g. https://dracin.example" }).optional(),
-  /** Outgoing mail, e.g. smtp://user:pass@mail.example:587 or smtps://...; unset: mail goes to MAIL_OUTBOX_DIR and the log. */
-  SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional(),
-  MAIL_FROM: z.string().trim().min(3).default("Dracin <no-reply@dracin.localhost>"),
-  /** Where mail is written when SMTP_URL is unset (default DATA_DIR/outbox). */
-  MAIL_OUTBOX_DIR: z.string().trim().min(1).optional(),
-  /**
-   * New accounts allowed per client IP per hour (app/models/throttle.server.ts). Raise it when many
-   * people sign up from one address (a campus behind NAT); the browser tests and benchmarks raise it.
-   */
-  REGISTER_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
-  // OAuth providers (OAUTH_*): parsed in app/auth/oauth-config.server.ts.
-  BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
-  CATALOG_PROVIDER: z
-    .enum(["local", "http"], { message: 'must be "local" (the bundled demo catalog) or "http" (a catalog API)' })
-    .default("local"),
-  /** Base URL of the catalog API for CATALOG_PROVIDER=http (docs/catalog-api.md). */
-  CATALOG_API_URL: z
-    .url({ protocol: /^https?$/, message: "must be an http(s) URL, e.g. http://127.0.0.1:4000" })
-    .optional(),
-  /** Sent as `Authorization: Bearer <key>` to the catalog API. */
-  CATALOG_API_KEY: z.string().trim().min(1).optional(),
-  /** Connect timeout and total time of one catalog call (retries included), in ms (default 2000). */
-  CATALOG_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).optional(),
-  /** Trust X-Forwarded-For from a reverse proxy for client IPs. */
-  TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
-    .default("false")
-    .transform((value) => value === "true" || value === "1"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-}).superRefine((env, ctx) => {
-  if (env.DATABASE_REPLICA_URL && databaseEngine(env.DATABASE_REPLICA_URL) !== databaseEngine(env.DATABASE_URL)) {
-    ctx.addIssue({ code: "custom", path: ["DATABASE_REPLICA_URL"], message: "must use the same engine as DATABASE_URL" });
-  }
-  if (env.SESSION_IDLE_DAYS > env.SESSION_MAX_AGE_DAYS) {
-    ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_DAYS"], message: "must not exceed SESSION_MAX_AGE_DAYS" });
-  }
-  if (env.CATALOG_PROVIDER === "http" && !env.CATALOG_API_URL) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["CATALOG_API_URL"],
-      message: "is required when CATALOG_PROVIDER=http (the catalog API's base URL, e.g. http://127.0.0.1:4000)",
-    });
-  }
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().trim().min(1).default("127.0.0.1"),
+    DATA_DIR: z.string().trim().min(1).default("./data"),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default("file:./data/dracin.db")
+      .refine(isDatabaseUrl, { message: DATABASE_URL_MESSAGE }),
+    /**
+     * Optional read replica of DATABASE_URL (same engine) for read-only queries that may lag the primary
+     * (app/utils/db.server.ts: `readDb`). Unset: everything reads the primary.
+     */
+    DATABASE_REPLICA_URL: z.string().trim().min(1).refine(isDatabaseUrl, { message: DATABASE_URL_MESSAGE }).optional(),
+    /** PostgreSQL: connections per pool of this process (primary and replica each). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    SESSION_SECRET: z
+      .string()
+      .min(32, { message: "must be at least 32 characters (or unset it to have one generated)" })
+      .optional(),
+    /** Absolute lifetime of a session from sign-in, in days. */
+    SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** A session unused for this many days ends. */
+    SESSION_IDLE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+    /** The site's public origin, for links in emails and OAuth callbacks (default: from the request). */
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL, e.g. https://dracin.example" })
+      .optional(),
+    /** Outgoing mail, e.g. smtp://user:pass@mail.example:587 or smtps://...; unset: mail goes to MAIL_OUTBOX_DIR and the log. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" }).optional(),
+    MAIL_FROM: z.string().trim().min(3).default("Dracin <no-reply@dracin.localhost>"),
+    /** Where mail is written when SMTP_URL is unset (default DATA_DIR/outbox). */
+    MAIL_OUTBOX_DIR: z.string().trim().min(1).optional(),
+    /**
+     * New accounts allowed per client IP per hour (app/models/throttle.server.ts). Raise it when many
+     * people sign up from one address (a campus behind NAT); the browser tests and benchmarks raise it.
+     */
+    REGISTER_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(10),
+    // OAuth providers (OAUTH_*): parsed in app/auth/oauth-config.server.ts.
+    BCRYPT_COST: z.coerce.number().int().min(10).max(15).default(12),
+    CATALOG_PROVIDER: z
+      .enum(["local", "http"], { message: 'must be "local" (the bundled demo catalog) or "http" (a catalog API)' })
+      .default("local"),
+    /** Base URL of the catalog API for CATALOG_PROVIDER=http (docs/catalog-api.md). */
+    CATALOG_API_URL: z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL, e.g. http://127.0.0.1:4000" })
+      .optional(),
+    /** Sent as `Authorization: Bearer <key>` to the catalog API. */
+    CATALOG_API_KEY: z.string().trim().min(1).optional(),
+    /** Connect timeout and total time of one catalog call (retries included), in ms (default 2000). */
+    CATALOG_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).optional(),
+    /** Trust X-Forwarded-For from a reverse proxy for client IPs. */
+    TRUST_PROXY: z
+      .enum(["true", "false", "1", "0"])
+      .default("false")
+      .transform((value) => value === "true" || value === "1"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_REPLICA_URL && databaseEngine(env.DATABASE_REPLICA_URL) !== databaseEngine(env.DATABASE_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_REPLICA_URL"],
+        message: "must use the same engine as DATABASE_URL",
+      });
+    }
+    if (env.SESSION_IDLE_DAYS > env.SESSION_MAX_AGE_DAYS) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_DAYS"], message: "must not exceed SESSION_MAX_AGE_DAYS" });
+    }
+    if (env.CATALOG_PROVIDER === "http" && !env.CATALOG_API_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CATALOG_API_URL"],
+        message: "is required when CATALOG_PROVIDER=http (the catalog API's base URL, e.g. http://127.0.0.1:4000)",
+      });
+    }
+  });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
 
@@ -108,9 +116,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof EnvSchema> {
   );
   const result = EnvSchema.safeParse(cleaned);
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`,
-    );
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return result.data;

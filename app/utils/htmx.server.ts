@@ -26,10 +26,7 @@ export function htmxHeaderLines(headers: Record<string, string | string[] | unde
 
 /** A partial (htmx) request that expects a fragment, not a history restore. */
 export function isHtmxRequest(request: Request): boolean {
-  return (
-    request.headers.get("HX-Request") === "true" &&
-    request.headers.get("HX-History-Restore-Request") !== "true"
-  );
+  return request.headers.get("HX-Request") === "true" && request.headers.get("HX-History-Restore-Request") !== "true";
 }
 
 function withVary(headers: Headers): Headers {

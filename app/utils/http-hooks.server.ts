@@ -78,14 +78,24 @@ const CLIENT_ERROR_MESSAGES: Partial<Record<number, string>> = {
 const lastResort: express.ErrorRequestHandler = (error: unknown, req, res, next) => {
   const status = clientErrorStatus(error);
   if (status === null) log.error("unhandled error", { error, method: req.method, path: req.path });
-  else log.warn("request refused", { status, method: req.method, path: req.path, reason: error instanceof Error ? error.message : String(error) });
+  else
+    log.warn("request refused", {
+      status,
+      method: req.method,
+      path: req.path,
+      reason: error instanceof Error ? error.message : String(error),
+    });
   if (res.headersSent) {
     next(error);
     return;
   }
   res.set("Cache-Control", "no-store");
   if (status === null) res.status(500).type("text/plain").send(t("http.serverError"));
-  else res.status(status).type("text/plain").send(CLIENT_ERROR_MESSAGES[status] ?? t("http.badRequest"));
+  else
+    res
+      .status(status)
+      .type("text/plain")
+      .send(CLIENT_ERROR_MESSAGES[status] ?? t("http.badRequest"));
 };
 
 const observeAndGuard: express.RequestHandler = (req, res, next) => {
@@ -99,7 +109,13 @@ const observeAndGuard: express.RequestHandler = (req, res, next) => {
     const route = normaliseRoute(req.path);
     metrics().httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
     metrics().httpDuration.observe({ method: req.method, route }, ms / 1000);
-    log.info("request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    log.info("request", {
+      requestId,
+      method: req.method,
+      path: req.path,
+      status: res.statusCode,
+      ms: Math.round(ms * 10) / 10,
+    });
   });
   const reason = crossSiteReason(req.method, { get: (name) => req.get(name) ?? null }, req.get("host") ?? null);
   if (reason) {
@@ -135,7 +151,10 @@ const saveProgress: express.RequestHandler = (req, res, next) => {
  * is one: a request that carries the recent-write cookie is never served
  * from that cache).
  */
-async function currentViewer(cookieHeader: string | undefined, viewerData: readonly ViewerDataName[]): Promise<Viewer | null> {
+async function currentViewer(
+  cookieHeader: string | undefined,
+  viewerData: readonly ViewerDataName[],
+): Promise<Viewer | null> {
   const userId = await getUserIdFromCookieHeader(cookieHeader);
   if (!userId) return null;
   const fingerprint = await viewerFingerprint(userId, viewerData, readReplica());

@@ -52,7 +52,13 @@ export function createLogger(destination?: pino.DestinationStream): pino.Logger 
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: {
-      paths: ["headers.cookie", "headers.authorization", "headers['set-cookie']", "*.headers.cookie", "*.headers.authorization"],
+      paths: [
+        "headers.cookie",
+        "headers.authorization",
+        "headers['set-cookie']",
+        "*.headers.cookie",
+        "*.headers.authorization",
+      ],
       censor: REDACTED,
     },
     mixin: () => {

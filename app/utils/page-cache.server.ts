@@ -39,7 +39,10 @@ export function encodedBody(page: CachedPage, encoding: PageEncoding): Buffer {
   page.encoded[encoding] ??=
     encoding === "br"
       ? zlib.brotliCompressSync(page.body, {
-          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length },
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length,
+          },
         })
       : zlib.gzipSync(page.body);
   return page.encoded[encoding];

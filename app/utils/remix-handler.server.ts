@@ -75,7 +75,13 @@ function sendPage(req: express.Request, res: express.Response, page: CachedPage,
   // no Accept-Encoding means identity, as that middleware reads it.
   const worthIt = page.body.length >= COMPRESS_FROM_BYTES && Boolean(req.headers["accept-encoding"]);
   // Brotli first whenever the browser takes it, as the middleware prefers it.
-  const encoding = !worthIt ? null : req.acceptsEncodings("br") === "br" ? "br" : req.acceptsEncodings("gzip") === "gzip" ? "gzip" : null;
+  const encoding = !worthIt
+    ? null
+    : req.acceptsEncodings("br") === "br"
+      ? "br"
+      : req.acceptsEncodings("gzip") === "gzip"
+        ? "gzip"
+        : null;
   if (encoding) {
     res.set("Content-Encoding", encoding);
     // Express answers 304 to a matching If-None-Match (req.fresh) and omits the body for HEAD.
@@ -103,21 +109,43 @@ function isWholeBody(response: Response): boolean {
 /** Where a rendered page may be kept: the public cache under a key, or the session's under a key and viewer. */
 type Keep = { kind: "public"; key: string } | { kind: "private"; key: string; viewer: Viewer } | null;
 
-export function createRemixHandler({ handle, getLoadContext, policy, cache, privateCache }: RemixHandlerOptions): express.RequestHandler {
-  async function render(req: express.Request, res: express.Response, url: string, plan: CachePlan["kind"], keep: Keep): Promise<void> {
+export function createRemixHandler({
+  handle,
+  getLoadContext,
+  policy,
+  cache,
+  privateCache,
+}: RemixHandlerOptions): express.RequestHandler {
+  async function render(
+    req: express.Request,
+    res: express.Response,
+    url: string,
+    plan: CachePlan["kind"],
+    keep: Keep,
+  ): Promise<void> {
     const finish = keep?.kind === "public" && cache ? cache.startRender(keep.key) : null;
     try {
       const context = { ...getLoadContext(req, res), cachePlan: plan };
       const response = await handle(toFetchRequest(req, res, url), context);
       if (finish && cache && mayStore("public", response.status, response.headers)) {
-        const page = cachedPage(response.status, response.headers, Buffer.from(await response.arrayBuffer()), cache.now());
+        const page = cachedPage(
+          response.status,
+          response.headers,
+          Buffer.from(await response.arrayBuffer()),
+          cache.now(),
+        );
         finish(page);
         sendPage(req, res, page, "miss");
         return;
       }
       finish?.(null);
       if (keep?.kind === "private" && privateCache && mayStore("per-viewer", response.status, response.headers)) {
-        const page = cachedPage(response.status, response.headers, Buffer.from(await response.arrayBuffer()), privateCache.cache.now());
+        const page = cachedPage(
+          response.status,
+          response.headers,
+          Buffer.from(await response.arrayBuffer()),
+          privateCache.cache.now(),
+        );
         privateCache.cache.store(keep.key, keep.viewer, page);
         sendPage(req, res, page, "private-miss");
         return;

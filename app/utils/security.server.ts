@@ -45,7 +45,8 @@ export function setSecurityHeaders(headers: Headers, formTargets?: readonly stri
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()");
   headers.set("Cross-Origin-Opener-Policy", "same-origin");
   headers.set("Content-Security-Policy", contentSecurityPolicy(formTargets));
-  if (getEnv().NODE_ENV === "production") headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (getEnv().NODE_ENV === "production")
+    headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }
 
 /**

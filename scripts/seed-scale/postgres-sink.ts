@@ -46,13 +46,40 @@ const col = (name: string, type: string) => ({ name, type });
 
 const USERS: Insert<SeedBatch["users"][number]> = {
   table: "User",
-  columns: [col("id", "text"), col("email", "text"), col("emailVerified", "timestamp(3)"), col("name", "text"), col("password", "text"), col("role", `"Role"`), col("createdAt", "timestamp(3)"), col("updatedAt", "timestamp(3)")],
+  columns: [
+    col("id", "text"),
+    col("email", "text"),
+    col("emailVerified", "timestamp(3)"),
+    col("name", "text"),
+    col("password", "text"),
+    col("role", `"Role"`),
+    col("createdAt", "timestamp(3)"),
+    col("updatedAt", "timestamp(3)"),
+  ],
   cells: (u) => [u.id, u.email, ts(u.emailVerified), u.name, u.password, u.role, ts(u.createdAt), ts(u.updatedAt)],
 };
 const SESSIONS: Insert<SeedBatch["sessions"][number]> = {
   table: "Session",
-  columns: [col("id", "text"), col("sessionToken", "text"), col("userId", "text"), col("expires", "timestamp(3)"), col("createdAt", "timestamp(3)"), col("lastSeenAt", "timestamp(3)"), col("userAgent", "text"), col("ipAddress", "text")],
-  cells: (s) => [s.id, s.sessionToken, s.userId, ts(s.expires), ts(s.createdAt), ts(s.lastSeenAt), s.userAgent, s.ipAddress],
+  columns: [
+    col("id", "text"),
+    col("sessionToken", "text"),
+    col("userId", "text"),
+    col("expires", "timestamp(3)"),
+    col("createdAt", "timestamp(3)"),
+    col("lastSeenAt", "timestamp(3)"),
+    col("userAgent", "text"),
+    col("ipAddress", "text"),
+  ],
+  cells: (s) => [
+    s.id,
+    s.sessionToken,
+    s.userId,
+    ts(s.expires),
+    ts(s.createdAt),
+    ts(s.lastSeenAt),
+    s.userAgent,
+    s.ipAddress,
+  ],
 };
 const FAVORITES: Insert<SeedBatch["favorites"][number]> = {
   table: "Favorites",
@@ -62,20 +89,67 @@ const FAVORITES: Insert<SeedBatch["favorites"][number]> = {
 const PROGRESS: Insert<SeedBatch["progress"][number]> = {
   table: "UserProgress",
   columns: [
-    col("id", "text"), col("userId", "text"), col("episodeId", "text"), col("dramaId", "text"), col("currentTime", "integer"), col("duration", "integer"),
-    col("completed", "boolean"), col("clientSeq", "double precision"), col("hiddenAt", "timestamp(3)"), col("createdAt", "timestamp(3)"), col("updatedAt", "timestamp(3)"),
+    col("id", "text"),
+    col("userId", "text"),
+    col("episodeId", "text"),
+    col("dramaId", "text"),
+    col("currentTime", "integer"),
+    col("duration", "integer"),
+    col("completed", "boolean"),
+    col("clientSeq", "double precision"),
+    col("hiddenAt", "timestamp(3)"),
+    col("createdAt", "timestamp(3)"),
+    col("updatedAt", "timestamp(3)"),
   ],
-  cells: (p) => [p.id, p.userId, p.episodeId, p.dramaId, p.currentTime, p.duration, p.completed, p.clientSeq, ts(p.hiddenAt), ts(p.createdAt), ts(p.updatedAt)],
+  cells: (p) => [
+    p.id,
+    p.userId,
+    p.episodeId,
+    p.dramaId,
+    p.currentTime,
+    p.duration,
+    p.completed,
+    p.clientSeq,
+    ts(p.hiddenAt),
+    ts(p.createdAt),
+    ts(p.updatedAt),
+  ],
 };
 const HISTORY: Insert<SeedBatch["history"][number]> = {
   table: "WatchHistory",
-  columns: [col("id", "text"), col("userId", "text"), col("episodeId", "text"), col("dramaId", "text"), col("watchedAt", "timestamp(3)")],
+  columns: [
+    col("id", "text"),
+    col("userId", "text"),
+    col("episodeId", "text"),
+    col("dramaId", "text"),
+    col("watchedAt", "timestamp(3)"),
+  ],
   cells: (h) => [h.id, h.userId, h.episodeId, h.dramaId, ts(h.watchedAt)],
 };
 const AUDIT: Insert<SeedBatch["audit"][number]> = {
   table: "AuditLog",
-  columns: [col("id", "text"), col("userId", "text"), col("action", "text"), col("entityType", "text"), col("entityId", "text"), col("metadata", "jsonb"), col("ipAddress", "text"), col("userAgent", "text"), col("timestamp", "timestamp(3)")],
-  cells: (a) => [a.id, a.userId, a.action, a.entityType, a.entityId, a.metadata === null ? null : JSON.stringify(a.metadata), a.ipAddress, a.userAgent, ts(a.timestamp)],
+  columns: [
+    col("id", "text"),
+    col("userId", "text"),
+    col("action", "text"),
+    col("entityType", "text"),
+    col("entityId", "text"),
+    col("metadata", "jsonb"),
+    col("ipAddress", "text"),
+    col("userAgent", "text"),
+    col("timestamp", "timestamp(3)"),
+  ],
+  cells: (a) => [
+    a.id,
+    a.userId,
+    a.action,
+    a.entityType,
+    a.entityId,
+    a.metadata === null ? null : JSON.stringify(a.metadata),
+    a.ipAddress,
+    a.userAgent,
+    ts(a.timestamp),
+  ],
 };
 
 /** The statements of one table's rows: a column array per parameter, CHUNK rows per statement. */
@@ -111,7 +185,9 @@ export function postgresSink(url: string): SeedSink {
   /** Creates the indexes and foreign keys of `d` that are missing. */
   async function restore(d: Dropped): Promise<void> {
     for (const index of d.indexes) {
-      const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [`"${index.name}"`]);
+      const { rows } = await client.query<{ present: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS present`, [
+        `"${index.name}"`,
+      ]);
       if (!rows[0].present) await client.query(index.def);
     }
     for (const fk of d.foreignKeys) {
@@ -135,9 +211,16 @@ export function postgresSink(url: string): SeedSink {
       await client.query(`SET synchronous_commit = off`);
       await client.query(`SET maintenance_work_mem = '512MB'`);
       // Definitions a killed run left behind go back first.
-      await client.query(`CREATE TABLE IF NOT EXISTS "${PENDING}" (kind text NOT NULL, "table" text NOT NULL, name text NOT NULL, def text NOT NULL)`);
-      const left = await client.query<{ kind: string; table: string; name: string; def: string }>(`SELECT kind, "table", name, def FROM "${PENDING}"`);
-      await restore({ indexes: left.rows.filter((r) => r.kind === "index"), foreignKeys: left.rows.filter((r) => r.kind === "fk") });
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS "${PENDING}" (kind text NOT NULL, "table" text NOT NULL, name text NOT NULL, def text NOT NULL)`,
+      );
+      const left = await client.query<{ kind: string; table: string; name: string; def: string }>(
+        `SELECT kind, "table", name, def FROM "${PENDING}"`,
+      );
+      await restore({
+        indexes: left.rows.filter((r) => r.kind === "index"),
+        foreignKeys: left.rows.filter((r) => r.kind === "fk"),
+      });
       await client.query(`DELETE FROM "${PENDING}"`);
       const tables = [...SEEDED_TABLES];
       const indexes = await client.query<{ name: string; def: string }>(
@@ -162,9 +245,12 @@ export function postgresSink(url: string): SeedSink {
       );
       dropped = { indexes: indexes.rows, foreignKeys: foreignKeys.rows };
       await client.query("BEGIN");
-      for (const index of dropped.indexes) await client.query(`INSERT INTO "${PENDING}" VALUES ('index', '', $1, $2)`, [index.name, index.def]);
-      for (const fk of dropped.foreignKeys) await client.query(`INSERT INTO "${PENDING}" VALUES ('fk', $1, $2, $3)`, [fk.table, fk.name, fk.def]);
-      for (const fk of dropped.foreignKeys) await client.query(`ALTER TABLE "${fk.table}" DROP CONSTRAINT "${fk.name}"`);
+      for (const index of dropped.indexes)
+        await client.query(`INSERT INTO "${PENDING}" VALUES ('index', '', $1, $2)`, [index.name, index.def]);
+      for (const fk of dropped.foreignKeys)
+        await client.query(`INSERT INTO "${PENDING}" VALUES ('fk', $1, $2, $3)`, [fk.table, fk.name, fk.def]);
+      for (const fk of dropped.foreignKeys)
+        await client.query(`ALTER TABLE "${fk.table}" DROP CONSTRAINT "${fk.name}"`);
       for (const index of dropped.indexes) await client.query(`DROP INDEX "${index.name}"`);
       await client.query("COMMIT");
     },

@@ -29,25 +29,67 @@ export function sqliteSink(file: string): SeedSink {
   const insertProgress = db.prepare(
     `INSERT INTO "UserProgress" ("id","userId","episodeId","dramaId","currentTime","duration","completed","clientSeq","hiddenAt","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
   );
-  const insertHistory = db.prepare(`INSERT INTO "WatchHistory" ("id","userId","episodeId","dramaId","watchedAt") VALUES (?,?,?,?,?)`);
+  const insertHistory = db.prepare(
+    `INSERT INTO "WatchHistory" ("id","userId","episodeId","dramaId","watchedAt") VALUES (?,?,?,?,?)`,
+  );
   const insertAudit = db.prepare(
     `INSERT INTO "AuditLog" ("id","userId","action","entityType","entityId","metadata","ipAddress","userAgent","timestamp") VALUES (?,?,?,?,?,?,?,?,?)`,
   );
 
   const writeBatch = db.transaction((batch: SeedBatch) => {
     for (const u of batch.users) {
-      insertUser.run(u.id, u.email, date(u.emailVerified), u.name, u.password, u.role, sqliteDate(u.createdAt), sqliteDate(u.updatedAt));
+      insertUser.run(
+        u.id,
+        u.email,
+        date(u.emailVerified),
+        u.name,
+        u.password,
+        u.role,
+        sqliteDate(u.createdAt),
+        sqliteDate(u.updatedAt),
+      );
     }
     for (const s of batch.sessions) {
-      insertSession.run(s.id, s.sessionToken, s.userId, sqliteDate(s.expires), sqliteDate(s.createdAt), sqliteDate(s.lastSeenAt), s.userAgent, s.ipAddress);
+      insertSession.run(
+        s.id,
+        s.sessionToken,
+        s.userId,
+        sqliteDate(s.expires),
+        sqliteDate(s.createdAt),
+        sqliteDate(s.lastSeenAt),
+        s.userAgent,
+        s.ipAddress,
+      );
     }
     for (const f of batch.favorites) insertFavorite.run(f.id, f.userId, f.dramaId, sqliteDate(f.createdAt));
     for (const p of batch.progress) {
-      insertProgress.run(p.id, p.userId, p.episodeId, p.dramaId, p.currentTime, p.duration, p.completed ? 1 : 0, p.clientSeq, date(p.hiddenAt), sqliteDate(p.createdAt), sqliteDate(p.updatedAt));
+      insertProgress.run(
+        p.id,
+        p.userId,
+        p.episodeId,
+        p.dramaId,
+        p.currentTime,
+        p.duration,
+        p.completed ? 1 : 0,
+        p.clientSeq,
+        date(p.hiddenAt),
+        sqliteDate(p.createdAt),
+        sqliteDate(p.updatedAt),
+      );
     }
     for (const h of batch.history) insertHistory.run(h.id, h.userId, h.episodeId, h.dramaId, sqliteDate(h.watchedAt));
     for (const a of batch.audit) {
-      insertAudit.run(a.id, a.userId, a.action, a.entityType, a.entityId, a.metadata === null ? null : JSON.stringify(a.metadata), a.ipAddress, a.userAgent, sqliteDate(a.timestamp));
+      insertAudit.run(
+        a.id,
+        a.userId,
+        a.action,
+        a.entityType,
+        a.entityId,
+        a.metadata === null ? null : JSON.stringify(a.metadata),
+        a.ipAddress,
+        a.userAgent,
+        sqliteDate(a.timestamp),
+      );
     }
   });
 
@@ -66,7 +108,9 @@ export function sqliteSink(file: string): SeedSink {
       // Explicit indexes are dropped while rows go in and recreated from their own CREATE statements at the end
       // (much faster than keeping seven AuditLog indexes up to date row by row).
       indexSql = db
-        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${SEEDED_TABLES.map(() => "?").join(",")})`)
+        .prepare(
+          `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${SEEDED_TABLES.map(() => "?").join(",")})`,
+        )
         .all(...SEEDED_TABLES) as { name: string; sql: string }[];
       for (const index of indexSql) db.exec(`DROP INDEX IF EXISTS "${index.name}"`);
     },

@@ -26,7 +26,9 @@ for (const path of ["/", "/browse?genre=romance", "/search?q=moonlit", "/drama/e
 
 test("the 503 page has no axe violations", async ({ page }) => {
   await page.goto("/browse");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
 

@@ -35,7 +35,8 @@ test("a viewer registers, browses, adds to My List, watches, reviews sessions, s
 
   await test.step("Add to My List (htmx) and see it on /my-list", async () => {
     const saved = page.waitForResponse(
-      (response) => new URL(response.url()).pathname === "/resources/favorites" && response.request().method() === "POST",
+      (response) =>
+        new URL(response.url()).pathname === "/resources/favorites" && response.request().method() === "POST",
     );
     await page.getByRole("button", { name: /^Add to My List/ }).click();
     const response = await saved;
@@ -51,7 +52,8 @@ test("a viewer registers, browses, adds to My List, watches, reviews sessions, s
   await test.step("watch: the player's saves are accepted by either instance", async () => {
     await page.goto(`/drama/${DRAMA.id}`);
     const firstSave = page.waitForResponse(
-      (response) => new URL(response.url()).pathname === "/resources/progress" && response.request().method() === "POST",
+      (response) =>
+        new URL(response.url()).pathname === "/resources/progress" && response.request().method() === "POST",
     );
     await page.getByRole("link", { name: "Play episode 1" }).click();
     await expect(page).toHaveURL(`/watch/${EPISODE_1}`);
@@ -59,7 +61,8 @@ test("a viewer registers, browses, adds to My List, watches, reviews sessions, s
     expect((await firstSave).status()).toBe(204);
     await expect.poll(() => currentTime(page), { timeout: 15_000 }).toBeGreaterThan(4);
     const pauseSave = page.waitForResponse(
-      (response) => new URL(response.url()).pathname === "/resources/progress" && response.request().method() === "POST",
+      (response) =>
+        new URL(response.url()).pathname === "/resources/progress" && response.request().method() === "POST",
       { timeout: 3_000 },
     );
     await page.locator(".video-js").hover();
@@ -78,7 +81,8 @@ test("a viewer registers, browses, adds to My List, watches, reviews sessions, s
 
     const row = page.locator(`#episode-${EPISODE_2}`);
     const swapped = page.waitForResponse(
-      (response) => response.url().endsWith("/resources/watched") && response.request().headers()["hx-request"] === "true",
+      (response) =>
+        response.url().endsWith("/resources/watched") && response.request().headers()["hx-request"] === "true",
     );
     await row.getByRole("button", { name: /Mark as watched/ }).click();
     expect((await swapped).status()).toBe(200);
@@ -140,7 +144,9 @@ test("a viewer registers, browses, adds to My List, watches, reviews sessions, s
     const signedInRequests = served.filter((entry) => entry.withSession);
     const pages = served.filter((entry) => entry.method === "GET" && entry.withSession && !/\.\w+$/.test(entry.path));
     expect(pages.length).toBeGreaterThan(10);
-    expect(new Set(signedInRequests.map((entry) => entry.backend)), "signed-in requests on both instances").toEqual(new Set([1, 2]));
+    expect(new Set(signedInRequests.map((entry) => entry.backend)), "signed-in requests on both instances").toEqual(
+      new Set([1, 2]),
+    );
     expect(new Set(pages.map((entry) => entry.backend)), "signed-in pages on both instances").toEqual(new Set([1, 2]));
   });
 });

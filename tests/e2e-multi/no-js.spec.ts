@@ -24,7 +24,10 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(`/drama/${DRAMA.id}`);
     await expect(page.getByRole("button", { name: /^Remove from My List/ })).toBeVisible();
 
-    await page.locator(`#episode-${EPISODE_1}`).getByRole("button", { name: /Mark as watched/ }).click();
+    await page
+      .locator(`#episode-${EPISODE_1}`)
+      .getByRole("button", { name: /Mark as watched/ })
+      .click();
     await expect(page.locator(`#episode-${EPISODE_1} .episode-state`)).toHaveText("✓ Watched");
     await expect(page.getByRole("link", { name: "Play next: episode 2" })).toBeVisible();
 
@@ -48,14 +51,23 @@ test.describe("without JavaScript", () => {
 
     await settle();
     const posts = served.filter((entry) => entry.method === "POST");
-    expect(posts.map((entry) => entry.path)).toEqual(["/register", "/resources/favorites", "/resources/watched", "/logout", "/login"]);
+    expect(posts.map((entry) => entry.path)).toEqual([
+      "/register",
+      "/resources/favorites",
+      "/resources/watched",
+      "/logout",
+      "/login",
+    ]);
     expect(new Set(posts.map((entry) => entry.backend)), `posts: ${JSON.stringify(posts)}`).toEqual(new Set([1, 2]));
     const signedInPages = served.filter((entry) => entry.method === "GET" && entry.withSession);
     expect(new Set(signedInPages.map((entry) => entry.backend))).toEqual(new Set([1, 2]));
   });
 });
 
-test("a CSRF token minted by one instance is accepted by the other; a forged one by neither", async ({ baseURL, account }) => {
+test("a CSRF token minted by one instance is accepted by the other; a forged one by neither", async ({
+  baseURL,
+  account,
+}) => {
   const base = baseURL!;
   // No Origin, no Sec-Fetch-Site: only the token lets these posts through.
   const loginPage = await rawRequest(base, "/login");

@@ -13,7 +13,12 @@ const OAUTH_URL = `http://127.0.0.1:${Number(process.env.E2E_OAUTH_PORT || 4421)
 test("a sign-in started on one instance is finished by the other", async ({ baseURL, request }) => {
   const base = baseURL!;
   const unique = `${Date.now().toString(36)}-${process.pid}`;
-  const who = { sub: `multi-${unique}`, email: `multi-oauth-${unique}@example.com`, email_verified: true, name: "Multi OAuth" };
+  const who = {
+    sub: `multi-${unique}`,
+    email: `multi-oauth-${unique}@example.com`,
+    email_verified: true,
+    name: "Multi OAuth",
+  };
   expect((await request.post(`${OAUTH_URL}/__control`, { data: { reset: true, identity: who } })).status()).toBe(200);
 
   try {
@@ -39,7 +44,9 @@ test("a sign-in started on one instance is finished by the other", async ({ base
     const session = finished.cookies.dracin_session;
     expect(session, "signed in by the instance that did not start the flow").toBeTruthy();
 
-    const account = await rawRequest(base, "/account", { headers: { Cookie: cookieHeader({ dracin_session: session }) } });
+    const account = await rawRequest(base, "/account", {
+      headers: { Cookie: cookieHeader({ dracin_session: session }) },
+    });
     expect(account.backend).toBe(start.backend);
     expect(account.status).toBe(200);
     expect(account.body).toContain(who.email);

@@ -28,7 +28,8 @@ export function servedBetween(before: number[], after: number[]): number[] {
 /** The instance (1 or 2) that answered a response. */
 export function backendOf(response: Response | { headers(): Record<string, string> }): number {
   const value = Number(response.headers()["x-backend"]);
-  if (!Number.isInteger(value) || value < 1) throw new Error("response has no X-Backend header: not through the proxy?");
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error("response has no X-Backend header: not through the proxy?");
   return value;
 }
 
@@ -92,7 +93,12 @@ export interface RawResponse {
 export function rawRequest(
   baseURL: string,
   path: string,
-  options: { method?: string; form?: Record<string, string>; headers?: Record<string, string>; localAddress?: string } = {},
+  options: {
+    method?: string;
+    form?: Record<string, string>;
+    headers?: Record<string, string>;
+    localAddress?: string;
+  } = {},
 ): Promise<RawResponse> {
   const url = new URL(path, baseURL);
   const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
@@ -108,7 +114,10 @@ export function rawRequest(
         headers: {
           ...(body === undefined
             ? {}
-            : { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)) }),
+            : {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Content-Length": String(Buffer.byteLength(body)),
+              }),
           ...options.headers,
         },
       },

@@ -55,11 +55,17 @@ function startEcho(name: string): Promise<{ server: http.Server; port: number }>
         bodyBytes: bytes,
         remoteAddress: req.socket.remoteAddress ?? "",
       };
-      res.writeHead(201, { "Content-Type": "application/json", "X-Echo": name, "Set-Cookie": ["a=1; Path=/", "b=2; Path=/"] });
+      res.writeHead(201, {
+        "Content-Type": "application/json",
+        "X-Echo": name,
+        "Set-Cookie": ["a=1; Path=/", "b=2; Path=/"],
+      });
       res.end(JSON.stringify(echo));
     });
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, port: (server.address() as AddressInfo).port })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve({ server, port: (server.address() as AddressInfo).port })),
+  );
 }
 
 function freePort(): Promise<number> {
@@ -82,7 +88,9 @@ function send(port: number, options: http.RequestOptions, body?: Buffer): Promis
     const request = http.request({ hostname: "127.0.0.1", port, agent: false, ...options }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
       response.on("error", reject);
     });
     request.on("error", reject);
@@ -103,7 +111,14 @@ test.beforeAll(async () => {
   const backends = [...echoes.map((echo) => `http://127.0.0.1:${echo.port}`), `http://127.0.0.1:${deadPort}`];
   proxy = spawn(process.execPath, [script, "--port", String(proxyPort), ...backends], { stdio: "ignore" });
   await expect
-    .poll(() => send(proxyPort, { path: "/__proxy/stats" }).then((answer) => answer.status, () => 0), { timeout: 10_000 })
+    .poll(
+      () =>
+        send(proxyPort, { path: "/__proxy/stats" }).then(
+          (answer) => answer.status,
+          () => 0,
+        ),
+      { timeout: 10_000 },
+    )
     .toBe(200);
 });
 

@@ -39,5 +39,7 @@ test("a write through either instance shows on the next home page from both", as
   await page.getByRole("button", { name: /^Add to My List/ }).click();
   await expect(page.getByRole("button", { name: /^Remove from My List/ })).toBeVisible();
   await letRecentWriteLapse();
-  await homeFromBoth(page, /^private-(miss|hit)$/, () => expect(myList.getByRole("link", { name: DRAMA.title }).first()).toBeVisible());
+  await homeFromBoth(page, /^private-(miss|hit)$/, () =>
+    expect(myList.getByRole("link", { name: DRAMA.title }).first()).toBeVisible(),
+  );
 });

@@ -29,7 +29,8 @@ process.chdir(root);
 
 const PROXY_PORT = Number(process.env.E2E_MULTI_PORT || 3274);
 const APP_PORTS = (process.env.E2E_MULTI_APP_PORTS || "3275,3276").split(",").map((port) => Number(port.trim()));
-const DATABASE_URL = process.env.E2E_MULTI_DATABASE_URL || process.env.E2E_DATABASE_URL || "file:./tests/.tmp/multi-e2e.db";
+const DATABASE_URL =
+  process.env.E2E_MULTI_DATABASE_URL || process.env.E2E_DATABASE_URL || "file:./tests/.tmp/multi-e2e.db";
 const DATA_DIR = process.env.E2E_MULTI_DATA_DIR || "tests/.tmp/multi-e2e-data";
 
 function say(message) {
@@ -47,7 +48,9 @@ if (APP_PORTS.length < 2 || APP_PORTS.some((port) => !Number.isInteger(port) || 
 
 /** Drops and recreates the database a postgresql:// URL names. */
 async function recreatePostgresDatabase(url) {
-  const adminUrl = isPostgresUrl(process.env.TEST_DATABASE_URL) ? process.env.TEST_DATABASE_URL : databaseUrl(url, "postgres");
+  const adminUrl = isPostgresUrl(process.env.TEST_DATABASE_URL)
+    ? process.env.TEST_DATABASE_URL
+    : databaseUrl(url, "postgres");
   await recreateDatabase(adminUrl, databaseName(url));
 }
 
@@ -145,7 +148,9 @@ try {
     host: "127.0.0.1",
     backends: APP_PORTS.map((port) => `http://127.0.0.1:${port}`),
   });
-  say(`proxy http://127.0.0.1:${PROXY_PORT} -> ${APP_PORTS.map((port) => `:${port}`).join(", ")} (${DATABASE_URL.split(":")[0]})`);
+  say(
+    `proxy http://127.0.0.1:${PROXY_PORT} -> ${APP_PORTS.map((port) => `:${port}`).join(", ")} (${DATABASE_URL.split(":")[0]})`,
+  );
 } catch (error) {
   say(`could not start: ${error instanceof Error ? error.message : String(error)}`);
   exitCode = 1;

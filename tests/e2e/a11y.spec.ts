@@ -128,7 +128,14 @@ test.describe("signed in", () => {
     await expect(page.getByText("Resuming at 0:08.")).toBeVisible();
     await page.getByRole("button", { name: "Play Video" }).click();
     await expect
-      .poll(() => page.locator("video").first().evaluate((video: HTMLVideoElement) => video.currentTime), { timeout: 15_000 })
+      .poll(
+        () =>
+          page
+            .locator("video")
+            .first()
+            .evaluate((video: HTMLVideoElement) => video.currentTime),
+        { timeout: 15_000 },
+      )
       .toBeGreaterThan(8.5);
     await expectNoViolations(page);
   });
@@ -155,7 +162,10 @@ test.describe("signed in", () => {
     await expectNoViolations(page);
   });
 
-  test("the account page, also after a failed password change, has no axe violations", async ({ page, signedIn: _ }) => {
+  test("the account page, also after a failed password change, has no axe violations", async ({
+    page,
+    signedIn: _,
+  }) => {
     await page.goto("/account");
     await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
     await expectNoViolations(page);

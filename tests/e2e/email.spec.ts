@@ -59,7 +59,9 @@ for (const javaScriptEnabled of [true, false]) {
       await test.step("resend from the banner", async () => {
         await banner.getByRole("button", { name: "Resend email" }).click();
         await expect(page).toHaveURL("/");
-        await expect(page.getByRole("status").filter({ hasText: "We have sent you a new confirmation link." })).toBeVisible();
+        await expect(
+          page.getByRole("status").filter({ hasText: "We have sent you a new confirmation link." }),
+        ).toBeVisible();
       });
 
       const link = await linkFromOutbox(account.email, /^Confirm your email/, "/verify-email", 2);
@@ -117,7 +119,9 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page).toHaveURL("/");
-      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" })).toBeVisible();
+      await expect(
+        page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }),
+      ).toBeVisible();
       // The reset link proved the address: no banner.
       await expect(page.locator(".verify-banner")).toHaveCount(0);
 
@@ -157,7 +161,10 @@ test.describe("axe", () => {
     await expectNoViolations(page);
   });
 
-  test("verify email: check your inbox, a bad link, and the signed-in page with the banner", async ({ page, signedIn }) => {
+  test("verify email: check your inbox, a bad link, and the signed-in page with the banner", async ({
+    page,
+    signedIn,
+  }) => {
     await page.goto("/verify-email");
     await expect(page.getByText(`Your email address ${signedIn.email} is not confirmed yet.`)).toBeVisible();
     await expectNoViolations(page);

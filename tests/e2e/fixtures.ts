@@ -22,7 +22,11 @@ export interface Account {
 export const CATALOG_ID_PREFIX = process.env.E2E_CATALOG_ID_PREFIX ?? "";
 
 /** The demo catalog's first drama; its episode 1 is sample-1 (20 s, HLS + MP4). */
-export const DRAMA = { id: `${CATALOG_ID_PREFIX}moonlit-tea-house`, title: "Moonlit Tea House", episodeCount: 12 } as const;
+export const DRAMA = {
+  id: `${CATALOG_ID_PREFIX}moonlit-tea-house`,
+  title: "Moonlit Tea House",
+  episodeCount: 12,
+} as const;
 export const EPISODE_1 = `${DRAMA.id}-ep-1`;
 
 let counter = 0;
@@ -31,7 +35,11 @@ export function newAccount(prefix = "viewer"): Account {
   const unique = `${Date.now().toString(36)}-${process.pid}-${counter}`;
   // A password unrelated to the email: the password policy refuses one that contains it.
   const secret = `${Math.random().toString(36).slice(2, 10)}${counter}`;
-  return { name: `Test ${prefix} ${counter}`, email: `${prefix}-${unique}@example.com`, password: `pw-${secret}-long-river` };
+  return {
+    name: `Test ${prefix} ${counter}`,
+    email: `${prefix}-${unique}@example.com`,
+    password: `pw-${secret}-long-river`,
+  };
 }
 
 /** Registers through the real form endpoint (plain POST, as a browser without JS would). */
@@ -95,5 +103,8 @@ export function announcer(page: Page) {
 
 /** The current playback position of the page's <video>, in seconds. */
 export function currentTime(page: Page): Promise<number> {
-  return page.locator("video").first().evaluate((video: HTMLVideoElement) => video.currentTime);
+  return page
+    .locator("video")
+    .first()
+    .evaluate((video: HTMLVideoElement) => video.currentTime);
 }

@@ -24,9 +24,11 @@ test("documents carry the security headers, and scripts only come from our own f
   expect(headers["strict-transport-security"]).toContain("max-age=");
   expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 
-  const scripts = await page.locator("script").evaluateAll((elements) =>
-    elements.map((element) => ({ src: element.getAttribute("src"), inline: element.textContent ?? "" })),
-  );
+  const scripts = await page
+    .locator("script")
+    .evaluateAll((elements) =>
+      elements.map((element) => ({ src: element.getAttribute("src"), inline: element.textContent ?? "" })),
+    );
   expect(scripts.length).toBeGreaterThan(0);
   for (const script of scripts) {
     expect(script.src, "no inline scripts").toMatch(/^\/assets\//);
@@ -71,7 +73,10 @@ test("an anonymous public page is shared and cached briefly; a page with a form 
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL! },
     body: new URLSearchParams({ email: account.email, password: account.password }),
   });
-  const session = signIn.headers.getSetCookie().find((cookie) => cookie.startsWith("dracin_session="))!.split(";")[0];
+  const session = signIn.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith("dracin_session="))!
+    .split(";")[0];
   const mine = await get(path, session);
   expect(mine.headers.get("cache-control")).toBe("private, no-cache");
   expect(mine.headers.get("x-page-cache")).toBeNull();
@@ -121,24 +126,36 @@ test("a post without Origin or Sec-Fetch-Site needs the page's CSRF token", asyn
   expect((await post("/login", credentials)).status).toBe(403);
 
   const loginPage = await fetch(`${baseURL}/login`);
-  const csrfCookie = loginPage.headers.getSetCookie().find((cookie) => cookie.startsWith("dracin_csrf="))!.split(";")[0];
+  const csrfCookie = loginPage.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith("dracin_csrf="))!
+    .split(";")[0];
   const token = /name="_csrf" value="([^"]+)"/.exec(await loginPage.text())?.[1];
   expect(token).toBeTruthy();
   expect((await post("/login", credentials, csrfCookie)).status).toBe(403);
   expect((await post("/login", { ...credentials, _csrf: "forged" }, csrfCookie)).status).toBe(403);
   const signedIn = await post("/login", { ...credentials, _csrf: token! }, csrfCookie);
   expect(signedIn.status).toBe(303);
-  const session = signedIn.headers.getSetCookie().find((cookie) => cookie.startsWith("dracin_session="))!.split(";")[0];
+  const session = signedIn.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith("dracin_session="))!
+    .split(";")[0];
   const cookies = `${csrfCookie}; ${session}`;
 
   expect((await post("/resources/favorites", { intent: "add", dramaId: DRAMA.id }, cookies)).status).toBe(403);
-  expect((await post("/resources/favorites", { intent: "add", dramaId: DRAMA.id, _csrf: token! }, cookies)).status).toBe(303);
+  expect(
+    (await post("/resources/favorites", { intent: "add", dramaId: DRAMA.id, _csrf: token! }, cookies)).status,
+  ).toBe(303);
   expect((await post("/resources/progress", { episodeId: EPISODE_1, position: "5" }, cookies)).status).toBe(403);
-  expect((await post("/resources/progress", { episodeId: EPISODE_1, position: "5", _csrf: token! }, cookies)).status).toBe(204);
+  expect(
+    (await post("/resources/progress", { episodeId: EPISODE_1, position: "5", _csrf: token! }, cookies)).status,
+  ).toBe(204);
 
   // Signed-in pages carry the token for htmx's requests and the player's beacons too.
   const home = await (await fetch(`${baseURL}/`, { headers: { Cookie: cookies } })).text();
-  expect(/<body hx-headers="([^"]+)"/.exec(home)?.[1].replaceAll("&quot;", '"')).toBe(JSON.stringify({ "X-CSRF-Token": token }));
+  expect(/<body hx-headers="([^"]+)"/.exec(home)?.[1].replaceAll("&quot;", '"')).toBe(
+    JSON.stringify({ "X-CSRF-Token": token }),
+  );
 });
 
 test("hostile text in a name and a search comes back escaped and never runs", async ({ page, playwright, baseURL }) => {

@@ -8,7 +8,9 @@ import { DRAMA, EPISODE_1, expect, newAccount, registerInBrowser, test } from ".
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("every form works by plain submission and the native player resumes where progress was saved", async ({ page }) => {
+  test("every form works by plain submission and the native player resumes where progress was saved", async ({
+    page,
+  }) => {
     test.setTimeout(60_000);
     const account = newAccount("nojs");
     const nav = page.getByRole("navigation", { name: "Main" });

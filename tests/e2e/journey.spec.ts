@@ -79,7 +79,8 @@ test("a viewer registers, browses, searches, adds to My List, watches with progr
       (window as unknown as { sameDocument: boolean }).sameDocument = true;
     });
     const saved = page.waitForResponse(
-      (response) => new URL(response.url()).pathname === "/resources/favorites" && response.request().method() === "POST",
+      (response) =>
+        new URL(response.url()).pathname === "/resources/favorites" && response.request().method() === "POST",
     );
     await page.getByRole("button", { name: /^Add to My List/ }).click();
     const response = await saved;
@@ -96,7 +97,8 @@ test("a viewer registers, browses, searches, adds to My List, watches with progr
     const playlist = page.waitForRequest((request) => new URL(request.url()).pathname.endsWith(".m3u8"));
     const segment = page.waitForRequest((request) => new URL(request.url()).pathname.endsWith(".ts"));
     const firstSave = page.waitForResponse(
-      (response) => new URL(response.url()).pathname === "/resources/progress" && response.request().method() === "POST",
+      (response) =>
+        new URL(response.url()).pathname === "/resources/progress" && response.request().method() === "POST",
     );
     await page.getByRole("link", { name: "Play episode 1" }).click();
     await expect(page).toHaveURL(`/watch/${EPISODE_1}`);
@@ -114,7 +116,8 @@ test("a viewer registers, browses, searches, adds to My List, watches with progr
     // Past the "started" threshold (3 s), pause: that reports at once, not on the 10 s tick.
     await expect.poll(() => currentTime(page), { timeout: 15_000 }).toBeGreaterThan(4);
     const pauseSave = page.waitForResponse(
-      (response) => new URL(response.url()).pathname === "/resources/progress" && response.request().method() === "POST",
+      (response) =>
+        new URL(response.url()).pathname === "/resources/progress" && response.request().method() === "POST",
       { timeout: 3_000 },
     );
     await page.locator(".video-js").hover();
@@ -124,7 +127,12 @@ test("a viewer registers, browses, searches, adds to My List, watches with progr
     const body = new URLSearchParams(saved.request().postData() ?? "");
     expect(body.get("episodeId")).toBe(EPISODE_1);
     expect(Number(body.get("position"))).toBeGreaterThan(4);
-    expect(await page.locator("video").first().evaluate((video: HTMLVideoElement) => video.paused)).toBe(true);
+    expect(
+      await page
+        .locator("video")
+        .first()
+        .evaluate((video: HTMLVideoElement) => video.paused),
+    ).toBe(true);
   });
 
   await test.step("the drama page offers to resume and shows the share watched", async () => {
@@ -144,7 +152,11 @@ test("a viewer registers, browses, searches, adds to My List, watches with progr
 
     await page.getByRole("link", { name: "Dracin" }).click();
     await expect(page.getByRole("heading", { level: 2, name: "Continue Watching" })).toBeVisible();
-    await expect(page.getByRole("region", { name: "Continue Watching" }).getByRole("link", { name: /^Resume episode 1\s*: Moonlit Tea House$/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: "Continue Watching" })
+        .getByRole("link", { name: /^Resume episode 1\s*: Moonlit Tea House$/ }),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "My List" })).toBeVisible();
   });
 

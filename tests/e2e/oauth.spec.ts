@@ -22,7 +22,12 @@ let counter = 0;
 function newIdentity(label = "oauth"): Identity {
   counter += 1;
   const unique = `${Date.now().toString(36)}-${process.pid}-${counter}`;
-  return { sub: `${label}-${unique}`, email: `${label}-${unique}@example.com`, email_verified: true, name: `OAuth ${label} ${counter}` };
+  return {
+    sub: `${label}-${unique}`,
+    email: `${label}-${unique}@example.com`,
+    email_verified: true,
+    name: `OAuth ${label} ${counter}`,
+  };
 }
 
 async function control(request: APIRequestContext, body: Record<string, unknown>) {
@@ -62,7 +67,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/login?redirectTo=%2Fmy-list");
       const visited: string[] = [];
       page.on("request", (request) => {
-        if (request.isNavigationRequest()) visited.push(new URL(request.url()).origin + new URL(request.url()).pathname);
+        if (request.isNavigationRequest())
+          visited.push(new URL(request.url()).origin + new URL(request.url()).pathname);
       });
       await page.getByRole("button", { name: "Continue with Fake ID" }).click();
       await page.waitForURL("**/my-list");
@@ -124,8 +130,15 @@ test.describe("errors", () => {
 
 test.describe("connected accounts on /account", () => {
   for (const javaScriptEnabled of [true, false]) {
-    test(`connect and disconnect GitHub (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser, baseURL }) => {
-      const context = await browser.newContext({ javaScriptEnabled, baseURL, extraHTTPHeaders: { Origin: baseURL ?? "" } });
+    test(`connect and disconnect GitHub (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
+      browser,
+      baseURL,
+    }) => {
+      const context = await browser.newContext({
+        javaScriptEnabled,
+        baseURL,
+        extraHTTPHeaders: { Origin: baseURL ?? "" },
+      });
       const page = await context.newPage();
       const account = newAccount("connect");
       const registered = await page.request.post("/register", {
@@ -160,7 +173,10 @@ test.describe("connected accounts on /account", () => {
     await page.getByRole("button", { name: "Continue with Fake ID" }).click();
     await page.waitForURL((url) => url.pathname === "/");
     await page.goto("/account");
-    const fake = page.getByRole("region", { name: "Connected accounts" }).getByRole("listitem").filter({ hasText: "Fake ID" });
+    const fake = page
+      .getByRole("region", { name: "Connected accounts" })
+      .getByRole("listitem")
+      .filter({ hasText: "Fake ID" });
     await expect(fake).toContainText("This is your only way to sign in");
     const answer = page.waitForResponse((response) => response.url().endsWith("/account/connections"));
     await fake.getByRole("button", { name: "Disconnect Fake ID" }).click();

@@ -60,7 +60,16 @@ async function measure(context: BrowserContext, path: string): Promise<Weight> {
   // Lazy images and media may still load; they are not counted.
   await page.waitForLoadState("networkidle");
 
-  const weight: Weight = { page: path, scripts: [], document: 0, js: 0, css: 0, jsRaw: 0, uncompressed: [], notImmutable: [] };
+  const weight: Weight = {
+    page: path,
+    scripts: [],
+    document: 0,
+    js: 0,
+    css: 0,
+    jsRaw: 0,
+    uncompressed: [],
+    notImmutable: [],
+  };
   for (const response of responses) {
     const type = response.request().resourceType();
     if (type !== "document" && type !== "script" && type !== "stylesheet") continue;
@@ -129,7 +138,9 @@ function grantAdmin(email: string) {
 
 function expectWithinBudget(weight: Weight) {
   expect(weight.js, `${weight.page}: JavaScript transferred`).toBeLessThanOrEqual(JS_BUDGET);
-  expect(weight.document + weight.css + weight.js, `${weight.page}: HTML + CSS + JS transferred`).toBeLessThanOrEqual(TOTAL_BUDGET);
+  expect(weight.document + weight.css + weight.js, `${weight.page}: HTML + CSS + JS transferred`).toBeLessThanOrEqual(
+    TOTAL_BUDGET,
+  );
   expect(weight.uncompressed, `${weight.page}: responses without br/gzip`).toEqual([]);
   expect(weight.notImmutable, `${weight.page}: assets not fingerprinted or not cached immutably`).toEqual([]);
   test.info().annotations.push({
@@ -191,7 +202,10 @@ test.describe("no hydration and light pages", () => {
       const weight = await measure(context, path);
       await context.close();
       weight.page = `${path} (signed in)`;
-      expect(weight.scripts.every((url) => HTMX.test(url) || ENHANCE.test(url)), `${path}: only htmx and enhance`).toBe(true);
+      expect(
+        weight.scripts.every((url) => HTMX.test(url) || ENHANCE.test(url)),
+        `${path}: only htmx and enhance`,
+      ).toBe(true);
       expectWithinBudget(weight);
     }
   });

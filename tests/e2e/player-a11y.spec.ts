@@ -33,7 +33,10 @@ for (const [device, viewport] of [
   ["a phone", { width: 390, height: 844 }],
   ["a desktop", { width: 1280, height: 900 }],
 ] as const) {
-  test(`the Up next card and the shortcuts help have no axe violations on ${device}`, async ({ page, signedIn: _ }, testInfo) => {
+  test(`the Up next card and the shortcuts help have no axe violations on ${device}`, async ({
+    page,
+    signedIn: _,
+  }, testInfo) => {
     test.setTimeout(60_000);
     await page.setViewportSize(viewport);
     await page.goto(watchPath(1));
@@ -77,7 +80,10 @@ test("the “Still watching?” prompt has no axe violations", async ({ page, si
 test("the player with its menus open has no axe violations", async ({ page, signedIn: _ }) => {
   await page.goto(watchPath(1));
   await clickPlay(page);
-  await page.locator(".video-js").first().evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+  await page
+    .locator(".video-js")
+    .first()
+    .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
   await page.locator(".video-js").hover();
   await page.getByRole("button", { name: /^Quality/ }).click();
   await expect(page.getByRole("menuitemradio", { name: "360p", exact: true })).toBeVisible();

@@ -17,7 +17,8 @@ async function renderedTracks(page: Page, path: string): Promise<{ lang: string;
 
 function preferencesPost(page: Page) {
   return page.waitForResponse(
-    (response) => new URL(response.url()).pathname === "/resources/preferences" && response.request().method() === "POST",
+    (response) =>
+      new URL(response.url()).pathname === "/resources/preferences" && response.request().method() === "POST",
   );
 }
 
@@ -32,7 +33,10 @@ test("English captions show by default, as a showing text track with cues on scr
   await expect(page.locator(".vjs-text-track-display")).toContainText("Your Highness");
 });
 
-test("choosing Bahasa Indonesia in the captions menu carries over to the next episode", async ({ page, signedIn: _ }) => {
+test("choosing Bahasa Indonesia in the captions menu carries over to the next episode", async ({
+  page,
+  signedIn: _,
+}) => {
   await page.goto(watchPath(1));
   await clickPlay(page, 0.5);
   await showControls(page);

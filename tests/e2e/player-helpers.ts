@@ -39,25 +39,29 @@ interface VideoJsPlayer {
 
 /** The video.js player's state, read through the player element. */
 export function playerState(page: Page): Promise<PlayerState> {
-  return page.locator(".video-js").first().evaluate((el) => {
-    const player = (el as unknown as { player: VideoJsPlayer }).player;
-    const tracks = player.textTracks();
-    const captions: string[] = [];
-    for (let i = 0; i < tracks.length; i += 1) {
-      if (tracks[i].kind === "captions" || tracks[i].kind === "subtitles") captions.push(`${tracks[i].language}:${tracks[i].mode}`);
-    }
-    const tech = player.tech(true);
-    return {
-      currentTime: player.currentTime(),
-      duration: player.duration(),
-      paused: player.paused(),
-      ended: player.ended(),
-      muted: player.muted(),
-      rate: player.playbackRate(),
-      src: (tech?.currentSrc?.() || player.currentSrc() || "").split("#")[0],
-      captions,
-    };
-  });
+  return page
+    .locator(".video-js")
+    .first()
+    .evaluate((el) => {
+      const player = (el as unknown as { player: VideoJsPlayer }).player;
+      const tracks = player.textTracks();
+      const captions: string[] = [];
+      for (let i = 0; i < tracks.length; i += 1) {
+        if (tracks[i].kind === "captions" || tracks[i].kind === "subtitles")
+          captions.push(`${tracks[i].language}:${tracks[i].mode}`);
+      }
+      const tech = player.tech(true);
+      return {
+        currentTime: player.currentTime(),
+        duration: player.duration(),
+        paused: player.paused(),
+        ended: player.ended(),
+        muted: player.muted(),
+        rate: player.playbackRate(),
+        src: (tech?.currentSrc?.() || player.currentSrc() || "").split("#")[0],
+        captions,
+      };
+    });
 }
 
 export async function currentTime(page: Page): Promise<number> {
@@ -116,10 +120,13 @@ export async function keyboardPlay(page: Page, past = 0.3): Promise<void> {
 
 /** Jumps near the end (a script seek, not a viewer interaction), so `ended` comes quickly. */
 export async function seekNearEnd(page: Page, secondsBefore = 1.2): Promise<void> {
-  await page.locator(".video-js").first().evaluate((el, before) => {
-    const player = (el as unknown as { player: VideoJsPlayer }).player;
-    player.currentTime(Math.max(0, player.duration() - before));
-  }, secondsBefore);
+  await page
+    .locator(".video-js")
+    .first()
+    .evaluate((el, before) => {
+      const player = (el as unknown as { player: VideoJsPlayer }).player;
+      player.currentTime(Math.max(0, player.duration() - before));
+    }, secondsBefore);
 }
 
 /** Records the position of every `playing` event in the page (media events do not bubble; capture does). */

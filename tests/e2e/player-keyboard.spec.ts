@@ -25,7 +25,10 @@ test("shortcuts work only while the player has focus: k on the page does nothing
   await expect.poll(async () => (await playerState(page)).paused).toBe(false);
 });
 
-test("j, l and the arrows seek 10 s; m mutes; space plays and pauses on the player itself", async ({ page, signedIn: _ }) => {
+test("j, l and the arrows seek 10 s; m mutes; space plays and pauses on the player itself", async ({
+  page,
+  signedIn: _,
+}) => {
   await page.goto(watchPath(3));
   await keyboardPlay(page, 0.3);
   await page.keyboard.press("k");
@@ -86,7 +89,15 @@ test("the shortcuts help opens with ? in the player and with its button, closes 
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(help).toBeVisible();
   await expect(help.getByRole("button", { name: "Close" })).toBeFocused();
-  for (const text of ["Play or pause", "Back 10 seconds", "Forward 10 seconds", "Mute or unmute", "Full screen on or off", "Captions on or off", "Next episode"]) {
+  for (const text of [
+    "Play or pause",
+    "Back 10 seconds",
+    "Forward 10 seconds",
+    "Mute or unmute",
+    "Full screen on or off",
+    "Captions on or off",
+    "Next episode",
+  ]) {
     await expect(help).toContainText(text);
   }
   await page.keyboard.press("Escape");
@@ -107,7 +118,10 @@ test("the shortcuts help opens with ? in the player and with its button, closes 
   await expect(button).toBeFocused();
 });
 
-test("every player control is labelled, at least 24×24 px, with a visible focus ring", async ({ page, signedIn: _ }) => {
+test("every player control is labelled, at least 24×24 px, with a visible focus ring", async ({
+  page,
+  signedIn: _,
+}) => {
   for (const viewport of [
     { width: 390, height: 844 },
     { width: 1280, height: 900 },
@@ -115,7 +129,10 @@ test("every player control is labelled, at least 24×24 px, with a visible focus
     await page.setViewportSize(viewport);
     await page.goto(watchPath(1));
     await clickPlay(page, 0.3);
-    await page.locator(".video-js").first().evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+    await page
+      .locator(".video-js")
+      .first()
+      .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
     await showControls(page);
     const controls = page.locator(
       ".video-js button:visible, .video-js [role=slider]:visible, .video-js [role=menuitemradio]:visible, .player-toolbar button:visible, .player-toolbar input:visible",
@@ -127,7 +144,11 @@ test("every player control is labelled, at least 24×24 px, with a visible focus
       const info = await control.evaluate((el) => {
         const box = el.getBoundingClientRect();
         const style = getComputedStyle(el);
-        return { box: { width: box.width, height: box.height }, visibility: style.visibility, className: el.getAttribute("class") ?? "" };
+        return {
+          box: { width: box.width, height: box.height },
+          visibility: style.visibility,
+          className: el.getAttribute("class") ?? "",
+        };
       });
       if (info.visibility === "hidden" || info.box.width === 0) continue;
       const label = `${info.className} at ${viewport.width}px`;
@@ -169,9 +190,15 @@ test("every player control is labelled, at least 24×24 px, with a visible focus
       inside += 1;
       // Focused controls are at least 24×24 (the volume slider expands as it takes focus).
       await expect
-        .poll(() => page.evaluate(() => Math.min(...(({ width, height }) => [width, height])(document.activeElement!.getBoundingClientRect()))), {
-          message: focus.name,
-        })
+        .poll(
+          () =>
+            page.evaluate(() =>
+              Math.min(...(({ width, height }) => [width, height])(document.activeElement!.getBoundingClientRect())),
+            ),
+          {
+            message: focus.name,
+          },
+        )
         .toBeGreaterThanOrEqual(24);
       expect(focus.style, focus.name).toBe("solid");
       expect(focus.width, focus.name).toBeGreaterThanOrEqual(2);

@@ -24,7 +24,9 @@ test("play, pause, reload: resumes within 2 s of the saved position, without pla
   await page.goto(`/watch/${EPISODE_1}`);
   await keyboardPlay(page, 6);
 
-  const pauseSave = page.waitForRequest((request) => isProgressSave(request) && Number(saveBody(request).get("position")) > 6);
+  const pauseSave = page.waitForRequest(
+    (request) => isProgressSave(request) && Number(saveBody(request).get("position")) > 6,
+  );
   // Focus is on the control bar's Pause button after a keyboard start: k pauses.
   await page.keyboard.press("k");
   const saved = Number(saveBody(await pauseSave).get("position"));
@@ -49,7 +51,10 @@ test("every save carries an increasing seq, and the first one starts a viewing",
   const saves = recordSaves(page);
   await page.goto(`/watch/${EPISODE_1}`);
   await clickPlay(page, 1);
-  await page.locator(".video-js").first().evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+  await page
+    .locator(".video-js")
+    .first()
+    .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
   await expect.poll(() => saves.length).toBeGreaterThanOrEqual(2);
   expect(saves[0].get("viewingStart")).toBe("1");
   expect(saves.slice(1).every((save) => save.get("viewingStart") === "0")).toBe(true);
@@ -64,11 +69,14 @@ test("a burst of seeks sends one save with the latest position", async ({ page, 
   await page.goto(`/watch/${EPISODE_1}`);
   await clickPlay(page, 0.5);
   const saves = recordSaves(page);
-  await page.locator(".video-js").first().evaluate((el) => {
-    const player = (el as unknown as { player: { currentTime(t: number): void; pause(): void } }).player;
-    player.pause();
-    for (const at of [3, 5, 7, 9]) player.currentTime(at);
-  });
+  await page
+    .locator(".video-js")
+    .first()
+    .evaluate((el) => {
+      const player = (el as unknown as { player: { currentTime(t: number): void; pause(): void } }).player;
+      player.pause();
+      for (const at of [3, 5, 7, 9]) player.currentTime(at);
+    });
   await expect.poll(() => saves.length, { timeout: 5_000 }).toBeGreaterThan(0);
   // Fire every timer a second report could wait on, then make a round trip from the page:
   // a save sent by those timers went out before it, so it would be recorded by now.
@@ -79,13 +87,20 @@ test("a burst of seeks sends one save with the latest position", async ({ page, 
   expect(positions[0]).toBeGreaterThan(8.5);
 });
 
-test("offline: a save that fails is kept and sent when the connection returns", async ({ page, context, signedIn: _ }) => {
+test("offline: a save that fails is kept and sent when the connection returns", async ({
+  page,
+  context,
+  signedIn: _,
+}) => {
   await page.goto(`/watch/${EPISODE_1}`);
   await clickPlay(page, 4);
 
   await context.setOffline(true);
   const failed = page.waitForEvent("requestfailed", { predicate: isProgressSave });
-  await page.locator(".video-js").first().evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+  await page
+    .locator(".video-js")
+    .first()
+    .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
   const lost = saveBody(await failed);
   const position = lost.get("position");
   expect(Number(position)).toBeGreaterThan(4);
@@ -94,7 +109,10 @@ test("offline: a save that fails is kept and sent when the connection returns", 
   const queued = await page.evaluate(() =>
     Object.keys(localStorage)
       .filter((key) => key.startsWith("dracin:pending-progress"))
-      .flatMap((key) => JSON.parse(localStorage.getItem(key) ?? "[]") as { episodeId: string; seq: number; position: number }[]),
+      .flatMap(
+        (key) =>
+          JSON.parse(localStorage.getItem(key) ?? "[]") as { episodeId: string; seq: number; position: number }[],
+      ),
   );
   expect(queued).toHaveLength(1);
   expect(queued[0]).toMatchObject({ episodeId: EPISODE_1, seq: Number(lost.get("seq")) });
@@ -106,7 +124,9 @@ test("offline: a save that fails is kept and sent when the connection returns", 
   expect(delivered.get("position")).toBe(position);
   expect(delivered.get("seq")).toBe(lost.get("seq"));
   await expect
-    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("dracin:pending-progress")).length))
+    .poll(() =>
+      page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("dracin:pending-progress")).length),
+    )
     .toBe(0);
 
   // And the server has it: the drama page offers to resume episode 1.
@@ -114,12 +134,17 @@ test("offline: a save that fails is kept and sent when the connection returns", 
   await expect(page.getByRole("link", { name: "Resume episode 1" })).toBeVisible();
 });
 
-test("signing out forgets saves kept offline, so another viewer on the device never sends them", async ({ page, signedIn: _ }) => {
+test("signing out forgets saves kept offline, so another viewer on the device never sends them", async ({
+  page,
+  signedIn: _,
+}) => {
   await page.goto(`/watch/${EPISODE_1}`);
   await page.evaluate(() =>
     localStorage.setItem(
       "dracin:pending-progress",
-      JSON.stringify([{ episodeId: "moonlit-tea-house-ep-1", position: 9, duration: 20, viewingStart: false, seq: Date.now() }]),
+      JSON.stringify([
+        { episodeId: "moonlit-tea-house-ep-1", position: 9, duration: 20, viewingStart: false, seq: Date.now() },
+      ]),
     ),
   );
   await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }).click();

@@ -7,7 +7,10 @@ import { clickPlay, currentTime, playerState, setPreferences, showControls, watc
 
 const isMedia = (url: string) => /^\/media\//.test(new URL(url).pathname) && !new URL(url).pathname.endsWith(".vtt");
 
-test("HLS plays through VHS; choosing 360p switches the stream to the 360p rendition", async ({ page, signedIn: _ }) => {
+test("HLS plays through VHS; choosing 360p switches the stream to the 360p rendition", async ({
+  page,
+  signedIn: _,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(watchPath(3));
   await clickPlay(page, 1);
@@ -22,22 +25,35 @@ test("HLS plays through VHS; choosing 360p switches the stream to the 360p rendi
   const segment360 = page.waitForRequest((request) => /\/360p\/seg-\d+\.ts$/.test(new URL(request.url()).pathname));
   await page.getByRole("menuitemradio", { name: "360p", exact: true }).click();
   await segment360;
-  const levels = await page.locator(".video-js").first().evaluate((el) => {
-    const list = (el as unknown as { player: { qualityLevels(): { length: number; [i: number]: { height: number; enabled: boolean } } } }).player.qualityLevels();
-    return Array.from({ length: list.length }, (_, i) => `${list[i].height}:${list[i].enabled}`);
-  });
+  const levels = await page
+    .locator(".video-js")
+    .first()
+    .evaluate((el) => {
+      const list = (
+        el as unknown as {
+          player: { qualityLevels(): { length: number; [i: number]: { height: number; enabled: boolean } } };
+        }
+      ).player.qualityLevels();
+      return Array.from({ length: list.length }, (_, i) => `${list[i].height}:${list[i].enabled}`);
+    });
   expect(levels.sort()).toEqual(["360:true", "720:false"]);
   await expect(page.getByRole("button", { name: "Quality, 360p" })).toBeVisible();
   expect((await playerState(page)).paused).toBe(false);
 });
 
-test("when HLS fails the MP4 plays, and the quality menu switches the file keeping the position", async ({ page, signedIn: _ }) => {
+test("when HLS fails the MP4 plays, and the quality menu switches the file keeping the position", async ({
+  page,
+  signedIn: _,
+}) => {
   await page.route("**/*.m3u8", (route) => route.abort());
   await page.goto(watchPath(3));
   await clickPlay(page, 2);
   expect((await playerState(page)).src).toMatch(/\.mp4$/);
 
-  await page.locator(".video-js").first().evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+  await page
+    .locator(".video-js")
+    .first()
+    .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
   const before = await currentTime(page);
   await showControls(page);
   await page.getByRole("button", { name: /^Quality/ }).click();
@@ -56,12 +72,23 @@ test("playback speed goes from 0.5× to 2×", async ({ page, signedIn: _ }) => {
   await showControls(page);
   await page.getByRole("button", { name: "Playback Rate" }).click();
   const rates = await page.getByRole("menuitemradio").allTextContents();
-  expect(rates.map((text) => text.replace(/,.*$/, "").trim())).toEqual(["2x", "1.75x", "1.5x", "1.25x", "1x", "0.75x", "0.5x"]);
+  expect(rates.map((text) => text.replace(/,.*$/, "").trim())).toEqual([
+    "2x",
+    "1.75x",
+    "1.5x",
+    "1.25x",
+    "1x",
+    "0.75x",
+    "0.5x",
+  ]);
   await page.getByRole("menuitemradio", { name: /^1\.5x/ }).click();
   await expect.poll(async () => (await playerState(page)).rate).toBe(1.5);
 });
 
-test("data saver: nothing loads before play, then the stream starts at the lowest rendition", async ({ page, signedIn: _ }) => {
+test("data saver: nothing loads before play, then the stream starts at the lowest rendition", async ({
+  page,
+  signedIn: _,
+}) => {
   await setPreferences(page, { dataSaver: "1" });
   await page.setViewportSize({ width: 1280, height: 900 });
   const media: string[] = [];
@@ -79,7 +106,10 @@ test("data saver: nothing loads before play, then the stream starts at the lowes
   await clickPlay(page, 1);
   const segments = media.filter((path) => path.endsWith(".ts"));
   expect(segments.length).toBeGreaterThan(0);
-  expect(segments.every((path) => path.includes("/360p/")), segments.join(", ")).toBe(true);
+  expect(
+    segments.every((path) => path.includes("/360p/")),
+    segments.join(", "),
+  ).toBe(true);
 });
 
 test("/watch JavaScript stays within 350 KB compressed", async ({ browser }) => {
@@ -94,12 +124,20 @@ test("/watch JavaScript stays within 350 KB compressed", async ({ browser }) => 
   const scripts: { url: string; bytes: Promise<number> }[] = [];
   page.on("response", (response) => {
     if (response.request().resourceType() === "script" && !response.url().startsWith("blob:")) {
-      scripts.push({ url: response.url(), bytes: response.request().sizes().then((sizes) => sizes.responseBodySize) });
+      scripts.push({
+        url: response.url(),
+        bytes: response
+          .request()
+          .sizes()
+          .then((sizes) => sizes.responseBodySize),
+      });
     }
   });
   await page.goto(`/watch/${EPISODE_1}`, { waitUntil: "load" });
   await page.waitForLoadState("networkidle");
-  const sizes = await Promise.all(scripts.map(async (script) => ({ url: new URL(script.url).pathname, bytes: await script.bytes })));
+  const sizes = await Promise.all(
+    scripts.map(async (script) => ({ url: new URL(script.url).pathname, bytes: await script.bytes })),
+  );
   const total = sizes.reduce((sum, script) => sum + script.bytes, 0);
   console.log("/watch JavaScript (transferred):", sizes, `total ${(total / 1024).toFixed(1)} KB`);
   expect(total).toBeGreaterThan(50 * 1024);

@@ -40,7 +40,11 @@ async function runPastCountdown(page: Page): Promise<void> {
 function recordNavigationsTo(page: Page, path: string): string[] {
   const seen: string[] = [];
   page.on("request", (request) => {
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && new URL(request.url()).pathname === path) {
+    if (
+      request.isNavigationRequest() &&
+      request.frame() === page.mainFrame() &&
+      new URL(request.url()).pathname === path
+    ) {
       seen.push(request.url());
     }
   });
@@ -58,7 +62,10 @@ async function expectStayedOnEpisode1(page: Page, navigations: string[]): Promis
   await expect(page).toHaveURL(watchPath(1));
 }
 
-test("the countdown appears at the end and starts the next episode, which plays by itself", async ({ page, signedIn: _ }) => {
+test("the countdown appears at the end and starts the next episode, which plays by itself", async ({
+  page,
+  signedIn: _,
+}) => {
   await page.goto(watchPath(1));
   await clickPlay(page);
   await seekNearEnd(page);
@@ -91,7 +98,10 @@ test("with reduced motion the countdown is text only, and autoplay still happens
   await page.waitForURL(`**${watchPath(2)}`, { timeout: 15_000 });
 });
 
-test("the countdown can be cancelled from the keyboard, and focus stays in the player", async ({ page, signedIn: _ }) => {
+test("the countdown can be cancelled from the keyboard, and focus stays in the player", async ({
+  page,
+  signedIn: _,
+}) => {
   const navigations = recordNavigationsTo(page, watchPath(2));
   await page.goto(watchPath(1));
   await keyboardPlay(page);

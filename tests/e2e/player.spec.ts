@@ -20,7 +20,10 @@ for (const [device, viewport] of [
   ["a phone", { width: 390, height: 844 }],
   ["a desktop", { width: 1280, height: 900 }],
 ] as const) {
-  test(`the playing player fits ${device} screen (${viewport.width}×${viewport.height})`, async ({ page, signedIn: _ }, testInfo) => {
+  test(`the playing player fits ${device} screen (${viewport.width}×${viewport.height})`, async ({
+    page,
+    signedIn: _,
+  }, testInfo) => {
     await page.setViewportSize(viewport);
     await page.goto(`/watch/${EPISODE_1}`);
     await page.getByRole("button", { name: "Play Video" }).click();
@@ -45,6 +48,9 @@ for (const [device, viewport] of [
 
     const file = testInfo.outputPath(`watch-playing-${viewport.width}x${viewport.height}.png`);
     await page.screenshot({ path: file });
-    await testInfo.attach(`watch page while playing, ${viewport.width}×${viewport.height}`, { path: file, contentType: "image/png" });
+    await testInfo.attach(`watch page while playing, ${viewport.width}×${viewport.height}`, {
+      path: file,
+      contentType: "image/png",
+    });
   });
 }

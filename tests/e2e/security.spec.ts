@@ -14,7 +14,11 @@ test("refuses a cross-site form post to /logout and the viewer stays signed in",
 
 test("refuses a cross-site form post to /resources/favorites and changes nothing", async ({ page, signedIn: _ }) => {
   const form = { intent: "add", dramaId: DRAMA.id, redirectTo: "/my-list" };
-  const byOrigin = await page.request.post("/resources/favorites", { form, headers: { Origin: EVIL }, maxRedirects: 0 });
+  const byOrigin = await page.request.post("/resources/favorites", {
+    form,
+    headers: { Origin: EVIL },
+    maxRedirects: 0,
+  });
   expect(byOrigin.status()).toBe(403);
   const byFetchMetadata = await page.request.post("/resources/favorites", {
     form,

@@ -23,7 +23,12 @@ async function expectNoViolations(page: Page) {
 }
 
 /** A second device: its own browser context (cookies), with a phone's User-Agent. */
-async function phoneSignedIn(browser: Browser, baseURL: string | undefined, account: Account, javaScriptEnabled: boolean) {
+async function phoneSignedIn(
+  browser: Browser,
+  baseURL: string | undefined,
+  account: Account,
+  javaScriptEnabled: boolean,
+) {
   // The project's `use` options do not reach a context made here: give it the Origin the config sends.
   const context = await browser.newContext({
     baseURL,

@@ -39,7 +39,12 @@ test("a viewer's home is kept for their session and follows every change they ma
   await expect(page.getByRole("region", { name: "My List" })).toHaveCount(0);
 });
 
-test("another viewer never gets someone else's home, and an ended session gets no kept page", async ({ page, signedIn: _, browser, baseURL }) => {
+test("another viewer never gets someone else's home, and an ended session gets no kept page", async ({
+  page,
+  signedIn: _,
+  browser,
+  baseURL,
+}) => {
   // The first viewer's home, with their list, kept.
   await page.goto(`/drama/${DRAMA.id}`);
   await page.getByRole("button", { name: "Add to My List" }).click();
@@ -50,7 +55,11 @@ test("another viewer never gets someone else's home, and an ended session gets n
 
   // Someone else, in their own browser.
   const other = newAccount("other");
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, extraHTTPHeaders: { Origin: baseURL! } });
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { Origin: baseURL! },
+  });
   try {
     await registerAccount(context.request, other);
     const otherPage = await context.newPage();

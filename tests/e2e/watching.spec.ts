@@ -43,20 +43,22 @@ test.describe("with JavaScript", () => {
     });
     expect(save.status()).toBe(204);
     await page.reload();
-    await expect(page.getByRole("region", { name: "Continue Watching" }).getByText(/Episode 2: 1 min left/)).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Continue Watching" }).getByText(/Episode 2: 1 min left/),
+    ).toBeVisible();
   });
 });
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("marks as watched, marks as watched and plays next, and saves playback settings", async ({
-    page,
-    signedIn,
-  }) => {
+  test("marks as watched, marks as watched and plays next, and saves playback settings", async ({ page, signedIn }) => {
     expect(signedIn.email).toBeTruthy();
     await page.goto(`/drama/${DRAMA.id}`);
-    await page.locator(`#episode-${EPISODE_1}`).getByRole("button", { name: /Mark as watched/ }).click();
+    await page
+      .locator(`#episode-${EPISODE_1}`)
+      .getByRole("button", { name: /Mark as watched/ })
+      .click();
     await expect(page).toHaveURL(new RegExp(`/drama/${DRAMA.id}#episode-${EPISODE_1}$`));
     await expect(page.locator(`#episode-${EPISODE_1} .episode-state`)).toHaveText("✓ Watched");
     await expect(page.getByRole("link", { name: "Play next: episode 2" })).toBeVisible();

@@ -32,7 +32,16 @@ export async function insertAuditRows(databaseUrl: string, rows: AuditRowInput[]
         // timestamp(3) without time zone holds UTC, as Prisma writes it.
         await client.query(
           `INSERT INTO "AuditLog" (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, ($8::timestamptz AT TIME ZONE 'UTC'))`,
-          [row.id, row.action, row.ipAddress, row.userAgent, row.entityType, row.entityId, JSON.stringify(row.metadata), row.timestamp.toISOString()],
+          [
+            row.id,
+            row.action,
+            row.ipAddress,
+            row.userAgent,
+            row.entityType,
+            row.entityId,
+            JSON.stringify(row.metadata),
+            row.timestamp.toISOString(),
+          ],
         );
       }
       await client.query("COMMIT");
@@ -49,7 +58,16 @@ export async function insertAuditRows(databaseUrl: string, rows: AuditRowInput[]
       for (const row of rows) {
         // SQLite: ISO text with an explicit offset, as the app's adapter writes DateTime values.
         const at = row.timestamp.toISOString().replace("Z", "+00:00");
-        insert.run(row.id, row.action, row.ipAddress, row.userAgent, row.entityType, row.entityId, JSON.stringify(row.metadata), at);
+        insert.run(
+          row.id,
+          row.action,
+          row.ipAddress,
+          row.userAgent,
+          row.entityType,
+          row.entityId,
+          JSON.stringify(row.metadata),
+          at,
+        );
       }
     })();
   } finally {

@@ -195,7 +195,8 @@ export async function startFakeOAuthServer(options: FakeOAuthOptions): Promise<F
     if (body.get("grant_type") !== "authorization_code") return refuse(400, "unsupported_grant_type");
     const code = body.get("code") ?? "";
     const grant = codes.get(code);
-    if (!grant || grant.used || grant.expires < Date.now() || grant.clientId !== id) return refuse(400, "invalid_grant");
+    if (!grant || grant.used || grant.expires < Date.now() || grant.clientId !== id)
+      return refuse(400, "invalid_grant");
     grant.used = true;
     if (body.get("redirect_uri") !== grant.redirectUri) return refuse(400, "invalid_grant");
     const verifier = body.get("code_verifier") ?? "";

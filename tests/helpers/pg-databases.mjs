@@ -35,7 +35,9 @@ export function testPostgresUrl(env = process.env) {
   const url = env.TEST_DATABASE_URL;
   if (url === undefined || url === "") return undefined;
   if (!isPostgresUrl(url)) {
-    throw new Error(`TEST_DATABASE_URL must be a postgresql:// URL (unset it to test on SQLite), got "${url.split(":")[0]}:..."`);
+    throw new Error(
+      `TEST_DATABASE_URL must be a postgresql:// URL (unset it to test on SQLite), got "${url.split(":")[0]}:..."`,
+    );
   }
   return url;
 }
@@ -158,7 +160,10 @@ export async function recreateDatabase(adminUrl, name) {
 export async function listDatabases(adminUrl, prefix) {
   assertName(prefix);
   return withAdmin(adminUrl, async (client) => {
-    const { rows } = await client.query("SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname", [prefix]);
+    const { rows } = await client.query(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY datname",
+      [prefix],
+    );
     return rows.map((row) => /** @type {string} */ (row.datname));
   });
 }

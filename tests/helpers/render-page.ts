@@ -22,7 +22,10 @@ export interface PageRoute {
 
 /** A build of the root and `routes` (children of the root), as the Remix compiler would make it. */
 export function buildOf(routes: PageRoute[]): ServerBuild {
-  const all = [{ id: "root", path: "", index: false, parentId: undefined, module: root }, ...routes.map((route) => ({ ...route, parentId: "root" }))];
+  const all = [
+    { id: "root", path: "", index: false, parentId: undefined, module: root },
+    ...routes.map((route) => ({ ...route, parentId: "root" })),
+  ];
   const manifestRoutes = Object.fromEntries(
     all.map((route) => {
       const module = route.module as Record<string, unknown>;
@@ -49,10 +52,21 @@ export function buildOf(routes: PageRoute[]): ServerBuild {
     routes: Object.fromEntries(
       all.map((route) => [
         route.id,
-        { id: route.id, parentId: route.parentId, path: route.path, index: route.index, module: route.module as RouteModule },
+        {
+          id: route.id,
+          parentId: route.parentId,
+          path: route.path,
+          index: route.index,
+          module: route.module as RouteModule,
+        },
       ]),
     ),
-    assets: { entry: { imports: [], module: "/build/entry.js" }, routes: manifestRoutes, url: "/build/manifest.js", version: "test" },
+    assets: {
+      entry: { imports: [], module: "/build/entry.js" },
+      routes: manifestRoutes,
+      url: "/build/manifest.js",
+      version: "test",
+    },
     publicPath: "/build/",
     assetsBuildDirectory: "public/build",
     // remix.config.js sets every flag, as the compiler passes them on.
@@ -66,7 +80,11 @@ export function pageRenderer(build: ServerBuild) {
   const handle = createRequestHandler(build, "production");
   return async (path: string, cookie: string): Promise<{ status: number; html: string }> => {
     const request = new Request(`http://dracin.test${path}`, { headers: { cookie } });
-    const response = await handle(request, { clientIp: "127.0.0.1", requestId: "test", csrf: new CsrfTokenSource(cookie) });
+    const response = await handle(request, {
+      clientIp: "127.0.0.1",
+      requestId: "test",
+      csrf: new CsrfTokenSource(cookie),
+    });
     return { status: response.status, html: await response.text() };
   };
 }

@@ -27,7 +27,10 @@ async function signedInAs(cookie: string): Promise<string | null> {
 async function currentSessionId(user: TestUser): Promise<string> {
   const token: unknown = await sessionCookie().parse(user.cookie);
   if (typeof token !== "string") throw new Error("no token in the test cookie");
-  const row = await prisma.session.findUniqueOrThrow({ where: { sessionToken: hashToken(token) }, select: { id: true } });
+  const row = await prisma.session.findUniqueOrThrow({
+    where: { sessionToken: hashToken(token) },
+    select: { id: true },
+  });
   return row.id;
 }
 
@@ -38,7 +41,13 @@ async function giveUserData(user: TestUser) {
     select: { id: true },
   });
   const progress = await prisma.userProgress.create({
-    data: { userId: user.id, episodeId: "moonlit-tea-house-ep-1", dramaId: "moonlit-tea-house", currentTime: 30, duration: 600 },
+    data: {
+      userId: user.id,
+      episodeId: "moonlit-tea-house-ep-1",
+      dramaId: "moonlit-tea-house",
+      currentTime: 30,
+      duration: 600,
+    },
     select: { id: true },
   });
   const history = await prisma.watchHistory.create({
@@ -57,9 +66,21 @@ async function giveUserData(user: TestUser) {
     entityId: user.id,
     info: { ipAddress: "203.0.113.5", userAgent: "test" },
   });
-  const auditIds = (await prisma.auditLog.findMany({ where: { userId: user.id }, select: { id: true } })).map((row) => row.id);
-  const sessionIds = (await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).map((row) => row.id);
-  return { account: account.id, progress: progress.id, history: history.id, favorite: favorite.id, auditIds, sessionIds, secondCookie };
+  const auditIds = (await prisma.auditLog.findMany({ where: { userId: user.id }, select: { id: true } })).map(
+    (row) => row.id,
+  );
+  const sessionIds = (await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } })).map(
+    (row) => row.id,
+  );
+  return {
+    account: account.id,
+    progress: progress.id,
+    history: history.id,
+    favorite: favorite.id,
+    auditIds,
+    sessionIds,
+    secondCookie,
+  };
 }
 
 describe("/account/delete", () => {
@@ -166,7 +187,9 @@ describe("/account/delete", () => {
 
       expect(result.status).toBe(303);
       expect(await prisma.user.count({ where: { id: user.id } })).toBe(0);
-      const deletion = await prisma.auditLog.findFirstOrThrow({ where: { action: "ACCOUNT_DELETE", entityId: user.id } });
+      const deletion = await prisma.auditLog.findFirstOrThrow({
+        where: { action: "ACCOUNT_DELETE", entityId: user.id },
+      });
       expect(deletion.metadata).toMatchObject({ confirmedWith: "fresh-sign-in" });
     });
 

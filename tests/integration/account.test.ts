@@ -59,7 +59,11 @@ describe("account page", () => {
 
   it("refuses a too-short new password", async () => {
     const user = await createUser();
-    const result = await account(user.cookie, { intent: "password", currentPassword: user.password, newPassword: "short" });
+    const result = await account(user.cookie, {
+      intent: "password",
+      currentPassword: user.password,
+      newPassword: "short",
+    });
     expect(result.status).toBe(400);
     expect(dataOf(result).errors).toEqual({ newPassword: "form.password.tooShort" });
   });
@@ -135,7 +139,13 @@ describe("account page", () => {
   it("changes only the signed-in viewer's account", async () => {
     const [owner, other] = await Promise.all([createUser({ name: "Owner" }), createUser({ name: "Other" })]);
     await account(owner.cookie, { intent: "profile", name: "Renamed", userId: other.id });
-    const rows = await prisma.user.findMany({ where: { id: { in: [owner.id, other.id] } }, select: { id: true, name: true } });
-    expect(Object.fromEntries(rows.map((row) => [row.id, row.name]))).toEqual({ [owner.id]: "Renamed", [other.id]: "Other" });
+    const rows = await prisma.user.findMany({
+      where: { id: { in: [owner.id, other.id] } },
+      select: { id: true, name: true },
+    });
+    expect(Object.fromEntries(rows.map((row) => [row.id, row.name]))).toEqual({
+      [owner.id]: "Renamed",
+      [other.id]: "Other",
+    });
   });
 });

@@ -121,7 +121,10 @@ describe("filters", () => {
     expect(byIp.rows[1].timestamp).toBe("2026-03-02T00:00:00.000Z");
 
     const successes = dataOf(await page(admin, `?ip=${ip}&action=LOGIN_SUCCESS`));
-    expect(successes.rows.map((row) => row.timestamp)).toEqual(["2026-03-02T00:00:00.000Z", "2026-03-01T00:00:00.000Z"]);
+    expect(successes.rows.map((row) => row.timestamp)).toEqual([
+      "2026-03-02T00:00:00.000Z",
+      "2026-03-01T00:00:00.000Z",
+    ]);
 
     const byEmail = dataOf(await page(admin, `?email=${encodeURIComponent(someone.email.toUpperCase())}`));
     expect(byEmail.rows).toHaveLength(4);
@@ -191,10 +194,16 @@ describe("filters", () => {
 
   it("never answers 5xx, whatever the query string holds", async () => {
     const admin = await createAdmin();
-    const value = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("", "any", "LOGOUT", "2026-01-01", "::1", "a@b.co"));
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom("", "any", "LOGOUT", "2026-01-01", "::1", "a@b.co"),
+    );
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ action: value, email: value, ip: value, from: value, to: value, after: value }, { requiredKeys: [] }),
+        fc.record(
+          { action: value, email: value, ip: value, from: value, to: value, after: value },
+          { requiredKeys: [] },
+        ),
         async (params) => {
           const query = new URLSearchParams(params).toString();
           const result = await page(admin, `?${query}`);
@@ -233,7 +242,9 @@ describe("keyset pagination", () => {
         await seed(Array.from({ length: 7 }, () => ({ ip, at: new Date(base + 60_000) })));
       }
       if (!result.olderHref) break;
-      expect(result.olderHref).toMatch(new RegExp(`^/admin/audit\\?ip=${ip.replace(/\./g, "\\.")}&after=[A-Za-z0-9_-]+$`));
+      expect(result.olderHref).toMatch(
+        new RegExp(`^/admin/audit\\?ip=${ip.replace(/\./g, "\\.")}&after=[A-Za-z0-9_-]+$`),
+      );
       query = result.olderHref.slice("/admin/audit".length);
     }
     expect(pages).toBe(3);
@@ -244,7 +255,9 @@ describe("keyset pagination", () => {
   it("keeps the filters in the Older and Newest links and the CSV link", async () => {
     const admin = await createAdmin();
     const ip = uniqueIp();
-    await seed(Array.from({ length: 51 }, (_, index) => ({ ip, action: "LOGOUT", at: new Date(Date.UTC(2026, 5, 1) + index) })));
+    await seed(
+      Array.from({ length: 51 }, (_, index) => ({ ip, action: "LOGOUT", at: new Date(Date.UTC(2026, 5, 1) + index) })),
+    );
     const first = dataOf(await page(admin, `?action=LOGOUT&ip=${ip}&from=2026-06-01`));
     expect(first.query).toBe(`?action=LOGOUT&ip=${ip}&from=2026-06-01`);
     expect(first.olderHref).toContain(`?action=LOGOUT&ip=${ip}&from=2026-06-01&after=`);
@@ -268,10 +281,16 @@ describe("the htmx fragment", () => {
   it("answers the results region, pushes the page URL and announces the count", async () => {
     const admin = await createAdmin();
     const ip = uniqueIp();
-    await seed([{ ip, action: "LOGOUT", at: new Date(Date.UTC(2026, 6, 1)) }, { ip, action: "LOGOUT", at: new Date(Date.UTC(2026, 6, 2)) }]);
+    await seed([
+      { ip, action: "LOGOUT", at: new Date(Date.UTC(2026, 6, 1)) },
+      { ip, action: "LOGOUT", at: new Date(Date.UTC(2026, 6, 2)) },
+    ]);
     const result = await callRoute(
       fragmentLoader,
-      getRequest(`/resources/admin-audit?action=LOGOUT&email=&ip=${ip}&from=&to=`, { cookie: admin.cookie, htmx: true }),
+      getRequest(`/resources/admin-audit?action=LOGOUT&email=&ip=${ip}&from=&to=`, {
+        cookie: admin.cookie,
+        htmx: true,
+      }),
     );
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
@@ -298,7 +317,10 @@ describe("the htmx fragment", () => {
 
   it("sends a plain request to the page", async () => {
     const admin = await createAdmin();
-    const result = await callRoute(fragmentLoader, getRequest("/resources/admin-audit?action=LOGOUT", { cookie: admin.cookie }));
+    const result = await callRoute(
+      fragmentLoader,
+      getRequest("/resources/admin-audit?action=LOGOUT", { cookie: admin.cookie }),
+    );
     expect(result.status).toBe(302);
     expect(result.headers.get("Location")).toBe("/admin/audit?action=LOGOUT");
   });
@@ -306,8 +328,13 @@ describe("the htmx fragment", () => {
   it("escapes what users typed (XSS) in rows", async () => {
     const admin = await createAdmin();
     const ip = uniqueIp();
-    await seed([{ ip, action: "LOGIN_FAILURE", entityType: "<img src=x onerror=alert(1)>", at: new Date(Date.UTC(2026, 6, 3)) }]);
-    const result = await callRoute(fragmentLoader, getRequest(`/resources/admin-audit?ip=${ip}`, { cookie: admin.cookie, htmx: true }));
+    await seed([
+      { ip, action: "LOGIN_FAILURE", entityType: "<img src=x onerror=alert(1)>", at: new Date(Date.UTC(2026, 6, 3)) },
+    ]);
+    const result = await callRoute(
+      fragmentLoader,
+      getRequest(`/resources/admin-audit?ip=${ip}`, { cookie: admin.cookie, htmx: true }),
+    );
     expect(result.text).not.toContain("<img src=x");
     expect(result.text).toContain("&lt;img src=x onerror=alert(1)&gt;");
   });
@@ -337,15 +364,29 @@ describe("the detail view", () => {
       orderBy: { timestamp: "desc" },
       select: { id: true },
     });
-    const data = dataOf(await callRoute(entryLoader, getRequest(`/admin/audit/${deleted.id}`, { cookie: admin.cookie }), { id: deleted.id }));
-    expect(data.entry).toMatchObject({ id: deleted.id, action: "PASSWORD_CHANGE", who: "deleted", ipAddress: ip, entityId: gone.id });
+    const data = dataOf(
+      await callRoute(entryLoader, getRequest(`/admin/audit/${deleted.id}`, { cookie: admin.cookie }), {
+        id: deleted.id,
+      }),
+    );
+    expect(data.entry).toMatchObject({
+      id: deleted.id,
+      action: "PASSWORD_CHANGE",
+      who: "deleted",
+      ipAddress: ip,
+      entityId: gone.id,
+    });
     expect(data.userAgent).toBe("Mozilla/5.0 Test");
     expect(data.metadata).toEqual([
       ["count", "2"],
       ["token", "[redacted]"],
       ["reason", "manual"],
     ]);
-    const other = dataOf(await callRoute(entryLoader, getRequest(`/admin/audit/${anonymous.id}`, { cookie: admin.cookie }), { id: anonymous.id }));
+    const other = dataOf(
+      await callRoute(entryLoader, getRequest(`/admin/audit/${anonymous.id}`, { cookie: admin.cookie }), {
+        id: anonymous.id,
+      }),
+    );
     expect(other.entry.who).toBe("anonymous");
     expect(other.metadata).toEqual([]);
   });
@@ -389,12 +430,28 @@ describe("CSV export", () => {
       { ip, action: "LOGOUT", userId: owner.id, userAgent: "\rCarriage", at: new Date(Date.UTC(2026, 8, 1, 10)) },
     ]);
     const before = new Date();
-    const result = await callRoute(csvLoader, getRequest(`/admin/audit.csv?ip=${ip}&action=any`, { cookie: admin.cookie }));
+    const result = await callRoute(
+      csvLoader,
+      getRequest(`/admin/audit.csv?ip=${ip}&action=any`, { cookie: admin.cookie }),
+    );
     expect(result.status).toBe(200);
     expect(result.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(result.headers.get("Content-Disposition")).toMatch(/^attachment; filename="dracin-audit-\d{8}-\d{6}Z\.csv"$/);
+    expect(result.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="dracin-audit-\d{8}-\d{6}Z\.csv"$/,
+    );
     const rows = await readCsv(result);
-    expect(rows[0]).toEqual(["id", "timestamp", "action", "userId", "userEmail", "ipAddress", "userAgent", "entityType", "entityId", "metadata"]);
+    expect(rows[0]).toEqual([
+      "id",
+      "timestamp",
+      "action",
+      "userId",
+      "userEmail",
+      "ipAddress",
+      "userAgent",
+      "entityType",
+      "entityId",
+      "metadata",
+    ]);
     expect(rows.slice(1).map((row) => row[2])).toEqual(["LOGOUT", "LOGIN_SUCCESS", "LOGIN_FAILURE"]);
     expect(rows[1][4]).toBe(owner.email);
     expect(rows[1][6]).toBe("'\rCarriage");
@@ -421,9 +478,15 @@ describe("CSV export", () => {
   it("records an email filter as the user id, or a hash for an unknown email, never the raw address", async () => {
     const admin = await createAdmin();
     const known = await createUser();
-    await callRoute(csvLoader, getRequest(`/admin/audit.csv?email=${encodeURIComponent(known.email)}`, { cookie: admin.cookie }));
+    await callRoute(
+      csvLoader,
+      getRequest(`/admin/audit.csv?email=${encodeURIComponent(known.email)}`, { cookie: admin.cookie }),
+    );
     const unknown = `nobody-${Date.now()}@example.test`;
-    const result = await callRoute(csvLoader, getRequest(`/admin/audit.csv?email=${encodeURIComponent(unknown)}`, { cookie: admin.cookie }));
+    const result = await callRoute(
+      csvLoader,
+      getRequest(`/admin/audit.csv?email=${encodeURIComponent(unknown)}`, { cookie: admin.cookie }),
+    );
     expect(await readCsv(result)).toHaveLength(1);
     const rows = await prisma.auditLog.findMany({
       where: { action: "ADMIN_EXPORT", userId: admin.id },
@@ -431,7 +494,10 @@ describe("CSV export", () => {
       select: { metadata: true },
     });
     expect(rows[0].metadata).toMatchObject({ filterUserId: known.id });
-    expect(rows[1].metadata).toMatchObject({ filterUserId: null, filterEmailKey: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(rows[1].metadata).toMatchObject({
+      filterUserId: null,
+      filterEmailKey: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     expect(JSON.stringify(rows)).not.toContain(unknown);
   });
 

@@ -42,7 +42,10 @@ describe("who may open the admin user pages", () => {
     expect(list.headers.get("Location")).toBe("/login?redirectTo=%2Fadmin%2Fusers");
     const detail = await callRoute(userLoader, getRequest(`/admin/users/${target.id}`), { userId: target.id });
     expect(detail.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(`/admin/users/${target.id}`)}`);
-    for (const fields of [{ intent: "end-sessions" }, { intent: "change-role", role: "ADMIN" }] as Record<string, string>[]) {
+    for (const fields of [{ intent: "end-sessions" }, { intent: "change-role", role: "ADMIN" }] as Record<
+      string,
+      string
+    >[]) {
       const result = await post(target, undefined, fields);
       expect(result.status).toBe(303);
       expect(result.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
@@ -56,7 +59,11 @@ describe("who may open the admin user pages", () => {
     const sessionsBefore = await prisma.session.count({ where: { userId: target.id } });
     expect((await callRoute(usersLoader, getRequest("/admin/users?q=a", { cookie: viewer.cookie }))).status).toBe(403);
     expect(
-      (await callRoute(userLoader, getRequest(`/admin/users/${target.id}`, { cookie: viewer.cookie }), { userId: target.id })).status,
+      (
+        await callRoute(userLoader, getRequest(`/admin/users/${target.id}`, { cookie: viewer.cookie }), {
+          userId: target.id,
+        })
+      ).status,
     ).toBe(403);
     // Making oneself an admin from the web is not possible.
     for (const [who, fields] of [
@@ -103,7 +110,9 @@ describe("/admin/users", () => {
       select: { id: true },
     });
 
-    const data = dataOf(await callRoute(usersLoader, getRequest(`/admin/users?q=${tag.toUpperCase()}`, { cookie: admin.cookie })));
+    const data = dataOf(
+      await callRoute(usersLoader, getRequest(`/admin/users?q=${tag.toUpperCase()}`, { cookie: admin.cookie })),
+    );
     expect(data.total).toBe(2);
     expect(data.users.map((user) => user.id).sort()).toEqual([byName.id, byEmail.id].sort());
     const anna = data.users.find((user) => user.id === byName.id);
@@ -119,7 +128,9 @@ describe("/admin/users", () => {
     const first = dataOf(await callRoute(usersLoader, getRequest(`/admin/users?q=${tag}`, { cookie: admin.cookie })));
     expect(first.users).toHaveLength(25);
     expect(first.totalPages).toBe(2);
-    const second = dataOf(await callRoute(usersLoader, getRequest(`/admin/users?q=${tag}&page=2`, { cookie: admin.cookie })));
+    const second = dataOf(
+      await callRoute(usersLoader, getRequest(`/admin/users?q=${tag}&page=2`, { cookie: admin.cookie })),
+    );
     expect(second.users).toHaveLength(2);
     expect(new Set([...first.users, ...second.users].map((user) => user.id)).size).toBe(27);
     for (const query of ["?q=%25", "?q=_", `?q=${"x".repeat(5000)}`, "?page=-1", "?page=99999999", "?q=%27%22%3C"]) {
@@ -140,8 +151,18 @@ describe("/admin/users/:userId", () => {
         timestamp: new Date(Date.UTC(2026, 0, 1) + index * 1000),
       })),
     });
-    const data = dataOf(await callRoute(userLoader, getRequest(`/admin/users/${target.id}`, { cookie: admin.cookie }), { userId: target.id }));
-    expect(data.user).toMatchObject({ id: target.id, email: target.email, name: "Detail Target", role: "USER", hasPassword: true });
+    const data = dataOf(
+      await callRoute(userLoader, getRequest(`/admin/users/${target.id}`, { cookie: admin.cookie }), {
+        userId: target.id,
+      }),
+    );
+    expect(data.user).toMatchObject({
+      id: target.id,
+      email: target.email,
+      name: "Detail Target",
+      role: "USER",
+      hasPassword: true,
+    });
     expect(data.user.sessions).toHaveLength(1);
     expect(data.user.sessions[0]).not.toHaveProperty("sessionToken");
     expect(data.activity).toHaveLength(20);
@@ -151,7 +172,13 @@ describe("/admin/users/:userId", () => {
   it("answers 404 for an unknown user, from the page and the actions", async () => {
     const admin = await createAdmin();
     const ghost = { id: "no-such-user" } as TestUser;
-    expect((await callRoute(userLoader, getRequest("/admin/users/no-such-user", { cookie: admin.cookie }), { userId: "no-such-user" })).status).toBe(404);
+    expect(
+      (
+        await callRoute(userLoader, getRequest("/admin/users/no-such-user", { cookie: admin.cookie }), {
+          userId: "no-such-user",
+        })
+      ).status,
+    ).toBe(404);
     expect((await post(ghost, admin.cookie, { intent: "end-sessions" })).status).toBe(404);
     expect((await post(ghost, admin.cookie, { intent: "change-role", role: "ADMIN" })).status).toBe(404);
   });
@@ -177,7 +204,9 @@ describe("/admin/users/:userId", () => {
       where: { action: "SESSION_REVOKED", entityId: target.id },
       select: { userId: true, entityType: true, metadata: true, ipAddress: true },
     });
-    expect(rows).toEqual([{ userId: admin.id, entityType: "User", metadata: { by: "admin", count: 2 }, ipAddress: "127.0.0.1" }]);
+    expect(rows).toEqual([
+      { userId: admin.id, entityType: "User", metadata: { by: "admin", count: 2 }, ipAddress: "127.0.0.1" },
+    ]);
     // The admin is still signed in.
     expect((await callRoute(usersLoader, getRequest("/admin/users", { cookie: admin.cookie }))).status).toBe(200);
   });
@@ -269,7 +298,10 @@ describe("the admin role script", () => {
     const granted = await runAdminRole(["grant", person.email.toUpperCase()]);
     expect(granted).toEqual({ code: 0, message: expect.stringContaining(`${person.email} is now an admin`) });
     expect(await roleOf(person.id)).toBe("ADMIN");
-    expect(await runAdminRole(["grant", person.email])).toMatchObject({ code: 0, message: expect.stringContaining("already") });
+    expect(await runAdminRole(["grant", person.email])).toMatchObject({
+      code: 0,
+      message: expect.stringContaining("already"),
+    });
 
     expect(await runAdminRole(["grant", "nobody-at-all@example.test"])).toMatchObject({
       code: 1,
@@ -279,7 +311,10 @@ describe("the admin role script", () => {
     expect(await runAdminRole(["promote", person.email])).toMatchObject({ code: 2 });
 
     await onlyAdmin(person);
-    expect(await runAdminRole(["revoke", person.email])).toMatchObject({ code: 1, message: expect.stringContaining("last admin") });
+    expect(await runAdminRole(["revoke", person.email])).toMatchObject({
+      code: 1,
+      message: expect.stringContaining("last admin"),
+    });
     expect(await roleOf(person.id)).toBe("ADMIN");
 
     const rows = await prisma.auditLog.findMany({
@@ -287,7 +322,12 @@ describe("the admin role script", () => {
       select: { userId: true, entityType: true, metadata: true, userAgent: true },
     });
     expect(rows).toEqual([
-      { userId: person.id, entityType: "User", metadata: { from: "USER", to: "ADMIN", by: "cli" }, userAgent: "cli: admin:grant" },
+      {
+        userId: person.id,
+        entityType: "User",
+        metadata: { from: "USER", to: "ADMIN", by: "cli" },
+        userAgent: "cli: admin:grant",
+      },
     ]);
   });
 
@@ -310,6 +350,9 @@ describe("the admin role script", () => {
     const unknown = await run(tsx, [script, "grant", "ghost@example.test"], { cwd: root, env }).catch(
       (error: { code: number; stderr: string }) => error,
     );
-    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining("No account has the email ghost@example.test") });
+    expect(unknown).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("No account has the email ghost@example.test"),
+    });
   }, 60_000);
 });

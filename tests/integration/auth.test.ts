@@ -8,7 +8,15 @@ import { prisma } from "~/utils/db.server";
 import { getUserId } from "~/utils/session.server";
 import { getRequest, postForm, setCookieFor, TEST_USER_AGENT } from "../helpers/requests";
 import { callRoute, dataOf, TEST_CLIENT_IP } from "../helpers/route";
-import { createUser, registerUser, SESSION_COOKIE, sessionCookieFrom, signIn, TEST_PASSWORD, uniqueEmail } from "../helpers/users";
+import {
+  createUser,
+  registerUser,
+  SESSION_COOKIE,
+  sessionCookieFrom,
+  signIn,
+  TEST_PASSWORD,
+  uniqueEmail,
+} from "../helpers/users";
 import { subjectKey } from "~/models/throttle.server";
 
 function register(fields: Record<string, string>) {
@@ -88,7 +96,11 @@ describe("register", () => {
 
   it("never says an email is taken: same neutral redirect, no session, the account untouched", async () => {
     const existing = await registerUser();
-    const result = await register({ name: "Someone Else", email: existing.email.toUpperCase(), password: "another password" });
+    const result = await register({
+      name: "Someone Else",
+      email: existing.email.toUpperCase(),
+      password: "another password",
+    });
 
     // tests/integration/register.test.ts covers the owner's notice mail and the audit row.
     expect(result.status).toBe(303);
@@ -100,7 +112,12 @@ describe("register", () => {
   });
 
   it("ignores an unsafe redirectTo", async () => {
-    const result = await register({ name: "Mei", email: uniqueEmail(), password: TEST_PASSWORD, redirectTo: "//evil.com" });
+    const result = await register({
+      name: "Mei",
+      email: uniqueEmail(),
+      password: TEST_PASSWORD,
+      redirectTo: "//evil.com",
+    });
     expect(result.status).toBe(303);
     expect(result.headers.get("Location")).toBe("/");
   });

@@ -13,7 +13,12 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { CatalogUnavailableError } from "~/catalog/errors";
-import { createHttpCatalog, type HttpCatalogOptions, type HttpCatalogProvider, type Logger } from "~/catalog/http.server";
+import {
+  createHttpCatalog,
+  type HttpCatalogOptions,
+  type HttpCatalogProvider,
+  type Logger,
+} from "~/catalog/http.server";
 import { setCatalogForTests } from "~/catalog/index.server";
 import { addFavorite, listFavorites } from "~/models/favorites.server";
 import { recordViewing } from "~/models/history.server";
@@ -37,7 +42,12 @@ import { callRoute } from "../helpers/route";
 import { createUser, type TestUser } from "../helpers/users";
 
 vi.mock("~/utils/assets.server", () => ({
-  getAssets: () => ({ htmx: "/a/htmx.js", enhance: "/a/enhance.js", player: "/a/player.js", playerCss: "/a/player.css" }),
+  getAssets: () => ({
+    htmx: "/a/htmx.js",
+    enhance: "/a/enhance.js",
+    player: "/a/player.js",
+    playerCss: "/a/player.css",
+  }),
 }));
 
 interface LogLine {
@@ -189,13 +199,31 @@ interface FaultCase {
 }
 
 const FAULTS: FaultCase[] = [
-  { name: "a slow answer (past the timeout)", fault: { kind: "slow", delayMs: SLOW_MS }, reason: "timeout", attempts: [2, 3], level: "warn" },
+  {
+    name: "a slow answer (past the timeout)",
+    fault: { kind: "slow", delayMs: SLOW_MS },
+    reason: "timeout",
+    attempts: [2, 3],
+    level: "warn",
+  },
   { name: "500", fault: { kind: "status", status: 500 }, reason: "status", attempts: [3, 3], level: "warn" },
   { name: "502", fault: { kind: "status", status: 502 }, reason: "status", attempts: [3, 3], level: "warn" },
   { name: "503", fault: { kind: "status", status: 503 }, reason: "status", attempts: [3, 3], level: "warn" },
-  { name: "429 with a Retry-After past the time budget", fault: { kind: "rate-limit", retryAfter: "30" }, reason: "rate-limited", attempts: [1, 1], level: "warn" },
+  {
+    name: "429 with a Retry-After past the time budget",
+    fault: { kind: "rate-limit", retryAfter: "30" },
+    reason: "rate-limited",
+    attempts: [1, 1],
+    level: "warn",
+  },
   { name: "malformed JSON", fault: { kind: "malformed" }, reason: "malformed", attempts: [1, 1], level: "error" },
-  { name: "JSON of the wrong shape", fault: { kind: "wrong-shape" }, reason: "invalid-shape", attempts: [1, 1], level: "error" },
+  {
+    name: "JSON of the wrong shape",
+    fault: { kind: "wrong-shape" },
+    reason: "invalid-shape",
+    attempts: [1, 1],
+    level: "error",
+  },
   { name: "a reset connection", fault: { kind: "reset" }, reason: "network", attempts: [3, 3], level: "warn" },
   { name: "a body that never ends", fault: { kind: "hang-body" }, reason: "timeout", attempts: [2, 3], level: "warn" },
   { name: "a huge body", fault: { kind: "huge" }, reason: "too-large", attempts: [1, 1], level: "warn" },
@@ -359,8 +387,22 @@ describe("degradation across pages", () => {
     let clock = Date.now();
     const catalog = useProvider({ now: () => clock });
     const cookie = user.cookie;
-    expect((await callRoute(favoritesAction, postForm("/resources/favorites", { intent: "add", dramaId: DRAMA }, { cookie }))).status).toBe(303);
-    expect((await callRoute(progressAction, postForm("/resources/progress", { episodeId: EPISODE, position: 5, viewingStart: 1 }, { cookie }))).status).toBe(204);
+    expect(
+      (
+        await callRoute(
+          favoritesAction,
+          postForm("/resources/favorites", { intent: "add", dramaId: DRAMA }, { cookie }),
+        )
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await callRoute(
+          progressAction,
+          postForm("/resources/progress", { episodeId: EPISODE, position: 5, viewingStart: 1 }, { cookie }),
+        )
+      ).status,
+    ).toBe(204);
 
     const pages = [
       () => callRoute(homeLoader, getRequest("/", { cookie })),
@@ -422,11 +464,18 @@ describe("degradation across pages", () => {
     // Remove buttons work whatever the upstream does.
     const removed = await callRoute(
       favoritesAction,
-      postForm("/resources/favorites", { intent: "remove", dramaId: "ext:gone-drama", redirectTo: "/my-list" }, { cookie }),
+      postForm(
+        "/resources/favorites",
+        { intent: "remove", dramaId: "ext:gone-drama", redirectTo: "/my-list" },
+        { cookie },
+      ),
     );
     expect(removed.status).toBe(303);
     expect((await listFavorites(viewer.id)).map((f) => f.dramaId)).toEqual([DRAMA]);
-    const cleared = await callRoute(historyAction, postForm("/history", { intent: "remove-drama", dramaId: "ext:gone-drama" }, { cookie }));
+    const cleared = await callRoute(
+      historyAction,
+      postForm("/history", { intent: "remove-drama", dramaId: "ext:gone-drama" }, { cookie }),
+    );
     expect(cleared.status).toBe(303);
     expect(await prisma.watchHistory.count({ where: { userId: viewer.id } })).toBe(0);
   });
@@ -445,7 +494,9 @@ describe("health, metrics and the admin page", () => {
     });
     upstream.setFault({ kind: "status", status: 500 });
     for (let i = 0; i < 3; i++) await catalog.getDrama(`ext:x-${i}`).catch(() => {});
-    const degraded = JSON.parse((await callRoute(readyLoader, getRequest("/readyz"))).text ?? "{}") as { catalog: { lastSuccessAt: unknown } };
+    const degraded = JSON.parse((await callRoute(readyLoader, getRequest("/readyz"))).text ?? "{}") as {
+      catalog: { lastSuccessAt: unknown };
+    };
     expect(degraded).toMatchObject({ status: "ok", catalog: { circuit: "open", status: "degraded" } });
     expect(degraded.catalog.lastSuccessAt).toEqual(expect.any(String));
   });
@@ -469,17 +520,33 @@ describe("health, metrics and the admin page", () => {
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
     const viewer = await createUser();
-    expect((await callRoute(adminCatalogLoader, getRequest("/admin/catalog", { cookie: viewer.cookie }))).status).toBe(403);
-    expect((await callRoute(adminCatalogAction, postForm("/admin/catalog", { intent: "clear-cache" }, { cookie: viewer.cookie }))).status).toBe(403);
+    expect((await callRoute(adminCatalogLoader, getRequest("/admin/catalog", { cookie: viewer.cookie }))).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await callRoute(
+          adminCatalogAction,
+          postForm("/admin/catalog", { intent: "clear-cache" }, { cookie: viewer.cookie }),
+        )
+      ).status,
+    ).toBe(403);
 
     const admin = await createUser({ name: "Admin" });
     await prisma.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
     const page = await callRoute(adminCatalogLoader, getRequest("/admin/catalog", { cookie: admin.cookie }));
     expect(page.status).toBe(200);
-    expect(page.data?.status).toMatchObject({ provider: "http", circuit: "closed", cache: { size: expect.any(Number) } });
+    expect(page.data?.status).toMatchObject({
+      provider: "http",
+      circuit: "closed",
+      cache: { size: expect.any(Number) },
+    });
     expect(catalog.status().cache.size).toBeGreaterThan(0);
 
-    const cleared = await callRoute(adminCatalogAction, postForm("/admin/catalog", { intent: "clear-cache" }, { cookie: admin.cookie }));
+    const cleared = await callRoute(
+      adminCatalogAction,
+      postForm("/admin/catalog", { intent: "clear-cache" }, { cookie: admin.cookie }),
+    );
     expect(cleared.status).toBe(303);
     expect(catalog.status().cache.size).toBe(0);
     const audit = await prisma.auditLog.findFirst({ where: { userId: admin.id, action: "CATALOG_CACHE_CLEAR" } });

@@ -76,7 +76,9 @@ describe("registration sends a confirmation link", () => {
 
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailVerified: true } });
     expect(row.emailVerified).toBeNull();
-    const audit = await prisma.auditLog.findMany({ where: { action: "EMAIL_VERIFICATION_REQUEST", entityId: user.id } });
+    const audit = await prisma.auditLog.findMany({
+      where: { action: "EMAIL_VERIFICATION_REQUEST", entityId: user.id },
+    });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ userId: user.id, entityType: "User" });
     expect(JSON.stringify(audit)).not.toContain(token);

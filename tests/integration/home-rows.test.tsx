@@ -186,7 +186,9 @@ describe("home page catalog rows", () => {
     }
 
     const signedIn = await renderHome(watcher.cookie);
-    const order = ["row-continue", "row-my-list", rowHeadingId(feed.rows[0])].map((id) => signedIn.indexOf(`id="${id}"`));
+    const order = ["row-continue", "row-my-list", rowHeadingId(feed.rows[0])].map((id) =>
+      signedIn.indexOf(`id="${id}"`),
+    );
     expect(order.every((index) => index >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(cardLinks(sectionOf(signedIn, "row-my-list"))).toEqual(["kite-season"]);

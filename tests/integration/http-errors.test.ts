@@ -38,7 +38,9 @@ function send(method: string, path: string, headers: Record<string, string> = {}
       let text = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, type: response.headers["content-type"] ?? "", text }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, type: response.headers["content-type"] ?? "", text }),
+      );
     });
     request.on("error", reject);
     request.end(body);

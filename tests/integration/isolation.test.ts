@@ -110,8 +110,11 @@ describe("isolation between viewers", () => {
     expect(aliceAfter.currentTime).toBe(8);
     expect(aliceAfter.updatedAt.getTime()).toBe(aliceBefore.updatedAt.getTime());
     expect(
-      (await prisma.userProgress.findUniqueOrThrow({ where: { userId_episodeId: { userId: bob.id, episodeId: EPISODE } } }))
-        .currentTime,
+      (
+        await prisma.userProgress.findUniqueOrThrow({
+          where: { userId_episodeId: { userId: bob.id, episodeId: EPISODE } },
+        })
+      ).currentTime,
     ).toBe(15);
 
     // Bob's viewing is his own history row, not a reason to skip Alice's (or vice versa).

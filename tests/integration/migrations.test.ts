@@ -55,7 +55,10 @@ function explain(result: CliResult): string {
 
 /** `migrate diff` from a datamodel to a datamodel, summary and exit code. */
 function diffDatamodels(from: string, to: string): Promise<CliResult> {
-  return prisma(["migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--exit-code"], offlineUrl);
+  return prisma(
+    ["migrate", "diff", "--from-schema-datamodel", from, "--to-schema-datamodel", to, "--exit-code"],
+    offlineUrl,
+  );
 }
 
 /** Copies the engine's schema folder (the symlinked model file as a real file) to `target`. */
@@ -105,39 +108,52 @@ afterAll(async () => {
 });
 
 describe(`migrations and schema agree (${engine})`, () => {
-  it(`a database built by the checked-in ${engine} migrations has exactly the schema's tables, columns, keys and indexes`, async () => {
-    const diff = await diffDatamodels(introspected, schemaDir);
-    expect(diff.code, explain(diff)).toBe(0);
-    expect(diff.stdout).toContain("No difference detected.");
-  }, CLI_TIMEOUT);
+  it(
+    `a database built by the checked-in ${engine} migrations has exactly the schema's tables, columns, keys and indexes`,
+    async () => {
+      const diff = await diffDatamodels(introspected, schemaDir);
+      expect(diff.code, explain(diff)).toBe(0);
+      expect(diff.stdout).toContain("No difference detected.");
+    },
+    CLI_TIMEOUT,
+  );
 
-  it("fails when the schema has a column no migration creates (a drifted copy of the schema)", async () => {
-    const drifted = copySchema(path.join(workDir, "drifted"));
-    const models = path.join(drifted, "models.prisma");
-    const source = fs.readFileSync(models, "utf8");
-    expect(source).toMatch(/^model User \{$/m);
-    fs.writeFileSync(models, source.replace(/^model User \{$/m, "model User {\n  driftProbe String?"));
+  it(
+    "fails when the schema has a column no migration creates (a drifted copy of the schema)",
+    async () => {
+      const drifted = copySchema(path.join(workDir, "drifted"));
+      const models = path.join(drifted, "models.prisma");
+      const source = fs.readFileSync(models, "utf8");
+      expect(source).toMatch(/^model User \{$/m);
+      fs.writeFileSync(models, source.replace(/^model User \{$/m, "model User {\n  driftProbe String?"));
 
-    const diff = await diffDatamodels(introspected, drifted);
-    expect(diff.code, explain(diff)).toBe(2);
-    expect(diff.stdout).toMatch(/Changed the `User` table[\s\S]*Added column `driftProbe`/);
-  }, CLI_TIMEOUT);
+      const diff = await diffDatamodels(introspected, drifted);
+      expect(diff.code, explain(diff)).toBe(2);
+      expect(diff.stdout).toMatch(/Changed the `User` table[\s\S]*Added column `driftProbe`/);
+    },
+    CLI_TIMEOUT,
+  );
 
-  it("agrees with Prisma's own replay of the migrations in a shadow database (--from-migrations)", async () => {
-    const migrations = path.join(schemaDir, "migrations");
-    const diff = await prisma(
-      ["migrate", "diff", "--from-migrations", migrations, "--to-schema-datamodel", schemaDir, "--exit-code"],
-      emptyUrl,
-    );
-    expect(diff.code, explain(diff)).toBe(0);
-    expect(diff.stdout).toContain("No difference detected.");
-  }, CLI_TIMEOUT);
+  it(
+    "agrees with Prisma's own replay of the migrations in a shadow database (--from-migrations)",
+    async () => {
+      const migrations = path.join(schemaDir, "migrations");
+      const diff = await prisma(
+        ["migrate", "diff", "--from-migrations", migrations, "--to-schema-datamodel", schemaDir, "--exit-code"],
+        emptyUrl,
+      );
+      expect(diff.code, explain(diff)).toBe(0);
+      expect(diff.stdout).toContain("No difference detected.");
+    },
+    CLI_TIMEOUT,
+  );
 
   it("both engines read the one model file, each with its own migration history", () => {
     const models = fs.realpathSync(path.join(root, "prisma", "schema", "models.prisma"));
     expect(fs.realpathSync(path.join(root, "prisma", "sqlite", "models.prisma"))).toBe(models);
     expect(fs.realpathSync(path.join(root, "prisma", "postgres", "models.prisma"))).toBe(models);
-    const lock = (folder: string) => fs.readFileSync(path.join(root, "prisma", folder, "migrations", "migration_lock.toml"), "utf8");
+    const lock = (folder: string) =>
+      fs.readFileSync(path.join(root, "prisma", folder, "migrations", "migration_lock.toml"), "utf8");
     expect(lock("sqlite")).toMatch(/provider = "sqlite"/);
     expect(lock("postgres")).toMatch(/provider = "postgresql"/);
   });

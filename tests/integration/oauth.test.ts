@@ -206,7 +206,9 @@ describe("OAuth configuration on the pages", () => {
       expect(post.status).toBe(404);
       const get = await callRoute(startLoader, getRequest(`/auth/${provider}`), { provider });
       expect(get.status).toBe(404);
-      const back = await callRoute(callbackLoader, getRequest(`/auth/${provider}/callback?code=x&state=y`), { provider });
+      const back = await callRoute(callbackLoader, getRequest(`/auth/${provider}/callback?code=x&state=y`), {
+        provider,
+      });
       expect(back.status).toBe(404);
     }
   });
@@ -229,7 +231,9 @@ describe("OAuth configuration on the pages", () => {
   });
 
   it("GET /auth/<p> starts nothing: it shows the button", async () => {
-    const result = await callRoute(startLoader, getRequest(`/auth/${CUSTOM}?redirectTo=%2Fmy-list`), { provider: CUSTOM });
+    const result = await callRoute(startLoader, getRequest(`/auth/${CUSTOM}?redirectTo=%2Fmy-list`), {
+      provider: CUSTOM,
+    });
     expect(dataOf(result)).toEqual({ provider: { id: CUSTOM, label: "FakeID" }, redirectTo: "/my-list" });
     expect(result.headers.getSetCookie()).toEqual([]);
   });
@@ -277,7 +281,10 @@ describe("signing in", () => {
     expect(cleared.some((cookie) => cookie.startsWith(`dracin_oauth_${CUSTOM}:`))).toBe(true);
     expect(cleared.some((cookie) => cookie.startsWith("dracin_oauth_flow="))).toBe(true);
 
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: who.email ?? "" }, include: { accounts: true } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: who.email ?? "" },
+      include: { accounts: true },
+    });
     expect(user.name).toBe("New Viewer");
     expect(user.password).toBeNull();
     expect(user.emailVerified).toBeInstanceOf(Date);
@@ -335,7 +342,10 @@ describe("signing in", () => {
     const who = identity({ name: null });
     const result = await signInWith("github", who);
     expect(result.status).toBe(303);
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: who.email ?? "" }, include: { accounts: true } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: who.email ?? "" },
+      include: { accounts: true },
+    });
     expect(user.emailVerified).toBeInstanceOf(Date);
     expect(user.name).toBe(who.sub); // the login, when GitHub has no display name
     expect(user.accounts[0].provider).toBe("github");
@@ -346,7 +356,10 @@ describe("signing in", () => {
     const who = identity({ picture: "https://images.example.test/me.png" });
     const result = await signInWith("google", who);
     expect(result.status).toBe(303);
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: who.email ?? "" }, include: { accounts: true } });
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email: who.email ?? "" },
+      include: { accounts: true },
+    });
     expect(user.image).toBe("https://images.example.test/me.png");
     expect(user.accounts[0]).toMatchObject({ provider: "google", providerAccountId: who.sub });
     const rows = await audits({ userId: user.id, action: "LOGIN_SUCCESS" });
@@ -443,7 +456,9 @@ describe("provider and flow errors", () => {
   });
 
   it("refuses a callback URL without state", async () => {
-    const result = await callRoute(callbackLoader, getRequest(`/auth/${CUSTOM}/callback?code=abc`), { provider: CUSTOM });
+    const result = await callRoute(callbackLoader, getRequest(`/auth/${CUSTOM}/callback?code=abc`), {
+      provider: CUSTOM,
+    });
     expect(result.status).toBe(400);
     expect(dataOf(result).reason).toBe("missing_state");
   });
@@ -561,7 +576,9 @@ describe("connections on /account", () => {
     // No user was created for the identity's email.
     expect(await prisma.user.count({ where: { email: who.email ?? "" } })).toBe(0);
 
-    const page = dataOf(await callRoute(connectionsLoader, getRequest("/account/connections", { cookie: user.cookie })));
+    const page = dataOf(
+      await callRoute(connectionsLoader, getRequest("/account/connections", { cookie: user.cookie })),
+    );
     expect(page.items.find((item) => item.id === CUSTOM)?.connected).toBe(true);
     expect(page.items.find((item) => item.id === "github")?.connected).toBe(false);
     expect(page.hasPassword).toBe(true);

@@ -72,7 +72,10 @@ describe("the public-page cache", () => {
     expect(await second.text()).toBe(body);
     expect(renders).toEqual(["/drama/a"]);
     // (fetch adds Cache-Control: no-cache to a conditional request unless told otherwise; a browser revalidating sends max-age=0.)
-    const notModified = await get("/drama/a", { "If-None-Match": second.headers.get("etag")!, "Cache-Control": "max-age=0" });
+    const notModified = await get("/drama/a", {
+      "If-None-Match": second.headers.get("etag")!,
+      "Cache-Control": "max-age=0",
+    });
     expect(notModified.status).toBe(304);
     expect(renders).toHaveLength(1);
   });

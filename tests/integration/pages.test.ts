@@ -127,7 +127,13 @@ describe("browse", () => {
       getRequest("/browse?genre=Romance&vibe=sweet&status=completed&sort=rating&year="),
     );
     const data = dataOf(result);
-    expect(data.filters).toEqual({ genre: "romance", vibe: "sweet", status: "completed", sort: "rating", year: undefined });
+    expect(data.filters).toEqual({
+      genre: "romance",
+      vibe: "sweet",
+      status: "completed",
+      sort: "rating",
+      year: undefined,
+    });
     expect(data.result.total).toBeGreaterThan(0);
     for (const drama of data.result.items) {
       expect(drama.genres).toContain("romance");
@@ -153,7 +159,13 @@ describe("browse", () => {
         getRequest("/browse?genre=%3Cscript%3E&vibe=a%20b&year=abc&status=paused&sort=random&page=-3"),
       ),
     );
-    expect(data.filters).toEqual({ genre: undefined, vibe: undefined, year: undefined, status: undefined, sort: "latest" });
+    expect(data.filters).toEqual({
+      genre: undefined,
+      vibe: undefined,
+      year: undefined,
+      status: undefined,
+      sort: "latest",
+    });
     expect(data.result.page).toBe(1);
     expect(data.result.total).toBe(all.result.total);
   });
@@ -296,7 +308,11 @@ describe("history page", () => {
     for (const episode of [first, second]) {
       await callRoute(
         progressAction,
-        postForm("/resources/progress", { episodeId: episode.id, position: 1, viewingStart: "1" }, { cookie: viewer.cookie }),
+        postForm(
+          "/resources/progress",
+          { episodeId: episode.id, position: 1, viewingStart: "1" },
+          { cookie: viewer.cookie },
+        ),
       );
     }
     const data = dataOf(await callRoute(historyLoader, getRequest("/history", { cookie: viewer.cookie })));

@@ -83,10 +83,14 @@ describe("forgot password", () => {
     await forgot(user.email);
     await forgot(unknown);
 
-    const knownRows = await prisma.auditLog.findMany({ where: { action: "PASSWORD_RESET_REQUEST", entityId: subjectKey(user.email) } });
+    const knownRows = await prisma.auditLog.findMany({
+      where: { action: "PASSWORD_RESET_REQUEST", entityId: subjectKey(user.email) },
+    });
     expect(knownRows).toHaveLength(1);
     expect(knownRows[0]).toMatchObject({ userId: user.id, entityType: "Subject" });
-    const unknownRows = await prisma.auditLog.findMany({ where: { action: "PASSWORD_RESET_REQUEST", entityId: subjectKey(unknown) } });
+    const unknownRows = await prisma.auditLog.findMany({
+      where: { action: "PASSWORD_RESET_REQUEST", entityId: subjectKey(unknown) },
+    });
     expect(unknownRows).toHaveLength(1);
     expect(unknownRows[0]).toMatchObject({ userId: null, entityType: "Subject" });
 
@@ -134,7 +138,9 @@ describe("reset password", () => {
     const page = await callRoute(resetLoader, getRequest(`/reset-password?token=${token}`));
     expect(page.status).toBe(200);
     expect(dataOf(page)).toMatchObject({ state: "form", token, email: user.email });
-    const row = await prisma.verificationToken.findFirstOrThrow({ where: { identifier: `reset-password:${user.email}` } });
+    const row = await prisma.verificationToken.findFirstOrThrow({
+      where: { identifier: `reset-password:${user.email}` },
+    });
     const lifetime = row.expires.getTime() - Date.now();
     expect(lifetime).toBeGreaterThan(59 * 60_000);
     expect(lifetime).toBeLessThanOrEqual(60 * 60_000);
@@ -233,7 +239,11 @@ describe("password change on /account", () => {
     const change = (newPassword: string) =>
       callRoute(
         accountAction,
-        postForm("/account", { intent: "password", currentPassword: user.password, newPassword }, { cookie: user.cookie }),
+        postForm(
+          "/account",
+          { intent: "password", currentPassword: user.password, newPassword },
+          { cookie: user.cookie },
+        ),
       );
     for (const [password, reason] of [
       ["sayangkamu", "email.password.guessable"],

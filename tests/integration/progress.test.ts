@@ -50,7 +50,9 @@ describe("saving progress", () => {
       completed: false,
     });
 
-    const page = await callRoute(dramaLoader, getRequest(`/drama/${DRAMA}`, { cookie: user.cookie }), { dramaId: DRAMA });
+    const page = await callRoute(dramaLoader, getRequest(`/drama/${DRAMA}`, { cookie: user.cookie }), {
+      dramaId: DRAMA,
+    });
     expect(dataOf(page).next).toEqual({ kind: "resume", episodeId: episode.id, number: 2, position: 10 });
     expect(dataOf(page).progress[episode.id]).toMatchObject({ currentTime: 10, completed: false });
   });
@@ -230,7 +232,9 @@ describe("the watch page", () => {
   });
 
   it("answers 404 for an unknown episode", async () => {
-    const result = await callRoute(watchLoader, getRequest("/watch/nope", { cookie: user.cookie }), { episodeId: "nope" });
+    const result = await callRoute(watchLoader, getRequest("/watch/nope", { cookie: user.cookie }), {
+      episodeId: "nope",
+    });
     expect(result.thrown).toBe(true);
     expect(result.status).toBe(404);
   });

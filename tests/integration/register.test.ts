@@ -44,7 +44,12 @@ async function outboxFor(email: string): Promise<ReceivedMail[]> {
 describe("register", () => {
   it("signs the new viewer in and writes the confirmation mail to the outbox", async () => {
     const email = uniqueEmail("outbox");
-    const result = await register({ name: "Budi", email, password: "lantern river pepper kite", redirectTo: "/my-list" });
+    const result = await register({
+      name: "Budi",
+      email,
+      password: "lantern river pepper kite",
+      redirectTo: "/my-list",
+    });
     expect(result.status).toBe(303);
     expect(result.headers.get("Location")).toBe("/my-list");
     expect(setCookieFor(result.headers, "dracin_session")).toBeDefined();
@@ -53,9 +58,12 @@ describe("register", () => {
     const mails = await outboxFor(email);
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe("Confirm your email address for Dracin");
-    expect(linkIn(mails[0], "/verify-email")).toMatch(/^http:\/\/localhost:3000\/verify-email\?token=[A-Za-z0-9_-]{43}$/);
+    expect(linkIn(mails[0], "/verify-email")).toMatch(
+      /^http:\/\/localhost:3000\/verify-email\?token=[A-Za-z0-9_-]{43}$/,
+    );
     // Sortable by time: ISO timestamp first.
-    for (const name of fs.readdirSync(outboxDir())) expect(name).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-[0-9a-f]{8}\.eml$/);
+    for (const name of fs.readdirSync(outboxDir()))
+      expect(name).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z-[0-9a-f]{8}\.eml$/);
   });
 
   it("logs one line per mail (recipient, subject, file) and never the link or its token", async () => {
@@ -63,9 +71,14 @@ describe("register", () => {
     await register({ name: "Logged", email, password: "lantern river pepper kite" });
     await callRoute(forgotAction, postForm("/forgot-password", { email }));
     const mails = await outboxFor(email);
-    expect(mails.map((mail) => mail.subject).sort()).toEqual(["Confirm your email address for Dracin", "Reset your Dracin password"]);
+    expect(mails.map((mail) => mail.subject).sort()).toEqual([
+      "Confirm your email address for Dracin",
+      "Reset your Dracin password",
+    ]);
 
-    const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.to === email);
+    const lines = logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.to === email);
     expect(lines).toHaveLength(2);
     for (const line of lines) {
       expect(line).toMatchObject({ level: "info", msg: "mail written to the outbox" });
@@ -147,9 +160,15 @@ describe("register", () => {
   // Last: it uses up this file's registrations from the test IP.
   it("throttles registrations per IP (taken emails count too) with 429 and Retry-After", async () => {
     const since = new Date(Date.now() - 60 * 60_000);
-    const used = await prisma.auditLog.count({ where: { action: "REGISTER", ipAddress: "127.0.0.1", timestamp: { gt: since } } });
+    const used = await prisma.auditLog.count({
+      where: { action: "REGISTER", ipAddress: "127.0.0.1", timestamp: { gt: since } },
+    });
     for (let i = used; i < 10; i += 1) {
-      const result = await register({ name: "Bulk", email: uniqueEmail("bulk"), password: "lantern river pepper kite" });
+      const result = await register({
+        name: "Bulk",
+        email: uniqueEmail("bulk"),
+        password: "lantern river pepper kite",
+      });
       expect(result.status).toBe(303);
     }
     const email = uniqueEmail("refused");

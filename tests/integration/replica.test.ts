@@ -98,7 +98,9 @@ describe("read replica", () => {
   it("reads the signed-in page cache's fingerprint where the page's lists are read", async () => {
     const viewer = await m.users.createUser();
     // The replica (copied before this user existed) does not know them yet; the primary does.
-    expect(await m.viewerState.viewerFingerprint(viewer.id, ["account", "progress", "favorites"], m.db.readReplica())).toBeNull();
+    expect(
+      await m.viewerState.viewerFingerprint(viewer.id, ["account", "progress", "favorites"], m.db.readReplica()),
+    ).toBeNull();
     expect(await m.viewerState.viewerFingerprint(viewer.id, ["account", "progress", "favorites"])).not.toBeNull();
   });
 

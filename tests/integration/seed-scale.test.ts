@@ -19,7 +19,15 @@ import { loader as historyLoader } from "~/routes/history";
 import { loader as myListLoader } from "~/routes/my-list";
 import { prisma } from "~/utils/db.server";
 import { databaseEngine, sqliteFilePath } from "~/utils/env.server";
-import { ADMIN_EMAIL, SEED_PASSWORD, SeedRefused, postgresTimestamp, seedScale, sqliteDate, type SeedTotals } from "../../scripts/seed-scale";
+import {
+  ADMIN_EMAIL,
+  SEED_PASSWORD,
+  SeedRefused,
+  postgresTimestamp,
+  seedScale,
+  sqliteDate,
+  type SeedTotals,
+} from "../../scripts/seed-scale";
 import { getRequest } from "../helpers/requests";
 import { callRoute, dataOf } from "../helpers/route";
 import { signIn } from "../helpers/users";
@@ -46,7 +54,9 @@ describe("seed-scale", () => {
     expect(await prisma.userProgress.count()).toBe(totals.progress);
     expect(await prisma.watchHistory.count()).toBe(totals.history);
     expect(await prisma.auditLog.count()).toBe(totals.audit);
-    expect(totals.rows).toBe(USERS + totals.sessions + totals.favorites + totals.progress + totals.history + totals.audit);
+    expect(totals.rows).toBe(
+      USERS + totals.sessions + totals.favorites + totals.progress + totals.history + totals.audit,
+    );
     expect(totals.bytes).toBeGreaterThan(0);
     for (const user of await prisma.user.findMany({ select: { id: true } })) {
       const favorites = await prisma.favorites.count({ where: { userId: user.id } });
@@ -61,7 +71,10 @@ describe("seed-scale", () => {
 
   it("uses real catalog ids and timestamps within the last year", async () => {
     const catalog = createLocalCatalog();
-    const episodes = await prisma.userProgress.findMany({ distinct: ["episodeId"], select: { episodeId: true, dramaId: true } });
+    const episodes = await prisma.userProgress.findMany({
+      distinct: ["episodeId"],
+      select: { episodeId: true, dramaId: true },
+    });
     for (const { episodeId, dramaId } of episodes) {
       expect((await catalog.getEpisode(episodeId))?.dramaId).toBe(dramaId);
     }
@@ -72,13 +85,22 @@ describe("seed-scale", () => {
   });
 
   it("stores dates, booleans and JSON exactly as Prisma does", async () => {
-    const user = await prisma.user.create({ data: { email: "format-probe@example.test", emailVerified: new Date(NOW) } });
-    await prisma.userProgress.create({ data: { userId: user.id, episodeId: "x-ep-1", dramaId: "x", currentTime: 1, duration: 2, completed: true } });
-    await prisma.auditLog.create({ data: { action: "PROFILE_UPDATE", userId: user.id, metadata: { reason: "probe" } } });
+    const user = await prisma.user.create({
+      data: { email: "format-probe@example.test", emailVerified: new Date(NOW) },
+    });
+    await prisma.userProgress.create({
+      data: { userId: user.id, episodeId: "x-ep-1", dramaId: "x", currentTime: 1, duration: 2, completed: true },
+    });
+    await prisma.auditLog.create({
+      data: { action: "PROFILE_UPDATE", userId: user.id, metadata: { reason: "probe" } },
+    });
     if (engine === "sqlite") expectSqliteFormats(user.id);
     else await expectPostgresFormats(user.id);
     // Prisma parses the seeded JSON back into an object; failed sign-ins are keyed by subject, not user.
-    const failure = await prisma.auditLog.findFirst({ where: { action: "LOGIN_FAILURE" }, select: { metadata: true, entityType: true, userId: true } });
+    const failure = await prisma.auditLog.findFirst({
+      where: { action: "LOGIN_FAILURE" },
+      select: { metadata: true, entityType: true, userId: true },
+    });
     expect(failure?.metadata).toEqual({ reason: "invalid_credentials" });
     expect(failure?.entityType).toBe("Subject");
     expect(failure?.userId).toBeNull();
@@ -86,7 +108,10 @@ describe("seed-scale", () => {
   });
 
   it("keys failed sign-ins like the throttle does", async () => {
-    const user = await prisma.user.findFirstOrThrow({ where: { email: { not: ADMIN_EMAIL } }, select: { email: true } });
+    const user = await prisma.user.findFirstOrThrow({
+      where: { email: { not: ADMIN_EMAIL } },
+      select: { email: true },
+    });
     const failures = await prisma.auditLog.findMany({ where: { action: "LOGIN_FAILURE" }, select: { entityId: true } });
     const keys = new Set(failures.map((row) => row.entityId ?? "(none)"));
     const all = await prisma.user.findMany({ select: { email: true } });
@@ -114,7 +139,10 @@ describe("seed-scale", () => {
   });
 
   it("signs in with the seed password and renders home, My List and History from the seeded rows", async () => {
-    const user = await prisma.user.findFirstOrThrow({ where: { email: { not: ADMIN_EMAIL } }, select: { id: true, email: true } });
+    const user = await prisma.user.findFirstOrThrow({
+      where: { email: { not: ADMIN_EMAIL } },
+      select: { id: true, email: true },
+    });
     const cookie = await signIn(user.email, SEED_PASSWORD);
 
     const home = dataOf(await callRoute(homeLoader, getRequest("/", { cookie })));
@@ -145,10 +173,18 @@ function expectSqliteFormats(probeUserId: string) {
   const db = new Database(sqliteFilePath(url), { readonly: true });
   const probe = (sql: string, ...args: string[]) => db.prepare(sql).get(...args) as Record<string, unknown>;
   const prismaUser = probe(`SELECT emailVerified FROM "User" WHERE id = ?`, probeUserId);
-  const prismaProgress = probe(`SELECT typeof(completed) AS type, completed FROM "UserProgress" WHERE userId = ?`, probeUserId);
-  const prismaAudit = probe(`SELECT typeof(metadata) AS type FROM "AuditLog" WHERE userId = ? AND action = 'PROFILE_UPDATE'`, probeUserId);
+  const prismaProgress = probe(
+    `SELECT typeof(completed) AS type, completed FROM "UserProgress" WHERE userId = ?`,
+    probeUserId,
+  );
+  const prismaAudit = probe(
+    `SELECT typeof(metadata) AS type FROM "AuditLog" WHERE userId = ? AND action = 'PROFILE_UPDATE'`,
+    probeUserId,
+  );
   const seeded = probe(`SELECT typeof(completed) AS type FROM "UserProgress" WHERE userId <> ? LIMIT 1`, probeUserId);
-  const seededAudit = probe(`SELECT typeof(metadata) AS type, metadata FROM "AuditLog" WHERE action = 'LOGIN_FAILURE' LIMIT 1`);
+  const seededAudit = probe(
+    `SELECT typeof(metadata) AS type, metadata FROM "AuditLog" WHERE action = 'LOGIN_FAILURE' LIMIT 1`,
+  );
   db.close();
   expect(prismaUser.emailVerified).toBe(sqliteDate(NOW));
   expect(prismaProgress).toEqual({ type: "integer", completed: 1 });
@@ -160,19 +196,40 @@ function expectSqliteFormats(probeUserId: string) {
 async function expectPostgresFormats(probeUserId: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const probe = async (sql: string, ...args: string[]) => (await client.query<Record<string, string>>(sql, args)).rows[0];
+  const probe = async (sql: string, ...args: string[]) =>
+    (await client.query<Record<string, string>>(sql, args)).rows[0];
   const wall = (column: string) => `to_char("${column}", 'YYYY-MM-DD"T"HH24:MI:SS.MS')`;
   try {
     // What Prisma wrote for NOW, and what the seeder wrote, read back through Prisma as the same instant.
-    expect((await probe(`SELECT ${wall("emailVerified")} AS t FROM "User" WHERE id = $1`, probeUserId)).t).toBe(postgresTimestamp(NOW));
-    const seededHistory = await prisma.watchHistory.findFirstOrThrow({ where: { userId: { not: probeUserId } }, select: { id: true, watchedAt: true } });
-    const raw = await probe(`SELECT ${wall("watchedAt")} AS t, pg_typeof("watchedAt")::text AS type FROM "WatchHistory" WHERE id = $1`, seededHistory.id);
-    expect(raw).toEqual({ t: postgresTimestamp(seededHistory.watchedAt.getTime()), type: "timestamp without time zone" });
+    expect((await probe(`SELECT ${wall("emailVerified")} AS t FROM "User" WHERE id = $1`, probeUserId)).t).toBe(
+      postgresTimestamp(NOW),
+    );
+    const seededHistory = await prisma.watchHistory.findFirstOrThrow({
+      where: { userId: { not: probeUserId } },
+      select: { id: true, watchedAt: true },
+    });
+    const raw = await probe(
+      `SELECT ${wall("watchedAt")} AS t, pg_typeof("watchedAt")::text AS type FROM "WatchHistory" WHERE id = $1`,
+      seededHistory.id,
+    );
+    expect(raw).toEqual({
+      t: postgresTimestamp(seededHistory.watchedAt.getTime()),
+      type: "timestamp without time zone",
+    });
     const types = `pg_typeof(completed)::text AS completed`;
-    expect(await probe(`SELECT ${types} FROM "UserProgress" WHERE "userId" <> $1 LIMIT 1`, probeUserId)).toEqual(await probe(`SELECT ${types} FROM "UserProgress" WHERE "userId" = $1`, probeUserId));
-    const seededAudit = await probe(`SELECT jsonb_typeof(metadata) AS type FROM "AuditLog" WHERE action = 'LOGIN_FAILURE' LIMIT 1`);
+    expect(await probe(`SELECT ${types} FROM "UserProgress" WHERE "userId" <> $1 LIMIT 1`, probeUserId)).toEqual(
+      await probe(`SELECT ${types} FROM "UserProgress" WHERE "userId" = $1`, probeUserId),
+    );
+    const seededAudit = await probe(
+      `SELECT jsonb_typeof(metadata) AS type FROM "AuditLog" WHERE action = 'LOGIN_FAILURE' LIMIT 1`,
+    );
     expect(seededAudit).toEqual({ type: "object" });
-    expect(seededAudit).toEqual(await probe(`SELECT jsonb_typeof(metadata) AS type FROM "AuditLog" WHERE "userId" = $1 AND action = 'PROFILE_UPDATE'`, probeUserId));
+    expect(seededAudit).toEqual(
+      await probe(
+        `SELECT jsonb_typeof(metadata) AS type FROM "AuditLog" WHERE "userId" = $1 AND action = 'PROFILE_UPDATE'`,
+        probeUserId,
+      ),
+    );
   } finally {
     await client.end();
   }

@@ -38,14 +38,20 @@ async function signedInAs(cookie: string): Promise<string | null> {
 /** Another session of the user, with a browser and an address. */
 async function addSession(userId: string, userAgent = CHROME_ANDROID, ipAddress = "203.0.113.7") {
   const { token } = await createSession(userId, 30 * DAY, { userAgent, ipAddress });
-  const row = await prisma.session.findUniqueOrThrow({ where: { sessionToken: hashToken(token) }, select: { id: true } });
+  const row = await prisma.session.findUniqueOrThrow({
+    where: { sessionToken: hashToken(token) },
+    select: { id: true },
+  });
   return { id: row.id, token, cookie: await cookieFor(token) };
 }
 
 async function currentSessionId(user: TestUser): Promise<string> {
   const token: unknown = await sessionCookie().parse(user.cookie);
   if (typeof token !== "string") throw new Error("no token in the test cookie");
-  const row = await prisma.session.findUniqueOrThrow({ where: { sessionToken: hashToken(token) }, select: { id: true } });
+  const row = await prisma.session.findUniqueOrThrow({
+    where: { sessionToken: hashToken(token) },
+    select: { id: true },
+  });
   return row.id;
 }
 
@@ -142,7 +148,10 @@ describe(`how DateTime values are stored (Prisma 6.19, ${engine})`, () => {
     expect(await findSessionUserId(legacy.token)).toBe(user.id);
     const after = await storedText(legacy.id);
     if (engine === "sqlite") expect(after.lastSeenAt).toMatch(/T.*\+00:00$/);
-    const { lastSeenAt } = await prisma.session.findUniqueOrThrow({ where: { id: legacy.id }, select: { lastSeenAt: true } });
+    const { lastSeenAt } = await prisma.session.findUniqueOrThrow({
+      where: { id: legacy.id },
+      select: { lastSeenAt: true },
+    });
     expect(Math.abs(lastSeenAt.getTime() - Date.now())).toBeLessThan(5 * SECOND);
   });
 
@@ -266,7 +275,10 @@ describe("lastSeenAt is written at most once a minute", () => {
     const userRow = await prisma.user.create({ data: { email: uniqueEmail("race") }, select: { id: true } });
     const t0 = new Date("2026-03-02T12:00:00.000Z");
     const { token } = await createSession(userRow.id, 30 * DAY, undefined, t0);
-    const row = await prisma.session.findUniqueOrThrow({ where: { sessionToken: hashToken(token) }, select: { id: true } });
+    const row = await prisma.session.findUniqueOrThrow({
+      where: { sessionToken: hashToken(token) },
+      select: { id: true },
+    });
     // Both requests saw lastSeenAt = t0 and decided to write.
     expect(await touchSession(row.id, new Date(t0.getTime() + 2 * MINUTE))).toBe(true);
     expect(await touchSession(row.id, new Date(t0.getTime() + 2 * MINUTE + 5 * SECOND))).toBe(false);
@@ -321,8 +333,16 @@ describe("/account/sessions", () => {
     const current = await currentSessionId(user);
     expect(data.sessions.map((session) => session.id)).toEqual([current, phone.id, laptop.id]);
     expect(data.sessions[0]).toMatchObject({ current: true, device: "Unknown browser" });
-    expect(data.sessions[1]).toMatchObject({ current: false, device: "Chrome 131 on Android", ipAddress: "203.0.113.7" });
-    expect(data.sessions[2]).toMatchObject({ current: false, device: "Firefox 133 on Windows", ipAddress: "198.51.100.4" });
+    expect(data.sessions[1]).toMatchObject({
+      current: false,
+      device: "Chrome 131 on Android",
+      ipAddress: "203.0.113.7",
+    });
+    expect(data.sessions[2]).toMatchObject({
+      current: false,
+      device: "Firefox 133 on Windows",
+      ipAddress: "198.51.100.4",
+    });
     expect(new Date(data.sessions[1].lastSeenAt).getTime()).toBeLessThan(Date.now() - DAY + MINUTE);
     expect(data.sessions.map((session) => session.id)).not.toContain(await currentSessionId(other));
     // No token or hash ever reaches the page.

@@ -70,7 +70,14 @@ beforeAll(async () => {
   });
   server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(() => get("/healthz").then((r) => r.status === 200, () => false), "the server to start");
+  await waitFor(
+    () =>
+      get("/healthz").then(
+        (r) => r.status === 200,
+        () => false,
+      ),
+    "the server to start",
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -110,7 +117,10 @@ describe("graceful shutdown", () => {
       "shutdown: database disconnected, exiting",
     ];
     const positions = steps.map((step) => output.indexOf(step));
-    expect(positions.every((at) => at >= 0), output).toBe(true);
+    expect(
+      positions.every((at) => at >= 0),
+      output,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   }, 30_000);
 

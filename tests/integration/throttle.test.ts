@@ -36,7 +36,9 @@ describe("sign-in throttling", () => {
     expect(dataOf(throttled)).toMatchObject({ formError: "security.throttled.login", retryMinutes: 15 });
     expect(throttled.headers.get("Set-Cookie")).toBeNull();
 
-    const rows = await prisma.auditLog.findMany({ where: { action: "LOGIN_THROTTLED", entityId: subjectKey(user.email) } });
+    const rows = await prisma.auditLog.findMany({
+      where: { action: "LOGIN_THROTTLED", entityId: subjectKey(user.email) },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0].ipAddress).toBe(ip);
     // Never a lockout: the account itself is untouched and works from elsewhere.
@@ -77,11 +79,23 @@ describe("sign-in throttling", () => {
     const now = new Date();
     const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
     await prisma.auditLog.createMany({
-      data: [16, 20, 30, 40, 50].map((m) => ({ action: "LOGIN_FAILURE", entityType: "Subject", entityId: subject, ipAddress: ip, timestamp: minutesAgo(m) })),
+      data: [16, 20, 30, 40, 50].map((m) => ({
+        action: "LOGIN_FAILURE",
+        entityType: "Subject",
+        entityId: subject,
+        ipAddress: ip,
+        timestamp: minutesAgo(m),
+      })),
     });
     expect(await checkThrottle("login", { ip, subject }, now)).toEqual({ ok: true });
     await prisma.auditLog.createMany({
-      data: [1, 2, 3, 4, 10].map((m) => ({ action: "LOGIN_FAILURE", entityType: "Subject", entityId: subject, ipAddress: ip, timestamp: minutesAgo(m) })),
+      data: [1, 2, 3, 4, 10].map((m) => ({
+        action: "LOGIN_FAILURE",
+        entityType: "Subject",
+        entityId: subject,
+        ipAddress: ip,
+        timestamp: minutesAgo(m),
+      })),
     });
     // The oldest of the five in the window is 10 minutes old: free again in 5 minutes.
     expect(await checkThrottle("login", { ip, subject }, now)).toEqual({ ok: false, retryAfterSeconds: 300 });
@@ -99,10 +113,16 @@ describe("registration throttling", () => {
     const ip = freshIp();
     const now = new Date();
     await prisma.auditLog.createMany({
-      data: Array.from({ length: 9 }, (_, i) => ({ action: "REGISTER", ipAddress: ip, timestamp: new Date(now.getTime() - (i + 1) * 60_000) })),
+      data: Array.from({ length: 9 }, (_, i) => ({
+        action: "REGISTER",
+        ipAddress: ip,
+        timestamp: new Date(now.getTime() - (i + 1) * 60_000),
+      })),
     });
     expect(await checkThrottle("register", { ip }, now)).toEqual({ ok: true });
-    await prisma.auditLog.create({ data: { action: "REGISTER", ipAddress: ip, timestamp: new Date(now.getTime() - 59 * 60_000) } });
+    await prisma.auditLog.create({
+      data: { action: "REGISTER", ipAddress: ip, timestamp: new Date(now.getTime() - 59 * 60_000) },
+    });
     // The oldest of the ten is 59 minutes old: one more in a minute.
     expect(await checkThrottle("register", { ip }, now)).toEqual({ ok: false, retryAfterSeconds: 60 });
   });
@@ -116,8 +136,20 @@ describe("re-authentication throttling", () => {
     const user = await createUser();
     const wrong = "not my password at all";
     const attempts = [
-      () => callRoute(accountAction, postForm("/account", { intent: "password", currentPassword: wrong, newPassword: "amber lantern river 7 tiger" }, { cookie: user.cookie })),
-      () => callRoute(sessionsAction, postForm("/account/sessions", { intent: "end-others", currentPassword: wrong }, { cookie: user.cookie })),
+      () =>
+        callRoute(
+          accountAction,
+          postForm(
+            "/account",
+            { intent: "password", currentPassword: wrong, newPassword: "amber lantern river 7 tiger" },
+            { cookie: user.cookie },
+          ),
+        ),
+      () =>
+        callRoute(
+          sessionsAction,
+          postForm("/account/sessions", { intent: "end-others", currentPassword: wrong }, { cookie: user.cookie }),
+        ),
       () => callRoute(deleteAction, postForm("/account/delete", { currentPassword: wrong }, { cookie: user.cookie })),
     ];
     for (let i = 0; i < 5; i++) expect((await attempts[i % 3]()).status).toBe(400);
@@ -127,7 +159,10 @@ describe("re-authentication throttling", () => {
       expect(Number(result.headers.get("Retry-After"))).toBeGreaterThan(0);
     }
     // Even the right password waits: nothing was deleted or changed.
-    const right = await callRoute(deleteAction, postForm("/account/delete", { currentPassword: user.password }, { cookie: user.cookie }));
+    const right = await callRoute(
+      deleteAction,
+      postForm("/account/delete", { currentPassword: user.password }, { cookie: user.cookie }),
+    );
     expect(right.status).toBe(429);
     expect(await prisma.user.count({ where: { id: user.id } })).toBe(1);
     const failures = await prisma.auditLog.findMany({ where: { action: "LOGIN_FAILURE", entityId: user.id } });
@@ -149,7 +184,9 @@ describe("confirmation mail throttling per IP", () => {
       })),
     });
     expect(await checkThrottle("verify", { ip, subject: "someone-new" }, now)).toEqual({ ok: true });
-    await prisma.auditLog.create({ data: { action: "EMAIL_VERIFICATION_REQUEST", ipAddress: ip, entityId: "user-x", timestamp: now } });
+    await prisma.auditLog.create({
+      data: { action: "EMAIL_VERIFICATION_REQUEST", ipAddress: ip, entityId: "user-x", timestamp: now },
+    });
     expect((await checkThrottle("verify", { ip, subject: "someone-new" }, now)).ok).toBe(false);
   });
 });

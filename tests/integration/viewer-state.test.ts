@@ -82,13 +82,17 @@ describe("viewerFingerprint", () => {
   it("changes with the header and banner: display name, role, email verification", async () => {
     expect(await changes(() => updateDisplayName(viewer.id, "Another Name", INFO))).toBe(true);
     expect(await changes(() => changeRole({ id: viewer.id }, "ADMIN", { by: "cli" }, INFO))).toBe(true);
-    expect(await changes(() => prisma.user.update({ where: { id: viewer.id }, data: { emailVerified: new Date() } }))).toBe(true);
+    expect(
+      await changes(() => prisma.user.update({ where: { id: viewer.id }, data: { emailVerified: new Date() } })),
+    ).toBe(true);
   });
 
   it("stays the same for what the page does not show: another viewer's data, history rows, the session's last-seen time", async () => {
     expect(await changes(() => addFavorite(other.id, "kite-season"))).toBe(false);
     expect(await changes(() => saveProgress(other.id, save(1, 30, 1)))).toBe(false);
-    expect(await changes(() => recordViewing(viewer.id, { episodeId: "kite-season-ep-1", dramaId: "kite-season" }))).toBe(false);
+    expect(
+      await changes(() => recordViewing(viewer.id, { episodeId: "kite-season-ep-1", dramaId: "kite-season" })),
+    ).toBe(false);
     const session = await prisma.session.findFirstOrThrow({ where: { userId: viewer.id }, select: { id: true } });
     expect(await changes(() => touchSession(session.id, new Date(Date.now() + 120_000)))).toBe(false);
   });
@@ -111,7 +115,14 @@ const drama = fc.constantFrom("kite-season", "neon-rain", "moonlit-tea-house");
 const episode = fc.integer({ min: 1, max: 3 });
 const who = fc.constantFrom<"viewer" | "other">("viewer", "viewer", "other");
 const write: fc.Arbitrary<Write> = fc.oneof(
-  fc.record({ kind: fc.constant("save" as const), who, drama, episode, position: fc.integer({ min: 0, max: 600 }), seqStep: fc.integer({ min: -3, max: 10 }) }),
+  fc.record({
+    kind: fc.constant("save" as const),
+    who,
+    drama,
+    episode,
+    position: fc.integer({ min: 0, max: 600 }),
+    seqStep: fc.integer({ min: -3, max: 10 }),
+  }),
   fc.record({ kind: fc.constant("unwatch" as const), drama, episode }),
   fc.record({ kind: fc.constant("hide" as const), drama }),
   fc.record({ kind: fc.constantFrom("favorite" as const, "unfavorite" as const), who, drama }),
@@ -163,7 +174,10 @@ describe("the signed-in home and its declared viewer data", () => {
             case "role":
               return changeRole({ id: me.id }, change.role, { by: "cli" }, INFO);
             case "verify":
-              return prisma.user.update({ where: { id: me.id }, data: { emailVerified: change.verified ? new Date() : null } });
+              return prisma.user.update({
+                where: { id: me.id },
+                data: { emailVerified: change.verified ? new Date() : null },
+              });
             case "touch-session": {
               const session = await prisma.session.findFirstOrThrow({ where: { userId: me.id }, select: { id: true } });
               return touchSession(session.id, new Date(Date.now() + 120_000));

@@ -79,13 +79,19 @@ describe("mark as watched / unwatched", () => {
     const episode = episodes[0];
     const result = await callRoute(
       watchedAction,
-      postForm("/resources/watched", { intent: "watched", episodeId: episode.id, redirectTo: `/drama/${DRAMA}` }, { cookie: user.cookie }),
+      postForm(
+        "/resources/watched",
+        { intent: "watched", episodeId: episode.id, redirectTo: `/drama/${DRAMA}` },
+        { cookie: user.cookie },
+      ),
     );
     expect(result.status).toBe(303);
     expect(result.headers.get("Location")).toBe(`/drama/${DRAMA}#episode-${episode.id}`);
     expect(await row(user, episode.id)).toMatchObject({ completed: true, currentTime: episode.duration });
     expect(await prisma.watchHistory.count({ where: { userId: user.id, episodeId: episode.id } })).toBe(1);
-    const drama = dataOf(await callRoute(dramaLoader, getRequest(`/drama/${DRAMA}`, { cookie: user.cookie }), { dramaId: DRAMA }));
+    const drama = dataOf(
+      await callRoute(dramaLoader, getRequest(`/drama/${DRAMA}`, { cookie: user.cookie }), { dramaId: DRAMA }),
+    );
     expect(drama.next).toMatchObject({ kind: "next", number: 2 });
   });
 
@@ -94,7 +100,11 @@ describe("mark as watched / unwatched", () => {
     const episode = episodes[1];
     const result = await callRoute(
       watchedAction,
-      postForm("/resources/watched", { intent: "watched", episodeId: episode.id, redirectTo: `/drama/${DRAMA}` }, { cookie: user.cookie, htmx: true }),
+      postForm(
+        "/resources/watched",
+        { intent: "watched", episodeId: episode.id, redirectTo: `/drama/${DRAMA}` },
+        { cookie: user.cookie, htmx: true },
+      ),
     );
     expect(result.status).toBe(200);
     expect(result.headers.get("Vary")).toContain("HX-Request");
@@ -105,7 +115,11 @@ describe("mark as watched / unwatched", () => {
 
     const undo = await callRoute(
       watchedAction,
-      postForm("/resources/watched", { intent: "unwatched", episodeId: episode.id }, { cookie: user.cookie, htmx: true }),
+      postForm(
+        "/resources/watched",
+        { intent: "unwatched", episodeId: episode.id },
+        { cookie: user.cookie, htmx: true },
+      ),
     );
     expect(undo.text).toContain("Mark as watched");
     expect(await row(user, episode.id)).toBeNull();
@@ -128,11 +142,20 @@ describe("mark as watched / unwatched", () => {
 
   it("refuses bad input and anonymous viewers, storing nothing", async () => {
     const user = await createUser();
-    const bad = await callRoute(watchedAction, postForm("/resources/watched", { intent: "delete", episodeId: episodes[0].id }, { cookie: user.cookie }));
+    const bad = await callRoute(
+      watchedAction,
+      postForm("/resources/watched", { intent: "delete", episodeId: episodes[0].id }, { cookie: user.cookie }),
+    );
     expect(bad.status).toBe(400);
-    const unknown = await callRoute(watchedAction, postForm("/resources/watched", { intent: "watched", episodeId: "nope" }, { cookie: user.cookie }));
+    const unknown = await callRoute(
+      watchedAction,
+      postForm("/resources/watched", { intent: "watched", episodeId: "nope" }, { cookie: user.cookie }),
+    );
     expect(unknown.status).toBe(404);
-    const anonymous = await callRoute(watchedAction, postForm("/resources/watched", { intent: "watched", episodeId: episodes[0].id }));
+    const anonymous = await callRoute(
+      watchedAction,
+      postForm("/resources/watched", { intent: "watched", episodeId: episodes[0].id }),
+    );
     expect(anonymous.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
     expect(await prisma.userProgress.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -141,11 +164,15 @@ describe("mark as watched / unwatched", () => {
 describe("Remove from Continue Watching", () => {
   it("hides the drama without losing progress, and it comes back when the viewer plays it again", async () => {
     const user = await createUser();
-    const home = async () => dataOf(await callRoute(homeLoader, getRequest("/", { cookie: user.cookie }))).continueWatching;
+    const home = async () =>
+      dataOf(await callRoute(homeLoader, getRequest("/", { cookie: user.cookie }))).continueWatching;
     await save(user, { episodeId: episodes[0].id, position: 8, seq: 1 });
     expect((await home()).map((item) => item.drama.id)).toEqual([DRAMA]);
 
-    const result = await callRoute(hideAction, postForm("/", { intent: "hide", dramaId: DRAMA }, { cookie: user.cookie }));
+    const result = await callRoute(
+      hideAction,
+      postForm("/", { intent: "hide", dramaId: DRAMA }, { cookie: user.cookie }),
+    );
     expect(result.status).toBe(303);
     expect(await home()).toEqual([]);
     expect(await row(user, episodes[0].id)).toMatchObject({ currentTime: 8 });
@@ -165,7 +192,11 @@ describe("the watch page's viewer key", () => {
   it("is stable per viewer, differs between viewers and never reveals the user id", async () => {
     const [a, b] = [await createUser(), await createUser()];
     const viewerOf = async (user: TestUser) =>
-      dataOf(await callRoute(watchLoader, getRequest(`/watch/${episodes[0].id}`, { cookie: user.cookie }), { episodeId: episodes[0].id })).viewer;
+      dataOf(
+        await callRoute(watchLoader, getRequest(`/watch/${episodes[0].id}`, { cookie: user.cookie }), {
+          episodeId: episodes[0].id,
+        }),
+      ).viewer;
     const first = await viewerOf(a);
     expect(first).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(await viewerOf(a)).toBe(first);
@@ -177,7 +208,11 @@ describe("the watch page's viewer key", () => {
 describe("playback preferences", () => {
   it("default to English captions, autoplay on and data saver off", async () => {
     const user = await createUser();
-    const data = dataOf(await callRoute(watchLoader, getRequest(`/watch/${episodes[0].id}`, { cookie: user.cookie }), { episodeId: episodes[0].id }));
+    const data = dataOf(
+      await callRoute(watchLoader, getRequest(`/watch/${episodes[0].id}`, { cookie: user.cookie }), {
+        episodeId: episodes[0].id,
+      }),
+    );
     expect(data.preferences).toEqual({ captions: "en", autoplay: true, dataSaver: false });
   });
 
@@ -185,11 +220,17 @@ describe("playback preferences", () => {
     const user = await createUser();
     const result = await callRoute(
       preferencesAction,
-      postForm("/resources/preferences", { captions: "id", autoplay: "0" }, { cookie: user.cookie, headers: { Accept: "application/json" } }),
+      postForm(
+        "/resources/preferences",
+        { captions: "id", autoplay: "0" },
+        { cookie: user.cookie, headers: { Accept: "application/json" } },
+      ),
     );
     expect(result.status).toBe(204);
     const cookie = `${user.cookie}; ${cookieHeaderFrom(result.headers)}`;
-    const data = dataOf(await callRoute(watchLoader, getRequest(`/watch/${episodes[1].id}`, { cookie }), { episodeId: episodes[1].id }));
+    const data = dataOf(
+      await callRoute(watchLoader, getRequest(`/watch/${episodes[1].id}`, { cookie }), { episodeId: episodes[1].id }),
+    );
     expect(data.preferences).toEqual({ captions: "id", autoplay: false, dataSaver: false });
   });
 

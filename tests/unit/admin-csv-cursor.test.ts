@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { niceMax } from "~/components/admin/login-chart";
-import { chartDays, csvCell, csvLine, decodeCursor, encodeCursor, filterQuery, parseAuditQuery } from "~/models/admin-audit.server";
+import {
+  chartDays,
+  csvCell,
+  csvLine,
+  decodeCursor,
+  encodeCursor,
+  filterQuery,
+  parseAuditQuery,
+} from "~/models/admin-audit.server";
 
 describe("csvCell", () => {
   it("quotes every cell and doubles inner quotes", () => {
@@ -37,9 +45,13 @@ describe("csvCell", () => {
 describe("cursors", () => {
   it("round-trips any valid cursor and rejects everything else", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/), (t, id) => {
-        expect(decodeCursor(encodeCursor({ t, id }))).toEqual({ t, id });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4_102_444_800_000 }),
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/),
+        (t, id) => {
+          expect(decodeCursor(encodeCursor({ t, id }))).toEqual({ t, id });
+        },
+      ),
     );
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (value) => {
@@ -53,7 +65,11 @@ describe("cursors", () => {
 describe("filters", () => {
   it("ignores empty and 'any' values and keeps only the set ones in links", () => {
     const parsed = parseAuditQuery(new URLSearchParams("action=any&email=&ip=%20&from=&to=2026-01-31"));
-    expect(parsed).toEqual({ ok: true, filters: { action: undefined, email: undefined, ip: undefined, from: undefined, to: "2026-01-31" }, cursor: null });
+    expect(parsed).toEqual({
+      ok: true,
+      filters: { action: undefined, email: undefined, ip: undefined, from: undefined, to: "2026-01-31" },
+      cursor: null,
+    });
     if (parsed.ok) expect(filterQuery(parsed.filters, "abc")).toBe("?to=2026-01-31&after=abc");
     expect(filterQuery({})).toBe("");
   });

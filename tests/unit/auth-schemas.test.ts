@@ -120,9 +120,9 @@ describe("ChangePasswordSchema", () => {
   });
 
   it("accepts a different new password of a valid length", () => {
-    expect(ChangePasswordSchema.safeParse({ currentPassword: "old password", newPassword: "new password" }).success).toBe(
-      true,
-    );
+    expect(
+      ChangePasswordSchema.safeParse({ currentPassword: "old password", newPassword: "new password" }).success,
+    ).toBe(true);
   });
 
   it("asks for the current password", () => {
@@ -146,7 +146,13 @@ describe("parseForm", () => {
   });
 
   it("returns the first message per field", () => {
-    const result = parseForm(RegisterFormSchema, form([["email", "nope"], ["password", ""]]));
+    const result = parseForm(
+      RegisterFormSchema,
+      form([
+        ["email", "nope"],
+        ["password", ""],
+      ]),
+    );
     expect(result).toEqual({
       ok: false,
       errors: { name: "form.name.required", email: "form.email.invalid", password: "form.password.required" },
@@ -171,7 +177,13 @@ describe("parseForm", () => {
   });
 
   it("ignores fields the schema does not know", () => {
-    const result = parseForm(ProfileSchema, form([["name", "Mei"], ["role", "ADMIN"]]));
+    const result = parseForm(
+      ProfileSchema,
+      form([
+        ["name", "Mei"],
+        ["role", "ADMIN"],
+      ]),
+    );
     expect(result).toEqual({ ok: true, data: { name: "Mei" } });
   });
 });

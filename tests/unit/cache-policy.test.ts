@@ -22,7 +22,10 @@ const HOME = "http://dracin.test/";
 const SIGNED_IN = { cookie: "dracin_session=s1.sig; dracin_csrf=secretA" };
 
 const PUBLIC_ONLY: Declared = { cache: { anonymous: "public", signedIn: "never" }, viewerData: [] };
-const PER_VIEWER: Declared = { cache: { anonymous: "public", signedIn: "per-viewer" }, viewerData: ["account", "progress"] };
+const PER_VIEWER: Declared = {
+  cache: { anonymous: "public", signedIn: "per-viewer" },
+  viewerData: ["account", "progress"],
+};
 
 function publicKey(method: string, url: string, headers: RequestHeaders): string | null {
   const plan = planFor(method, url, headers, PUBLIC_ONLY);
@@ -44,12 +47,16 @@ describe("planFor", () => {
     });
     expect(planFor("GET", HOME, SIGNED_IN, PUBLIC_ONLY)).toEqual({ kind: "none" });
     expect(planFor("GET", HOME, {}, { cache: null, viewerData: [] })).toEqual({ kind: "none" });
-    expect(planFor("GET", HOME, {}, { cache: { anonymous: "never", signedIn: "per-viewer" }, viewerData: [] })).toEqual({ kind: "none" });
+    expect(planFor("GET", HOME, {}, { cache: { anonymous: "never", signedIn: "per-viewer" }, viewerData: [] })).toEqual(
+      { kind: "none" },
+    );
   });
 });
 
 /** A build's route manifest as Remix makes it, with the handles given. */
-function routes(handles: Record<string, { path?: string; index?: boolean; parentId?: string; handle?: RouteHandle }>): ServerBuild["routes"] {
+function routes(
+  handles: Record<string, { path?: string; index?: boolean; parentId?: string; handle?: RouteHandle }>,
+): ServerBuild["routes"] {
   return Object.fromEntries(
     Object.entries(handles).map(([id, route]) => [
       id,
@@ -62,13 +69,22 @@ describe("createPagePolicy", () => {
   const policy = createPagePolicy(
     routes({
       root: { path: "", handle: { viewerData: ["account"] } },
-      "routes/_index": { index: true, parentId: "root", handle: { cache: PER_VIEWER.cache ?? undefined, viewerData: ["progress", "favorites"] } },
-      "routes/drama.$dramaId": { path: "drama/:dramaId", parentId: "root", handle: { cache: PUBLIC_ONLY.cache ?? undefined } },
+      "routes/_index": {
+        index: true,
+        parentId: "root",
+        handle: { cache: PER_VIEWER.cache ?? undefined, viewerData: ["progress", "favorites"] },
+      },
+      "routes/drama.$dramaId": {
+        path: "drama/:dramaId",
+        parentId: "root",
+        handle: { cache: PUBLIC_ONLY.cache ?? undefined },
+      },
       "routes/my-list": { path: "my-list", parentId: "root" },
       "routes/$": { path: "*", parentId: "root" },
     }),
   );
-  const plan = (path: string, headers: RequestHeaders = {}) => policy.plan("GET", path, `http://dracin.test${path}`, headers);
+  const plan = (path: string, headers: RequestHeaders = {}) =>
+    policy.plan("GET", path, `http://dracin.test${path}`, headers);
 
   it("finds the declaration of the route a path matches, as Remix matches it", () => {
     expect(plan("/").kind).toBe("public");
@@ -177,7 +193,9 @@ describe("finishDocument", () => {
 
   it("keeps private a page with a token, a cookie, an error status, or another plan; a route's own Cache-Control stays", () => {
     expect(finished("public", { csrfTokenUsed: true }).get("Cache-Control")).toBe(PRIVATE_CACHE_CONTROL);
-    expect(finished("public", { headers: new Headers({ "Set-Cookie": "a=b" }) }).get("Cache-Control")).toBe(PRIVATE_CACHE_CONTROL);
+    expect(finished("public", { headers: new Headers({ "Set-Cookie": "a=b" }) }).get("Cache-Control")).toBe(
+      PRIVATE_CACHE_CONTROL,
+    );
     expect(finished("public", { status: 404 }).get("Cache-Control")).toBe(PRIVATE_CACHE_CONTROL);
     expect(finished("public", { status: 503 }).get("Cache-Control")).toBe(PRIVATE_CACHE_CONTROL);
     expect(finished("per-viewer").get("Cache-Control")).toBe(PRIVATE_CACHE_CONTROL);
@@ -208,7 +226,8 @@ describe("mayStore", () => {
 });
 
 describe("mayStore for a per-viewer plan", () => {
-  const html = (headers: Record<string, string>) => new Headers({ "Content-Type": "text/html; charset=utf-8", ...headers });
+  const html = (headers: Record<string, string>) =>
+    new Headers({ "Content-Type": "text/html; charset=utf-8", ...headers });
 
   it("keeps a private 200 page that sets no cookie", () => {
     expect(mayStore("per-viewer", 200, html({ "Cache-Control": "private, no-cache" }))).toBe(true);
@@ -217,11 +236,14 @@ describe("mayStore for a per-viewer plan", () => {
   it("never keeps an error, a cookie, a no-store or public response, or something other than a page", () => {
     expect(mayStore("per-viewer", 404, html({ "Cache-Control": "private, no-cache" }))).toBe(false);
     expect(mayStore("per-viewer", 503, html({ "Cache-Control": "private, no-cache" }))).toBe(false);
-    expect(mayStore("per-viewer", 200, html({ "Cache-Control": "private, no-cache", "Set-Cookie": "dracin_csrf=new" }))).toBe(false);
+    expect(
+      mayStore("per-viewer", 200, html({ "Cache-Control": "private, no-cache", "Set-Cookie": "dracin_csrf=new" })),
+    ).toBe(false);
     expect(mayStore("per-viewer", 200, html({ "Cache-Control": "private, no-store" }))).toBe(false);
     expect(mayStore("per-viewer", 200, html({ "Cache-Control": "public, max-age=0" }))).toBe(false);
     expect(mayStore("per-viewer", 200, html({}))).toBe(false);
-    expect(mayStore("per-viewer", 200, new Headers({ "Content-Type": "application/json", "Cache-Control": "private" }))).toBe(false);
+    expect(
+      mayStore("per-viewer", 200, new Headers({ "Content-Type": "application/json", "Cache-Control": "private" })),
+    ).toBe(false);
   });
 });
-

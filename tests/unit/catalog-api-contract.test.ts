@@ -54,7 +54,9 @@ describe("catalog API (catalog:serve) against the contract", () => {
   });
 
   it("makes media URLs absolute when given a media base URL and adds expiresAt", async () => {
-    const episode = UpstreamEpisodeSchema.parse((await answer("GET", "/v1/episodes/moonlit-tea-house-ep-1", bearer)).body);
+    const episode = UpstreamEpisodeSchema.parse(
+      (await answer("GET", "/v1/episodes/moonlit-tea-house-ep-1", bearer)).body,
+    );
     expect(episode.streams.hls).toBe("https://cdn.example/media/sample-1/master.m3u8");
     expect(Date.parse(episode.expiresAt ?? "")).toBeGreaterThan(Date.now());
   });
@@ -67,7 +69,8 @@ describe("catalog API (catalog:serve) against the contract", () => {
     expect(bad.status).toBe(400);
     const missing = await answer("GET", "/v1/dramas/no-such-drama", bearer);
     expect(missing.status).toBe(404);
-    for (const result of [unauthorized, bad, missing]) expect(UpstreamErrorSchema.safeParse(result.body).success).toBe(true);
+    for (const result of [unauthorized, bad, missing])
+      expect(UpstreamErrorSchema.safeParse(result.body).success).toBe(true);
     expect((await answer("POST", "/v1/home", bearer)).status).toBe(405);
   });
 });

@@ -35,7 +35,12 @@ describe("CatalogCache", () => {
 
   it("serves the old copy when loading fails within the stale-if-error window, and throws after it", async () => {
     const { cache, events, advance } = setup();
-    await cache.get("k", "drama", () => policy, async () => "old");
+    await cache.get(
+      "k",
+      "drama",
+      () => policy,
+      async () => "old",
+    );
     advance(30_000);
     const failing = async () => {
       throw new Error("upstream down");
@@ -58,17 +63,31 @@ describe("CatalogCache", () => {
   it("shares a failed load between concurrent gets and does not cache the failure", async () => {
     const { cache } = setup();
     let loads = 0;
-    const load = () =>
-      new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`fail ${++loads}`)), 10));
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => cache.get("k", "drama", () => policy, load)));
+    const load = () => new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`fail ${++loads}`)), 10));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => cache.get("k", "drama", () => policy, load)),
+    );
     expect(results.every((r) => r.status === "rejected")).toBe(true);
     expect(loads).toBe(1);
-    await expect(cache.get("k", "drama", () => policy, async () => 7)).resolves.toBe(7);
+    await expect(
+      cache.get(
+        "k",
+        "drama",
+        () => policy,
+        async () => 7,
+      ),
+    ).resolves.toBe(7);
   });
 
   it("keeps at most `max` entries (least recently used go first) and can be cleared", async () => {
     const { cache } = setup();
-    for (const key of ["a", "b", "c", "d"]) await cache.get(key, "drama", () => policy, async () => key);
+    for (const key of ["a", "b", "c", "d"])
+      await cache.get(
+        key,
+        "drama",
+        () => policy,
+        async () => key,
+      );
     expect(cache.stats().size).toBe(3);
     expect(cache.peek("a")).toBeUndefined();
     expect(cache.peek("d")).toBe("d");
@@ -80,8 +99,20 @@ describe("CatalogCache", () => {
     const { cache, advance } = setup();
     let loads = 0;
     const short = { ttlMs: 10, swrMs: 0, sieMs: 0 };
-    await cache.get("k", "episode", () => short, async () => ++loads);
+    await cache.get(
+      "k",
+      "episode",
+      () => short,
+      async () => ++loads,
+    );
     advance(11);
-    expect(await cache.get("k", "episode", () => short, async () => ++loads)).toBe(2);
+    expect(
+      await cache.get(
+        "k",
+        "episode",
+        () => short,
+        async () => ++loads,
+      ),
+    ).toBe(2);
   });
 });

@@ -16,7 +16,9 @@ describe("catalog configuration", () => {
 
   it("refuses CATALOG_PROVIDER=http without CATALOG_API_URL, naming the variable", () => {
     expect(() => parseEnv(env({ CATALOG_PROVIDER: "http" }))).toThrow(ConfigError);
-    expect(() => parseEnv(env({ CATALOG_PROVIDER: "http" }))).toThrow(/CATALOG_API_URL: is required when CATALOG_PROVIDER=http/);
+    expect(() => parseEnv(env({ CATALOG_PROVIDER: "http" }))).toThrow(
+      /CATALOG_API_URL: is required when CATALOG_PROVIDER=http/,
+    );
   });
 
   it("refuses a CATALOG_API_URL that is not http(s) and an unknown provider", () => {
@@ -28,9 +30,18 @@ describe("catalog configuration", () => {
 
   it("accepts the HTTP provider's settings", () => {
     const parsed = parseEnv(
-      env({ CATALOG_PROVIDER: "http", CATALOG_API_URL: "http://127.0.0.1:4000", CATALOG_API_KEY: "k", CATALOG_TIMEOUT_MS: "1500" }),
+      env({
+        CATALOG_PROVIDER: "http",
+        CATALOG_API_URL: "http://127.0.0.1:4000",
+        CATALOG_API_KEY: "k",
+        CATALOG_TIMEOUT_MS: "1500",
+      }),
     );
-    expect(parsed).toMatchObject({ CATALOG_API_URL: "http://127.0.0.1:4000", CATALOG_API_KEY: "k", CATALOG_TIMEOUT_MS: 1500 });
+    expect(parsed).toMatchObject({
+      CATALOG_API_URL: "http://127.0.0.1:4000",
+      CATALOG_API_KEY: "k",
+      CATALOG_TIMEOUT_MS: 1500,
+    });
   });
 });
 

@@ -80,13 +80,19 @@ describe("readForm", () => {
 
   it("accepts the token as a field or as htmx's header when the browser sends no origin", async () => {
     expect((await readForm(post({ _csrf: csrfTokenFor(secret), a: "1" }, { Cookie: cookie }))).get("a")).toBe("1");
-    expect((await readForm(post({ a: "2" }, { Cookie: cookie, "X-CSRF-Token": csrfTokenFor(secret) }))).get("a")).toBe("2");
+    expect((await readForm(post({ a: "2" }, { Cookie: cookie, "X-CSRF-Token": csrfTokenFor(secret) }))).get("a")).toBe(
+      "2",
+    );
   });
 
   it("throws 403 for a post with neither an origin nor a valid token", async () => {
     expect(await thrownStatus(readForm(post({ a: "1" }, { Cookie: cookie })))).toBe(403);
     expect(await thrownStatus(readForm(post({ _csrf: "forged" }, { Cookie: cookie })))).toBe(403);
-    expect(await thrownStatus(readForm(post({ _csrf: csrfTokenFor(secret) }, { Origin: "https://evil.example", Cookie: cookie })))).toBe(403);
+    expect(
+      await thrownStatus(
+        readForm(post({ _csrf: csrfTokenFor(secret) }, { Origin: "https://evil.example", Cookie: cookie })),
+      ),
+    ).toBe(403);
   });
 
   it("leaves the body readable for code that parses it again (remix-auth's form strategy)", async () => {

@@ -10,7 +10,11 @@ describe("isSerializationFailure", () => {
     });
     expect(isSerializationFailure(commitRefused)).toBe(true);
     expect(isSerializationFailure({ code: "P2002" })).toBe(false);
-    expect(isSerializationFailure(Object.assign(new Error("x"), { name: "DriverAdapterError", cause: { kind: "UniqueConstraintViolation" } }))).toBe(false);
+    expect(
+      isSerializationFailure(
+        Object.assign(new Error("x"), { name: "DriverAdapterError", cause: { kind: "UniqueConstraintViolation" } }),
+      ),
+    ).toBe(false);
     expect(isSerializationFailure(new Error("TransactionWriteConflict"))).toBe(false);
     expect(isSerializationFailure(null)).toBe(false);
   });

@@ -46,7 +46,9 @@ describe("parseEnv", () => {
 
   it("refuses an idle timeout longer than the absolute lifetime", () => {
     expect(configError({ SESSION_MAX_AGE_DAYS: "5", SESSION_IDLE_DAYS: "6" }).message).toContain("SESSION_IDLE_DAYS");
-    expect(parseEnv(source({ SESSION_MAX_AGE_DAYS: "5", SESSION_IDLE_DAYS: "5" }))).toMatchObject({ SESSION_IDLE_DAYS: 5 });
+    expect(parseEnv(source({ SESSION_MAX_AGE_DAYS: "5", SESSION_IDLE_DAYS: "5" }))).toMatchObject({
+      SESSION_IDLE_DAYS: 5,
+    });
   });
 
   it("names the variable when PORT is not a port number", () => {
@@ -73,7 +75,9 @@ describe("parseEnv", () => {
   });
 
   it("takes a SQLite file: URL or a PostgreSQL URL, and nothing else", () => {
-    expect(parseEnv(source({ DATABASE_URL: "postgresql://u:p@db:5432/dracin" })).DATABASE_URL).toBe("postgresql://u:p@db:5432/dracin");
+    expect(parseEnv(source({ DATABASE_URL: "postgresql://u:p@db:5432/dracin" })).DATABASE_URL).toBe(
+      "postgresql://u:p@db:5432/dracin",
+    );
     expect(parseEnv(source({ DATABASE_URL: "postgres://db/dracin" })).DATABASE_URL).toBe("postgres://db/dracin");
     for (const url of ["mysql://admin:hunter2@db/dracin", "./data/other.db", "sqlite:other.db"]) {
       const message = configError({ DATABASE_URL: url }).message;
@@ -84,8 +88,12 @@ describe("parseEnv", () => {
   });
 
   it("wants the replica on the same engine as the primary", () => {
-    expect(configError({ DATABASE_REPLICA_URL: "postgresql://db-replica/dracin" }).message).toContain("DATABASE_REPLICA_URL");
-    const parsed = parseEnv(source({ DATABASE_URL: "postgresql://db/dracin", DATABASE_REPLICA_URL: "postgresql://replica/dracin" }));
+    expect(configError({ DATABASE_REPLICA_URL: "postgresql://db-replica/dracin" }).message).toContain(
+      "DATABASE_REPLICA_URL",
+    );
+    const parsed = parseEnv(
+      source({ DATABASE_URL: "postgresql://db/dracin", DATABASE_REPLICA_URL: "postgresql://replica/dracin" }),
+    );
     expect(parsed.DATABASE_REPLICA_URL).toBe("postgresql://replica/dracin");
   });
 

@@ -11,7 +11,9 @@ describe("htmx helpers", () => {
   it("treat HX-Request as partial, except for a history restore", () => {
     expect(isHtmxRequest(getRequest("/"))).toBe(false);
     expect(isHtmxRequest(getRequest("/", { htmx: true }))).toBe(true);
-    expect(isHtmxRequest(getRequest("/", { htmx: true, headers: { "HX-History-Restore-Request": "true" } }))).toBe(false);
+    expect(isHtmxRequest(getRequest("/", { htmx: true, headers: { "HX-History-Restore-Request": "true" } }))).toBe(
+      false,
+    );
   });
 
   it("redirect htmx with HX-Redirect and plain requests with a 303, both varying on HX-Request", () => {
@@ -26,7 +28,10 @@ describe("htmx helpers", () => {
   });
 
   it("render fragments as uncached HTML with Vary and an optional pushed URL", async () => {
-    const response = fragment(createElement("p", { id: "x" }, "Hi <there>"), { pushUrl: "/search?q=a", headers: { Vary: "Cookie" } });
+    const response = fragment(createElement("p", { id: "x" }, "Hi <there>"), {
+      pushUrl: "/search?q=a",
+      headers: { Vary: "Cookie" },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("Cache-Control")).toBe("private, no-store");
@@ -78,7 +83,12 @@ describe("redact", () => {
   it("hides values under secret-looking keys at any depth", () => {
     const error = new Error("bad");
     expect(
-      redact({ email: "a@example.com", password: "hunter22", nested: { sessionToken: "t", list: [{ apiKey: "k" }] }, error }),
+      redact({
+        email: "a@example.com",
+        password: "hunter22",
+        nested: { sessionToken: "t", list: [{ apiKey: "k" }] },
+        error,
+      }),
     ).toEqual({
       email: "a@example.com",
       password: REDACTED,

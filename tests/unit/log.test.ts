@@ -36,7 +36,7 @@ describe("log", () => {
       error: new Error("boom"),
     });
     const text = lines.join("");
-    for (const secret of ["hunter2", "abc", "def", "ghi", "dracin_session=xyz", "Bearer k", "p4ss word", "\"tok\""]) {
+    for (const secret of ["hunter2", "abc", "def", "ghi", "dracin_session=xyz", "Bearer k", "p4ss word", '"tok"']) {
       expect(text).not.toContain(secret);
     }
     const entry = JSON.parse(lines[0]) as Record<string, Record<string, unknown>>;

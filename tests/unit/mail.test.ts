@@ -29,12 +29,19 @@ describe("outbox mode", () => {
   it("writes each message as a time-sortable .eml file under DATA_DIR/outbox", async () => {
     expect(process.env.SMTP_URL).toBeUndefined();
     const first = await sendMail({ to: "a@example.test", subject: "First", text: "one" });
-    const second = await sendMail({ to: "b@example.test", subject: "Second ünïcode", text: "zwei – drei", html: "<p>zwei</p>" });
+    const second = await sendMail({
+      to: "b@example.test",
+      subject: "Second ünïcode",
+      text: "zwei – drei",
+      html: "<p>zwei</p>",
+    });
     expect(first.via).toBe("outbox");
     expect(path.dirname(first.file ?? "")).toBe(path.resolve(process.env.DATA_DIR ?? "", "outbox"));
     expect(outboxDir()).toBe(path.dirname(first.file ?? ""));
     const names = fs.readdirSync(outboxDir()).sort();
-    expect(names.indexOf(path.basename(first.file ?? ""))).toBeLessThan(names.indexOf(path.basename(second.file ?? "")));
+    expect(names.indexOf(path.basename(first.file ?? ""))).toBeLessThan(
+      names.indexOf(path.basename(second.file ?? "")),
+    );
 
     const mail = parseMail(fs.readFileSync(second.file ?? "", "utf8"));
     expect(mail.to).toEqual(["b@example.test"]);
@@ -54,7 +61,12 @@ describe("outbox mode", () => {
       .map((name) => parseMail(fs.readFileSync(path.join(outboxDir(), name), "utf8")))
       .filter((mail) => mail.subject === "Queued");
     expect(found).toHaveLength(1);
-    expect(fs.readdirSync(outboxDir()).map((name) => fs.readFileSync(path.join(outboxDir(), name), "utf8")).join("")).not.toContain("Broken");
+    expect(
+      fs
+        .readdirSync(outboxDir())
+        .map((name) => fs.readFileSync(path.join(outboxDir(), name), "utf8"))
+        .join(""),
+    ).not.toContain("Broken");
   });
 });
 
@@ -62,7 +74,10 @@ describe("SMTP transport", () => {
   it("delivers through an smtp:// URL to a real SMTP server", async () => {
     const sink = await sinkPromise;
     const transport = createSmtpTransport(sink.url);
-    await transport.sendMail({ from: "Dracin <no-reply@dracin.test>", ...verificationMail({ email: "smtp@example.test", name: "Ana" }, "http://x.test/verify-email?token=abc") });
+    await transport.sendMail({
+      from: "Dracin <no-reply@dracin.test>",
+      ...verificationMail({ email: "smtp@example.test", name: "Ana" }, "http://x.test/verify-email?token=abc"),
+    });
     transport.close();
     const mail = await sink.waitFor((received) => received.to.includes("smtp@example.test"));
     expect(mail.subject).toBe("Confirm your email address for Dracin");
@@ -73,7 +88,10 @@ describe("SMTP transport", () => {
 describe("messages", () => {
   it("escapes user data in the HTML and keeps the text readable", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-    const mail = resetMail({ email: "x@example.test", name: `<img src=x onerror=alert(1)>\r\nBcc: evil@example.test` }, "http://h/reset-password?token=t&x=<y>");
+    const mail = resetMail(
+      { email: "x@example.test", name: `<img src=x onerror=alert(1)>\r\nBcc: evil@example.test` },
+      "http://h/reset-password?token=t&x=<y>",
+    );
     expect(mail.html).not.toContain("<img");
     expect(mail.html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(mail.html).toContain('href="http://h/reset-password?token=t&amp;x=&lt;y&gt;"');

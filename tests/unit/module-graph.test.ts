@@ -25,7 +25,10 @@ describe("the server bundle", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dracin-graph-"));
     try {
       const entry = path.join(dir, "server.ts");
-      fs.writeFileSync(entry, `import { isDraining } from "${path.join(root, "app/utils/lifecycle.server.ts")}";\nconsole.log(isDraining());\n`);
+      fs.writeFileSync(
+        entry,
+        `import { isDraining } from "${path.join(root, "app/utils/lifecycle.server.ts")}";\nconsole.log(isDraining());\n`,
+      );
       const result = await esbuild.build({ ...serverBundleOptions(root), entryPoints: [entry], write: false });
       expect(appModulesIn(result.metafile)).toEqual(["app/utils/lifecycle.server.ts"]);
     } finally {

@@ -43,7 +43,8 @@ describe("PageCache", () => {
 
   it("stays within its byte budget, dropping the least recently used", () => {
     const cache = new PageCache({ maxBytes: 3_000 });
-    for (const key of ["a", "b", "c", "d"]) cache.startRender(key)(cachedPage(200, new Headers(), Buffer.alloc(800), cache.now()));
+    for (const key of ["a", "b", "c", "d"])
+      cache.startRender(key)(cachedPage(200, new Headers(), Buffer.alloc(800), cache.now()));
     expect(cache.size).toBeLessThan(4);
     expect(cache.lookup("d")).not.toBeNull();
     expect(cache.lookup("a")).toBeNull();

@@ -16,7 +16,9 @@ describe("the test suite's PostgreSQL databases (tests/helpers/pg-databases.mjs)
     expect(testPostgresUrl({})).toBeUndefined();
     expect(testPostgresUrl({ TEST_DATABASE_URL: "" })).toBeUndefined();
     expect(testPostgresUrl({ TEST_DATABASE_URL: "postgres://u:p@db:5432/x" })).toBe("postgres://u:p@db:5432/x");
-    expect(() => testPostgresUrl({ TEST_DATABASE_URL: "file:./x.db" })).toThrow(/TEST_DATABASE_URL must be a postgresql:\/\/ URL/);
+    expect(() => testPostgresUrl({ TEST_DATABASE_URL: "file:./x.db" })).toThrow(
+      /TEST_DATABASE_URL must be a postgresql:\/\/ URL/,
+    );
     expect(isPostgresUrl("postgresql://h/x")).toBe(true);
     expect(isPostgresUrl("file:./postgresql.db")).toBe(false);
     expect(isPostgresUrl(undefined)).toBe(false);

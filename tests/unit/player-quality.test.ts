@@ -11,7 +11,13 @@ describe("parseRenditions", () => {
   });
 
   it("skips malformed entries and derives a missing height from the label", () => {
-    const json = JSON.stringify([{ quality: "480p", src: "/a.mp4" }, { quality: "x" }, null, 3, { height: 240, src: "/b.mp4" }]);
+    const json = JSON.stringify([
+      { quality: "480p", src: "/a.mp4" },
+      { quality: "x" },
+      null,
+      3,
+      { height: 240, src: "/b.mp4" },
+    ]);
     expect(parseRenditions(json)).toEqual([
       { quality: "240p", height: 240, src: "/b.mp4" },
       { quality: "480p", height: 480, src: "/a.mp4" },
@@ -19,7 +25,9 @@ describe("parseRenditions", () => {
   });
 
   it("falls back to the single MP4 when the attribute is missing or broken", () => {
-    expect(parseRenditions(undefined, "/media/x/360p.mp4")).toEqual([{ quality: "360p", height: 360, src: "/media/x/360p.mp4" }]);
+    expect(parseRenditions(undefined, "/media/x/360p.mp4")).toEqual([
+      { quality: "360p", height: 360, src: "/media/x/360p.mp4" },
+    ]);
     expect(parseRenditions("{oops", "/media/x/360p.mp4")).toHaveLength(1);
     expect(parseRenditions(undefined)).toEqual([]);
   });

@@ -23,7 +23,8 @@ describe("classifyResponse", () => {
   });
 
   it("retries network errors, server errors, timeouts and rate limits", () => {
-    for (const status of [null, 0, 500, 502, 503, 408, 429]) expect(classifyResponse(status), String(status)).toBe("retry");
+    for (const status of [null, 0, 500, 502, 503, 408, 429])
+      expect(classifyResponse(status), String(status)).toBe("retry");
   });
 
   it("drops other 4xx: bad input and signed-out saves cannot succeed later", () => {

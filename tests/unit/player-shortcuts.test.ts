@@ -54,7 +54,8 @@ describe("shortcutFor", () => {
   });
 
   it("ignores keys that are not shortcuts", () => {
-    for (const key of ["a", "Enter", "Tab", "Escape", "ArrowUp", "1", "Home"]) expect(shortcutFor({ key }, "player"), key).toBeNull();
+    for (const key of ["a", "Enter", "Tab", "Escape", "ArrowUp", "1", "Home"])
+      expect(shortcutFor({ key }, "player"), key).toBeNull();
   });
 
   it("lists every action once in the help table, each with a label per key", () => {

@@ -74,7 +74,14 @@ describe("still watching", () => {
   });
 
   it("ignores a damaged or future-dated hand-off", () => {
-    for (const raw of ["", "{", "null", "42", JSON.stringify({ to: "/watch/ep-2" }), JSON.stringify({ to: 1, since: 1, at: 1 })]) {
+    for (const raw of [
+      "",
+      "{",
+      "null",
+      "42",
+      JSON.stringify({ to: "/watch/ep-2" }),
+      JSON.stringify({ to: 1, since: 1, at: 1 }),
+    ]) {
       expect(readHandoff(raw, "/watch/ep-2", T0), raw).toEqual({ autoplay: false, since: T0 });
     }
     const future = JSON.stringify(createHandoff("/watch/ep-2", T0, T0 + 60 * MINUTE));

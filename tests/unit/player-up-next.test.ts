@@ -43,7 +43,12 @@ describe("Countdown", () => {
     const time = fakeTime();
     const ticks: number[] = [];
     let done = 0;
-    const countdown = new Countdown({ now: time.now, schedule: time.schedule, onTick: (s) => ticks.push(s), onDone: () => done++ });
+    const countdown = new Countdown({
+      now: time.now,
+      schedule: time.schedule,
+      onTick: (s) => ticks.push(s),
+      onDone: () => done++,
+    });
     countdown.start();
     expect(ticks).toEqual([10]);
     time.advance(9_999);
@@ -65,7 +70,12 @@ describe("Countdown", () => {
     const time = fakeTime();
     const ticks: number[] = [];
     let done = 0;
-    const countdown = new Countdown({ now: time.now, schedule: time.schedule, onTick: (s) => ticks.push(s), onDone: () => done++ });
+    const countdown = new Countdown({
+      now: time.now,
+      schedule: time.schedule,
+      onTick: (s) => ticks.push(s),
+      onDone: () => done++,
+    });
     countdown.start();
     time.advance(3_000);
     countdown.cancel();
@@ -79,7 +89,12 @@ describe("Countdown", () => {
     const time = fakeTime();
     const ticks: number[] = [];
     let doneAt = 0;
-    const countdown = new Countdown({ now: time.now, schedule: time.schedule, onTick: (s) => ticks.push(s), onDone: () => (doneAt = time.now()) });
+    const countdown = new Countdown({
+      now: time.now,
+      schedule: time.schedule,
+      onTick: (s) => ticks.push(s),
+      onDone: () => (doneAt = time.now()),
+    });
     const started = time.now();
     countdown.start();
     time.advance(13_000, 2_500);
@@ -92,7 +107,13 @@ describe("Countdown", () => {
   it("honours a custom length", () => {
     const time = fakeTime();
     const ticks: number[] = [];
-    new Countdown({ seconds: 3, now: time.now, schedule: time.schedule, onTick: (s) => ticks.push(s), onDone: () => {} }).start();
+    new Countdown({
+      seconds: 3,
+      now: time.now,
+      schedule: time.schedule,
+      onTick: (s) => ticks.push(s),
+      onDone: () => {},
+    }).start();
     time.advance(3_000);
     expect(ticks).toEqual([3, 2, 1, 0]);
   });

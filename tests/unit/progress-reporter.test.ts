@@ -70,7 +70,11 @@ describe("ProgressReporter", () => {
 
   it("uses a 10 second interval by default", () => {
     const reports: ProgressReport[] = [];
-    const defaultReporter = new ProgressReporter({ send: (report) => reports.push(report), now: time.now, schedule: time.schedule });
+    const defaultReporter = new ProgressReporter({
+      send: (report) => reports.push(report),
+      now: time.now,
+      schedule: time.schedule,
+    });
     defaultReporter.timeUpdate(1, 100);
     time.advance(9_999);
     defaultReporter.timeUpdate(2, 100);

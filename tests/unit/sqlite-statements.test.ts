@@ -1,6 +1,11 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { cachingDatabase, hotStatement, withStatementCache, type AdapterStatement } from "~/utils/sqlite-statements.server";
+import {
+  cachingDatabase,
+  hotStatement,
+  withStatementCache,
+  type AdapterStatement,
+} from "~/utils/sqlite-statements.server";
 
 describe("cachingDatabase", () => {
   let db: Database.Database;
@@ -17,15 +22,24 @@ describe("cachingDatabase", () => {
   it("prepares each SQL text once and binds fresh arguments on every use", () => {
     const spy = vi.spyOn(db, "prepare");
     const cached = cachingDatabase(db);
-    for (const [id, name] of [[1, "a"], [2, "b"], [3, "c"]] as const) {
+    for (const [id, name] of [
+      [1, "a"],
+      [2, "b"],
+      [3, "c"],
+    ] as const) {
       expect(prepare(cached, "INSERT INTO t (id, name) VALUES (?, ?)").bind([id, name]).run().changes).toBe(1);
     }
     const select = prepare(cached, "SELECT id, name FROM t WHERE id >= ? ORDER BY id");
     expect(select.reader).toBe(true);
     const view = select.bind([2]);
     expect(view.columns().map((column) => column.name)).toEqual(["id", "name"]);
-    expect(view.raw().all()).toEqual([[2, "b"], [3, "c"]]);
-    expect(prepare(cached, "SELECT id, name FROM t WHERE id >= ? ORDER BY id").bind([3]).raw().all()).toEqual([[3, "c"]]);
+    expect(view.raw().all()).toEqual([
+      [2, "b"],
+      [3, "c"],
+    ]);
+    expect(prepare(cached, "SELECT id, name FROM t WHERE id >= ? ORDER BY id").bind([3]).raw().all()).toEqual([
+      [3, "c"],
+    ]);
     expect(spy).toHaveBeenCalledTimes(2);
   });
 
@@ -77,7 +91,9 @@ describe("withStatementCache", () => {
   it("hands the connection itself (not the caching view) to onConnect", async () => {
     const db = new Database(":memory:");
     const seen: Database.Database[] = [];
-    const factory = withStatementCache({ connect: async () => ({ client: db }) }, (connection) => seen.push(connection));
+    const factory = withStatementCache({ connect: async () => ({ client: db }) }, (connection) =>
+      seen.push(connection),
+    );
     await factory.connect();
     expect(seen).toEqual([db]);
     db.close();
@@ -94,7 +110,8 @@ describe("hotStatement", () => {
   it("prepares a statement once per connection and SQL text", () => {
     const one = new Database(":memory:");
     const two = new Database(":memory:");
-    for (const db of [one, two]) db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL); INSERT INTO t VALUES (1, 'a')`);
+    for (const db of [one, two])
+      db.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL); INSERT INTO t VALUES (1, 'a')`);
     const spy = vi.spyOn(one, "prepare");
     const sql = "SELECT name FROM t WHERE id = ?";
     expect(hotStatement(one, sql).get(1)).toEqual({ name: "a" });

@@ -22,7 +22,10 @@ describe("callRoute", () => {
   });
 
   it("unwraps data(...) with its status and headers", async () => {
-    const result = await callRoute(() => data({ ok: false }, { status: 400, headers: { "X-Test": "1" } }), getRequest("/"));
+    const result = await callRoute(
+      () => data({ ok: false }, { status: 400, headers: { "X-Test": "1" } }),
+      getRequest("/"),
+    );
     expect(result.status).toBe(400);
     expect(result.headers.get("X-Test")).toBe("1");
     expect(dataOf(result)).toEqual({ ok: false });

@@ -20,7 +20,9 @@ describe("describeUserAgent", () => {
   });
 
   it("leaves out a version the header does not give", () => {
-    expect(describeUserAgent("Mozilla/5.0 (Windows NT 10.0) Gecko/20100101 Firefox/unknown")).toBe("Firefox on Windows");
+    expect(describeUserAgent("Mozilla/5.0 (Windows NT 10.0) Gecko/20100101 Firefox/unknown")).toBe(
+      "Firefox on Windows",
+    );
   });
 
   it("says 'Unknown browser' for missing, empty or unrecognised headers", () => {

@@ -11,17 +11,21 @@ import { storage } from "./dom";
 import type { VjsPlayer } from "./types";
 
 function body(save: PendingSave): URLSearchParams {
-  return withCsrf(new URLSearchParams({
-    episodeId: save.episodeId,
-    position: save.position.toFixed(2),
-    duration: save.duration.toFixed(2),
-    viewingStart: save.viewingStart ? "1" : "0",
-    seq: String(save.seq),
-  }));
+  return withCsrf(
+    new URLSearchParams({
+      episodeId: save.episodeId,
+      position: save.position.toFixed(2),
+      duration: save.duration.toFixed(2),
+      viewingStart: save.viewingStart ? "1" : "0",
+      seq: String(save.seq),
+    }),
+  );
 }
 
 export function createSender(saveUrl: string, viewer: string): ProgressSender {
-  const queue = new SaveQueue(storage("localStorage"), { key: viewer ? `${SAVE_QUEUE_KEY}:${viewer}` : SAVE_QUEUE_KEY });
+  const queue = new SaveQueue(storage("localStorage"), {
+    key: viewer ? `${SAVE_QUEUE_KEY}:${viewer}` : SAVE_QUEUE_KEY,
+  });
   return new ProgressSender({
     queue,
     transport: async (save) => {
@@ -64,7 +68,9 @@ export function wireProgress(player: VjsPlayer, config: PlayerConfig): ProgressR
   const position = () => player.currentTime() ?? 0;
   const duration = () => {
     const fromPlayer = player.duration();
-    return typeof fromPlayer === "number" && Number.isFinite(fromPlayer) && fromPlayer > 0 ? fromPlayer : config.duration;
+    return typeof fromPlayer === "number" && Number.isFinite(fromPlayer) && fromPlayer > 0
+      ? fromPlayer
+      : config.duration;
   };
   player.on("timeupdate", () => {
     if (!player.paused() && !player.seeking()) reporter.timeUpdate(position(), duration());

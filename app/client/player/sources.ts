@@ -21,7 +21,8 @@ interface Source {
 }
 
 function constrainedConnection(): boolean {
-  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
+  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } })
+    .connection;
   return Boolean(connection?.saveData) || /(^|-)2g$/.test(connection?.effectiveType ?? "");
 }
 
@@ -86,7 +87,10 @@ export class SourceController {
 
   /** The choices the menu offers: Auto (adaptive, or a size-based MP4) and each rendition. */
   choices(): { value: QualityChoice; label: string }[] {
-    return [{ value: AUTO, label: t("qualityAuto") }, ...this.renditions.map((r) => ({ value: r.quality, label: r.quality }))];
+    return [
+      { value: AUTO, label: t("qualityAuto") },
+      ...this.renditions.map((r) => ({ value: r.quality, label: r.quality })),
+    ];
   }
 
   /** What the Auto item and the button show: "Auto (720p)" once adaptive streaming has picked. */
@@ -226,8 +230,14 @@ export class SourceController {
 // The menu: a video.js MenuButton, so it behaves like the speed and captions
 // menus (arrow keys, Escape, aria-expanded, menuitemradio with aria-checked).
 
-const MenuButton = videojs.getComponent("MenuButton") as unknown as new (player: VjsPlayer, options: object) => MenuButtonLike;
-const MenuItem = videojs.getComponent("MenuItem") as unknown as new (player: VjsPlayer, options: object) => MenuItemLike;
+const MenuButton = videojs.getComponent("MenuButton") as unknown as new (
+  player: VjsPlayer,
+  options: object,
+) => MenuButtonLike;
+const MenuItem = videojs.getComponent("MenuItem") as unknown as new (
+  player: VjsPlayer,
+  options: object,
+) => MenuItemLike;
 
 interface MenuButtonLike {
   options_: { controller: SourceController };

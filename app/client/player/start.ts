@@ -29,7 +29,9 @@ const INTERACTIONS = ["keydown", "pointerdown", "mousedown", "touchstart"] as co
 export function startPlayer(video: HTMLVideoElement): VjsPlayer {
   const config = readConfig(video.dataset);
   // What the server rendered, before video.js takes the <track>s over.
-  const defaultTrack = video.querySelector<HTMLTrackElement>('track[default][kind="captions"], track[default][kind="subtitles"]');
+  const defaultTrack = video.querySelector<HTMLTrackElement>(
+    'track[default][kind="captions"], track[default][kind="subtitles"]',
+  );
   const initialCaptions: CaptionsChoice = config.captions ?? defaultTrack?.srclang ?? "off";
 
   // Autoplay chain: was this page reached by autoplay / "Play now", and since when has nobody interacted?

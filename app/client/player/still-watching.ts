@@ -7,7 +7,11 @@ import { announce, h, uniqueId } from "./dom";
 import { t } from "./strings";
 
 /** Shows the prompt; the returned function removes it (playback started some other way). */
-export function showStillWatching(options: { host: HTMLElement; onContinue: () => void; onStop: () => void }): () => void {
+export function showStillWatching(options: {
+  host: HTMLElement;
+  onContinue: () => void;
+  onStop: () => void;
+}): () => void {
   const headingId = uniqueId("still-watching-title");
   const proceed = h("button", { type: "button", className: "button" }, [t("continueWatching")]);
   const stop = h("button", { type: "button", className: "button button-secondary" }, [t("stop")]);

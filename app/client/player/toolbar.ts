@@ -39,7 +39,10 @@ export function createToolbar(options: { autoplay: boolean; onAutoplayChange: (o
   const checkbox = h("input", { type: "checkbox", id: switchId, className: "autoplay-switch-input" });
   checkbox.checked = options.autoplay;
   checkbox.addEventListener("change", () => options.onAutoplayChange(checkbox.checked));
-  const autoplay = h("div", { className: "autoplay-switch" }, [checkbox, h("label", { for: switchId }, [t("autoplayNext")])]);
+  const autoplay = h("div", { className: "autoplay-switch" }, [
+    checkbox,
+    h("label", { for: switchId }, [t("autoplayNext")]),
+  ]);
 
   const titleId = uniqueId("shortcuts-title");
   const closeButton = h("button", { type: "button", className: "button" }, [t("close")]);
@@ -49,9 +52,11 @@ export function createToolbar(options: { autoplay: boolean; onAutoplayChange: (o
     keyList(),
     h("p", { className: "shortcuts-actions" }, [closeButton]),
   ]);
-  const helpButton = h("button", { type: "button", className: "button button-secondary shortcuts-button", "aria-haspopup": "dialog" }, [
-    t("shortcuts"),
-  ]);
+  const helpButton = h(
+    "button",
+    { type: "button", className: "button button-secondary shortcuts-button", "aria-haspopup": "dialog" },
+    [t("shortcuts")],
+  );
 
   let returnTo: Element | null = null;
   const openListeners: (() => void)[] = [];
@@ -96,7 +101,11 @@ export function createToolbar(options: { autoplay: boolean; onAutoplayChange: (o
   dialog.addEventListener("click", (event) => {
     if (event.target !== dialog) return;
     const box = dialog.getBoundingClientRect();
-    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    const inside =
+      event.clientX >= box.left &&
+      event.clientX <= box.right &&
+      event.clientY >= box.top &&
+      event.clientY <= box.bottom;
     if (!inside) closeHelp();
   });
   closeButton.addEventListener("click", closeHelp);

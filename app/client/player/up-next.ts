@@ -38,12 +38,16 @@ export class UpNextCard {
     this.playNow = h("button", { type: "button", className: "button up-next-play" }, [t("playNow")]);
     this.dismiss = h("button", { type: "button", className: "button button-secondary up-next-cancel" }, [t("cancel")]);
     const label = options.number ? t("upNextEpisode", { number: options.number }) : "";
-    this.root = h("div", { className: "player-card up-next", role: "group", "aria-labelledby": headingId, hidden: true }, [
-      h("h2", { id: headingId, className: "player-card-label" }, [t("upNext")]),
-      h("p", { className: "player-card-title" }, [label, label && options.title ? ": " : "", options.title]),
-      h("div", { className: "up-next-timer" }, [this.ring, this.count]),
-      h("div", { className: "player-card-actions" }, [this.playNow, this.dismiss]),
-    ]);
+    this.root = h(
+      "div",
+      { className: "player-card up-next", role: "group", "aria-labelledby": headingId, hidden: true },
+      [
+        h("h2", { id: headingId, className: "player-card-label" }, [t("upNext")]),
+        h("p", { className: "player-card-title" }, [label, label && options.title ? ": " : "", options.title]),
+        h("div", { className: "up-next-timer" }, [this.ring, this.count]),
+        h("div", { className: "player-card-actions" }, [this.playNow, this.dismiss]),
+      ],
+    );
     this.playNow.addEventListener("click", () => this.go());
     this.dismiss.addEventListener("click", () => this.cancel());
     this.root.addEventListener("keydown", (event) => {
@@ -61,7 +65,8 @@ export class UpNextCard {
 
   show(autoplay: boolean): void {
     if (this.visible) return;
-    const focusWasInPlayer = this.options.host.contains(document.activeElement) && document.activeElement !== document.body;
+    const focusWasInPlayer =
+      this.options.host.contains(document.activeElement) && document.activeElement !== document.body;
     this.mode = upNextMode(autoplay);
     this.root.hidden = false;
     this.root.classList.toggle("is-counting", this.mode === "countdown");
@@ -77,7 +82,9 @@ export class UpNextCard {
       announce(t("upNextInSpoken", { number: this.options.number, seconds: UP_NEXT_SECONDS }));
     } else {
       this.count.textContent = "";
-      announce(`${t("upNext")}: ${t("upNextEpisode", { number: this.options.number })}${this.options.title ? `, ${this.options.title}` : ""}.`);
+      announce(
+        `${t("upNext")}: ${t("upNextEpisode", { number: this.options.number })}${this.options.title ? `, ${this.options.title}` : ""}.`,
+      );
     }
     if (focusWasInPlayer) this.playNow.focus();
   }

@@ -13,7 +13,9 @@ function ErrorText({ id, error }: { id: string; error?: string }) {
 
 /** aria-describedby for a field with an optional hint and error. */
 function describedBy(name: string, hint: boolean, error?: string): string | undefined {
-  return [hint ? `audit-${name}-hint` : null, error ? `audit-${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    [hint ? `audit-${name}-hint` : null, error ? `audit-${name}-error` : null].filter(Boolean).join(" ") || undefined
+  );
 }
 
 /**

@@ -50,7 +50,9 @@ export function AuditResults({ rows, query, olderHref, paged, errors, unknownEma
             {Object.entries(errors).map(([field, message]) => (
               <li key={field}>
                 {FIELD_IDS[field] ? (
-                  <a href={`#${FIELD_IDS[field]}`}>{isMessageKey(message ?? "") ? t(message as MessageKey) : message}</a>
+                  <a href={`#${FIELD_IDS[field]}`}>
+                    {isMessageKey(message ?? "") ? t(message as MessageKey) : message}
+                  </a>
                 ) : (
                   <>
                     {isMessageKey(message ?? "") ? t(message as MessageKey) : message}{" "}

@@ -8,7 +8,11 @@ export function AuditWho({ row }: { row: AuditRowView }) {
   if (row.who === "user" && row.userId) {
     return <a href={`/admin/users/${encodeURIComponent(row.userId)}`}>{row.userEmail ?? row.userId}</a>;
   }
-  return <span className="admin-muted">{row.who === "deleted" ? t("admin.audit.deletedUser") : t("admin.audit.anonymous")}</span>;
+  return (
+    <span className="admin-muted">
+      {row.who === "deleted" ? t("admin.audit.deletedUser") : t("admin.audit.anonymous")}
+    </span>
+  );
 }
 
 /** A table of audit rows (the audit trail, a user's recent activity). */

@@ -33,13 +33,17 @@ export function LoginChart({ days }: { days: ChartDay[] }) {
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const x = (index: number) => PAD.left + (days.length === 1 ? plotW / 2 : (index * plotW) / (days.length - 1));
   const y = (value: number) => PAD.top + plotH - (value / max) * plotH;
-  const points = (key: "success" | "failure") => days.map((day, index) => `${x(index).toFixed(1)},${y(day[key]).toFixed(1)}`).join(" ");
+  const points = (key: "success" | "failure") =>
+    days.map((day, index) => `${x(index).toFixed(1)},${y(day[key]).toFixed(1)}`).join(" ");
   const first = days[0].day;
   const last = days[days.length - 1].day;
-  const totals = days.reduce((sum, day) => ({ success: sum.success + day.success, failure: sum.failure + day.failure }), {
-    success: 0,
-    failure: 0,
-  });
+  const totals = days.reduce(
+    (sum, day) => ({ success: sum.success + day.success, failure: sum.failure + day.failure }),
+    {
+      success: 0,
+      failure: 0,
+    },
+  );
   const topSuccess = busiest(days, "success");
   const topFailure = busiest(days, "failure");
   const ticks = [0, max / 2, max];

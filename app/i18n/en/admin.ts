@@ -25,7 +25,8 @@ export const admin = {
   "admin.audit.caption": "Audit entries, newest first",
   "admin.audit.captionOlder": "Audit entries, older page",
   "admin.audit.count": "Showing {count} entry.|Showing {count} entries.",
-  "admin.audit.countMore": "Showing {count} entry; older entries follow.|Showing {count} entries; older entries follow.",
+  "admin.audit.countMore":
+    "Showing {count} entry; older entries follow.|Showing {count} entries; older entries follow.",
   "admin.audit.none": "No entries match these filters.",
   "admin.audit.unknownEmail": "No account has the email {email}, so no entries match.",
   "admin.audit.invalid": "Some filters are not valid. Correct them and try again:",
@@ -124,8 +125,7 @@ export const admin = {
   "admin.user.activity": "Recent activity",
   "admin.user.activityCaption": "The 20 newest audit entries by or about this user",
   "admin.user.noActivity": "No audit entries yet.",
-  "admin.user.lastAdmin":
-    "This is the last admin, so the role stays Admin. Make another account an admin first.",
+  "admin.user.lastAdmin": "This is the last admin, so the role stays Admin. Make another account an admin first.",
   "admin.user.unknownAction": "That action is not available. Please use the buttons on this page.",
   "admin.user.invalidRole": "Choose User or Admin.",
 

@@ -3,7 +3,8 @@ export const email = {
   // Password policy (app/auth/password-policy.server.ts): each says why.
   "email.password.tooLong":
     "Use at most 72 bytes for your password: passwords are stored with bcrypt, which ignores everything after the 72nd byte (letters such as é or 中 take 2 to 4 bytes).",
-  "email.password.common": "This is a commonly used password. Choose something less predictable: a few unrelated words work well.",
+  "email.password.common":
+    "This is a commonly used password. Choose something less predictable: a few unrelated words work well.",
   "email.password.keyboard": "Rows and patterns of keys on the keyboard are easy to guess. Add another word or two.",
   "email.password.repeat": "Repeated characters such as “aaa” or “abcabc” are easy to guess. Add another word or two.",
   "email.password.sequence": "Sequences such as “abc” or “6543” are easy to guess. Add another word or two.",
@@ -16,7 +17,8 @@ export const email = {
   "email.password.confirm": "Confirm new password",
 
   // Throttling
-  "email.throttled": "Too many attempts. Please wait {count} minute and try again.|Too many attempts. Please wait {count} minutes and try again.",
+  "email.throttled":
+    "Too many attempts. Please wait {count} minute and try again.|Too many attempts. Please wait {count} minutes and try again.",
 
   // Verify banner and page
   "email.banner.text": "Please confirm your email address {email}: open the link we sent you.",
@@ -30,7 +32,8 @@ export const email = {
   "email.verify.doneTitle": "Email address confirmed",
   "email.verify.doneBody": "Thank you: your email address is confirmed.",
   "email.verify.already": "Your email address {email} is confirmed.",
-  "email.verify.pending": "Your email address {email} is not confirmed yet. Open the link we sent you, or ask for a new one.",
+  "email.verify.pending":
+    "Your email address {email} is not confirmed yet. Open the link we sent you, or ask for a new one.",
   "email.verify.signedOut": "Sign in to ask for a new confirmation link.",
   "email.verify.invalidTitle": "This link does not work",
   "email.verify.invalidBody": "The confirmation link is not valid or has already been used.",
@@ -42,15 +45,15 @@ export const email = {
 
   // Account page
   "email.account.verified": "Your email address is confirmed.",
-  "email.account.unverified": "Your email address is not confirmed yet. Open the link we sent you, or ask for a new one.",
+  "email.account.unverified":
+    "Your email address is not confirmed yet. Open the link we sent you, or ask for a new one.",
 
   // Forgot password
   "email.forgot.link": "Forgot your password?",
   "email.forgot.title": "Reset your password",
   "email.forgot.intro": "Enter the email address of your account and we will send you a link to choose a new password.",
   "email.forgot.submit": "Send reset link",
-  "email.forgot.sent":
-    "If an account exists for that address, we have sent a link to it. The link expires in 1 hour.",
+  "email.forgot.sent": "If an account exists for that address, we have sent a link to it. The link expires in 1 hour.",
   "email.forgot.back": "Back to sign in",
 
   // Reset password
@@ -71,7 +74,8 @@ export const email = {
   "email.mail.verify.button": "Confirm my email address",
   "email.mail.verify.ignore": "If you did not create a Dracin account, you can ignore this message.",
   "email.mail.reset.subject": "Reset your Dracin password",
-  "email.mail.reset.body": "Someone asked to reset the password of your Dracin account. To choose a new password, open this link (it works for 1 hour, once):",
+  "email.mail.reset.body":
+    "Someone asked to reset the password of your Dracin account. To choose a new password, open this link (it works for 1 hour, once):",
   "email.mail.reset.button": "Choose a new password",
   "email.mail.reset.ignore": "If you did not ask for this, ignore this message: your password stays as it is.",
   "email.mail.taken.subject": "Someone tried to create a Dracin account with your email",

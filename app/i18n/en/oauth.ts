@@ -10,8 +10,7 @@ export const oauth = {
   "oauth.failure.tryAgain": "Try again",
   "oauth.failure.home": "Go to the home page",
   "oauth.failure.signIn": "Sign in with your password",
-  "oauth.failure.missing_state":
-    "This sign-in link is incomplete. Please start again from the sign-in page.",
+  "oauth.failure.missing_state": "This sign-in link is incomplete. Please start again from the sign-in page.",
   "oauth.failure.bad_state":
     "This sign-in attempt expired or was started in another browser window. Please start again.",
   "oauth.failure.access_denied": "You cancelled the sign-in at {provider}. Nothing was changed.",
