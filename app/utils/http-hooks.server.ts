@@ -26,7 +26,7 @@ import { metrics, normaliseRoute } from "~/utils/metrics.server";
 import { PageCache } from "~/utils/page-cache.server";
 import { PrivatePageCache, type Viewer } from "~/utils/private-page-cache.server";
 import { readPrimaryCookie } from "~/utils/read-your-writes.server";
-import { createRemixHandler } from "~/utils/remix-handler.server";
+import { createRemixHandler, refuseBodiesOver } from "~/utils/remix-handler.server";
 import type { ViewerDataName } from "~/utils/route-handle";
 import { crossSiteReason } from "~/utils/security.server";
 import { getUserIdFromCookieHeader } from "~/utils/session.server";
@@ -62,6 +62,9 @@ export interface HttpHooks {
 const t = translator();
 const REFUSED = t("security.crossSite");
 
+/** The largest form post any page sends is a few kilobytes; the progress beacon has its own 4 KB limit. */
+export const MAX_FORM_BODY_BYTES = 64 * 1024;
+
 /** The client error an error outside Remix stands for (express and body-parser set `status`), or null for our own bugs. */
 function clientErrorStatus(error: unknown): number | null {
   if (typeof error !== "object" || error === null) return null;
@@ -90,6 +93,8 @@ const lastResort: express.ErrorRequestHandler = (error: unknown, req, res, next)
     return;
   }
   res.set("Cache-Control", "no-store");
+  // A sender that was refused for its size need not go on sending: the connection closes after this answer.
+  if (status === 413) res.set("Connection", "close");
   if (status === null) res.status(500).type("text/plain").send(t("http.serverError"));
   else
     res
@@ -168,13 +173,14 @@ export function createHttpHooks(build: ServerBuild): HttpHooks {
     config: { port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY },
     log,
     observeAndGuard,
-    progressBeacon: [express.urlencoded({ extended: false, limit: "4kb" }), saveProgress],
+    progressBeacon: [refuseBodiesOver(4 * 1024), express.urlencoded({ extended: false, limit: "4kb" }), saveProgress],
     // Public pages are served from a few seconds' cache (docs/decisions/012-cacheable-public-pages.md);
     // per-viewer pages are kept per session while the viewer's data stays the same (decision 016);
     // which page may be either is declared by its route (decision 017).
     remix: createRemixHandler({
       handle: createRequestHandler(build, env.NODE_ENV === "production" ? "production" : "development"),
       policy: createPagePolicy(build.routes),
+      maxBodyBytes: MAX_FORM_BODY_BYTES,
       cache: new PageCache(),
       privateCache: { cache: new PrivatePageCache(), viewer: currentViewer },
       getLoadContext: (req, res) => ({

@@ -13,7 +13,7 @@
  *   the same (app/utils/private-page-cache.server.ts).
  */
 import { createReadableStreamFromReadable, writeReadableStreamToWritable, type AppLoadContext } from "@remix-run/node";
-import type express from "express";
+import express from "express";
 import { mayStore, type CachePlan, type PagePolicy } from "~/utils/cache-policy.server";
 import { cachedPage, encodedBody, type CachedPage, type PageCache } from "~/utils/page-cache.server";
 import type { PrivatePageCache, Viewer } from "~/utils/private-page-cache.server";
@@ -26,6 +26,12 @@ export interface RemixHandlerOptions {
   getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext;
   /** What each request's page may become, from its routes' declarations. */
   policy: PagePolicy;
+  /**
+   * The most a request body (a form post) may hold, checked before anything else
+   * runs: a larger Content-Length is refused at once, and a body without one is
+   * refused as soon as it grows past this. None when absent (the body streams to Remix).
+   */
+  maxBodyBytes?: number;
   /** Public pages are cached here; none when absent. */
   cache?: PageCache;
   /** Signed-in pages are kept here per session; none when absent. */
@@ -55,11 +61,32 @@ function toFetchRequest(req: express.Request, res: express.Response, url: string
   // Always: a finished response releases whatever waits on the signal (Remix's stream timeout).
   res.once("close", () => controller.abort());
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== "GET" && req.method !== "HEAD") {
+  if (Buffer.isBuffer(req.body)) {
+    // Read already, within the limit.
+    if (req.body.length > 0) init.body = new Uint8Array(req.body);
+  } else if (req.method !== "GET" && req.method !== "HEAD") {
     init.body = createReadableStreamFromReadable(req);
     init.duplex = "half";
   }
   return new Request(url, init);
+}
+
+/**
+ * Refuses (413, through the error handler) a request whose Content-Length
+ * says its body is larger than `maxBytes`, before a byte of it is read. A
+ * body without a length is bounded by the body parser that reads it.
+ */
+export function refuseBodiesOver(maxBytes: number): express.RequestHandler {
+  return (req, _res, next) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      next(
+        Object.assign(new Error(`request body of ${declared} bytes is over the ${maxBytes}-byte limit`), {
+          status: 413,
+        }),
+      );
+    } else next();
+  };
 }
 
 /** As the compression middleware's threshold: smaller bodies go as they are. */
@@ -113,9 +140,13 @@ export function createRemixHandler({
   handle,
   getLoadContext,
   policy,
+  maxBodyBytes,
   cache,
   privateCache,
 }: RemixHandlerOptions): express.RequestHandler {
+  // Any type: Remix reads the body itself; this only bounds it (413 "entity.too.large" past the limit).
+  const readBody = maxBodyBytes === undefined ? null : express.raw({ type: () => true, limit: maxBodyBytes });
+  const refuseLarge = maxBodyBytes === undefined ? null : refuseBodiesOver(maxBodyBytes);
   async function render(
     req: express.Request,
     res: express.Response,
@@ -199,6 +230,16 @@ export function createRemixHandler({
       const keep = plan.kind === "per-viewer" ? await fromPrivateCache(req, res, plan) : null;
       if (keep !== "sent") await render(req, res, url, plan.kind, keep);
     };
-    serve().catch(next);
+    if (!readBody || req.method === "GET" || req.method === "HEAD") {
+      serve().catch(next);
+      return;
+    }
+    refuseLarge?.(req, res, (refused?: unknown) => {
+      if (refused) return next(refused);
+      readBody(req, res, (error?: unknown) => {
+        if (error) next(error);
+        else serve().catch(next);
+      });
+    });
   };
 }

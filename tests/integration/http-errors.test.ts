@@ -8,8 +8,10 @@
 import http from "node:http";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import net from "node:net";
 import * as drama from "~/routes/drama.$dramaId";
-import { createHttpHooks } from "~/utils/http-hooks.server";
+import * as login from "~/routes/login";
+import { MAX_FORM_BODY_BYTES, createHttpHooks } from "~/utils/http-hooks.server";
 import { listenOnLoopback } from "../helpers/listen";
 import { buildOf } from "../helpers/render-page";
 
@@ -17,7 +19,12 @@ let base = "";
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const hooks = createHttpHooks(buildOf([{ id: "routes/drama.$dramaId", path: "drama/:dramaId", module: drama }]));
+  const hooks = createHttpHooks(
+    buildOf([
+      { id: "routes/drama.$dramaId", path: "drama/:dramaId", module: drama },
+      { id: "routes/login", path: "login", module: login },
+    ]),
+  );
   const app = express();
   app.post("/resources/progress", hooks.observeAndGuard, ...hooks.progressBeacon);
   app.get("/boom", () => {
@@ -76,5 +83,34 @@ describe("errors outside Remix", () => {
     const bug = await send("GET", "/boom");
     expect(bug.status).toBe(500);
     expect(bug.text).not.toMatch(/a bug of ours|Error/);
+  });
+
+  it("refuses a form post over the limit with 413 before it is read, and still takes one within it", async () => {
+    const within = await send("POST", "/login", form(), `email=a%40b.test&password=${"x".repeat(1_000)}`);
+    expect(within.status).toBe(400);
+    const over = await send("POST", "/login", form(), `email=a%40b.test&password=${"x".repeat(MAX_FORM_BODY_BYTES)}`);
+    expect(over.status).toBe(413);
+    expect(over.text).toMatch(/too large/);
+  });
+
+  it("answers a 50 MB announcement at once, without waiting for the body, and closes the connection", async () => {
+    const { port } = new URL(base);
+    const socket = net.connect(Number(port), "127.0.0.1");
+    const answer = new Promise<string>((resolve) => {
+      let text = "";
+      socket.setEncoding("utf8");
+      socket.on("data", (chunk: string) => (text += chunk));
+      socket.on("close", () => resolve(text));
+    });
+    const started = Date.now();
+    socket.write(
+      `POST /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${base}\r\n` +
+        `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\nemail=`,
+    );
+    const text = await answer;
+    expect(text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(text).toMatch(/connection: close/i);
+    // Only a few bytes of the 50 MB were ever sent: the answer could not have waited for them.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
