@@ -83,6 +83,35 @@ async function unlessRaced<T>(work: (tx: Prisma.TransactionClient) => Promise<T>
   }
 }
 
+/** Stores a newly linked identity for `userId` and its OAUTH_LINK audit row, in the caller's transaction. */
+async function createLinkedAccount(
+  tx: Prisma.TransactionClient,
+  link: {
+    userId: string;
+    providerId: string;
+    profile: OAuthProfile;
+    via: "verified_email" | "new_user" | "account_page";
+    info: RequestInfo;
+  },
+): Promise<void> {
+  const { userId, providerId, profile, via, info } = link;
+  const account = await tx.account.create({
+    data: { ...accountData(providerId, profile), userId },
+    select: { id: true },
+  });
+  await writeAudit(
+    {
+      action: "OAUTH_LINK",
+      userId,
+      entityType: "Account",
+      entityId: account.id,
+      metadata: { provider: providerId, via },
+      info,
+    },
+    tx,
+  );
+}
+
 /**
  * Signs in with a provider identity (nobody is signed in yet, so there is no
  * acting user to scope by: the identity names the user).
@@ -102,21 +131,7 @@ export async function signInWithIdentity(
   const method = providerId;
   /** Connects the identity to the user and records the link and the sign-in (OAUTH_LINK, LOGIN_SUCCESS). */
   async function linkAndSignIn(tx: Prisma.TransactionClient, userId: string, via: "verified_email" | "new_user") {
-    const account = await tx.account.create({
-      data: { ...accountData(providerId, profile), userId },
-      select: { id: true },
-    });
-    await writeAudit(
-      {
-        action: "OAUTH_LINK",
-        userId,
-        entityType: "Account",
-        entityId: account.id,
-        metadata: { provider: providerId, via },
-        info,
-      },
-      tx,
-    );
+    await createLinkedAccount(tx, { userId, providerId, profile, via, info });
     await writeAudit(
       { action: "LOGIN_SUCCESS", userId, entityType: "User", entityId: userId, metadata: { method }, info },
       tx,
@@ -190,21 +205,7 @@ export async function connectIdentity(
     }
     const other = await tx.account.findFirst({ where: { userId, provider: providerId }, select: { id: true } });
     if (other) return { ok: false, reason: "provider_already_connected" };
-    const account = await tx.account.create({
-      data: { ...accountData(providerId, profile), userId },
-      select: { id: true },
-    });
-    await writeAudit(
-      {
-        action: "OAUTH_LINK",
-        userId,
-        entityType: "Account",
-        entityId: account.id,
-        metadata: { provider: providerId, via: "account_page" },
-        info,
-      },
-      tx,
-    );
+    await createLinkedAccount(tx, { userId, providerId, profile, via: "account_page", info });
     return { ok: true, alreadyConnected: false };
   });
   return result ?? { ok: false, reason: "conflict" };
