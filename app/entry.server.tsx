@@ -13,6 +13,8 @@ import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { oauthFormTargets } from "~/auth/oauth-config.server";
 import { CsrfProvider } from "~/components/csrf-field";
+import { I18nProvider } from "~/i18n";
+import { requestLocale } from "~/i18n/locale.server";
 import { finishDocument } from "~/utils/cache-policy.server";
 import { csrfTokenSourceFor } from "~/utils/csrf.server";
 import { setSecurityHeaders } from "~/utils/security.server";
@@ -20,7 +22,7 @@ import { log } from "~/utils/log.server";
 
 export { createHttpHooks } from "~/utils/http-hooks.server";
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -28,15 +30,20 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const csrf = csrfTokenSourceFor(request, loadContext);
+  // Decided once per request (the root loader read the same session already): error pages too.
+  const locale = await requestLocale(request);
   // Whole documents only (no Suspense, no streamed remainder: no client would pick it up),
   // so a synchronous render: no stream, no abort timer holding the request.
   // renderToString, unlike the streaming renderer, writes no doctype.
   const html = renderToString(
-    <CsrfProvider source={csrf}>
-      <RemixServer context={remixContext} url={request.url} />
-    </CsrfProvider>,
+    <I18nProvider locale={locale}>
+      <CsrfProvider source={csrf}>
+        <RemixServer context={remixContext} url={request.url} />
+      </CsrfProvider>
+    </I18nProvider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Language", locale);
   // A page that rendered the token for a browser without the cookie issues the secret with it.
   const setCookie = csrf.setCookie();
   if (setCookie) responseHeaders.append("Set-Cookie", setCookie);

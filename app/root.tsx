@@ -15,7 +15,11 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { I18nProvider, DEFAULT_LOCALE, translator, useT } from "~/i18n";
+import { LOCALE_CODES, useLocale, useT } from "~/i18n";
+import { requestLocale } from "~/i18n/locale.server";
+import { metaTranslator } from "~/i18n/meta";
+import { LOCALE_PARAM } from "~/i18n/negotiate";
+import { LanguageSwitch } from "~/components/language-switch";
 import { getUserWithVerification } from "~/models/users.server";
 import styles from "~/styles/app.css";
 import { getAssets, type Assets } from "~/utils/assets.server";
@@ -34,24 +38,30 @@ export const links: LinksFunction = () => [
  * Only used when no deeper route has meta: error pages (the root
  * ErrorBoundary renders with the root's meta alone) still need a <title>.
  */
-export const meta: MetaFunction = ({ error }) => {
-  const t = translator();
+export const meta: MetaFunction = ({ error, matches }) => {
+  const t = metaTranslator(matches);
   if (!error) return [{ title: t("home.title") }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key =
-    status === 404
-      ? "error.notFound.title"
-      : status === 403
-        ? "error.forbidden.title"
-        : status === 503
-          ? "error.catalog.title"
-          : "error.generic.title";
+    status === 400
+      ? "error.badRequest.title"
+      : status === 404
+        ? "error.notFound.title"
+        : status === 403
+          ? "error.forbidden.title"
+          : status === 503
+            ? "error.catalog.title"
+            : "error.generic.title";
   return [{ title: `${t(key)} · Dracin` }];
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await getUserId(request);
-  const [user, flash] = await Promise.all([userId ? getUserWithVerification(userId) : null, readFlash(request)]);
+  const [user, flash, locale] = await Promise.all([
+    userId ? getUserWithVerification(userId) : null,
+    readFlash(request),
+    requestLocale(request),
+  ]);
   return data(
     {
       user: user ? { name: user.name ?? user.email, role: user.role } : null,
@@ -59,6 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unverifiedEmail: user && !user.emailVerified ? user.email : null,
       flash: flash.message,
       assets: getAssets(),
+      // For the routes' meta (app/i18n/meta.ts); components read it from <I18nProvider> (app/entry.server.tsx).
+      locale,
     },
     { headers: flash.headers },
   );
@@ -156,10 +168,34 @@ function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
+  return <Document root={root}>{children}</Document>;
+}
+
+/** This page's address without `?lang=`: where the language switch returns, and the alternates' base. */
+function usePageAddress(): { path: string; search: URLSearchParams } {
+  const location = useLocation();
+  const search = new URLSearchParams(location.search);
+  search.delete(LOCALE_PARAM);
+  return { path: location.pathname, search };
+}
+
+function withSearch(path: string, search: URLSearchParams): string {
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** The page in every language (`?lang=`), and the negotiated one as x-default. */
+function LanguageAlternates() {
+  const { path, search } = usePageAddress();
   return (
-    <I18nProvider locale={DEFAULT_LOCALE}>
-      <Document root={root}>{children}</Document>
-    </I18nProvider>
+    <>
+      {LOCALE_CODES.map((code) => {
+        const params = new URLSearchParams(search);
+        params.set(LOCALE_PARAM, code);
+        return <link key={code} rel="alternate" hrefLang={code} href={withSearch(path, params)} />;
+      })}
+      <link rel="alternate" hrefLang="x-default" href={withSearch(path, search)} />
+    </>
   );
 }
 
@@ -174,8 +210,10 @@ function Document({
   // Signed-in pages give htmx and the player's scripts the token (X-CSRF-Token); an anonymous page's
   // POST forms carry it as a field, so a page without them holds no per-browser token (the server entry provides it).
   const csrfToken = useCsrfToken(Boolean(root?.user));
+  const locale = useLocale();
+  const { path, search } = usePageAddress();
   return (
-    <html lang={DEFAULT_LOCALE}>
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -186,6 +224,7 @@ function Document({
           content='{"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,"historyCacheSize":0,"selfRequestsOnly":true}'
         />
         <Meta />
+        <LanguageAlternates />
         <Links />
         {root ? <PlayerStyles assets={root.assets} /> : null}
         {root ? <PageScripts assets={root.assets} /> : null}
@@ -213,6 +252,7 @@ function Document({
           {children}
         </main>
         <footer className="site-footer">
+          <LanguageSwitch returnTo={withSearch(path, search)} />
           <p>{t("layout.footer")}</p>
         </footer>
       </body>
@@ -261,6 +301,12 @@ export function ErrorBoundary() {
       // requireAdmin (app/utils/session.server.ts): signed in, but not allowed here.
       return (
         <ErrorView title={t("error.forbidden.title")} body={t("error.forbidden.body")} status={status}>
+          {home}
+        </ErrorView>
+      );
+    case 400:
+      return (
+        <ErrorView title={t("error.badRequest.title")} body={t("error.badRequest.body")} status={status}>
           {home}
         </ErrorView>
       );

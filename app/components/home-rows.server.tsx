@@ -16,9 +16,9 @@ import { renderToStaticMarkup } from "react-dom/server";
 import type { HomeFeed, HomeRow } from "~/catalog/types";
 import { DramaRow } from "~/components/drama-row";
 import { labelForTag } from "~/components/tag-label";
-import { DEFAULT_LOCALE, I18nProvider, type Translate, useT } from "~/i18n";
+import { I18nProvider, type Locale, type Translate, useT } from "~/i18n";
 
-const rowsHtmlByFeed = new WeakMap<HomeFeed, string>();
+const rowsHtmlByFeed = new WeakMap<HomeFeed, Map<Locale, string>>();
 
 function rowTitle(t: Translate, row: HomeRow): string {
   switch (row.kind) {
@@ -64,18 +64,19 @@ function HomeRows({ rows }: { rows: HomeRow[] }) {
 
 /**
  * The rows' HTML, from the memo when this feed object was rendered before.
- * Same locale as the document (app/root.tsx renders every page in DEFAULT_LOCALE);
- * once pages can be in other languages, the memo needs the locale in its key.
+ * in the page's language (one memo entry per language).
  */
-export function homeRowsHtml(feed: HomeFeed): string {
-  let html = rowsHtmlByFeed.get(feed);
+export function homeRowsHtml(feed: HomeFeed, locale: Locale): string {
+  let byLocale = rowsHtmlByFeed.get(feed);
+  if (!byLocale) rowsHtmlByFeed.set(feed, (byLocale = new Map<Locale, string>()));
+  let html = byLocale.get(locale);
   if (html === undefined) {
     html = renderToStaticMarkup(
-      <I18nProvider locale={DEFAULT_LOCALE}>
+      <I18nProvider locale={locale}>
         <HomeRows rows={feed.rows} />
       </I18nProvider>,
     );
-    rowsHtmlByFeed.set(feed, html);
+    byLocale.set(locale, html);
   }
   return html;
 }

@@ -69,15 +69,17 @@ export function isSessionLive(session: { expires: Date; lastSeenAt: Date }, now 
 interface SessionLookupRow {
   id: string;
   userId: string;
+  /** The user's saved language (User.locale), read in the same query: every signed-in page needs it. */
+  locale: string | null;
   /** Epoch milliseconds as a float (a CAST to INTEGER would come back as a slower BigInt). */
   expiresMs: number | null;
   lastSeenMs: number | null;
 }
 
-const SQLITE_LOOKUP = `SELECT "id", "userId",
-    (julianday("expires") - 2440587.5) * 86400000.0 AS "expiresMs",
-    (julianday("lastSeenAt") - 2440587.5) * 86400000.0 AS "lastSeenMs"
-  FROM "Session" WHERE "sessionToken" = ? LIMIT 1`;
+const SQLITE_LOOKUP = `SELECT s."id", s."userId", u."locale",
+    (julianday(s."expires") - 2440587.5) * 86400000.0 AS "expiresMs",
+    (julianday(s."lastSeenAt") - 2440587.5) * 86400000.0 AS "lastSeenMs"
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."sessionToken" = ? LIMIT 1`;
 
 async function lookupSession(sessionToken: string): Promise<SessionLookupRow | undefined> {
   const sqlite = await sqlitePrimaryConnection();
@@ -87,10 +89,10 @@ async function lookupSession(sessionToken: string): Promise<SessionLookupRow | u
     return hotStatement(sqlite, SQLITE_LOOKUP).get(sessionToken) as SessionLookupRow | undefined;
   }
   const rows = await prisma.$queryRaw<SessionLookupRow[]>`
-    SELECT "id", "userId",
-      (EXTRACT(EPOCH FROM "expires") * 1000)::float8 AS "expiresMs",
-      (EXTRACT(EPOCH FROM "lastSeenAt") * 1000)::float8 AS "lastSeenMs"
-    FROM "Session" WHERE "sessionToken" = ${sessionToken} LIMIT 1`;
+    SELECT s."id", s."userId", u."locale",
+      (EXTRACT(EPOCH FROM s."expires") * 1000)::float8 AS "expiresMs",
+      (EXTRACT(EPOCH FROM s."lastSeenAt") * 1000)::float8 AS "lastSeenMs"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."sessionToken" = ${sessionToken} LIMIT 1`;
   return rows[0];
 }
 
@@ -102,6 +104,16 @@ async function lookupSession(sessionToken: string): Promise<SessionLookupRow | u
  * at most once a minute per session.
  */
 export async function findSessionUserId(token: string, now = new Date()): Promise<string | null> {
+  return (await findSessionViewer(token, now))?.userId ?? null;
+}
+
+/** Who a live session belongs to, with their saved language; null as findSessionUserId. */
+export interface SessionViewer {
+  userId: string;
+  locale: string | null;
+}
+
+export async function findSessionViewer(token: string, now = new Date()): Promise<SessionViewer | null> {
   const sessionToken = hashToken(token);
   const row = await lookupSession(sessionToken);
   if (!row) return null;
@@ -114,7 +126,7 @@ export async function findSessionUserId(token: string, now = new Date()): Promis
     return null;
   }
   if (lastSeenMs < at - LAST_SEEN_INTERVAL_MS) await touchSession(row.id, now);
-  return row.userId;
+  return { userId: row.userId, locale: row.locale };
 }
 
 /**

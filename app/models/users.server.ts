@@ -4,6 +4,7 @@
  */
 import bcrypt from "bcryptjs";
 import type { Prisma } from "~/generated/sqlite/client";
+import { isLocale, type Locale } from "~/i18n/catalog";
 import { writeAudit } from "~/models/audit.server";
 import { getSessionByTokenHash } from "~/models/sessions.server";
 import { subjectKey } from "~/models/throttle.server";
@@ -11,12 +12,14 @@ import { isUniqueViolation, prisma, transaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import type { RequestInfo } from "~/utils/request.server";
 
-export const PUBLIC_USER_SELECT = { id: true, email: true, name: true, role: true } as const;
+export const PUBLIC_USER_SELECT = { id: true, email: true, name: true, role: true, locale: true } as const;
 export interface PublicUser {
   id: string;
   email: string;
   name: string | null;
   role: "USER" | "ADMIN";
+  /** The saved language; null until the viewer chooses one (app/i18n/negotiate.ts). */
+  locale: string | null;
 }
 
 /** A user with the time their email was confirmed (link or password reset); null until then. */
@@ -42,14 +45,14 @@ export class EmailTakenError extends Error {
 }
 
 export async function createUser(
-  input: { email: string; name: string; password: string },
+  input: { email: string; name: string; password: string; locale?: Locale },
   info: RequestInfo,
 ): Promise<PublicUser> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, password: passwordHash },
+        data: { email: input.email, name: input.name, password: passwordHash, locale: input.locale ?? null },
         select: PUBLIC_USER_SELECT,
       });
       await writeAudit({ action: "REGISTER", userId: user.id, entityType: "User", entityId: user.id, info }, tx);
@@ -110,6 +113,17 @@ export async function updateDisplayName(userId: string, name: string, info: Requ
     await tx.user.update({ where: { id: userId }, data: { name }, select: { id: true } });
     await writeAudit({ action: "PROFILE_UPDATE", userId, entityType: "User", entityId: userId, info }, tx);
   });
+}
+
+/** Saves the viewer's language on their account (it then wins on every device they sign in on). */
+export async function setUserLocale(userId: string, locale: Locale): Promise<void> {
+  await prisma.user.updateMany({ where: { id: userId, NOT: { locale } }, data: { locale } });
+}
+
+/** The language e-mails to a user are written in: the saved one, else the site's default. */
+export async function userLocale(userId: string, fallback: Locale): Promise<Locale> {
+  const row = await prisma.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  return isLocale(row?.locale) ? row.locale : fallback;
 }
 
 /**

@@ -164,9 +164,12 @@ export async function createResetRequest(
   email: string,
   subject: string,
   info: RequestInfo,
-): Promise<{ secret: string; user: { id: string; name: string | null; email: string } } | null> {
+): Promise<{ secret: string; user: { id: string; name: string | null; email: string; locale: string | null } } | null> {
   return transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, email: true } });
+    const user = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, name: true, email: true, locale: true },
+    });
     const secret = user ? await createToken("reset-password", user.email, tx) : null;
     await writeAudit(
       { action: "PASSWORD_RESET_REQUEST", userId: user?.id ?? null, entityType: "Subject", entityId: subject, info },

@@ -39,7 +39,7 @@ export const VIEWER_DATA: Record<ViewerDataName, Piece> = {
   /** The header and the verify banner: name, email, role, verification. */
   account: {
     columns: ({ ms }) =>
-      `u."name", u."email", u."role", ${ms('u."emailVerified"')} AS "verifiedMs", ${ms('u."updatedAt"')} AS "updatedMs"`,
+      `u."name", u."email", u."role", u."locale", ${ms('u."emailVerified"')} AS "verifiedMs", ${ms('u."updatedAt"')} AS "updatedMs"`,
   },
   /** Continue Watching and episode states: every progress row's position, time, seq, completion and hiding. */
   progress: {

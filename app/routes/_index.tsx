@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaTranslator } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
 import type { Drama } from "~/catalog/types";
 import { cardDrama, DramaCard, type CardDrama } from "~/components/drama-card";
 import { DramaRow } from "~/components/drama-row";
 import { homeRowsHtml } from "~/components/home-rows.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { ProgressBar } from "~/components/progress-bar";
 import { labelForTag } from "~/components/tag-label";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { getContinueWatching, type ContinueItem } from "~/models/continue-watching.server";
 import { listFavorites } from "~/models/favorites.server";
 import { minutesLeft } from "~/lib/format";
@@ -16,8 +18,8 @@ import { CsrfField } from "~/components/csrf-field";
 import { readDb } from "~/utils/db.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
-export const meta: MetaFunction = () => {
-  const t = translator();
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: t("home.title") }, { name: "description", content: t("home.description") }];
 };
 
@@ -33,7 +35,7 @@ export const handle: RouteHandle = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const catalog = getCatalog();
-  const userId = await getUserId(request);
+  const [userId, locale] = await Promise.all([getUserId(request), requestLocale(request)]);
   const [feed, continueWatching, myList] = await catalogPage(
     () =>
       Promise.all([
@@ -53,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     featured: { id, title, posterUrl, year, episodeCount, genres, synopsis },
     // The catalog rows as HTML made once per feed (app/components/home-rows.server.tsx), not ~90 dramas
     // for React to render and Remix to encode on every request.
-    rowsHtml: homeRowsHtml(feed),
+    rowsHtml: homeRowsHtml(feed, locale),
     // The viewer's rows carry only what their cards show.
     continueWatching: continueWatching.map((item): ContinueTileItem => ({ ...item, drama: cardDrama(item.drama) })),
     myList: myList.map(cardDrama),

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaTranslator } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { enabledProviders } from "~/auth/oauth-config.server";
@@ -6,7 +7,7 @@ import { ConnectedAccounts } from "~/components/oauth-buttons";
 import { z } from "zod";
 import { ChangePasswordSchema, ProfileSchema } from "~/auth/schemas";
 import { FormError, NameField, PasswordField } from "~/components/field";
-import { translator, useT, type MessageKey } from "~/i18n";
+import { useT, type MessageKey } from "~/i18n";
 import { listConnections } from "~/models/accounts.server";
 import { changePassword, getUserById, getUserWithVerification, updateDisplayName } from "~/models/users.server";
 import { flashHeader } from "~/utils/flash.server";
@@ -20,7 +21,7 @@ import { checkPasswordPolicy } from "~/auth/password-policy.server";
 import { ResendForm } from "~/components/verify-banner";
 import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
-export const meta: MetaFunction = () => [{ title: translator()("account.title") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("account.title") }];
 
 const IntentSchema = z.enum(["profile", "password"]);
 

@@ -7,6 +7,7 @@
  * user's only way to sign in. (The trailing underscore keeps this page out of
  * /account's layout.)
  */
+import { metaTranslator } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -14,7 +15,7 @@ import { z } from "zod";
 import { enabledProviders, getProvider } from "~/auth/oauth-config.server";
 import { startOAuth } from "~/auth/oauth.server";
 import { ConnectedAccounts } from "~/components/oauth-buttons";
-import { translator, useT, type MessageKey } from "~/i18n";
+import { useT, type MessageKey } from "~/i18n";
 import { disconnectProvider, listConnections } from "~/models/accounts.server";
 import { readForm } from "~/utils/csrf.server";
 import { flashHeader } from "~/utils/flash.server";
@@ -23,7 +24,7 @@ import { badRequest } from "~/utils/responses.server";
 import { requireUserId } from "~/utils/session.server";
 import { data } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: translator()("oauth.connections.title") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("oauth.connections.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);

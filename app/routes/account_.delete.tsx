@@ -5,12 +5,13 @@
  * audit trail keeps an ACCOUNT_DELETE row. Works without JavaScript.
  * (`account_` keeps this page out of the /account layout: account.tsx has no <Outlet/>.)
  */
+import { metaTranslator } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/csrf-field";
 import { FormError, PasswordField } from "~/components/field";
-import { translator, useT, type MessageKey } from "~/i18n";
+import { useT, type MessageKey } from "~/i18n";
 import { getSessionByTokenHash } from "~/models/sessions.server";
 import {
   FRESH_SIGN_IN_MS,
@@ -27,7 +28,7 @@ import { badRequest, tooManyRequests } from "~/utils/responses.server";
 import { endUserSession, getSessionTokenHash, requireUserId } from "~/utils/session.server";
 import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
-export const meta: MetaFunction = () => [{ title: translator()("sessions.delete.title") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("sessions.delete.title") }];
 
 const PATH = "/account/delete";
 

@@ -4,6 +4,8 @@
  * accounts without one). Plain forms; works without JavaScript.
  * (`account_` keeps this page out of the /account layout: account.tsx has no <Outlet/>.)
  */
+import { requestLocale } from "~/i18n/locale.server";
+import { metaTranslator } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -24,7 +26,7 @@ import { endUserSession, getSessionTokenHash, requireUserId } from "~/utils/sess
 import { describeUserAgent } from "~/utils/user-agent.server";
 import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
-export const meta: MetaFunction = () => [{ title: translator()("sessions.title") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("sessions.title") }];
 
 const PATH = "/account/sessions";
 
@@ -41,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) throw redirect("/login");
   const current = sessions.find((session) => session.current);
   const env = getEnv();
-  const t = translator();
+  const t = translator(await requestLocale(request));
   return {
     email: user.email,
     hasPassword,

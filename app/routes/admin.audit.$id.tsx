@@ -3,17 +3,20 @@
  * metadata as a definition list (secrets were never stored, and are
  * redacted again here). An unknown id is a 404.
  */
+import { metaTranslator } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { AuditWho } from "~/components/admin/audit-table";
 import { formatAuditTime } from "~/components/admin/format";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { getAuditEntry, toRowViews } from "~/models/admin-audit.server";
 import { notFound } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [{ title: `${translator()("admin.entry.title")} · Dracin` }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaTranslator(matches)("admin.entry.title")} · Dracin` },
+];
 
 function metadataEntries(metadata: unknown): [string, string][] {
   if (metadata === null || metadata === undefined) return [];

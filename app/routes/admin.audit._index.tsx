@@ -6,19 +6,22 @@
  * JavaScript; with htmx a filter change swaps only the results
  * (/resources/admin-audit). docs/admin.md.
  */
+import { metaTranslator } from "~/i18n/meta";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { AuditFilters } from "~/components/admin/audit-filters";
 import { AuditResults } from "~/components/admin/audit-results";
 import { LoginChart } from "~/components/admin/login-chart";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { auditPageFor, recentLoginChart } from "~/models/admin-audit.server";
 import { AUDIT_ACTIONS } from "~/models/audit.server";
 import { requireAdmin } from "~/utils/session.server";
 import { readDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: `${translator()("admin.audit.title")} · Dracin` }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaTranslator(matches)("admin.audit.title")} · Dracin` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

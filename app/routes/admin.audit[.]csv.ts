@@ -3,6 +3,7 @@
  * streamed in keyset batches (memory stays flat for millions of rows).
  * Each export is itself audited (ADMIN_EXPORT, with the filters).
  */
+import { requestLocale } from "~/i18n/locale.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { auditCsvStream, filtersMetadata, parseAuditQuery } from "~/models/admin-audit.server";
 import { writeAudit } from "~/models/audit.server";
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const adminId = await requireAdmin(request);
   const parsed = parseAuditQuery(new URL(request.url).searchParams);
   if (!parsed.ok) {
-    const t = translator();
+    const t = translator(await requestLocale(request));
     const lines = Object.entries(parsed.errors).map(([field, key]) => `${field}: ${key ? t(key) : ""}`);
     return new Response(`${t("admin.audit.invalid")}\n${lines.join("\n")}\n`, {
       status: 400,

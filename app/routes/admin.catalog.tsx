@@ -3,12 +3,13 @@
  * upstream's health (circuit, last success, last failure), cache statistics,
  * and "Clear cache" (audited as CATALOG_CACHE_CLEAR).
  */
+import { metaTranslator } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { catalogStatus, clearCatalogCache } from "~/catalog/index.server";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { formatDateTime } from "~/lib/format";
 import { writeAudit } from "~/models/audit.server";
 import { flashHeader } from "~/utils/flash.server";
@@ -18,7 +19,9 @@ import { requireAdmin } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { readForm } from "~/utils/csrf.server";
 
-export const meta: MetaFunction = () => [{ title: `${translator()("admin.catalog.title")} · Dracin` }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaTranslator(matches)("admin.catalog.title")} · Dracin` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -3,6 +3,7 @@
  * and 20 newest audit rows; "End all sessions" and "Change role" (both
  * audited). The last admin can never be demoted.
  */
+import { metaTranslator } from "~/i18n/meta";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -11,7 +12,7 @@ import { AuditTable } from "~/components/admin/audit-table";
 import { formatAuditTime } from "~/components/admin/format";
 import { CsrfField } from "~/components/csrf-field";
 import { FormError } from "~/components/field";
-import { translator, useT, type MessageKey } from "~/i18n";
+import { useT, type MessageKey } from "~/i18n";
 import { recentAuditForUser, toRowViews } from "~/models/admin-audit.server";
 import { changeRole, endAllSessions, getUserForAdmin } from "~/models/admin-users.server";
 import { readForm } from "~/utils/csrf.server";
@@ -21,8 +22,8 @@ import { getRequestInfo } from "~/utils/request.server";
 import { badRequest, notFound } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: `${loaded?.user.email ?? translator()("admin.users.title")} · Dracin` },
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  { title: `${loaded?.user.email ?? metaTranslator(matches)("admin.users.title")} · Dracin` },
 ];
 
 const UserIdSchema = z.string().min(1).max(64);

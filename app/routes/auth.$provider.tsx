@@ -4,20 +4,21 @@
  * GET shows that button, so a link here never starts a flow by itself.
  * Unknown or disabled providers are 404.
  */
+import { metaTranslator } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getProvider } from "~/auth/oauth-config.server";
 import { startOAuth } from "~/auth/oauth.server";
 import { OAuthButtons } from "~/components/oauth-buttons";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { readForm } from "~/utils/csrf.server";
 import { safeRedirect } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
 import { getUserId } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: translator()("oauth.start.title", { provider: data?.provider.label ?? "" }) },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: metaTranslator(matches)("oauth.start.title", { provider: data?.provider.label ?? "" }) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,19 +6,23 @@
  * friendly page with a "Try again" link and an OAUTH_FAILURE audit row.
  * (The trailing underscore keeps this route out of /auth/<provider>'s layout.)
  */
+import { metaTranslator } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getProvider } from "~/auth/oauth-config.server";
 import { handleCallback } from "~/auth/oauth.server";
-import { translator, useT, type MessageKey } from "~/i18n";
+import { useT, type MessageKey } from "~/i18n";
 import { notFound } from "~/utils/responses.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
   {
-    title: translator()(page?.retryHref.startsWith("/account") ? "oauth.failure.connectTitle" : "oauth.failure.title", {
-      provider: page?.provider.label ?? "",
-    }),
+    title: metaTranslator(matches)(
+      page?.retryHref.startsWith("/account") ? "oauth.failure.connectTitle" : "oauth.failure.title",
+      {
+        provider: page?.provider.label ?? "",
+      },
+    ),
   },
 ];
 

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaTranslator } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
@@ -6,11 +7,11 @@ import { DRAMA_STATUSES, SORT_ORDERS, type ListQuery } from "~/catalog/types";
 import { DramaGrid } from "~/components/drama-grid";
 import { Pagination } from "~/components/pagination";
 import { labelForTag } from "~/components/tag-label";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { pageParam } from "~/utils/responses.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
-export const meta: MetaFunction = () => [{ title: translator()("browse.title") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("browse.title") }];
 
 const slug = z
   .string()

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaTranslator } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog, requireDrama } from "~/catalog/index.server";
 import { EpisodeList } from "~/components/episode-list";
 import { FavoriteButton } from "~/components/favorite-button";
 import { labelForTag } from "~/components/tag-label";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { nextUp, type ProgressLike } from "~/lib/progress-rules";
 import { isFavorite } from "~/models/favorites.server";
 import { getDramaProgress } from "~/models/progress.server";
@@ -12,10 +13,10 @@ import { pathWithSearch } from "~/utils/redirect";
 import { getUserId } from "~/utils/session.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? [{ title: `${data.drama.title} · Dracin` }, { name: "description", content: data.drama.synopsis }]
-    : [{ title: translator()("error.notFound.title") }];
+    : [{ title: metaTranslator(matches)("error.notFound.title") }];
 
 /** A drama page: the same for every signed-out visitor (kept briefly, shareable); rendered for every signed-in viewer. */
 export const handle: RouteHandle = { cache: { anonymous: "public", signedIn: "never" } };

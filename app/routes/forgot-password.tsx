@@ -6,6 +6,8 @@
  * Throttled per email (its HMAC) and per IP; PASSWORD_RESET_REQUEST rows are
  * what the throttle counts.
  */
+import { requestLocale } from "~/i18n/locale.server";
+import { metaTranslator } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -21,7 +23,9 @@ import { linkOrigin, queueMail, resetMail } from "~/utils/mail.server";
 import { getRequestInfo } from "~/utils/request.server";
 import { badRequest } from "~/utils/responses.server";
 
-export const meta: MetaFunction = () => [{ title: `${translator()("email.forgot.title")} · Dracin` }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaTranslator(matches)("email.forgot.title")} · Dracin` },
+];
 
 export { retryAfterHeaders as headers } from "~/utils/responses.server";
 
@@ -44,7 +48,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!throttle.ok) {
     const minutes = retryAfterMinutes(throttle.retryAfterSeconds);
     return data<ForgotResult>(
-      { errors: {}, formError: translator()("email.throttled", { count: minutes }), email: typed },
+      {
+        errors: {},
+        formError: translator(await requestLocale(request))("email.throttled", { count: minutes }),
+        email: typed,
+      },
       { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
     );
   }

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaTranslator } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { resolveDramas, resolveEpisode } from "~/catalog/index.server";
 import { Pagination } from "~/components/pagination";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { formatDateTime } from "~/lib/format";
 import { listHistory, removeDramaFromHistory } from "~/models/history.server";
 import { flashHeader } from "~/utils/flash.server";
@@ -15,7 +16,7 @@ import { CsrfField } from "~/components/csrf-field";
 import { readForm } from "~/utils/csrf.server";
 import { readDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = () => [{ title: translator()("history.title") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("history.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);

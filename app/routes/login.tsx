@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaTranslator } from "~/i18n/meta";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { enabledProviders } from "~/auth/oauth-config.server";
 import { OAuthButtons } from "~/components/oauth-buttons";
 import { EmailField, FormError, PasswordField } from "~/components/field";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { writeAudit } from "~/models/audit.server";
 import { InvalidCredentialsError, LoginValidationError, authenticator } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/redirect";
@@ -17,7 +18,7 @@ import { readForm } from "~/utils/csrf.server";
 
 export { retryAfterHeaders as headers } from "~/utils/responses.server";
 
-export const meta: MetaFunction = () => [{ title: translator()("login.title") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("login.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaTranslator } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { resolveDramas } from "~/catalog/index.server";
 import { DramaCard } from "~/components/drama-card";
 import { FavoriteButton } from "~/components/favorite-button";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { listFavorites } from "~/models/favorites.server";
 import { readDb } from "~/utils/db.server";
 import { requireUserId } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [{ title: translator()("myList.title") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("myList.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);

@@ -1,4 +1,6 @@
+import { requestLocale } from "~/i18n/locale.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaTranslator } from "~/i18n/meta";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { enabledProviders } from "~/auth/oauth-config.server";
@@ -19,7 +21,7 @@ import { getRequestInfo, type RequestInfo } from "~/utils/request.server";
 import { badRequest } from "~/utils/responses.server";
 import { requireAnonymous, startUserSession } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [{ title: translator()("register.title") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("register.title") }];
 
 export { retryAfterHeaders as headers } from "~/utils/responses.server";
 
@@ -68,12 +70,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!throttle.ok) {
     const minutes = retryAfterMinutes(throttle.retryAfterSeconds);
     return data<RegisterResult>(
-      { errors: {}, formError: translator()("email.throttled", { count: minutes }), values },
+      {
+        errors: {},
+        formError: translator(await requestLocale(request))("email.throttled", { count: minutes }),
+        values,
+      },
       { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
     );
   }
   try {
-    const user = await createUser(parsed.data, info);
+    const user = await createUser({ ...parsed.data, locale: await requestLocale(request) }, info);
     const secret = await createVerificationRequest(user, info);
     queueMail(verificationMail(user, `${linkOrigin(request)}/verify-email?${new URLSearchParams({ token: secret })}`));
     return startUserSession(user.id, redirectTo, info);

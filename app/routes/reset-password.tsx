@@ -5,6 +5,7 @@
  * again with the new password. A password the policy refuses leaves the
  * link usable.
  */
+import { metaTranslator } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -12,7 +13,7 @@ import { checkPasswordPolicy } from "~/auth/password-policy.server";
 import { ResetPasswordSchema } from "~/auth/schemas";
 import { CsrfField } from "~/components/csrf-field";
 import { Field, PasswordField } from "~/components/field";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { getUserByEmail, resetPassword } from "~/models/users.server";
 import { consumeToken, findToken, type TokenLookup } from "~/models/verification.server";
 import { readForm } from "~/utils/csrf.server";
@@ -22,8 +23,8 @@ import { getRequestInfo } from "~/utils/request.server";
 import { badRequest } from "~/utils/responses.server";
 import { endUserSession } from "~/utils/session.server";
 
-export const meta: MetaFunction = () => [
-  { title: `${translator()("email.reset.title")} · Dracin` },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: `${metaTranslator(matches)("email.reset.title")} · Dracin` },
   // The URL carries the reset token: never send it to another site as a Referer. ("same-origin",
   // not "no-referrer", which makes browsers send `Origin: null` on the form post: the CSRF check refuses that.)
   { name: "referrer", content: "same-origin" },

@@ -6,7 +6,8 @@
  */
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { AuditResults } from "~/components/admin/audit-results";
-import { DEFAULT_LOCALE, I18nProvider } from "~/i18n";
+import { I18nProvider } from "~/i18n";
+import { requestLocale } from "~/i18n/locale.server";
 import { auditPageFor, filterQuery } from "~/models/admin-audit.server";
 import { fragment, isHtmxRequest } from "~/utils/htmx.server";
 import { requireAdmin } from "~/utils/session.server";
@@ -19,8 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!isHtmxRequest(request)) throw redirect(`/admin/audit${url.search}`);
   const { ok, view, filters } = await auditPageFor(url, readDb(request));
   const after = url.searchParams.get("after");
+  const locale = await requestLocale(request);
   return fragment(
-    <I18nProvider locale={DEFAULT_LOCALE}>
+    <I18nProvider locale={locale}>
       <AuditResults
         rows={view.rows}
         query={view.query}

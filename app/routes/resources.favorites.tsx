@@ -7,7 +7,8 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { catalogPage, getCatalog, isCatalogUnavailable } from "~/catalog/index.server";
 import { FavoriteButton } from "~/components/favorite-button";
-import { DEFAULT_LOCALE, I18nProvider } from "~/i18n";
+import { I18nProvider } from "~/i18n";
+import { requestLocale } from "~/i18n/locale.server";
 import { addFavorite, removeFavorite } from "~/models/favorites.server";
 import { flashHeader } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
@@ -50,8 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const back = safeRedirect(redirectTo, `/drama/${encodeURIComponent(dramaId)}`);
   if (isHtmxRequest(request)) {
+    const locale = await requestLocale(request);
     return fragment(
-      <I18nProvider locale={DEFAULT_LOCALE}>
+      <I18nProvider locale={locale}>
         <FavoriteButton
           dramaId={dramaId}
           dramaTitle={drama?.title ?? ""}

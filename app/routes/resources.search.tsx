@@ -1,7 +1,8 @@
 /** htmx fragment for /search: the results region, and the URL to show. */
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { SearchResults } from "~/components/search-results";
-import { I18nProvider, DEFAULT_LOCALE } from "~/i18n";
+import { I18nProvider } from "~/i18n";
+import { requestLocale } from "~/i18n/locale.server";
 import { fragment, isHtmxRequest } from "~/utils/htmx.server";
 import { runSearch, searchPath } from "~/utils/search.server";
 
@@ -10,8 +11,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Someone who opens this URL directly gets the real page.
   if (!isHtmxRequest(request)) throw redirect(`/search${url.search}`);
   const { q, result } = await runSearch(url);
+  const locale = await requestLocale(request);
   return fragment(
-    <I18nProvider locale={DEFAULT_LOCALE}>
+    <I18nProvider locale={locale}>
       <SearchResults q={q} result={result} announce />
     </I18nProvider>,
     { pushUrl: searchPath(q) },

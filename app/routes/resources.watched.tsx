@@ -9,7 +9,8 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
 import { EpisodeItem } from "~/components/episode-list";
-import { DEFAULT_LOCALE, I18nProvider, translator } from "~/i18n";
+import { I18nProvider, translator } from "~/i18n";
+import { requestLocale } from "~/i18n/locale.server";
 import { recordViewing } from "~/models/history.server";
 import { clearProgress, getEpisodeProgress, saveProgress } from "~/models/progress.server";
 import { parseForm } from "~/utils/forms";
@@ -54,11 +55,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const back = safeRedirect(redirectTo, `/drama/${encodeURIComponent(episode.dramaId)}`);
   if (isHtmxRequest(request)) {
-    const t = translator(DEFAULT_LOCALE);
+    const locale = await requestLocale(request);
+    const t = translator(locale);
     const progress = await getEpisodeProgress(userId, episode.id);
     const number = { number: episode.number };
     return fragment(
-      <I18nProvider locale={DEFAULT_LOCALE}>
+      <I18nProvider locale={locale}>
         <EpisodeItem
           episode={episode}
           progress={progress ?? undefined}

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaTranslator } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { SearchResults } from "~/components/search-results";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { runSearch } from "~/utils/search.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = translator();
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
   return [{ title: data?.q ? t("search.titleWithQuery", { q: data.q }) : t("search.title") }];
 };
 

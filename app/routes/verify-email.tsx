@@ -5,6 +5,8 @@
  * GET            the viewer's confirmation state, with "Resend email"
  * POST resend    a new link for the signed-in viewer (throttled: 429 + Retry-After)
  */
+import { requestLocale } from "~/i18n/locale.server";
+import { metaTranslator } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -37,8 +39,8 @@ const TITLES: Record<View["kind"], MessageKey> = {
   already: "email.verify.doneTitle",
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: `${translator()(loaded ? TITLES[loaded.view.kind] : "email.verify.title")} · Dracin` },
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  { title: `${metaTranslator(matches)(loaded ? TITLES[loaded.view.kind] : "email.verify.title")} · Dracin` },
   // The page may carry a token in its URL: never send it to another site as a Referer.
   // ("same-origin", not "no-referrer": with no-referrer browsers send `Origin: null` on this page's
   // own form posts, which the CSRF check refuses.)
@@ -92,7 +94,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!throttle.ok) {
     const minutes = retryAfterMinutes(throttle.retryAfterSeconds);
     return data(
-      { formError: translator()("email.throttled", { count: minutes }) },
+      { formError: translator(await requestLocale(request))("email.throttled", { count: minutes }) },
       { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
     );
   }

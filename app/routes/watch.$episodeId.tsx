@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { metaTranslator } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
 import { EpisodeList } from "~/components/episode-list";
-import { translator, useT } from "~/i18n";
+import { useT } from "~/i18n";
 import { formatDuration } from "~/lib/format";
 import { resumePosition, type ProgressLike } from "~/lib/progress-rules";
 import { getDramaProgress } from "~/models/progress.server";
@@ -18,10 +19,14 @@ export const handle: RouteHandle = { assets: ["player"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: playerStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
-    ? [{ title: `${data.drama.title}, ${translator()("episode.number", { number: data.episode.number })} · Dracin` }]
-    : [{ title: translator()("error.notFound.title") }];
+    ? [
+        {
+          title: `${data.drama.title}, ${metaTranslator(matches)("episode.number", { number: data.episode.number })} · Dracin`,
+        },
+      ]
+    : [{ title: metaTranslator(matches)("error.notFound.title") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);

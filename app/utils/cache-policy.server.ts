@@ -23,6 +23,7 @@
 import type { ServerBuild } from "@remix-run/node";
 import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import { LRUCache } from "lru-cache";
+import { anonymousLocale, LOCALE_COOKIE } from "~/i18n/locale.server";
 import { HTMX_VARY, htmxHeaderLines } from "~/utils/htmx.server";
 import type { PageCaching, RouteHandle, ViewerDataName } from "~/utils/route-handle";
 
@@ -51,7 +52,10 @@ export interface CookieRules {
 }
 
 /** A public page: the CSRF secret does not change it (a page that renders the token is never shared); preferences do. */
-const PUBLIC_COOKIES: CookieRules = { ignored: new Set(["dracin_csrf"]), keyed: new Set(["dracin_prefs"]) };
+const PUBLIC_COOKIES: CookieRules = {
+  ignored: new Set(["dracin_csrf"]),
+  keyed: new Set(["dracin_prefs", LOCALE_COOKIE]),
+};
 
 /**
  * A per-viewer page: the session and the CSRF secret (the page holds its
@@ -60,7 +64,7 @@ const PUBLIC_COOKIES: CookieRules = { ignored: new Set(["dracin_csrf"]), keyed: 
  */
 const PER_VIEWER_COOKIES: CookieRules = {
   ignored: new Set(),
-  keyed: new Set(["dracin_session", "dracin_csrf", "dracin_prefs"]),
+  keyed: new Set(["dracin_session", "dracin_csrf", "dracin_prefs", LOCALE_COOKIE]),
   required: ["dracin_session", "dracin_csrf"],
 };
 
@@ -115,17 +119,31 @@ export interface Declared {
   viewerData: readonly ViewerDataName[];
 }
 
+/**
+ * The language a page is rendered in, as a key line: from the URL, the
+ * language cookie and Accept-Language (app/i18n/negotiate.ts). A signed-in
+ * viewer's saved language is part of the "account" viewer data instead.
+ */
+function localeLine(url: string, headers: RequestHeaders): string {
+  const locale = anonymousLocale(
+    new URL(url, "http://localhost"),
+    single(headers.cookie),
+    single(headers["accept-language"]),
+  );
+  return `locale=${locale}`;
+}
+
 /** The plan for one request, given what its routes declare. */
 export function planFor(method: string, url: string, headers: RequestHeaders, declared: Declared): CachePlan {
   const caching = declared.cache;
   if (!caching) return NONE;
   if (caching.anonymous === "public") {
     const key = requestCacheKey(method, url, headers, PUBLIC_COOKIES);
-    if (key) return { kind: "public", key };
+    if (key) return { kind: "public", key: `${key}\n${localeLine(url, headers)}` };
   }
   if (caching.signedIn === "per-viewer") {
     const key = requestCacheKey(method, url, headers, PER_VIEWER_COOKIES);
-    if (key) return { kind: "per-viewer", key, viewerData: declared.viewerData };
+    if (key) return { kind: "per-viewer", key: `${key}\n${localeLine(url, headers)}`, viewerData: declared.viewerData };
   }
   return NONE;
 }
@@ -193,14 +211,16 @@ export function finishDocument(
       .split(",")
       .map((value) => value.trim())
       .filter(Boolean);
-    // A signed-in request (session cookie) and an htmx request each get their own variant.
-    for (const name of ["Cookie", ...HTMX_VARY]) {
+    // A signed-in request (session cookie), each language and an htmx request each get their own variant.
+    for (const name of ["Cookie", "Accept-Language", ...HTMX_VARY]) {
       if (!vary.some((value) => value.toLowerCase() === name.toLowerCase())) vary.push(name);
     }
     headers.set("Vary", vary.join(", "));
     return;
   }
   headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+  // The browser's own cache: the language may follow the header.
+  headers.append("Vary", "Accept-Language");
 }
 
 /**

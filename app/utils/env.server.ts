@@ -8,6 +8,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+// Relative: the Prisma config and scripts load this file without the "~" alias.
+import { LOCALE_CODES, type Locale } from "../i18n/catalog";
 
 export type DatabaseEngine = "sqlite" | "postgresql";
 
@@ -82,6 +84,8 @@ const EnvSchema = z
       .default("false")
       .transform((value) => value === "true" || value === "1"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** The language of a visitor whose browser asks for none we speak (app/i18n/negotiate.ts). */
+    DEFAULT_LOCALE: z.enum(LOCALE_CODES as [Locale, ...Locale[]]).default("id"),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_REPLICA_URL && databaseEngine(env.DATABASE_REPLICA_URL) !== databaseEngine(env.DATABASE_URL)) {

@@ -12,7 +12,8 @@
 import crypto from "node:crypto";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import express from "express";
-import { translator } from "~/i18n";
+import { translator, type Locale, type MessageKey } from "~/i18n";
+import { anonymousLocale } from "~/i18n/locale.server";
 import { handleProgressReport } from "~/models/progress-report.server";
 import { viewerFingerprint } from "~/models/viewer-state.server";
 import { createPagePolicy } from "~/utils/cache-policy.server";
@@ -59,8 +60,21 @@ export interface HttpHooks {
   disconnectDatabases: () => Promise<void>;
 }
 
-const t = translator();
-const REFUSED = t("security.crossSite");
+/** Plain-text answers outside Remix, in the language the request asks for (no account is read here). */
+function localeFor(req: express.Request): Locale {
+  let url: URL;
+  try {
+    url = new URL(req.originalUrl, "http://localhost");
+  } catch {
+    url = new URL("http://localhost/");
+  }
+  return anonymousLocale(url, req.headers.cookie, req.get("accept-language"));
+}
+
+function sendText(req: express.Request, res: express.Response, status: number, key: MessageKey): void {
+  const locale = localeFor(req);
+  res.status(status).type("text/plain").set("Content-Language", locale).send(translator(locale)(key));
+}
 
 /** The largest form post any page sends is a few kilobytes; the progress beacon has its own 4 KB limit. */
 export const MAX_FORM_BODY_BYTES = 64 * 1024;
@@ -73,9 +87,9 @@ function clientErrorStatus(error: unknown): number | null {
   return code !== null && code >= 400 && code < 500 ? code : null;
 }
 
-const CLIENT_ERROR_MESSAGES: Partial<Record<number, string>> = {
-  413: t("http.tooLarge"),
-  415: t("http.unsupportedType"),
+const CLIENT_ERROR_MESSAGES: Partial<Record<number, MessageKey>> = {
+  413: "http.tooLarge",
+  415: "http.unsupportedType",
 };
 
 const lastResort: express.ErrorRequestHandler = (error: unknown, req, res, next) => {
@@ -95,12 +109,8 @@ const lastResort: express.ErrorRequestHandler = (error: unknown, req, res, next)
   res.set("Cache-Control", "no-store");
   // A sender that was refused for its size need not go on sending: the connection closes after this answer.
   if (status === 413) res.set("Connection", "close");
-  if (status === null) res.status(500).type("text/plain").send(t("http.serverError"));
-  else
-    res
-      .status(status)
-      .type("text/plain")
-      .send(CLIENT_ERROR_MESSAGES[status] ?? t("http.badRequest"));
+  if (status === null) sendText(req, res, 500, "http.serverError");
+  else sendText(req, res, status, CLIENT_ERROR_MESSAGES[status] ?? "http.badRequest");
 };
 
 const observeAndGuard: express.RequestHandler = (req, res, next) => {
@@ -125,7 +135,7 @@ const observeAndGuard: express.RequestHandler = (req, res, next) => {
   const reason = crossSiteReason(req.method, { get: (name) => req.get(name) ?? null }, req.get("host") ?? null);
   if (reason) {
     log.warn("cross-site request refused", { method: req.method, path: req.path, reason });
-    res.status(403).type("text/plain").send(REFUSED);
+    sendText(req, res, 403, "security.crossSite");
     return;
   }
   const readPrimary = readPrimaryCookie(req.method);
@@ -137,7 +147,7 @@ const saveProgress: express.RequestHandler = (req, res, next) => {
   const fields: unknown = req.body;
   const token = fields && typeof fields === "object" && "_csrf" in fields ? String(fields._csrf) : req.get(CSRF_HEADER);
   if (!csrfAllows({ get: (name) => req.get(name) ?? null }, req.get("host") ?? null, token)) {
-    res.status(403).type("text/plain").send(REFUSED);
+    sendText(req, res, 403, "security.crossSite");
     return;
   }
   getUserIdFromCookieHeader(req.headers.cookie)

@@ -12,7 +12,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
-import { translator, type MessageKey } from "~/i18n";
+import { isLocale, translator, type Locale, type MessageKey } from "~/i18n";
 import { getEnv } from "~/utils/env.server";
 import { log } from "~/utils/log.server";
 
@@ -124,13 +124,16 @@ interface MailLink {
 }
 
 /** Plain text and simple HTML from the same parts; every piece is escaped in the HTML. */
-export function composeMail(parts: {
-  greeting: string;
-  paragraphs: string[];
-  links?: { intro: string; link: MailLink }[];
-  after?: string[];
-  signature: string;
-}): { text: string; html: string } {
+export function composeMail(
+  parts: {
+    greeting: string;
+    paragraphs: string[];
+    links?: { intro: string; link: MailLink }[];
+    after?: string[];
+    signature: string;
+  },
+  locale: Locale,
+): { text: string; html: string } {
   const links = parts.links ?? [];
   const after = parts.after ?? [];
   const text = [
@@ -143,7 +146,7 @@ export function composeMail(parts: {
   const p = (value: string) => `<p>${escapeHtml(value)}</p>`;
   const html = [
     "<!doctype html>",
-    '<html lang="en"><body style="font-family: sans-serif; line-height: 1.5">',
+    `<html lang="${locale}"><body style="font-family: sans-serif; line-height: 1.5">`,
     p(parts.greeting),
     ...parts.paragraphs.map(p),
     ...links.map(
@@ -158,22 +161,27 @@ export function composeMail(parts: {
   return { text: `${text}\n`, html };
 }
 
-type Recipient = { email: string; name: string | null };
+/** Who a mail goes to, and the language it is written in (their saved one: app/models/users.server.ts userLocale). */
+type Recipient = { email: string; name: string | null; locale: string | null };
+
+function localeOf(to: Recipient): Locale {
+  return isLocale(to.locale) ? to.locale : getEnv().DEFAULT_LOCALE;
+}
 
 function greeting(to: Recipient): string {
-  const t = translator();
+  const t = translator(localeOf(to));
   // A name is user data: it is escaped in the HTML and trimmed to one line in both.
   const name = (to.name ?? "").replace(/[\r\n]+/g, " ").trim() || to.email;
   return t("email.mail.greeting", { name });
 }
 
 function message(to: Recipient, subject: MessageKey, body: Parameters<typeof composeMail>[0]): MailMessage {
-  return { to: to.email, subject: translator()(subject), ...composeMail(body) };
+  return { to: to.email, subject: translator(localeOf(to))(subject), ...composeMail(body, localeOf(to)) };
 }
 
 /** "Confirm your email address" with the verify link. */
 export function verificationMail(to: Recipient, link: string): MailMessage {
-  const t = translator();
+  const t = translator(localeOf(to));
   return message(to, "email.mail.verify.subject", {
     greeting: greeting(to),
     paragraphs: [],
@@ -185,7 +193,7 @@ export function verificationMail(to: Recipient, link: string): MailMessage {
 
 /** "Reset your password" with the one-hour link. */
 export function resetMail(to: Recipient, link: string): MailMessage {
-  const t = translator();
+  const t = translator(localeOf(to));
   return message(to, "email.mail.reset.subject", {
     greeting: greeting(to),
     paragraphs: [],
@@ -197,7 +205,7 @@ export function resetMail(to: Recipient, link: string): MailMessage {
 
 /** To an existing account's owner when someone registers with their address. */
 export function registrationAttemptMail(to: Recipient, origin: string): MailMessage {
-  const t = translator();
+  const t = translator(localeOf(to));
   return message(to, "email.mail.taken.subject", {
     greeting: greeting(to),
     paragraphs: [t("email.mail.taken.body")],

@@ -4,7 +4,14 @@
  */
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { createSession, deleteSession, findSessionUserId, hashToken } from "~/models/sessions.server";
+import {
+  createSession,
+  deleteSession,
+  findSessionUserId,
+  findSessionViewer,
+  hashToken,
+  type SessionViewer,
+} from "~/models/sessions.server";
 import { getUserById } from "~/models/users.server";
 import { getEnv } from "~/utils/env.server";
 import { pathWithSearch, safeRedirect } from "~/utils/redirect";
@@ -46,15 +53,20 @@ export async function getUserIdFromCookieHeader(cookieHeader: string | null | un
 }
 
 // One lookup per request, however many loaders ask.
-const userIdByRequest = new WeakMap<Request, Promise<string | null>>();
+const viewerByRequest = new WeakMap<Request, Promise<SessionViewer | null>>();
 
-export function getUserId(request: Request): Promise<string | null> {
-  let pending = userIdByRequest.get(request);
+/** The signed-in user of this request and their saved language, or null. */
+export function getSessionViewer(request: Request): Promise<SessionViewer | null> {
+  let pending = viewerByRequest.get(request);
   if (!pending) {
-    pending = readToken(request).then((token) => (token ? findSessionUserId(token) : null));
-    userIdByRequest.set(request, pending);
+    pending = readToken(request).then((token) => (token ? findSessionViewer(token) : null));
+    viewerByRequest.set(request, pending);
   }
   return pending;
+}
+
+export async function getUserId(request: Request): Promise<string | null> {
+  return (await getSessionViewer(request))?.userId ?? null;
 }
 
 /** The stored (hashed) token of this request's session, to tell it apart from the user's others. */

@@ -4,12 +4,12 @@
  * Parsing is ua-parser-js's (well kept; hand-written UA sniffing is not).
  */
 import UAParser from "ua-parser-js";
-import { translator, type Translate } from "~/i18n";
+import type { Translate } from "~/i18n";
 
 /** Longer headers are cut before parsing (a header is client-controlled). */
 const MAX_UA_LENGTH = 512;
 
-export function describeUserAgent(userAgent: string | null | undefined, t: Translate = translator()): string {
+export function describeUserAgent(userAgent: string | null | undefined, t: Translate): string {
   const ua = (userAgent ?? "").slice(0, MAX_UA_LENGTH).trim();
   if (!ua) return t("sessions.device.unknown");
   const { browser, os } = new UAParser(ua).getResult();

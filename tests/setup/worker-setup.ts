@@ -46,6 +46,9 @@ Object.assign(process.env, {
   LOG_LEVEL: "silent",
   CATALOG_PROVIDER: "local",
   TRUST_PROXY: "false",
+  // These tests' requests carry no Accept-Language and read English text; the site's own default
+  // (Indonesian) is tested where it matters (tests/integration/i18n-locale.test.ts, tests/unit/env.test.ts).
+  DEFAULT_LOCALE: "en",
 });
 
 beforeEach(() => {

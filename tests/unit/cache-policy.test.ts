@@ -108,8 +108,19 @@ describe("createPagePolicy", () => {
 
 describe("a public plan's key", () => {
   it("keys an anonymous GET by its URL and query", () => {
-    expect(publicKey("GET", URL, {})).toBe(URL);
+    expect(publicKey("GET", URL, {})).toBe(`${URL}\nlocale=en`);
     expect(publicKey("GET", `${URL}?a=1`, {})).not.toBe(publicKey("GET", `${URL}?a=2`, {}));
+  });
+
+  it("keys the language the page is rendered in: from ?lang=, the language cookie, Accept-Language", () => {
+    const english = publicKey("GET", URL, { "accept-language": "en-US,en;q=0.9" });
+    const indonesian = publicKey("GET", URL, { "accept-language": "id-ID,id;q=0.9,en;q=0.5" });
+    expect(english).toBe(`${URL}\nlocale=en`);
+    expect(indonesian).toBe(`${URL}\nlocale=id`);
+    expect(publicKey("GET", URL, { "accept-language": "en", cookie: "dracin_lang=id" })).toContain("locale=id");
+    expect(publicKey("GET", `${URL}?lang=id`, { "accept-language": "en" })).toContain("locale=id");
+    expect(viewerKey("GET", URL, { ...SIGNED_IN, "accept-language": "id" })).toContain("locale=id");
+    expect(viewerKey("GET", URL, { ...SIGNED_IN, "accept-language": "en" })).toContain("locale=en");
   });
 
   it("never keys a request that may change something or carries credentials", () => {
@@ -123,11 +134,11 @@ describe("a public plan's key", () => {
     expect(publicKey("GET", URL, { cookie: "dracin_csrf=x; dracin_session=abc" })).toBeNull();
     expect(publicKey("GET", URL, { cookie: "dracin_flash=notice" })).toBeNull();
     expect(publicKey("GET", URL, { cookie: "oauth2:1234=state" })).toBeNull();
-    expect(publicKey("GET", URL, { cookie: "dracin_csrf=secret-one" })).toBe(URL);
+    expect(publicKey("GET", URL, { cookie: "dracin_csrf=secret-one" })).toBe(publicKey("GET", URL, {}));
     const en = publicKey("GET", URL, { cookie: "dracin_prefs=en; dracin_csrf=x" });
     const off = publicKey("GET", URL, { cookie: "dracin_prefs=off" });
     expect(en).not.toBeNull();
-    expect(en).not.toBe(URL);
+    expect(en).not.toBe(publicKey("GET", URL, {}));
     expect(en).not.toBe(off);
   });
 
@@ -207,7 +218,9 @@ describe("finishDocument", () => {
   it("sets the shared Cache-Control and merges Vary", () => {
     const headers = finished("public", { headers: new Headers({ Vary: "hx-request, Accept-Encoding" }) });
     expect(PUBLIC_CACHE_CONTROL).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
-    expect(headers.get("Vary")).toBe("hx-request, Accept-Encoding, Cookie, HX-History-Restore-Request");
+    expect(headers.get("Vary")).toBe(
+      "hx-request, Accept-Encoding, Cookie, Accept-Language, HX-History-Restore-Request",
+    );
     expect(mayStore("public", 200, headers)).toBe(true);
   });
 });

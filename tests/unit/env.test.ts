@@ -36,7 +36,13 @@ describe("parseEnv", () => {
       CATALOG_PROVIDER: "local",
       TRUST_PROXY: false,
       LOG_LEVEL: "info",
+      DEFAULT_LOCALE: "id",
     });
+  });
+
+  it("takes a supported DEFAULT_LOCALE and refuses any other", () => {
+    expect(parseEnv(source({ DEFAULT_LOCALE: "en" })).DEFAULT_LOCALE).toBe("en");
+    expect(() => parseEnv(source({ DEFAULT_LOCALE: "fr" }))).toThrow(/DEFAULT_LOCALE/);
   });
 
   it("coerces numbers and the TRUST_PROXY flag", () => {

@@ -28,8 +28,9 @@ describe("translator", () => {
     expect(t("search.count", { count: 3, q: "tea" })).toBe("3 dramas found for “tea”.");
   });
 
-  it("uses the default locale when none is given", () => {
-    expect(translator()("nav.browse")).toBe("Browse");
+  it("formats a plural's number in the locale", () => {
+    expect(t("browse.count", { count: 1234 })).toBe("1,234 dramas");
+    expect(translator("id")("drama.ratingValue", { rating: 8.5 })).toContain("8,5");
   });
 });
 

@@ -76,7 +76,10 @@ describe("SMTP transport", () => {
     const transport = createSmtpTransport(sink.url);
     await transport.sendMail({
       from: "Dracin <no-reply@dracin.test>",
-      ...verificationMail({ email: "smtp@example.test", name: "Ana" }, "http://x.test/verify-email?token=abc"),
+      ...verificationMail(
+        { email: "smtp@example.test", name: "Ana", locale: "en" },
+        "http://x.test/verify-email?token=abc",
+      ),
     });
     transport.close();
     const mail = await sink.waitFor((received) => received.to.includes("smtp@example.test"));
@@ -89,7 +92,7 @@ describe("messages", () => {
   it("escapes user data in the HTML and keeps the text readable", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     const mail = resetMail(
-      { email: "x@example.test", name: `<img src=x onerror=alert(1)>\r\nBcc: evil@example.test` },
+      { email: "x@example.test", name: `<img src=x onerror=alert(1)>\r\nBcc: evil@example.test`, locale: "en" },
       "http://h/reset-password?token=t&x=<y>",
     );
     expect(mail.html).not.toContain("<img");
@@ -101,12 +104,15 @@ describe("messages", () => {
   });
 
   it("greets by email when there is no name, and builds the 'someone tried' notice with sign-in and reset links", () => {
-    const mail = registrationAttemptMail({ email: "owner@example.test", name: null }, "https://dracin.example");
+    const mail = registrationAttemptMail(
+      { email: "owner@example.test", name: null, locale: "en" },
+      "https://dracin.example",
+    );
     expect(mail.to).toBe("owner@example.test");
     expect(mail.text).toContain("Hello owner@example.test,");
     expect(mail.text).toContain("https://dracin.example/login");
     expect(mail.text).toContain("https://dracin.example/forgot-password");
-    const composed = composeMail({ greeting: "Hi", paragraphs: ["a & b"], signature: "sig" });
+    const composed = composeMail({ greeting: "Hi", paragraphs: ["a & b"], signature: "sig" }, "en");
     expect(composed.text).toBe("Hi\n\na & b\n\nsig\n");
     expect(composed.html).toContain("<p>a &amp; b</p>");
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "~/i18n";
 import { describeUserAgent } from "~/utils/user-agent.server";
+
+const en = translator("en");
 
 const UA = {
   chromeAndroid:
@@ -13,33 +16,33 @@ const UA = {
 
 describe("describeUserAgent", () => {
   it("names the browser with its major version and the operating system", () => {
-    expect(describeUserAgent(UA.chromeAndroid)).toBe("Chrome 131 on Android");
-    expect(describeUserAgent(UA.firefoxWindows)).toBe("Firefox 133 on Windows");
-    expect(describeUserAgent(UA.safariIphone)).toBe("Mobile Safari 17 on iOS");
-    expect(describeUserAgent(UA.chromeMac)).toBe("Chrome 131 on Mac OS");
+    expect(describeUserAgent(UA.chromeAndroid, en)).toBe("Chrome 131 on Android");
+    expect(describeUserAgent(UA.firefoxWindows, en)).toBe("Firefox 133 on Windows");
+    expect(describeUserAgent(UA.safariIphone, en)).toBe("Mobile Safari 17 on iOS");
+    expect(describeUserAgent(UA.chromeMac, en)).toBe("Chrome 131 on Mac OS");
   });
 
   it("leaves out a version the header does not give", () => {
-    expect(describeUserAgent("Mozilla/5.0 (Windows NT 10.0) Gecko/20100101 Firefox/unknown")).toBe(
+    expect(describeUserAgent("Mozilla/5.0 (Windows NT 10.0) Gecko/20100101 Firefox/unknown", en)).toBe(
       "Firefox on Windows",
     );
   });
 
   it("says 'Unknown browser' for missing, empty or unrecognised headers", () => {
-    expect(describeUserAgent(null)).toBe("Unknown browser");
-    expect(describeUserAgent(undefined)).toBe("Unknown browser");
-    expect(describeUserAgent("   ")).toBe("Unknown browser");
-    expect(describeUserAgent("curl/8.5.0")).toBe("Unknown browser");
-    expect(describeUserAgent("DracinTest/1.0 (vitest)")).toBe("Unknown browser");
+    expect(describeUserAgent(null, en)).toBe("Unknown browser");
+    expect(describeUserAgent(undefined, en)).toBe("Unknown browser");
+    expect(describeUserAgent("   ", en)).toBe("Unknown browser");
+    expect(describeUserAgent("curl/8.5.0", en)).toBe("Unknown browser");
+    expect(describeUserAgent("DracinTest/1.0 (vitest)", en)).toBe("Unknown browser");
   });
 
   it("keeps the operating system when only it is known", () => {
-    expect(describeUserAgent("SomeApp/2.0 (Windows NT 10.0)")).toBe("Unknown browser on Windows");
+    expect(describeUserAgent("SomeApp/2.0 (Windows NT 10.0)", en)).toBe("Unknown browser on Windows");
   });
 
   it("copes with hostile input: very long or markup-laden headers", () => {
-    expect(describeUserAgent("A".repeat(100_000))).toBe("Unknown browser");
-    const description = describeUserAgent(`<script>alert(1)</script> ${UA.chromeAndroid}`);
+    expect(describeUserAgent("A".repeat(100_000), en)).toBe("Unknown browser");
+    const description = describeUserAgent(`<script>alert(1)</script> ${UA.chromeAndroid}`, en);
     expect(description).toBe("Chrome 131 on Android");
   });
 });

@@ -18,7 +18,7 @@ export const email = {
 
   // Throttling
   "email.throttled":
-    "Too many attempts. Please wait {count} minute and try again.|Too many attempts. Please wait {count} minutes and try again.",
+    "{count, plural, one {Too many attempts. Please wait # minute and try again.} other {Too many attempts. Please wait # minutes and try again.}}",
 
   // Verify banner and page
   "email.banner.text": "Please confirm your email address {email}: open the link we sent you.",

@@ -20,7 +20,7 @@ export const sessions = {
     "These browsers and devices are signed in to your account. If you do not recognise one, end it and change your password.",
   "sessions.back": "Back to your account",
   "sessions.listHeading": "Active sessions",
-  "sessions.count": "{count} active session|{count} active sessions",
+  "sessions.count": "{count, plural, one {# active session} other {# active sessions}}",
   "sessions.thisSession": "This session",
   "sessions.ipAddress": "IP address",
   "sessions.ipUnknown": "Unknown",

@@ -1,15 +1,22 @@
 /**
- * English messages. Every user-facing string lives here; an Indonesian
- * catalog (id.ts) will mirror these keys. "{name}" is a placeholder;
- * "singular|plural" picks a form by the {count} variable.
+ * English messages, the reference catalog: every user-facing string lives
+ * here, and every other language (app/i18n/<lang>/) has the same keys with
+ * the same placeholders. Messages are ICU MessageFormat: "{name}" is a
+ * placeholder, "{count, plural, one {# drama} other {# dramas}}" picks a
+ * form, "{rating, number}" formats a number in the viewer's locale.
  */
-import { admin } from "./en/admin";
-import { email } from "./en/email";
-import { oauth } from "./en/oauth";
-import { security } from "./en/security";
-import { sessions } from "./en/sessions";
+import { admin } from "./admin";
+import { email } from "./email";
+import { oauth } from "./oauth";
+import { security } from "./security";
+import { sessions } from "./sessions";
 
 export const en = {
+  // The language itself: its name in its own language (the language switch).
+  "locale.name": "English",
+
+  "language.label": "Language",
+
   // Layout
   "layout.skip": "Skip to content",
   "layout.footer": "Dracin — short dramas for every screen. Demo catalog: all titles, stories and names are invented.",
@@ -78,7 +85,7 @@ export const en = {
   "browse.any": "Any",
   "browse.apply": "Apply filters",
   "browse.reset": "Clear filters",
-  "browse.count": "{count} drama|{count} dramas",
+  "browse.count": "{count, plural, one {# drama} other {# dramas}}",
   "browse.empty": "No dramas match these filters. Try clearing one.",
 
   // Search
@@ -89,15 +96,15 @@ export const en = {
   "search.submit": "Search",
   "search.prompt": "Type a title, a name or a genre to search.",
   "search.none": "No dramas found for “{q}”.",
-  "search.count": "{count} drama found for “{q}”.|{count} dramas found for “{q}”.",
+  "search.count": "{count, plural, one {# drama found for “{q}”.} other {# dramas found for “{q}”.}}",
 
   // Drama
   "drama.year": "Year",
   "drama.status": "Status",
   "drama.rating": "Rating",
-  "drama.ratingValue": "{rating} out of 10",
+  "drama.ratingValue": "{rating, number} out of 10",
   "drama.episodesLabel": "Episodes",
-  "drama.episodes": "{count} episode|{count} episodes",
+  "drama.episodes": "{count, plural, one {# episode} other {# episodes}}",
   "drama.genres": "Genres and moods",
   "drama.cast": "Cast",
   "drama.play": "Play episode 1",
@@ -210,6 +217,8 @@ export const en = {
   "error.generic.title": "Something went wrong",
   "error.generic.body": "Sorry, something went wrong on our side. Please try again in a moment.",
   "error.code": "Error {status}",
+  "error.badRequest.title": "Bad request",
+  "error.badRequest.body": "This address or form is malformed. Check the link and try again.",
   "error.home": "Go to the home page",
   "error.forbidden.title": "Not allowed",
   "error.forbidden.body": "This page is for administrators. You are signed in with an account that cannot open it.",
