@@ -11,6 +11,7 @@
  * The linking rules and the Account rows live in app/models/accounts.server.ts.
  * Tokens go to the Account row only: never logged, never in audit metadata.
  */
+import { requestLocale } from "~/i18n/locale.server";
 import { createCookie, type AppLoadContext } from "@remix-run/node";
 import {
   OAuth2RequestError,
@@ -407,7 +408,7 @@ export async function handleCallback(
       );
       return { response };
     }
-    const signedIn = await signInWithIdentity(provider.id, profile, info);
+    const signedIn = await signInWithIdentity(provider.id, profile, info, await requestLocale(request));
     if (!signedIn.ok) throw new OAuthFailure(signedIn.reason, signedIn.subjectUserId);
     const response = await startUserSession(signedIn.userId, redirectTo, info);
     for (const cookie of clear) response.headers.append("Set-Cookie", cookie);

@@ -7,6 +7,7 @@
  * half-done change. Tokens are stored on the Account row only: never logged,
  * never in audit metadata.
  */
+import type { Locale } from "~/i18n/catalog";
 import type { Prisma } from "~/generated/sqlite/client";
 import { writeAudit } from "~/models/audit.server";
 import { userHasPassword } from "~/models/users.server";
@@ -127,6 +128,8 @@ export async function signInWithIdentity(
   providerId: string,
   profile: OAuthProfile,
   info: RequestInfo,
+  /** The language of the sign-in page: a new user's account keeps it (their e-mails are written in it). */
+  locale: Locale | null = null,
 ): Promise<SignInResult> {
   const method = providerId;
   /** Connects the identity to the user and records the link and the sign-in (OAUTH_LINK, LOGIN_SUCCESS). */
@@ -172,6 +175,7 @@ export async function signInWithIdentity(
         image: profile.image,
         emailVerified: profile.emailVerified ? new Date() : null,
         password: null,
+        locale,
       },
       select: { id: true },
     });

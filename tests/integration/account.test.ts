@@ -22,7 +22,7 @@ describe("account page", () => {
   it("shows the signed-in viewer", async () => {
     const user = await createUser({ name: "Account Owner" });
     const data = dataOf(await callRoute(accountLoader, getRequest("/account", { cookie: user.cookie })));
-    expect(data.user).toEqual({ id: user.id, email: user.email, name: "Account Owner", role: "USER" });
+    expect(data.user).toEqual({ id: user.id, email: user.email, name: "Account Owner", role: "USER", locale: null });
     expect(data.user).not.toHaveProperty("password");
   });
 
