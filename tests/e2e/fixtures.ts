@@ -43,9 +43,15 @@ export function newAccount(prefix = "viewer"): Account {
 }
 
 /** Registers through the real form endpoint (plain POST, as a browser without JS would). */
-export async function registerAccount(request: APIRequestContext, account: Account): Promise<void> {
+export async function registerAccount(
+  request: APIRequestContext,
+  account: Account,
+  /** The browser language the account signs up in: the account keeps it (the tests' browsers are en-US). */
+  acceptLanguage = "en-US",
+): Promise<void> {
   const response = await request.post("/register", {
     form: { name: account.name, email: account.email, password: account.password, redirectTo: "/" },
+    headers: { "Accept-Language": acceptLanguage },
     maxRedirects: 0,
   });
   expect(response.status(), "registration answers with a redirect").toBe(303);

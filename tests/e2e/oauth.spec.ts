@@ -137,6 +137,7 @@ test.describe("connected accounts on /account", () => {
       const context = await browser.newContext({
         javaScriptEnabled,
         baseURL,
+        locale: "en-US",
         extraHTTPHeaders: { Origin: baseURL ?? "" },
       });
       const page = await context.newPage();

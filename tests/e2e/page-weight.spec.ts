@@ -107,7 +107,7 @@ async function measure(context: BrowserContext, path: string): Promise<Weight> {
 }
 
 async function anonymousContext(browser: Browser) {
-  return browser.newContext({ baseURL: test.info().project.use.baseURL });
+  return browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "en-US" });
 }
 
 /** A fresh context (empty cache) signed in as `account` through the real sign-in endpoint. */

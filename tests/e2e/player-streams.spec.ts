@@ -113,7 +113,7 @@ test("data saver: nothing loads before play, then the stream starts at the lowes
 });
 
 test("/watch JavaScript stays within 350 KB compressed", async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "en-US" });
   const email = `weight-${Date.now()}@example.com`;
   const registered = await context.request.post("/register", {
     form: { name: "Weight", email, password: "a long password 123", redirectTo: "/" },

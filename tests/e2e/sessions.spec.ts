@@ -33,6 +33,7 @@ async function phoneSignedIn(
   const context = await browser.newContext({
     baseURL,
     userAgent: PHONE_UA,
+    locale: "en-US",
     javaScriptEnabled,
     extraHTTPHeaders: baseURL ? { Origin: baseURL } : {},
   });

@@ -58,6 +58,7 @@ test("another viewer never gets someone else's home, and an ended session gets n
   const context = await browser.newContext({
     baseURL,
     javaScriptEnabled: false,
+    locale: "en-US",
     extraHTTPHeaders: { Origin: baseURL! },
   });
   try {
