@@ -3,11 +3,11 @@ import type { security as english } from "../en/security";
 
 export const security = {
   "security.throttled.login":
-    "Too many failed sign-ins from here. For your safety, wait {minutes} minutes and try again, or reset your password.",
-  "security.throttled.generic": "Too many attempts. Please wait {minutes} minutes and try again.",
-  "security.crossSite": "This request did not come from Dracin and was refused.",
-  "http.badRequest": "This address or request is malformed. Check the link and try again.",
-  "http.tooLarge": "This request is too large for Dracin to accept.",
-  "http.unsupportedType": "Dracin cannot read this request: its type or character set is not supported.",
-  "http.serverError": "Something went wrong on our side. Please try again.",
+    "Terlalu banyak percobaan masuk yang gagal dari sini. Demi keamananmu, tunggu {minutes} menit lalu coba lagi, atau atur ulang kata sandimu.",
+  "security.throttled.generic": "Terlalu banyak percobaan. Tunggu {minutes} menit, lalu coba lagi.",
+  "security.crossSite": "Permintaan ini tidak berasal dari Dracin, jadi ditolak.",
+  "http.badRequest": "Alamat atau permintaan ini tidak valid. Periksa tautannya, lalu coba lagi.",
+  "http.tooLarge": "Permintaan ini terlalu besar untuk diterima Dracin.",
+  "http.unsupportedType": "Dracin tidak dapat membaca permintaan ini: jenis atau set karakternya tidak didukung.",
+  "http.serverError": "Terjadi kesalahan di pihak kami. Coba lagi.",
 } satisfies Record<keyof typeof english, string>;
