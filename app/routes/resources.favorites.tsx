@@ -63,6 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
           announce
         />
       </I18nProvider>,
+      { headers: { "Content-Language": locale } },
     );
   }
   return redirect(back, {

@@ -69,6 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
           announce={t(intent === "unwatched" ? "episode.markedUnwatched" : "episode.markedWatched", number)}
         />
       </I18nProvider>,
+      { headers: { "Content-Language": locale } },
     );
   }
   return redirect(`${back}#episode-${episode.id}`, { status: 303 });
