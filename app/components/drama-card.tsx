@@ -1,5 +1,6 @@
 import type { Drama } from "~/catalog/types";
-import { useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
+import { formatList } from "~/i18n/format";
 import { labelForTag } from "~/components/tag-label";
 
 /** What a card shows of a drama. */
@@ -16,6 +17,7 @@ export function cardDrama({ id, title, posterUrl, year, genres }: CardDrama): Ca
 /** A poster card linking to the drama page. */
 export function DramaCard({ drama, children }: { drama: CardDrama; children?: React.ReactNode }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <article className="card">
       <a href={`/drama/${drama.id}`} className="card-link">
@@ -32,7 +34,11 @@ export function DramaCard({ drama, children }: { drama: CardDrama; children?: Re
         <h3 className="card-title">{drama.title}</h3>
       </a>
       <p className="card-meta">
-        {drama.year} · {drama.genres.map((genre) => labelForTag(t, genre)).join(", ")}
+        {drama.year} ·{" "}
+        {formatList(
+          drama.genres.map((genre) => labelForTag(t, genre)),
+          locale,
+        )}
       </p>
       {children}
     </article>

@@ -1,6 +1,6 @@
 import type { Episode } from "~/catalog/types";
 import { ProgressBar } from "~/components/progress-bar";
-import { formatDuration } from "~/lib/format";
+import { formatDuration } from "~/i18n/format";
 import { episodeState, type ProgressLike } from "~/lib/progress-rules";
 import { useT } from "~/i18n";
 import { CsrfField } from "~/components/csrf-field";

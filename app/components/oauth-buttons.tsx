@@ -5,8 +5,8 @@
  */
 import { CsrfField } from "~/components/csrf-field";
 import { FormError } from "~/components/field";
-import { useT, type MessageKey } from "~/i18n";
-import { formatDateTime } from "~/lib/format";
+import { useLocale, useT, type MessageKey } from "~/i18n";
+import { formatDateTime } from "~/i18n/format";
 
 export interface ProviderButton {
   id: string;
@@ -54,6 +54,7 @@ export function ConnectedAccounts({
   headingLevel?: 1 | 2;
 }) {
   const t = useT();
+  const locale = useLocale();
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const connectedCount = items.filter((item) => item.connected).length;
   return (
@@ -77,7 +78,7 @@ export function ConnectedAccounts({
                   </span>
                   <span className="connection-status">
                     {item.connected && item.connectedAt
-                      ? t("oauth.connections.connectedOn", { date: formatDateTime(new Date(item.connectedAt)) })
+                      ? t("oauth.connections.connectedOn", { date: formatDateTime(new Date(item.connectedAt), locale) })
                       : t("oauth.connections.notConnected")}
                   </span>
                   <form method="post" action="/account/connections">

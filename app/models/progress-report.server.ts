@@ -11,6 +11,7 @@ import { getCatalog, isCatalogUnavailable } from "~/catalog/index.server";
 import { DURATION_TOLERANCE_SECONDS } from "~/lib/progress-rules";
 import { recordViewing } from "~/models/history.server";
 import { saveProgress } from "~/models/progress.server";
+import type { MessageKey } from "~/i18n";
 import { parseFields } from "~/utils/forms";
 
 export const ProgressReportSchema = z.object({
@@ -25,15 +26,16 @@ export const ProgressReportSchema = z.object({
 /** How far ahead of the server's clock a client's seq may run (skewed clocks). */
 export const MAX_SEQ_AHEAD_MS = 60_000;
 
-export type ReportOutcome = { status: 204 } | { status: 400 | 401 | 404 | 422 | 503; error: string };
+/** A refusal carries a message key: each caller answers in its request's language. */
+export type ReportOutcome = { status: 204 } | { status: 400 | 401 | 404 | 422 | 503; error: MessageKey };
 
 export async function handleProgressReport(
   userId: string | null,
   fields: Record<string, unknown>,
 ): Promise<ReportOutcome> {
-  if (!userId) return { status: 401, error: "Sign in to save progress." };
+  if (!userId) return { status: 401, error: "progress.signIn" };
   const parsed = parseFields(ProgressReportSchema, fields);
-  if (!parsed.ok) return { status: 400, error: "Invalid progress: episodeId and a numeric position are required." };
+  if (!parsed.ok) return { status: 400, error: "progress.invalid" };
   const { episodeId, position, viewingStart, seq } = parsed.data;
 
   let episode;
@@ -41,12 +43,12 @@ export async function handleProgressReport(
     episode = await getCatalog().getEpisode(episodeId);
   } catch (error) {
     // The client keeps the save and retries later.
-    if (isCatalogUnavailable(error)) return { status: 503, error: "The catalog is unavailable right now; try again." };
+    if (isCatalogUnavailable(error)) return { status: 503, error: "progress.catalogUnavailable" };
     throw error;
   }
-  if (!episode) return { status: 404, error: "Unknown episode." };
+  if (!episode) return { status: 404, error: "progress.unknownEpisode" };
   if (position > episode.duration + DURATION_TOLERANCE_SECONDS) {
-    return { status: 422, error: "Position is past the end of the episode." };
+    return { status: 422, error: "progress.pastEnd" };
   }
 
   const now = Date.now();

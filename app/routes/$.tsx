@@ -1,8 +1,9 @@
 /** Any URL no other route matches: a 404 inside the normal layout. */
-import { notFound } from "~/utils/responses.server";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFoundFor } from "~/utils/responses.server";
 
-export async function loader() {
-  throw notFound();
+export async function loader({ request }: LoaderFunctionArgs) {
+  throw await notFoundFor(request);
 }
 
 export default function NotFound() {

@@ -9,10 +9,10 @@ import { homeRowsHtml } from "~/components/home-rows.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { ProgressBar } from "~/components/progress-bar";
 import { labelForTag } from "~/components/tag-label";
-import { useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
 import { getContinueWatching, type ContinueItem } from "~/models/continue-watching.server";
 import { listFavorites } from "~/models/favorites.server";
-import { minutesLeft } from "~/lib/format";
+import { formatList, minutesLeft } from "~/i18n/format";
 import { getUserId } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { readDb } from "~/utils/db.server";
@@ -99,6 +99,7 @@ function ContinueTile({ item }: { item: ContinueTileItem }) {
 export default function Home() {
   const { featured, rowsHtml, continueWatching, myList, signedIn } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
@@ -108,7 +109,10 @@ export default function Home() {
           <h1 id="hero-title">{featured.title}</h1>
           <p className="hero-meta">
             {featured.year} · {t("drama.episodes", { count: featured.episodeCount })} ·{" "}
-            {featured.genres.map((genre) => labelForTag(t, genre)).join(", ")}
+            {formatList(
+              featured.genres.map((genre) => labelForTag(t, genre)),
+              locale,
+            )}
           </p>
           <p className="hero-synopsis">{featured.synopsis}</p>
           <p>

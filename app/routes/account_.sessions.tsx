@@ -12,8 +12,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfField } from "~/components/csrf-field";
 import { FormError, PasswordField } from "~/components/field";
-import { translator, useT, type MessageKey } from "~/i18n";
-import { formatDateTime } from "~/lib/format";
+import { translator, useLocale, useT, type MessageKey } from "~/i18n";
+import { formatDateTime } from "~/i18n/format";
 import { listUserSessions, revokeOtherSessions, revokeUserSession } from "~/models/sessions.server";
 import { FRESH_SIGN_IN_MS, confirmIdentity, getUserById, userHasPassword } from "~/models/users.server";
 import { readForm } from "~/utils/csrf.server";
@@ -138,6 +138,7 @@ export default function AccountSessions() {
   const { email, hasPassword, freshSignIn, idleDays, maxDays, sessions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const locale = useLocale();
   const endResult = result?.intent === "end" ? result : undefined;
   const othersResult = result?.intent === "end-others" ? result : undefined;
   const others = sessions.filter((session) => !session.current).length;
@@ -167,13 +168,13 @@ export default function AccountSessions() {
                 <div>
                   <dt>{t("sessions.signedIn")}</dt>
                   <dd>
-                    <time dateTime={session.createdAt}>{formatDateTime(new Date(session.createdAt))}</time>
+                    <time dateTime={session.createdAt}>{formatDateTime(new Date(session.createdAt), locale)}</time>
                   </dd>
                 </div>
                 <div>
                   <dt>{t("sessions.lastSeen")}</dt>
                   <dd>
-                    <time dateTime={session.lastSeenAt}>{formatDateTime(new Date(session.lastSeenAt))}</time>
+                    <time dateTime={session.lastSeenAt}>{formatDateTime(new Date(session.lastSeenAt), locale)}</time>
                   </dd>
                 </div>
               </dl>

@@ -7,11 +7,12 @@ import { metaTranslator } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin/admin-nav";
+import { auditActionLabel } from "~/components/admin/audit-action";
 import { AuditWho } from "~/components/admin/audit-table";
-import { formatAuditTime } from "~/components/admin/format";
+import { formatTimestamp } from "~/i18n/format";
 import { useT } from "~/i18n";
 import { getAuditEntry, toRowViews } from "~/models/admin-audit.server";
-import { notFound } from "~/utils/responses.server";
+import { notFoundFor } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -30,7 +31,7 @@ function metadataEntries(metadata: unknown): [string, string][] {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const entry = await getAuditEntry(params.id ?? "");
-  if (!entry) throw notFound("No audit entry has this id.");
+  if (!entry) throw await notFoundFor(request, "http.notFound.auditEntry");
   const [view] = await toRowViews([entry]);
   return { entry: view, userAgent: entry.userAgent, metadata: metadataEntries(entry.metadata) };
 }
@@ -55,11 +56,11 @@ export default function AdminAuditEntry() {
         </dd>
         <dt>{t("admin.entry.time")}</dt>
         <dd>
-          <time dateTime={entry.timestamp}>{formatAuditTime(entry.timestamp)}</time>
+          <time dateTime={entry.timestamp}>{formatTimestamp(entry.timestamp)}</time>
         </dd>
         <dt>{t("admin.entry.action")}</dt>
         <dd>
-          <code>{entry.action}</code>
+          {auditActionLabel(t, entry.action)} <code>{entry.action}</code>
         </dd>
         <dt>{t("admin.entry.user")}</dt>
         <dd>
@@ -70,9 +71,9 @@ export default function AdminAuditEntry() {
         <dt>{t("admin.entry.ip")}</dt>
         <dd>{entry.ipAddress ?? none}</dd>
         <dt>{t("admin.entry.userAgent")}</dt>
-        <dd>{userAgent ?? none}</dd>
+        <dd>{userAgent ? <code>{userAgent}</code> : none}</dd>
         <dt>{t("admin.entry.entityType")}</dt>
-        <dd>{entry.entityType ?? none}</dd>
+        <dd>{entry.entityType ? <code>{entry.entityType}</code> : none}</dd>
         <dt>{t("admin.entry.entityId")}</dt>
         <dd>{entry.entityId ? <code>{entry.entityId}</code> : none}</dd>
       </dl>
@@ -85,7 +86,9 @@ export default function AdminAuditEntry() {
                 <dt>
                   <code>{key}</code>
                 </dt>
-                <dd>{value}</dd>
+                <dd>
+                  <code>{value}</code>
+                </dd>
               </div>
             ))}
           </dl>

@@ -9,12 +9,13 @@ import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { catalogStatus, clearCatalogCache } from "~/catalog/index.server";
-import { useT } from "~/i18n";
-import { formatDateTime } from "~/lib/format";
+import { isMessageKey, useLocale, useT, type Translate } from "~/i18n";
+import { formatDateTime, formatNumber } from "~/i18n/format";
 import { writeAudit } from "~/models/audit.server";
 import { flashHeader } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
+import { plainText } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { readForm } from "~/utils/csrf.server";
@@ -33,7 +34,7 @@ const ClearSchema = z.object({ intent: z.literal("clear-cache") });
 export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await requireAdmin(request);
   const parsed = parseForm(ClearSchema, await readForm(request));
-  if (!parsed.ok) return new Response("Invalid request: intent=clear-cache is required.", { status: 400 });
+  if (!parsed.ok) return plainText(request, 400, "http.invalid.catalogForm");
   const before = catalogStatus();
   const cleared = clearCatalogCache();
   await writeAudit({
@@ -50,60 +51,73 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-function when(iso: string | null | undefined): string {
-  return iso ? formatDateTime(new Date(iso)) : "never";
+/** A circuit state or failure reason as the admin reads it; an unknown code as itself. */
+function label(t: Translate, key: string, code: string): string {
+  return isMessageKey(key) ? t(key) : code;
 }
 
 export default function AdminCatalog() {
   const { status } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
+  const when = (iso: string | null | undefined) =>
+    iso ? formatDateTime(new Date(iso), locale) : t("admin.catalog.never");
+  const number = (value: number) => formatNumber(value, locale);
   return (
     <>
       <h1>{t("admin.catalog.title")}</h1>
       <section aria-labelledby="provider-title" className="panel">
-        <h2 id="provider-title">Provider</h2>
+        <h2 id="provider-title">{t("admin.catalog.providerHeading")}</h2>
         <dl className="facts">
-          <dt>Provider</dt>
-          <dd>{status.provider}</dd>
+          <dt>{t("admin.catalog.provider")}</dt>
+          <dd>
+            {label(t, `admin.catalog.provider.${status.provider}`, status.provider)} <code>{status.provider}</code>
+          </dd>
           {status.baseUrl ? (
             <>
-              <dt>Upstream</dt>
-              <dd>{status.baseUrl}</dd>
+              <dt>{t("admin.catalog.upstream")}</dt>
+              <dd>
+                <code>{status.baseUrl}</code>
+              </dd>
             </>
           ) : null}
-          <dt>Circuit</dt>
-          <dd>{status.circuit}</dd>
-          <dt>Last successful upstream call</dt>
-          <dd>{status.provider === "local" ? "not applicable (bundled catalog)" : when(status.lastSuccessAt)}</dd>
-          <dt>Last failure</dt>
+          <dt>{t("admin.catalog.circuit")}</dt>
+          <dd>{label(t, `admin.catalog.circuit.${status.circuit}`, status.circuit)}</dd>
+          <dt>{t("admin.catalog.lastSuccess")}</dt>
+          <dd>{status.provider === "local" ? t("admin.catalog.notApplicable") : when(status.lastSuccessAt)}</dd>
+          <dt>{t("admin.catalog.lastFailure")}</dt>
           <dd>
-            {status.lastFailure
-              ? `${when(status.lastFailure.at)}: ${status.lastFailure.endpoint}, ${status.lastFailure.reason}`
-              : "none"}
+            {status.lastFailure ? (
+              <>
+                {when(status.lastFailure.at)}:{" "}
+                {label(t, `admin.catalog.reason.${status.lastFailure.reason}`, status.lastFailure.reason)} (
+                <code>{status.lastFailure.endpoint}</code>)
+              </>
+            ) : (
+              t("admin.catalog.noFailure")
+            )}
           </dd>
         </dl>
       </section>
       <section aria-labelledby="cache-title" className="panel">
-        <h2 id="cache-title">Cache</h2>
+        <h2 id="cache-title">{t("admin.catalog.cacheHeading")}</h2>
         {status.cache ? (
           <>
             <dl className="facts">
-              <dt>Entries</dt>
-              <dd>
-                {status.cache.size} of {status.cache.max}
-              </dd>
-              <dt>Loads in flight</dt>
-              <dd>{status.cache.inflight}</dd>
-              <dt>Fresh hits</dt>
-              <dd>{status.cache.events.hit}</dd>
-              <dt>Misses</dt>
-              <dd>{status.cache.events.miss}</dd>
-              <dt>Stale served while refreshing</dt>
-              <dd>{status.cache.events.stale}</dd>
-              <dt>Stale served because the upstream failed</dt>
-              <dd>{status.cache.events["stale-if-error"]}</dd>
-              <dt>Failed background refreshes</dt>
-              <dd>{status.cache.events["refresh-failed"]}</dd>
+              <dt>{t("admin.catalog.entries")}</dt>
+              <dd>{t("admin.catalog.entriesValue", { size: status.cache.size, max: status.cache.max })}</dd>
+              <dt>{t("admin.catalog.inflight")}</dt>
+              <dd>{number(status.cache.inflight)}</dd>
+              <dt>{t("admin.catalog.hits")}</dt>
+              <dd>{number(status.cache.events.hit)}</dd>
+              <dt>{t("admin.catalog.misses")}</dt>
+              <dd>{number(status.cache.events.miss)}</dd>
+              <dt>{t("admin.catalog.stale")}</dt>
+              <dd>{number(status.cache.events.stale)}</dd>
+              <dt>{t("admin.catalog.staleIfError")}</dt>
+              <dd>{number(status.cache.events["stale-if-error"])}</dd>
+              <dt>{t("admin.catalog.refreshFailed")}</dt>
+              <dd>{number(status.cache.events["refresh-failed"])}</dd>
             </dl>
             <form method="post" action="/admin/catalog">
               <CsrfField />
@@ -113,7 +127,7 @@ export default function AdminCatalog() {
             </form>
           </>
         ) : (
-          <p>The bundled catalog is held in memory; there is no cache to clear.</p>
+          <p>{t("admin.catalog.noCache")}</p>
         )}
       </section>
     </>

@@ -9,17 +9,17 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { AuditTable } from "~/components/admin/audit-table";
-import { formatAuditTime } from "~/components/admin/format";
 import { CsrfField } from "~/components/csrf-field";
 import { FormError } from "~/components/field";
-import { useT, type MessageKey } from "~/i18n";
+import { useLocale, useT, type MessageKey } from "~/i18n";
+import { formatList, formatNumber, formatTimestamp } from "~/i18n/format";
 import { recentAuditForUser, toRowViews } from "~/models/admin-audit.server";
 import { changeRole, endAllSessions, getUserForAdmin } from "~/models/admin-users.server";
 import { readForm } from "~/utils/csrf.server";
 import { flashHeader } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
-import { badRequest, notFound } from "~/utils/responses.server";
+import { badRequest, notFoundFor } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const id = UserIdSchema.safeParse(params.userId);
   const user = id.success ? await getUserForAdmin(id.data) : null;
-  if (!user) throw notFound("No user has this id.");
+  if (!user) throw await notFoundFor(request, "http.notFound.user");
   const activity = await toRowViews(await recentAuditForUser(user.id));
   return data(
     {
@@ -63,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const adminId = await requireAdmin(request);
   const form = await readForm(request);
   const id = UserIdSchema.safeParse(params.userId);
-  if (!id.success) throw notFound("No user has this id.");
+  if (!id.success) throw await notFoundFor(request, "http.notFound.user");
   const info = getRequestInfo(request, context);
   const intent = IntentSchema.safeParse(form.get("intent"));
   if (!intent.success) return badRequest<ActionResult>({ intent: null, formError: "admin.user.unknownAction" });
@@ -71,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent.data === "end-sessions") {
     const ended = await endAllSessions(id.data, adminId, info);
-    if (ended === null) throw notFound("No user has this id.");
+    if (ended === null) throw await notFoundFor(request, "http.notFound.user");
     return redirect(here, { status: 303, headers: { "Set-Cookie": await flashHeader("admin.flash.sessionsEnded") } });
   }
 
@@ -79,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest<ActionResult>({ intent: "change-role", formError: "admin.user.invalidRole" });
   const result = await changeRole({ id: id.data }, parsed.data.role, { by: "admin", adminId }, info);
   if (!result.ok) {
-    if (result.reason === "not-found") throw notFound("No user has this id.");
+    if (result.reason === "not-found") throw await notFoundFor(request, "http.notFound.user");
     return data<ActionResult>({ intent: "change-role", formError: "admin.user.lastAdmin" }, { status: 409 });
   }
   if (!result.changed) {
@@ -96,6 +96,7 @@ export default function AdminUser() {
   const { user, activity } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  const locale = useLocale();
   const none = t("admin.audit.none.value");
   const methods = [...(user.hasPassword ? [t("admin.user.password")] : []), ...user.providers];
   return (
@@ -116,18 +117,18 @@ export default function AdminUser() {
           <dd>{t(user.role === "ADMIN" ? "admin.users.role.ADMIN" : "admin.users.role.USER")}</dd>
           <dt>{t("admin.user.created")}</dt>
           <dd>
-            <time dateTime={user.createdAt}>{formatAuditTime(user.createdAt)}</time>
+            <time dateTime={user.createdAt}>{formatTimestamp(user.createdAt)}</time>
           </dd>
           <dt>{t("admin.user.verified")}</dt>
           <dd>
             {user.emailVerified ? (
-              <time dateTime={user.emailVerified}>{formatAuditTime(user.emailVerified)}</time>
+              <time dateTime={user.emailVerified}>{formatTimestamp(user.emailVerified)}</time>
             ) : (
               t("admin.user.notVerified")
             )}
           </dd>
           <dt>{t("admin.user.signIn")}</dt>
-          <dd>{methods.length > 0 ? methods.join(", ") : t("admin.user.noMethods")}</dd>
+          <dd>{methods.length > 0 ? formatList(methods, locale) : t("admin.user.noMethods")}</dd>
         </dl>
       </section>
 
@@ -165,7 +166,7 @@ export default function AdminUser() {
 
       <section aria-labelledby="user-sessions" className="admin-section">
         <h2 id="user-sessions">
-          {t("admin.user.sessions")} ({user.sessions.length})
+          {t("admin.user.sessions")} ({formatNumber(user.sessions.length, locale)})
         </h2>
         {user.sessions.length > 0 ? (
           <div className="table-scroll" role="region" aria-label={t("admin.user.sessionsCaption")} tabIndex={0}>
@@ -183,12 +184,12 @@ export default function AdminUser() {
                 {user.sessions.map((session) => (
                   <tr key={session.id}>
                     <td>
-                      <time dateTime={session.createdAt}>{formatAuditTime(session.createdAt)}</time>
+                      <time dateTime={session.createdAt}>{formatTimestamp(session.createdAt)}</time>
                     </td>
                     <td>
-                      <time dateTime={session.lastSeenAt}>{formatAuditTime(session.lastSeenAt)}</time>
+                      <time dateTime={session.lastSeenAt}>{formatTimestamp(session.lastSeenAt)}</time>
                     </td>
-                    <td className="admin-wrap">{session.userAgent ?? none}</td>
+                    <td className="admin-wrap">{session.userAgent ? <code>{session.userAgent}</code> : none}</td>
                     <td>{session.ipAddress ?? none}</td>
                   </tr>
                 ))}

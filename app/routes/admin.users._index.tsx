@@ -7,9 +7,9 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "~/components/admin/admin-nav";
-import { formatAuditTime } from "~/components/admin/format";
 import { Pagination } from "~/components/pagination";
-import { useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
+import { formatNumber, formatTimestamp } from "~/i18n/format";
 import { searchUsers } from "~/models/admin-users.server";
 import { pageParam } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
@@ -41,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminUsers() {
   const { q, page, total, totalPages, users } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="admin-page">
       <AdminNav current="users" />
@@ -91,9 +92,9 @@ export default function AdminUsers() {
                   <td>{user.name ?? t("admin.audit.none.value")}</td>
                   <td>{t(user.role === "ADMIN" ? "admin.users.role.ADMIN" : "admin.users.role.USER")}</td>
                   <td>
-                    <time dateTime={user.createdAt}>{formatAuditTime(user.createdAt)}</time>
+                    <time dateTime={user.createdAt}>{formatTimestamp(user.createdAt)}</time>
                   </td>
-                  <td>{user.activeSessions}</td>
+                  <td>{formatNumber(user.activeSessions, locale)}</td>
                 </tr>
               ))}
             </tbody>

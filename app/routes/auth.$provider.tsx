@@ -14,7 +14,7 @@ import { OAuthButtons } from "~/components/oauth-buttons";
 import { useT } from "~/i18n";
 import { readForm } from "~/utils/csrf.server";
 import { safeRedirect } from "~/utils/redirect";
-import { notFound } from "~/utils/responses.server";
+import { notFoundFor } from "~/utils/responses.server";
 import { getUserId } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const provider = getProvider(params.provider);
-  if (!provider) throw notFound();
+  if (!provider) throw await notFoundFor(request);
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
   if (await getUserId(request)) throw redirect(redirectTo);
   return { provider: { id: provider.id, label: provider.label }, redirectTo };
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const provider = getProvider(params.provider);
-  if (!provider) throw notFound();
+  if (!provider) throw await notFoundFor(request);
   const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
   // Already signed in: nothing to do (connecting another account is on /account).

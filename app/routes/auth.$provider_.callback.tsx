@@ -13,7 +13,7 @@ import { useLoaderData } from "@remix-run/react";
 import { getProvider } from "~/auth/oauth-config.server";
 import { handleCallback } from "~/auth/oauth.server";
 import { useT, type MessageKey } from "~/i18n";
-import { notFound } from "~/utils/responses.server";
+import { notFoundFor } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
   {
@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const provider = getProvider(params.provider);
-  if (!provider) throw notFound();
+  if (!provider) throw await notFoundFor(request);
   const result = await handleCallback(request, context, provider);
   if ("response" in result) throw result.response;
   return data(result.failure, { status: result.status, headers: result.headers });

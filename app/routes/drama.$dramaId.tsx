@@ -5,7 +5,8 @@ import { catalogPage, getCatalog, requireDrama } from "~/catalog/index.server";
 import { EpisodeList } from "~/components/episode-list";
 import { FavoriteButton } from "~/components/favorite-button";
 import { labelForTag } from "~/components/tag-label";
-import { useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
+import { formatList, formatNumber } from "~/i18n/format";
 import { nextUp, type ProgressLike } from "~/lib/progress-rules";
 import { isFavorite } from "~/models/favorites.server";
 import { getDramaProgress } from "~/models/progress.server";
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function DramaPage() {
   const { drama, episodes, progress, next, favorite, signedIn, here } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   const first = episodes[0];
   const play =
     next?.kind === "resume" && next.position > 0
@@ -86,7 +88,7 @@ export default function DramaPage() {
             </div>
             <div>
               <dt>{t("drama.episodesLabel")}</dt>
-              <dd>{drama.episodeCount}</dd>
+              <dd>{formatNumber(drama.episodeCount, locale)}</dd>
             </div>
           </dl>
           <ul className="tags" aria-label={t("drama.genres")}>
@@ -103,7 +105,7 @@ export default function DramaPage() {
           </ul>
           <p className="synopsis">{drama.synopsis}</p>
           <p className="cast">
-            <strong>{t("drama.cast")}:</strong> {drama.cast.join(", ")}
+            <strong>{t("drama.cast")}:</strong> {formatList(drama.cast, locale)}
           </p>
           <div className="actions">
             {play ? (

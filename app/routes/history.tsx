@@ -5,12 +5,12 @@ import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { resolveDramas, resolveEpisode } from "~/catalog/index.server";
 import { Pagination } from "~/components/pagination";
-import { useT } from "~/i18n";
-import { formatDateTime } from "~/lib/format";
+import { useLocale, useT } from "~/i18n";
+import { formatDateTime } from "~/i18n/format";
 import { listHistory, removeDramaFromHistory } from "~/models/history.server";
 import { flashHeader } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { pageParam } from "~/utils/responses.server";
+import { pageParam, plainText } from "~/utils/responses.server";
 import { requireUserId } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { readForm } from "~/utils/csrf.server";
@@ -51,7 +51,7 @@ const RemoveFormSchema = z.object({ intent: z.literal("remove-drama"), dramaId: 
 export async function action({ request }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const parsed = parseForm(RemoveFormSchema, await readForm(request));
-  if (!parsed.ok) return new Response("Invalid request: intent and dramaId are required.", { status: 400 });
+  if (!parsed.ok) return plainText(request, 400, "http.invalid.dramaForm");
   await removeDramaFromHistory(userId, parsed.data.dramaId);
   return redirect("/history", { status: 303, headers: { "Set-Cookie": await flashHeader("flash.historyRemoved") } });
 }
@@ -59,6 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function History() {
   const { items, page, totalPages, total } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   return (
     <>
       <h1>{t("history.title")}</h1>
@@ -105,7 +106,7 @@ export default function History() {
                   </p>
                 ) : null}
                 <p className="history-time">
-                  <time dateTime={item.watchedAt}>{formatDateTime(new Date(item.watchedAt))}</time>
+                  <time dateTime={item.watchedAt}>{formatDateTime(new Date(item.watchedAt), locale)}</time>
                 </p>
               </div>
             </li>

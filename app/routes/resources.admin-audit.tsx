@@ -33,6 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
         announce
       />
     </I18nProvider>,
-    ok && filters ? { pushUrl: `/admin/audit${filterQuery(filters, after)}` } : {},
+    {
+      headers: { "Content-Language": locale },
+      ...(ok && filters ? { pushUrl: `/admin/audit${filterQuery(filters, after)}` } : {}),
+    },
   );
 }

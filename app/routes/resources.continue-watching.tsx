@@ -8,6 +8,7 @@ import { parseForm } from "~/utils/forms";
 import { redirectFor } from "~/utils/htmx.server";
 import { requireUserId } from "~/utils/session.server";
 import { readForm } from "~/utils/csrf.server";
+import { plainText } from "~/utils/responses.server";
 
 const HideFormSchema = z.object({
   intent: z.literal("hide"),
@@ -21,7 +22,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const parsed = parseForm(HideFormSchema, await readForm(request));
-  if (!parsed.ok) return new Response("Invalid request: intent=hide and a dramaId are required.", { status: 400 });
+  if (!parsed.ok) return plainText(request, 400, "http.invalid.continueForm");
   await hideDramaProgress(userId, parsed.data.dramaId);
   return redirectFor(request, "/#row-continue", {
     headers: { "Set-Cookie": await flashHeader("flash.continueRemoved") },

@@ -16,6 +16,7 @@ import { fragment, isHtmxRequest } from "~/utils/htmx.server";
 import { safeRedirect } from "~/utils/redirect";
 import { requireUserId } from "~/utils/session.server";
 import { readForm } from "~/utils/csrf.server";
+import { plainText } from "~/utils/responses.server";
 
 const FavoriteFormSchema = z.object({
   intent: z.enum(["add", "remove"]),
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const parsed = parseForm(FavoriteFormSchema, await readForm(request));
   if (!parsed.ok) {
-    return new Response("Invalid request: intent and dramaId are required.", { status: 400 });
+    return plainText(request, 400, "http.invalid.dramaForm");
   }
   const { intent, dramaId, redirectTo } = parsed.data;
   // Removing something the catalog no longer has (or cannot describe right now) must still work.
@@ -44,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
             if (isCatalogUnavailable(error)) return null;
             throw error;
           });
-  if (!drama && intent === "add") return new Response("Unknown drama.", { status: 404 });
+  if (!drama && intent === "add") return plainText(request, 404, "http.notFound.drama");
 
   if (intent === "add") await addFavorite(userId, dramaId);
   else await removeFavorite(userId, dramaId);
@@ -62,6 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
           announce
         />
       </I18nProvider>,
+      { headers: { "Content-Language": locale } },
     );
   }
   return redirect(back, {

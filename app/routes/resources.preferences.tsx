@@ -10,6 +10,8 @@ import { parseForm } from "~/utils/forms";
 import { PreferencesFormSchema, getPreferences, serializePreferences } from "~/utils/preferences.server";
 import { safeRedirect } from "~/utils/redirect";
 import { readForm } from "~/utils/csrf.server";
+import { translator } from "~/i18n";
+import { requestLocale } from "~/i18n/locale.server";
 
 export async function loader() {
   return redirect("/account");
@@ -20,9 +22,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(PreferencesFormSchema, form);
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
   if (!parsed.ok) {
+    const locale = await requestLocale(request);
     return Response.json(
-      { error: "Invalid preferences: captions must be en, id or off; autoplay and dataSaver 1 or 0." },
-      { status: 400 },
+      { error: translator(locale)("http.invalid.preferences") },
+      { status: 400, headers: { "Content-Language": locale } },
     );
   }
   const current = await getPreferences(request);

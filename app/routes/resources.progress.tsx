@@ -5,22 +5,30 @@
  * app/models/progress-report.server.ts.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { translator, type MessageKey } from "~/i18n";
+import { requestLocale } from "~/i18n/locale.server";
 import { handleProgressReport } from "~/models/progress-report.server";
 import { getUserId } from "~/utils/session.server";
 import { readForm } from "~/utils/csrf.server";
 
-function problem(status: number, message: string) {
-  return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
+/** JSON { error } in the request's language. */
+async function problem(request: Request, status: number, key: MessageKey) {
+  const locale = await requestLocale(request);
+  return Response.json(
+    { error: translator(locale)(key) },
+    { status, headers: { "Cache-Control": "no-store", "Content-Language": locale } },
+  );
 }
 
-export async function loader() {
-  return problem(405, "Use POST.");
+export async function loader({ request }: LoaderFunctionArgs) {
+  return problem(request, 405, "http.usePost");
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return problem(405, "Use POST.");
+  if (request.method !== "POST") return problem(request, 405, "http.usePost");
   const userId = await getUserId(request);
   const form = await readForm(request);
   const outcome = await handleProgressReport(userId, Object.fromEntries(form));
-  return outcome.status === 204 ? new Response(null, { status: 204 }) : problem(outcome.status, outcome.error);
+  return outcome.status === 204 ? new Response(null, { status: 204 }) : problem(request, outcome.status, outcome.error);
 }

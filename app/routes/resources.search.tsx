@@ -16,6 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     <I18nProvider locale={locale}>
       <SearchResults q={q} result={result} announce />
     </I18nProvider>,
-    { pushUrl: searchPath(q) },
+    { pushUrl: searchPath(q), headers: { "Content-Language": locale } },
   );
 }

@@ -18,6 +18,7 @@ import { fragment, isHtmxRequest } from "~/utils/htmx.server";
 import { safeRedirect } from "~/utils/redirect";
 import { requireUserId } from "~/utils/session.server";
 import { readForm } from "~/utils/csrf.server";
+import { plainText } from "~/utils/responses.server";
 
 const WatchedFormSchema = z.object({
   intent: z.enum(["watched", "unwatched", "watched-next"]),
@@ -32,12 +33,12 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const parsed = parseForm(WatchedFormSchema, await readForm(request));
-  if (!parsed.ok) return new Response("Invalid request: intent and episodeId are required.", { status: 400 });
+  if (!parsed.ok) return plainText(request, 400, "http.invalid.watchedForm");
   const { intent, episodeId, redirectTo } = parsed.data;
 
   const catalog = getCatalog();
   const episode = await catalogPage(() => catalog.getEpisode(episodeId), { episodeId });
-  if (!episode) return new Response("Unknown episode.", { status: 404 });
+  if (!episode) return plainText(request, 404, "http.notFound.episode");
 
   if (intent === "unwatched") {
     await clearProgress(userId, episode.id);
@@ -68,6 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
           announce={t(intent === "unwatched" ? "episode.markedUnwatched" : "episode.markedWatched", number)}
         />
       </I18nProvider>,
+      { headers: { "Content-Language": locale } },
     );
   }
   return redirect(`${back}#episode-${episode.id}`, { status: 303 });

@@ -12,6 +12,8 @@
 import crypto from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
+import { translator } from "~/i18n";
+import { anonymousLocale } from "~/i18n/locale.server";
 import { crossSiteReason } from "~/utils/security.server";
 
 export const CSRF_COOKIE = "dracin_csrf";
@@ -72,10 +74,16 @@ export function csrfAllows(headers: HeaderSource, host: string | null, token: st
   return Boolean(secret && token && sameToken(token, csrfTokenFor(secret)));
 }
 
-function refused(): Response {
-  return new Response("This form has expired or did not come from Dracin. Go back, reload the page and try again.", {
+/** The 403 in the request's language (from its own headers: thrown synchronously, no account is read). */
+function refused(request: Request): Response {
+  const locale = anonymousLocale(
+    new URL(request.url),
+    request.headers.get("Cookie"),
+    request.headers.get("Accept-Language"),
+  );
+  return new Response(translator(locale)("http.csrfRefused"), {
     status: 403,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Language": locale },
   });
 }
 
@@ -88,13 +96,13 @@ export async function readForm(request: Request): Promise<FormData> {
   const form = await request.clone().formData();
   const field = form.get(CSRF_FIELD);
   const token = typeof field === "string" ? field : request.headers.get(CSRF_HEADER);
-  if (!csrfAllows(request.headers, new URL(request.url).host, token)) throw refused();
+  if (!csrfAllows(request.headers, new URL(request.url).host, token)) throw refused(request);
   return form;
 }
 
 /** For actions without a body (e.g. a bare POST): the same check on headers alone. */
 export function requireSameSite(request: Request): void {
-  if (!csrfAllows(request.headers, new URL(request.url).host, request.headers.get(CSRF_HEADER))) throw refused();
+  if (!csrfAllows(request.headers, new URL(request.url).host, request.headers.get(CSRF_HEADER))) throw refused(request);
 }
 
 /**

@@ -154,8 +154,16 @@ const saveProgress: express.RequestHandler = (req, res, next) => {
     .then((userId) => handleProgressReport(userId, fields && typeof fields === "object" ? { ...fields } : {}))
     .then((outcome) => {
       res.set("Cache-Control", "no-store");
-      if (outcome.status === 204) res.status(204).end();
-      else res.status(outcome.status).json({ error: outcome.error });
+      if (outcome.status === 204) {
+        res.status(204).end();
+        return;
+      }
+      // The beacon's language as for other answers outside Remix (no account read on this fast path).
+      const locale = localeFor(req);
+      res
+        .status(outcome.status)
+        .set("Content-Language", locale)
+        .json({ error: translator(locale)(outcome.error) });
     })
     .catch(next);
 };

@@ -1,7 +1,30 @@
 /** Small Response helpers shared by routes. */
 import { data } from "@remix-run/node";
+import { translator, type MessageKey, type Vars } from "~/i18n";
+import { requestLocale } from "~/i18n/locale.server";
 
-/** Throw this for anything the URL names that does not exist. */
+/**
+ * A plain-text answer in the request's language (a form post or fetch that
+ * cannot be served; a document request shows the layout's error page instead).
+ */
+export async function plainText(request: Request, status: number, key: MessageKey, vars?: Vars): Promise<Response> {
+  const locale = await requestLocale(request);
+  return new Response(translator(locale)(key, vars), {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Language": locale },
+  });
+}
+
+/** Throw this for anything the URL names that does not exist (`throw await notFoundFor(request)`). */
+export function notFoundFor(request: Request, key: MessageKey = "http.notFound"): Promise<Response> {
+  return plainText(request, 404, key);
+}
+
+/**
+ * The same 404 where no request is at hand (the catalog's lookups). Its text
+ * is for logs and tests: pages show the layout's translated 404 instead;
+ * routes use notFoundFor.
+ */
 export function notFound(what = "Not found"): Response {
   return new Response(what, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

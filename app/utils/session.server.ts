@@ -17,6 +17,7 @@ import { getEnv } from "~/utils/env.server";
 import { pathWithSearch, safeRedirect } from "~/utils/redirect";
 import { redirectFor } from "~/utils/htmx.server";
 import type { RequestInfo } from "~/utils/request.server";
+import { plainText } from "~/utils/responses.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -94,10 +95,7 @@ export async function requireAdmin(request: Request): Promise<string> {
   const userId = await requireUserId(request);
   const user = await getUserById(userId);
   if (user?.role !== "ADMIN") {
-    throw new Response("Only administrators can open this page.", {
-      status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+    throw await plainText(request, 403, "http.adminOnly");
   }
   return userId;
 }

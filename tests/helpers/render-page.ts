@@ -75,16 +75,36 @@ export function buildOf(routes: PageRoute[]): ServerBuild {
   };
 }
 
+/** More of the request: other headers (Accept-Language, HX-Request), or a form POST. */
+export interface RenderOptions {
+  headers?: Record<string, string>;
+  /** Sent as a same-origin urlencoded POST. */
+  form?: Record<string, string>;
+}
+
 /** A function that renders `path` of `build` for a browser sending `cookie`, as the HTTP server would hand it to Remix. */
 export function pageRenderer(build: ServerBuild) {
   const handle = createRequestHandler(build, "production");
-  return async (path: string, cookie: string): Promise<{ status: number; html: string }> => {
-    const request = new Request(`http://dracin.test${path}`, { headers: { cookie } });
+  return async (
+    path: string,
+    cookie: string,
+    options: RenderOptions = {},
+  ): Promise<{ status: number; html: string; headers: Headers }> => {
+    const headers = new Headers({ ...options.headers, cookie });
+    let init: RequestInit = { headers };
+    if (options.form) {
+      headers.set("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8");
+      headers.set("Origin", "http://dracin.test");
+      // Remix compares a form post's Origin with its Host before running the action.
+      headers.set("Host", "dracin.test");
+      init = { method: "POST", headers, body: new URLSearchParams(options.form) };
+    }
+    const request = new Request(`http://dracin.test${path}`, init);
     const response = await handle(request, {
       clientIp: "127.0.0.1",
       requestId: "test",
       csrf: new CsrfTokenSource(cookie),
     });
-    return { status: response.status, html: await response.text() };
+    return { status: response.status, html: await response.text(), headers: response.headers };
   };
 }

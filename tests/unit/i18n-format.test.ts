@@ -2,7 +2,20 @@ import { describe, expect, it } from "vitest";
 import { pageWindow } from "~/components/pagination";
 import { isMessageKey, msg, translator } from "~/i18n";
 import { en } from "~/i18n/en";
-import { formatDateTime, formatDuration, minutesLeft } from "~/lib/format";
+import { AUDIT_ACTIONS } from "~/models/audit.server";
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatList,
+  formatMinutes,
+  formatNumber,
+  formatRelativeMinutes,
+  formatTimestamp,
+  minutesLeft,
+} from "~/i18n/format";
+import * as viewHelpers from "~/lib/format";
 
 describe("translator", () => {
   const t = translator("en");
@@ -100,7 +113,91 @@ describe("minutesLeft", () => {
 
 describe("formatDateTime", () => {
   it("formats in UTC whatever the server's time zone", () => {
-    expect(formatDateTime(new Date(Date.UTC(2026, 10, 27, 10, 31)))).toBe("27 Nov 2026, 10:31 UTC");
-    expect(formatDateTime(new Date(Date.UTC(2026, 0, 1, 23, 5)))).toBe("1 Jan 2026, 23:05 UTC");
+    expect(formatDateTime(new Date(Date.UTC(2026, 10, 27, 10, 31)), "en")).toBe("27 Nov 2026, 10:31 UTC");
+    expect(formatDateTime(new Date(Date.UTC(2026, 0, 1, 23, 5)), "en")).toBe("1 Jan 2026, 23:05 UTC");
+  });
+
+  it("writes Indonesian dates and times as id-ID does", () => {
+    expect(formatDateTime(new Date(Date.UTC(2026, 10, 27, 10, 31)), "id")).toBe("27 Nov 2026, 10.31 UTC");
+    expect(formatDateTime(new Date(Date.UTC(2026, 4, 3, 8, 5)), "id")).toBe("3 Mei 2026, 08.05 UTC");
+  });
+});
+
+describe("formatDate", () => {
+  it("writes the long month in the language, for the UTC day", () => {
+    expect(formatDate(new Date(Date.UTC(2026, 0, 5)), "en")).toBe("5 January 2026");
+    expect(formatDate(new Date(Date.UTC(2026, 0, 5)), "id")).toBe("5 Januari 2026");
+    expect(formatDate(new Date(Date.UTC(2026, 7, 17, 23, 59)), "id")).toBe("17 Agustus 2026");
+  });
+});
+
+describe("formatNumber", () => {
+  it("groups and marks decimals as the language does", () => {
+    expect(formatNumber(1234, "en")).toBe("1,234");
+    expect(formatNumber(1234, "id")).toBe("1.234");
+    expect(formatNumber(8.5, "en")).toBe("8.5");
+    expect(formatNumber(8.5, "id")).toBe("8,5");
+    expect(formatNumber(1234567.25, "id")).toBe("1.234.567,25");
+  });
+
+  it("reuses one formatter per locale (the same text twice, in either order)", () => {
+    expect([formatNumber(1000, "id"), formatNumber(1000, "en"), formatNumber(1000, "id")]).toEqual([
+      "1.000",
+      "1,000",
+      "1.000",
+    ]);
+  });
+});
+
+describe("formatBytes", () => {
+  it("writes megabytes with one decimal at most", () => {
+    expect(formatBytes(12_500_000, "en")).toBe("12.5 MB");
+    expect(formatBytes(12_500_000, "id")).toBe("12,5 MB");
+    expect(formatBytes(3_000_000, "id")).toBe("3 MB");
+  });
+
+  it("writes sizes under a megabyte in kilobytes", () => {
+    expect(formatBytes(800_000, "en")).toBe("800 kB");
+    expect(formatBytes(1_500, "id")).toBe("1,5 kB");
+    expect(formatBytes(-1, "en")).toBe("0 kB");
+  });
+});
+
+describe("remaining time", () => {
+  it("formatRelativeMinutes says it in the language", () => {
+    expect(formatRelativeMinutes(4, "en")).toBe("in 4 minutes");
+    expect(formatRelativeMinutes(4, "id")).toBe("dalam 4 menit");
+    expect(formatRelativeMinutes(-1, "en")).toBe("1 minute ago");
+  });
+
+  it("formatMinutes names the unit", () => {
+    expect(formatMinutes(1, "en")).toBe("1 minute");
+    expect(formatMinutes(4, "en")).toBe("4 minutes");
+    expect(formatMinutes(4, "id")).toBe("4 menit");
+  });
+});
+
+describe("formatList and formatTimestamp", () => {
+  it("joins a list without a conjunction", () => {
+    expect(formatList(["Romance", "Family"], "en")).toBe("Romance, Family");
+    expect(formatList(["Romansa", "Keluarga", "Fantasi"], "id")).toBe("Romansa, Keluarga, Fantasi");
+    expect(formatList([], "id")).toBe("");
+  });
+
+  it("keeps the admin pages' exact UTC timestamps", () => {
+    expect(formatTimestamp("2026-11-27T10:31:05.123Z")).toBe("2026-11-27 10:31:05 UTC");
+  });
+});
+
+describe("app/lib/format.ts", () => {
+  it("re-exports the clock helpers from the one home", () => {
+    expect(viewHelpers.formatDuration).toBe(formatDuration);
+    expect(viewHelpers.minutesLeft).toBe(minutesLeft);
+  });
+});
+
+describe("audit action names", () => {
+  it("every audit action has a name in the catalog", () => {
+    for (const action of AUDIT_ACTIONS) expect(isMessageKey(`admin.audit.actionName.${action}`), action).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { isMessageKey, useT } from "~/i18n";
+import { auditActionLabel } from "./audit-action";
 import type { AuditFilterErrors, AuditFilterValues } from "~/models/admin-audit.server";
 
 function ErrorText({ id, error }: { id: string; error?: string }) {
@@ -58,7 +59,7 @@ export function AuditFilters({
             <option value="any">{t("admin.audit.anyAction")}</option>
             {actions.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {auditActionLabel(t, action)}
               </option>
             ))}
           </select>

@@ -1,5 +1,6 @@
 import { useT } from "~/i18n";
-import { formatAuditTime } from "./format";
+import { formatTimestamp } from "~/i18n/format";
+import { auditActionLabel } from "./audit-action";
 import type { AuditRowView } from "~/models/admin-audit.server";
 
 /** Who a row is about: the email (linked to the user), "deleted user" or "anonymous". */
@@ -37,16 +38,18 @@ export function AuditTable({ rows, caption }: { rows: AuditRowView[]; caption: s
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <time dateTime={row.timestamp}>{formatAuditTime(row.timestamp)}</time>
+                <time dateTime={row.timestamp}>{formatTimestamp(row.timestamp)}</time>
               </td>
               <td>
-                <code>{row.action}</code>
+                {auditActionLabel(t, row.action)} <code className="admin-muted">{row.action}</code>
               </td>
               <td>
                 <AuditWho row={row} />
               </td>
               <td>{row.ipAddress ?? none}</td>
-              <td>{row.entityType ? `${row.entityType}${row.entityId ? ` ${row.entityId}` : ""}` : none}</td>
+              <td>
+                {row.entityType ? <code>{`${row.entityType}${row.entityId ? ` ${row.entityId}` : ""}`}</code> : none}
+              </td>
               <td>
                 <a href={`/admin/audit/${encodeURIComponent(row.id)}`}>
                   {t("admin.audit.view")}

@@ -1,4 +1,5 @@
-import { useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
+import { formatNumber } from "~/i18n/format";
 import type { ChartDay } from "~/models/admin-audit.server";
 
 const WIDTH = 640;
@@ -27,6 +28,7 @@ function busiest(days: ChartDay[], key: "success" | "failure"): ChartDay {
  */
 export function LoginChart({ days }: { days: ChartDay[] }) {
   const t = useT();
+  const locale = useLocale();
   if (days.length === 0) return null;
   const max = niceMax(Math.max(...days.map((day) => Math.max(day.success, day.failure))));
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -73,7 +75,7 @@ export function LoginChart({ days }: { days: ChartDay[] }) {
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} className="chart-grid" />
             <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" className="chart-label">
-              {Number.isInteger(tick) ? tick : tick.toFixed(1)}
+              {formatNumber(tick, locale)}
             </text>
           </g>
         ))}
@@ -131,8 +133,8 @@ export function LoginChart({ days }: { days: ChartDay[] }) {
                   <th scope="row">
                     <time dateTime={day.day}>{day.day}</time>
                   </th>
-                  <td>{day.success}</td>
-                  <td>{day.failure}</td>
+                  <td>{formatNumber(day.success, locale)}</td>
+                  <td>{formatNumber(day.failure, locale)}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ import type { Messages } from "../catalog";
 import { admin } from "./admin";
 import { email } from "./email";
 import { oauth } from "./oauth";
+import { pages } from "./pages";
 import { security } from "./security";
 import { sessions } from "./sessions";
 
@@ -241,6 +242,7 @@ export const id: Messages = {
   ...admin,
   ...email,
   ...oauth,
+  ...pages,
   ...sessions,
   ...security,
 };
