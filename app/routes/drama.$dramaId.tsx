@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { metaTranslator } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog, requireDrama } from "~/catalog/index.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { EpisodeList } from "~/components/episode-list";
 import { FavoriteButton } from "~/components/favorite-button";
 import { labelForTag } from "~/components/tag-label";
@@ -22,10 +23,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export const handle: RouteHandle = { cache: { anonymous: "public", signedIn: "never" } };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const drama = await requireDrama(params.dramaId ?? "");
+  const locale = await requestLocale(request);
+  const drama = await requireDrama(params.dramaId ?? "", locale);
   const userId = await getUserId(request);
   const [episodes, rows, favorite] = await Promise.all([
-    catalogPage(() => getCatalog().getEpisodes(drama.id), { dramaId: drama.id }),
+    catalogPage(() => getCatalog(locale).getEpisodes(drama.id), { dramaId: drama.id }),
     userId ? getDramaProgress(userId, drama.id) : Promise.resolve([]),
     userId ? isFavorite(userId, drama.id) : Promise.resolve(false),
   ]);

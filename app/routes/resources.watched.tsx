@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return new Response("Invalid request: intent and episodeId are required.", { status: 400 });
   const { intent, episodeId, redirectTo } = parsed.data;
 
-  const catalog = getCatalog();
+  const catalog = getCatalog(await requestLocale(request));
   const episode = await catalogPage(() => catalog.getEpisode(episodeId), { episodeId });
   if (!episode) return new Response("Unknown episode.", { status: 404 });
 
