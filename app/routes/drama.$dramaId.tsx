@@ -6,6 +6,7 @@ import { requestLocale } from "~/i18n/locale.server";
 import { EpisodeList } from "~/components/episode-list";
 import { FavoriteButton } from "~/components/favorite-button";
 import { labelForTag } from "~/components/tag-label";
+import { useTextLang } from "~/components/text-lang";
 import { useT } from "~/i18n";
 import { nextUp, type ProgressLike } from "~/lib/progress-rules";
 import { isFavorite } from "~/models/favorites.server";
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function DramaPage() {
   const { drama, episodes, progress, next, favorite, signedIn, here } = useLoaderData<typeof loader>();
   const t = useT();
+  const textLang = useTextLang();
   const first = episodes[0];
   const play =
     next?.kind === "resume" && next.position > 0
@@ -68,7 +70,7 @@ export default function DramaPage() {
         <img className="drama-poster" src={drama.posterUrl} alt="" width={300} height={450} />
         <div className="drama-info">
           <h1>
-            {drama.title}{" "}
+            <span lang={textLang(drama.titleLang)}>{drama.title}</span>{" "}
             <span className="original-title" lang="zh">
               {drama.originalTitle}
             </span>
@@ -103,7 +105,9 @@ export default function DramaPage() {
               </li>
             ))}
           </ul>
-          <p className="synopsis">{drama.synopsis}</p>
+          <p className="synopsis" lang={textLang(drama.synopsisLang)}>
+            {drama.synopsis}
+          </p>
           <p className="cast">
             <strong>{t("drama.cast")}:</strong> {drama.cast.join(", ")}
           </p>
