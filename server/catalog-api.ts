@@ -3,13 +3,27 @@
  * (by default the bundled demo catalog). Used by `npm run catalog:serve`
  * (server/catalog-serve.ts), by the tests' fault-injecting upstream and by
  * the benchmark. Plain node:http: no framework, nothing Dracin-specific.
+ *
+ * Languages: `?lang=<code>` on any request. `title`, `synopsis` and episode
+ * `title` are always the English (default-language) text; where the catalog has
+ * them in the asked language, `translations.<code>` carries them too. Search
+ * matches words of every language. An unknown or missing `lang` answers English only.
  */
 import crypto from "node:crypto";
 import http from "node:http";
 import { z } from "zod";
 import { createLocalCatalog } from "../app/catalog/local.server";
 import { MAX_PAGE_SIZE } from "../app/catalog/query";
-import { DRAMA_STATUSES, SORT_ORDERS, type CatalogProvider, type Drama, type Episode } from "../app/catalog/types";
+import {
+  CATALOG_DEFAULT_LANGUAGE,
+  DRAMA_STATUSES,
+  SORT_ORDERS,
+  type CatalogProvider,
+  type Drama,
+  type Episode,
+  type Locale,
+} from "../app/catalog/types";
+import { isLocale } from "../app/i18n/catalog";
 
 export interface CatalogApiOptions {
   catalog?: CatalogProvider;
@@ -55,19 +69,45 @@ function sameKey(given: string, expected: string): boolean {
 
 /** Answers one request of the contract; exported so a test upstream can wrap it. */
 export function createCatalogApi(options: CatalogApiOptions = {}) {
-  const catalog = options.catalog ?? createLocalCatalog();
+  const english = (options.catalog ?? createLocalCatalog()).inLocale(CATALOG_DEFAULT_LANGUAGE);
   const media = (url: string) => (options.mediaBaseUrl && url.startsWith("/") ? `${options.mediaBaseUrl}${url}` : url);
-  const drama = (d: Drama) => ({ ...d, posterUrl: media(d.posterUrl) });
-  const episode = (e: Episode) => ({
-    ...e,
-    thumbnailUrl: media(e.thumbnailUrl),
-    streams: { hls: media(e.streams.hls), mp4: e.streams.mp4.map((r) => ({ ...r, src: media(r.src) })) },
-    subtitles: e.subtitles.map((s) => ({ ...s, src: media(s.src) })),
-    ...(options.streamTtlSeconds
-      ? { expiresAt: new Date(Date.now() + options.streamTtlSeconds * 1000).toISOString() }
-      : {}),
-  });
-  const page = <T extends { items: Drama[] }>(p: T) => ({ ...p, items: p.items.map(drama) });
+
+  /** `{ translations: { <lang>: texts } }` for the texts given (none: no field at all). */
+  function translations(lang: Locale, texts: Record<string, string | null>) {
+    const found = Object.entries(texts).filter((entry): entry is [string, string] => entry[1] !== null);
+    return found.length > 0 ? { translations: { [lang]: Object.fromEntries(found) } } : {};
+  }
+
+  /** The wire drama: the English texts, plus those of `localized` that really are in `lang`. */
+  function drama(base: Drama, localized: Drama | undefined, lang: Locale) {
+    const { titleLang: _t, synopsisLang: _s, ...fields } = base;
+    return {
+      ...fields,
+      posterUrl: media(base.posterUrl),
+      ...(localized && lang !== CATALOG_DEFAULT_LANGUAGE
+        ? translations(lang, {
+            title: localized.titleLang === lang ? localized.title : null,
+            synopsis: localized.synopsisLang === lang ? localized.synopsis : null,
+          })
+        : {}),
+    };
+  }
+
+  function episode(base: Episode, localized: Episode | undefined, lang: Locale) {
+    const { titleLang: _t, ...fields } = base;
+    return {
+      ...fields,
+      thumbnailUrl: media(base.thumbnailUrl),
+      streams: { hls: media(base.streams.hls), mp4: base.streams.mp4.map((r) => ({ ...r, src: media(r.src) })) },
+      subtitles: base.subtitles.map((s) => ({ ...s, src: media(s.src) })),
+      ...(options.streamTtlSeconds
+        ? { expiresAt: new Date(Date.now() + options.streamTtlSeconds * 1000).toISOString() }
+        : {}),
+      ...(localized && localized.titleLang === lang && lang !== CATALOG_DEFAULT_LANGUAGE
+        ? translations(lang, { title: localized.title })
+        : {}),
+    };
+  }
 
   return async function answer(method: string, rawUrl: string, authorization: string | undefined): Promise<JsonAnswer> {
     const url = new URL(rawUrl, "http://catalog.invalid");
@@ -85,15 +125,27 @@ export function createCatalogApi(options: CatalogApiOptions = {}) {
     if (method !== "GET" && method !== "HEAD") {
       return { ...error(405, "method_not_allowed", "Only GET is supported."), headers: { Allow: "GET, HEAD" } };
     }
-    const query = Object.fromEntries(url.searchParams);
+    const { lang: rawLang, ...query } = Object.fromEntries(url.searchParams);
+    // A language the catalog does not know answers in English only, like a drama it has not translated.
+    const lang: Locale = isLocale(rawLang) ? rawLang : CATALOG_DEFAULT_LANGUAGE;
+    // The view in the asked language: it orders and searches; `english` gives the default-language fields.
+    const catalog = english.inLocale(lang);
     const parts = url.pathname.slice("/v1/".length).split("/").map(decodeURIComponent);
+
+    /** Dramas of the localized view on the wire (their English fields looked up by id). */
+    async function dramas(list: Drama[]) {
+      const base = lang === CATALOG_DEFAULT_LANGUAGE ? null : await english.getDramas(list.map((d) => d.id));
+      return list.map((d) => drama(base?.get(d.id) ?? d, d, lang));
+    }
+    async function page<T extends { items: Drama[] }>(p: T) {
+      return { ...p, items: await dramas(p.items) };
+    }
 
     if (parts.length === 1 && parts[0] === "home") {
       const home = await catalog.home();
-      return {
-        status: 200,
-        body: { featured: drama(home.featured), rows: home.rows.map((r) => ({ ...r, dramas: r.dramas.map(drama) })) },
-      };
+      const [featured] = await dramas([home.featured]);
+      const rows = await Promise.all(home.rows.map(async (r) => ({ ...r, dramas: await dramas(r.dramas) })));
+      return { status: 200, body: { featured, rows } };
     }
     if (parts.length === 1 && parts[0] === "facets") return { status: 200, body: await catalog.facets() };
     if (parts.length === 1 && parts[0] === "search") {
@@ -104,7 +156,10 @@ export function createCatalogApi(options: CatalogApiOptions = {}) {
           "bad_request",
           parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
         );
-      return { status: 200, body: page(await catalog.search(parsed.data.q, parsed.data.page, parsed.data.pageSize)) };
+      return {
+        status: 200,
+        body: await page(await catalog.search(parsed.data.q, parsed.data.page, parsed.data.pageSize)),
+      };
     }
     if (parts[0] === "dramas" && parts.length === 1) {
       if (url.searchParams.has("ids")) {
@@ -113,7 +168,7 @@ export function createCatalogApi(options: CatalogApiOptions = {}) {
         const found = await catalog.getDramas(ids.data);
         return {
           status: 200,
-          body: { items: ids.data.flatMap((id) => (found.has(id) ? [drama(found.get(id) as Drama)] : [])) },
+          body: { items: await dramas(ids.data.flatMap((id) => (found.has(id) ? [found.get(id) as Drama] : []))) },
         };
       }
       const parsed = ListParams.safeParse(query);
@@ -123,20 +178,24 @@ export function createCatalogApi(options: CatalogApiOptions = {}) {
           "bad_request",
           parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
         );
-      return { status: 200, body: page(await catalog.list(parsed.data)) };
+      return { status: 200, body: await page(await catalog.list(parsed.data)) };
     }
     if (parts[0] === "dramas" && parts.length === 2) {
       const found = await catalog.getDrama(parts[1]);
-      return found ? { status: 200, body: drama(found) } : error(404, "not_found", "No such drama.");
+      return found ? { status: 200, body: (await dramas([found]))[0] } : error(404, "not_found", "No such drama.");
     }
     if (parts[0] === "dramas" && parts.length === 3 && parts[2] === "episodes") {
       const found = await catalog.getDrama(parts[1]);
       if (!found) return error(404, "not_found", "No such drama.");
-      return { status: 200, body: { items: (await catalog.getEpisodes(parts[1])).map(episode) } };
+      const [base, localized] = await Promise.all([english.getEpisodes(parts[1]), catalog.getEpisodes(parts[1])]);
+      const byId = new Map(localized.map((e) => [e.id, e]));
+      return { status: 200, body: { items: base.map((e) => episode(e, byId.get(e.id), lang)) } };
     }
     if (parts[0] === "episodes" && parts.length === 2) {
-      const found = await catalog.getEpisode(parts[1]);
-      return found ? { status: 200, body: episode(found) } : error(404, "not_found", "No such episode.");
+      const [base, localized] = await Promise.all([english.getEpisode(parts[1]), catalog.getEpisode(parts[1])]);
+      return base
+        ? { status: 200, body: episode(base, localized ?? undefined, lang) }
+        : error(404, "not_found", "No such episode.");
     }
     return error(404, "not_found", "No such endpoint.");
   };

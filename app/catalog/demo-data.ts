@@ -2,11 +2,22 @@
 // titles, synopses, episode titles and cast names are fictional, and any
 // resemblance to real shows or real people is coincidental.
 
-import type { Drama } from "./types";
+import type { Drama, Locale } from "./types";
 
-export interface DemoDrama extends Omit<Drama, "episodeCount" | "posterUrl"> {
+/** A drama's text in one more language; whatever is left out falls back to the English text. */
+export interface DemoTranslation {
+  title?: string;
+  synopsis?: string;
+  /** By episode, in order: the same length as the drama's `episodeTitles`. */
+  episodeTitles?: string[];
+}
+
+/** A demo drama in English (the catalog's default language), with its translations. */
+export interface DemoDrama extends Omit<Drama, "episodeCount" | "posterUrl" | "titleLang" | "synopsisLang"> {
   /** One title per episode; the drama has exactly this many episodes (6–20). */
   episodeTitles: string[];
+  /** Translations by locale (the Indonesian ones live in demo-data.id.ts). */
+  translations?: Partial<Record<Locale, DemoTranslation>>;
 }
 
 export const GENRES = [

@@ -4,7 +4,13 @@
  * This file is the catalog side: the endpoints it calls, the mapping of every
  * validated payload onto our types (ids namespaced as `<namespace>:<upstream id>`),
  * and the LRU + TTL cache (cache.server.ts): per-kind TTLs, stale-while-revalidate,
- * stale-if-error, single-flight. Stream URLs are cached no longer than their `expiresAt`.
+ * stale-if-error, single-flight.
+ *
+ * Languages: every call asks for one with `?lang=<locale>`; the API answers the
+ * default-language (English) text plus `translations[<locale>]` where it has them,
+ * and the mapping picks the translation or falls back to the English text. Each
+ * locale is a view (`inLocale`) over the same transport and cache; cache keys
+ * start with the locale, so one language's copy never answers for another. Stream URLs are cached no longer than their `expiresAt`.
  * How a call reaches the API (timeouts, retries, circuit breaker, size bound, the
  * zod check) is http-transport.server.ts.
  *
@@ -21,7 +27,17 @@ import {
   type HttpTransportOptions,
   type HttpTransportStatus,
 } from "./http-transport.server";
-import type { CatalogProvider, Drama, Episode, Facets, HomeFeed, ListQuery, Page } from "./types";
+import {
+  CATALOG_DEFAULT_LANGUAGE,
+  type CatalogProvider,
+  type Drama,
+  type Episode,
+  type Facets,
+  type HomeFeed,
+  type ListQuery,
+  type Locale,
+  type Page,
+} from "./types";
 import {
   UpstreamDramaBatchSchema,
   UpstreamDramaPageSchema,
@@ -70,6 +86,7 @@ export interface HttpCatalogStatus extends HttpTransportStatus {
 
 export interface HttpCatalogProvider extends CatalogProvider {
   readonly name: "http";
+  inLocale(locale: Locale): HttpCatalogProvider;
   status(): HttpCatalogStatus;
   clearCache(): void;
   /** Ends idle upstream connections (tests, shutdown). */
@@ -122,25 +139,6 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
   const upstreamId = (id: string): string | null =>
     id.startsWith(prefix) && id.length > prefix.length ? id.slice(prefix.length) : null;
 
-  function toDrama(d: UpstreamDrama): Drama {
-    return { ...d, id: ours(d.id) };
-  }
-  function toEpisode(e: UpstreamEpisode): CachedEpisode {
-    const { expiresAt, ...rest } = e;
-    return {
-      episode: { ...rest, id: ours(e.id), dramaId: ours(e.dramaId) },
-      expiresAt: expiresAt ? Date.parse(expiresAt) : null,
-    };
-  }
-  function remember(dramas: Drama[]) {
-    for (const drama of dramas) cache.set(`drama:${drama.id}`, drama, policies.drama);
-  }
-  function toPage(page: z.infer<typeof UpstreamDramaPageSchema>): Page<Drama> {
-    const items = page.items.map(toDrama);
-    remember(items);
-    return { ...page, items };
-  }
-
   function expiringPolicy(base: CachePolicy, expiresAt: number | null): CachePolicy {
     if (expiresAt === null) return base;
     // Never serve a stream URL (fresh or stale) within EXPIRY_MARGIN_MS of its expiry.
@@ -154,193 +152,261 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
     (value: T | null): CachePolicy =>
       value === null ? policies.missing : policy;
 
-  async function getDrama(id: string): Promise<Drama | null> {
-    const key = upstreamId(id);
-    if (!key) return null;
-    return cache.get<Drama | null>(`drama:${id}`, "drama", nullable(policies.drama), async () => {
-      const answer = await transport.get("drama", `dramas/${encodeURIComponent(key)}`, null, UpstreamDramaSchema);
-      return answer.data ? toDrama(answer.data) : null;
-    });
+  const views = new Map<Locale, HttpCatalogProvider>();
+
+  /** The catalog in one language: the calls ask for `lang=<locale>`, the cache keys start with it. */
+  function buildView(locale: Locale): HttpCatalogProvider {
+    const cacheKey = (name: string) => `${locale}:${name}`;
+    /** The call's query with the language asked for (every call carries it; see docs/catalog-api.md). */
+    const withLang = (params?: URLSearchParams): URLSearchParams => {
+      const query = new URLSearchParams(params);
+      query.set("lang", locale);
+      return query;
+    };
+    /** The translated text when the API sent one, else the default-language text; with its language. */
+    const textIn = (base: string, translated: string | undefined): [string, Locale] =>
+      translated ? [translated, locale] : [base, CATALOG_DEFAULT_LANGUAGE];
+
+    function toDrama(d: UpstreamDrama): Drama {
+      const { translations, ...rest } = d;
+      const translated = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : translations?.[locale];
+      const [title, titleLang] = textIn(d.title, translated?.title);
+      const [synopsis, synopsisLang] = textIn(d.synopsis, translated?.synopsis);
+      return { ...rest, id: ours(d.id), title, titleLang, synopsis, synopsisLang };
+    }
+    function toEpisode(e: UpstreamEpisode): CachedEpisode {
+      const { expiresAt, translations, ...rest } = e;
+      const translated = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : translations?.[locale];
+      const [title, titleLang] = textIn(e.title, translated?.title);
+      return {
+        episode: { ...rest, id: ours(e.id), dramaId: ours(e.dramaId), title, titleLang },
+        expiresAt: expiresAt ? Date.parse(expiresAt) : null,
+      };
+    }
+    function remember(dramas: Drama[]) {
+      for (const drama of dramas) cache.set(cacheKey(`drama:${drama.id}`), drama, policies.drama);
+    }
+    function toPage(page: z.infer<typeof UpstreamDramaPageSchema>): Page<Drama> {
+      const items = page.items.map(toDrama);
+      remember(items);
+      return { ...page, items };
+    }
+
+    async function getDrama(id: string): Promise<Drama | null> {
+      const key = upstreamId(id);
+      if (!key) return null;
+      return cache.get<Drama | null>(cacheKey(`drama:${id}`), "drama", nullable(policies.drama), async () => {
+        const answer = await transport.get(
+          "drama",
+          `dramas/${encodeURIComponent(key)}`,
+          withLang(),
+          UpstreamDramaSchema,
+        );
+        return answer.data ? toDrama(answer.data) : null;
+      });
+    }
+
+    async function getDramas(ids: string[]): Promise<Map<string, Drama>> {
+      const found = new Map<string, Drama>();
+      const wanted = [...new Set(ids)].filter((id) => upstreamId(id) !== null);
+      const toFetch: string[] = [];
+      for (const id of wanted) {
+        if (cache.isFresh(cacheKey(`drama:${id}`))) {
+          const drama = await cache.get<Drama | null>(
+            cacheKey(`drama:${id}`),
+            "drama",
+            nullable(policies.drama),
+            async () => null,
+          );
+          if (drama) found.set(id, drama);
+        } else {
+          toFetch.push(id);
+        }
+      }
+      for (let i = 0; i < toFetch.length; i += 50) {
+        const chunk = toFetch.slice(i, i + 50);
+        try {
+          const params = new URLSearchParams({ ids: chunk.map((id) => upstreamId(id) as string).join(",") });
+          const answer = await transport.get("dramas_batch", "dramas", withLang(params), UpstreamDramaBatchSchema);
+          const got = new Map((answer.data?.items ?? []).map((d) => [ours(d.id), toDrama(d)] as const));
+          for (const id of chunk) {
+            const drama = got.get(id);
+            if (drama) {
+              found.set(id, drama);
+              cache.set(cacheKey(`drama:${id}`), drama, policies.drama);
+            } else {
+              cache.set(cacheKey(`drama:${id}`), null, policies.missing);
+            }
+          }
+          m.cacheEvents.inc({ kind: "drama", event: "miss" }, chunk.length);
+        } catch (error) {
+          if (!(error instanceof CatalogUnavailableError)) throw error;
+          let unresolved = false;
+          for (const id of toFetch.slice(i)) {
+            const old = cache.peek<Drama | null>(cacheKey(`drama:${id}`));
+            if (old === undefined) unresolved = true;
+            else if (old) found.set(id, old);
+          }
+          m.cacheEvents.inc({ kind: "drama", event: "stale-if-error" });
+          if (unresolved) {
+            throw new CatalogUnavailableError(error.message, {
+              reason: error.reason,
+              status: error.status,
+              partial: found,
+              cause: error,
+            });
+          }
+          return found;
+        }
+      }
+      return found;
+    }
+
+    async function getEpisodes(dramaId: string): Promise<Episode[]> {
+      const key = upstreamId(dramaId);
+      if (!key) return [];
+      const cached = await cache.get<CachedEpisode[] | null>(
+        cacheKey(`episodes:${dramaId}`),
+        "episodes",
+        (value) =>
+          value === null
+            ? policies.missing
+            : expiringPolicy(
+                policies.episodes,
+                value.reduce<number | null>(
+                  (min, e) => (e.expiresAt === null ? min : Math.min(min ?? Infinity, e.expiresAt)),
+                  null,
+                ),
+              ),
+        async () => {
+          const answer = await transport.get(
+            "episodes",
+            `dramas/${encodeURIComponent(key)}/episodes`,
+            withLang(),
+            UpstreamEpisodeListSchema,
+          );
+          if (!answer.data) return null;
+          const list = answer.data.items.map(toEpisode);
+          for (const item of list)
+            cache.set(cacheKey(`episode:${item.episode.id}`), item, expiringPolicy(policies.episode, item.expiresAt));
+          return list;
+        },
+      );
+      return (cached ?? []).map((item) => item.episode);
+    }
+
+    async function getEpisode(id: string): Promise<Episode | null> {
+      const key = upstreamId(id);
+      if (!key) return null;
+      const cached = await cache.get<CachedEpisode | null>(
+        cacheKey(`episode:${id}`),
+        "episode",
+        (value) => (value === null ? policies.missing : expiringPolicy(policies.episode, value.expiresAt)),
+        async () => {
+          const answer = await transport.get(
+            "episode",
+            `episodes/${encodeURIComponent(key)}`,
+            withLang(),
+            UpstreamEpisodeSchema,
+          );
+          return answer.data ? toEpisode(answer.data) : null;
+        },
+      );
+      return cached?.episode ?? null;
+    }
+
+    function listParams(query: ListQuery): URLSearchParams {
+      const params = new URLSearchParams();
+      if (query.genre) params.set("genre", query.genre);
+      if (query.vibe) params.set("vibe", query.vibe);
+      if (query.year) params.set("year", String(query.year));
+      if (query.status) params.set("status", query.status);
+      params.set("sort", query.sort ?? "latest");
+      params.set("page", String(query.page ?? 1));
+      if (query.pageSize) params.set("pageSize", String(query.pageSize));
+      return params;
+    }
+
+    async function required<T>(answer: Answer<T>, endpoint: string): Promise<T> {
+      if (answer.data === null) {
+        throw new CatalogUnavailableError(`Catalog unavailable: ${endpoint} answered 404`, {
+          reason: "status",
+          status: 404,
+        });
+      }
+      return answer.data;
+    }
+
+    return {
+      name: "http",
+      locale,
+      inLocale: view,
+      home: () =>
+        cache.get<HomeFeed>(
+          cacheKey("home"),
+          "home",
+          () => policies.home,
+          async () => {
+            const data = await required(await transport.get("home", "home", withLang(), UpstreamHomeSchema), "home");
+            const featured = toDrama(data.featured);
+            const rows = data.rows.map((row) => ({ ...row, dramas: row.dramas.map(toDrama) }));
+            remember([featured, ...rows.flatMap((row) => row.dramas)]);
+            return { featured, rows };
+          },
+        ),
+      facets: () =>
+        cache.get<Facets>(
+          cacheKey("facets"),
+          "facets",
+          () => policies.facets,
+          async () => required(await transport.get("facets", "facets", withLang(), UpstreamFacetsSchema), "facets"),
+        ),
+      list: (query) => {
+        const params = listParams(query);
+        return cache.get<Page<Drama>>(
+          cacheKey(`list:${params}`),
+          "list",
+          () => policies.list,
+          async () =>
+            toPage(
+              await required(await transport.get("list", "dramas", withLang(params), UpstreamDramaPageSchema), "list"),
+            ),
+        );
+      },
+      search: (q, page = 1, pageSize = 24) => {
+        const params = new URLSearchParams({
+          q: q.trim().toLowerCase().slice(0, 200),
+          page: String(page),
+          pageSize: String(pageSize),
+        });
+        return cache.get<Page<Drama>>(
+          cacheKey(`search:${params}`),
+          "search",
+          () => policies.search,
+          async () =>
+            toPage(
+              await required(
+                await transport.get("search", "search", withLang(params), UpstreamDramaPageSchema),
+                "search",
+              ),
+            ),
+        );
+      },
+      getDrama,
+      getDramas,
+      getEpisodes,
+      getEpisode,
+      status: () => ({ provider: "http", ...transport.status(), cache: cache.stats() }),
+      clearCache: () => cache.clear(),
+      close: () => transport.close(),
+    };
   }
 
-  async function getDramas(ids: string[]): Promise<Map<string, Drama>> {
-    const found = new Map<string, Drama>();
-    const wanted = [...new Set(ids)].filter((id) => upstreamId(id) !== null);
-    const toFetch: string[] = [];
-    for (const id of wanted) {
-      if (cache.isFresh(`drama:${id}`)) {
-        const drama = await cache.get<Drama | null>(`drama:${id}`, "drama", nullable(policies.drama), async () => null);
-        if (drama) found.set(id, drama);
-      } else {
-        toFetch.push(id);
-      }
-    }
-    for (let i = 0; i < toFetch.length; i += 50) {
-      const chunk = toFetch.slice(i, i + 50);
-      try {
-        const params = new URLSearchParams({ ids: chunk.map((id) => upstreamId(id) as string).join(",") });
-        const answer = await transport.get("dramas_batch", "dramas", params, UpstreamDramaBatchSchema);
-        const got = new Map((answer.data?.items ?? []).map((d) => [ours(d.id), toDrama(d)] as const));
-        for (const id of chunk) {
-          const drama = got.get(id);
-          if (drama) {
-            found.set(id, drama);
-            cache.set(`drama:${id}`, drama, policies.drama);
-          } else {
-            cache.set(`drama:${id}`, null, policies.missing);
-          }
-        }
-        m.cacheEvents.inc({ kind: "drama", event: "miss" }, chunk.length);
-      } catch (error) {
-        if (!(error instanceof CatalogUnavailableError)) throw error;
-        let unresolved = false;
-        for (const id of toFetch.slice(i)) {
-          const old = cache.peek<Drama | null>(`drama:${id}`);
-          if (old === undefined) unresolved = true;
-          else if (old) found.set(id, old);
-        }
-        m.cacheEvents.inc({ kind: "drama", event: "stale-if-error" });
-        if (unresolved) {
-          throw new CatalogUnavailableError(error.message, {
-            reason: error.reason,
-            status: error.status,
-            partial: found,
-            cause: error,
-          });
-        }
-        return found;
-      }
-    }
+  function view(locale: Locale): HttpCatalogProvider {
+    let found = views.get(locale);
+    if (!found) views.set(locale, (found = buildView(locale)));
     return found;
   }
 
-  async function getEpisodes(dramaId: string): Promise<Episode[]> {
-    const key = upstreamId(dramaId);
-    if (!key) return [];
-    const cached = await cache.get<CachedEpisode[] | null>(
-      `episodes:${dramaId}`,
-      "episodes",
-      (value) =>
-        value === null
-          ? policies.missing
-          : expiringPolicy(
-              policies.episodes,
-              value.reduce<number | null>(
-                (min, e) => (e.expiresAt === null ? min : Math.min(min ?? Infinity, e.expiresAt)),
-                null,
-              ),
-            ),
-      async () => {
-        const answer = await transport.get(
-          "episodes",
-          `dramas/${encodeURIComponent(key)}/episodes`,
-          null,
-          UpstreamEpisodeListSchema,
-        );
-        if (!answer.data) return null;
-        const list = answer.data.items.map(toEpisode);
-        for (const item of list)
-          cache.set(`episode:${item.episode.id}`, item, expiringPolicy(policies.episode, item.expiresAt));
-        return list;
-      },
-    );
-    return (cached ?? []).map((item) => item.episode);
-  }
-
-  async function getEpisode(id: string): Promise<Episode | null> {
-    const key = upstreamId(id);
-    if (!key) return null;
-    const cached = await cache.get<CachedEpisode | null>(
-      `episode:${id}`,
-      "episode",
-      (value) => (value === null ? policies.missing : expiringPolicy(policies.episode, value.expiresAt)),
-      async () => {
-        const answer = await transport.get(
-          "episode",
-          `episodes/${encodeURIComponent(key)}`,
-          null,
-          UpstreamEpisodeSchema,
-        );
-        return answer.data ? toEpisode(answer.data) : null;
-      },
-    );
-    return cached?.episode ?? null;
-  }
-
-  function listParams(query: ListQuery): URLSearchParams {
-    const params = new URLSearchParams();
-    if (query.genre) params.set("genre", query.genre);
-    if (query.vibe) params.set("vibe", query.vibe);
-    if (query.year) params.set("year", String(query.year));
-    if (query.status) params.set("status", query.status);
-    params.set("sort", query.sort ?? "latest");
-    params.set("page", String(query.page ?? 1));
-    if (query.pageSize) params.set("pageSize", String(query.pageSize));
-    return params;
-  }
-
-  async function required<T>(answer: Answer<T>, endpoint: string): Promise<T> {
-    if (answer.data === null) {
-      throw new CatalogUnavailableError(`Catalog unavailable: ${endpoint} answered 404`, {
-        reason: "status",
-        status: 404,
-      });
-    }
-    return answer.data;
-  }
-
-  return {
-    name: "http",
-    home: () =>
-      cache.get<HomeFeed>(
-        "home",
-        "home",
-        () => policies.home,
-        async () => {
-          const data = await required(await transport.get("home", "home", null, UpstreamHomeSchema), "home");
-          const featured = toDrama(data.featured);
-          const rows = data.rows.map((row) => ({ ...row, dramas: row.dramas.map(toDrama) }));
-          remember([featured, ...rows.flatMap((row) => row.dramas)]);
-          return { featured, rows };
-        },
-      ),
-    facets: () =>
-      cache.get<Facets>(
-        "facets",
-        "facets",
-        () => policies.facets,
-        async () => required(await transport.get("facets", "facets", null, UpstreamFacetsSchema), "facets"),
-      ),
-    list: (query) => {
-      const params = listParams(query);
-      return cache.get<Page<Drama>>(
-        `list:${params}`,
-        "list",
-        () => policies.list,
-        async () =>
-          toPage(await required(await transport.get("list", "dramas", params, UpstreamDramaPageSchema), "list")),
-      );
-    },
-    search: (q, page = 1, pageSize = 24) => {
-      const params = new URLSearchParams({
-        q: q.trim().toLowerCase().slice(0, 200),
-        page: String(page),
-        pageSize: String(pageSize),
-      });
-      return cache.get<Page<Drama>>(
-        `search:${params}`,
-        "search",
-        () => policies.search,
-        async () =>
-          toPage(await required(await transport.get("search", "search", params, UpstreamDramaPageSchema), "search")),
-      );
-    },
-    getDrama,
-    getDramas,
-    getEpisodes,
-    getEpisode,
-    status: () => ({ provider: "http", ...transport.status(), cache: cache.stats() }),
-    clearCache: () => cache.clear(),
-    close: () => transport.close(),
-  };
+  return view(CATALOG_DEFAULT_LANGUAGE);
 }

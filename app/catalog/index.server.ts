@@ -2,11 +2,14 @@
  * Picks the catalog provider named by CATALOG_PROVIDER (default "local") and
  * holds the helpers routes use to degrade calmly when the upstream fails:
  *
- * - `getCatalog()`: the provider; its calls may throw CatalogUnavailableError.
- * - `requireDrama(id)`: the drama, a 404 Response, or a 503 Response.
+ * - `getCatalog(locale)`: the provider in the request's language (pass
+ *   `await requestLocale(request)`); without a locale, English (admin and
+ *   background work that shows no catalog text). Its calls may throw
+ *   CatalogUnavailableError.
+ * - `requireDrama(id, locale)`: the drama, a 404 Response, or a 503 Response.
  * - `catalogPage(fn)`: runs a loader's catalog calls; CatalogUnavailableError
  *   becomes the 503 "catalog unavailable right now" page (root ErrorBoundary).
- * - `resolveDramas(ids)`: for user pages (My List, history): each id is
+ * - `resolveDramas(ids, locale)`: for user pages (My List, history): each id is
  *   "ok", "missing" (the catalog says it no longer exists) or "unavailable".
  */
 import { getEnv } from "~/utils/env.server";
@@ -15,14 +18,14 @@ import { notFound } from "~/utils/responses.server";
 import { CatalogUnavailableError, isCatalogUnavailable } from "./errors";
 import { createHttpCatalog, type HttpCatalogProvider, type HttpCatalogStatus } from "./http.server";
 import { createLocalCatalog } from "./local.server";
-import type { CatalogProvider, Drama, Episode } from "./types";
+import { CATALOG_DEFAULT_LANGUAGE, type CatalogProvider, type Drama, type Episode, type Locale } from "./types";
 
 export { CatalogUnavailableError, isCatalogUnavailable };
 
 // One provider per process, made on first use.
 let current: CatalogProvider | undefined;
 
-export function getCatalog(): CatalogProvider {
+export function getCatalog(locale: Locale = CATALOG_DEFAULT_LANGUAGE): CatalogProvider {
   if (!current) {
     const env = getEnv();
     current =
@@ -34,7 +37,7 @@ export function getCatalog(): CatalogProvider {
           })
         : createLocalCatalog();
   }
-  return current;
+  return current.locale === locale ? current : current.inLocale(locale);
 }
 
 /** Replaces the process's provider (tests); returns the previous one. */
@@ -96,8 +99,8 @@ export async function catalogPage<T>(run: () => Promise<T>, context: Record<stri
 }
 
 /** Throws a 404 Response when the catalog has no such drama, a 503 one when it cannot say. */
-export async function requireDrama(dramaId: string): Promise<Drama> {
-  const drama = await catalogPage(() => getCatalog().getDrama(dramaId), { dramaId });
+export async function requireDrama(dramaId: string, locale: Locale): Promise<Drama> {
+  const drama = await catalogPage(() => getCatalog(locale).getDrama(dramaId), { dramaId });
   if (!drama) throw notFound("Drama not found");
   return drama;
 }
@@ -105,11 +108,11 @@ export async function requireDrama(dramaId: string): Promise<Drama> {
 export type Resolved<T> = { state: "ok"; value: T } | { state: "missing" } | { state: "unavailable" };
 
 /** Dramas for user pages: never throws for an unavailable catalog. */
-export async function resolveDramas(ids: string[]): Promise<Map<string, Resolved<Drama>>> {
+export async function resolveDramas(ids: string[], locale: Locale): Promise<Map<string, Resolved<Drama>>> {
   let found: Map<string, Drama>;
   let unavailable = false;
   try {
-    found = await getCatalog().getDramas(ids);
+    found = await getCatalog(locale).getDramas(ids);
   } catch (error) {
     if (!isCatalogUnavailable(error)) throw error;
     log.warn("catalog unavailable: showing user data without some details", { reason: error.reason });
@@ -128,9 +131,9 @@ export async function resolveDramas(ids: string[]): Promise<Map<string, Resolved
 }
 
 /** One episode for a user page: never throws for an unavailable catalog. */
-export async function resolveEpisode(id: string): Promise<Resolved<Episode>> {
+export async function resolveEpisode(id: string, locale: Locale): Promise<Resolved<Episode>> {
   try {
-    const episode = await getCatalog().getEpisode(id);
+    const episode = await getCatalog(locale).getEpisode(id);
     return episode ? { state: "ok", value: episode } : { state: "missing" };
   } catch (error) {
     if (!isCatalogUnavailable(error)) throw error;

@@ -1,11 +1,28 @@
 /**
- * The "local" provider: the bundled demo catalog (app/catalog/demo-data.ts)
- * with the sample media. Zero set-up; the default.
+ * The "local" provider: the bundled demo catalog (app/catalog/demo-data.ts,
+ * its Indonesian text in demo-data.id.ts) with the sample media. Zero set-up;
+ * the default.
+ *
+ * Each locale gets its own view, built on first use and kept: the data never
+ * changes, so a view's lists, home feed and episode lists are made once (the
+ * home page memoises its rows' HTML per feed object, so one feed per view).
  */
 import { DEMO_DRAMAS, FEATURED_DRAMA_ID, GENRES, VIBES, type DemoDrama } from "./demo-data";
+import { DEMO_TRANSLATIONS_ID } from "./demo-data.id";
 import { SAMPLE_MEDIA } from "./media";
-import { listDramas, paginate, searchDramas, sortDramas } from "./query";
-import type { CatalogProvider, Drama, Episode, Facets, HomeFeed, HomeRow, ListQuery, Page } from "./types";
+import { listDramas, paginate, searchDramas, sortDramas, type SearchText } from "./query";
+import {
+  CATALOG_DEFAULT_LANGUAGE,
+  type CatalogProvider,
+  type Drama,
+  type Episode,
+  type Facets,
+  type HomeFeed,
+  type HomeRow,
+  type ListQuery,
+  type Locale,
+  type Page,
+} from "./types";
 
 const ROW_SIZE = 12;
 
@@ -13,14 +30,44 @@ export function episodeId(dramaId: string, number: number): string {
   return `${dramaId}-ep-${number}`;
 }
 
-function buildEpisodes(demo: DemoDrama, dramaIndex: number): Episode[] {
-  return demo.episodeTitles.map((title, index) => {
+/** The demo dramas with their Indonesian text attached. */
+export const DEMO_CATALOG: readonly DemoDrama[] = DEMO_DRAMAS.map((drama) => ({
+  ...drama,
+  translations: { ...drama.translations, id: DEMO_TRANSLATIONS_ID[drama.id] },
+}));
+
+/** `translated` when there is one (non-empty), else the default-language text; with the language it is in. */
+export function textIn(locale: Locale, base: string, translated: string | undefined): [string, Locale] {
+  return translated && translated.trim() ? [translated, locale] : [base, CATALOG_DEFAULT_LANGUAGE];
+}
+
+function localizeDrama(demo: DemoDrama, locale: Locale): Drama {
+  const { episodeTitles, translations, ...rest } = demo;
+  const translation = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : translations?.[locale];
+  const [title, titleLang] = textIn(locale, demo.title, translation?.title);
+  const [synopsis, synopsisLang] = textIn(locale, demo.synopsis, translation?.synopsis);
+  return {
+    ...rest,
+    title,
+    titleLang,
+    synopsis,
+    synopsisLang,
+    posterUrl: `/posters/${demo.id}.svg`,
+    episodeCount: episodeTitles.length,
+  };
+}
+
+function buildEpisodes(demo: DemoDrama, dramaIndex: number, locale: Locale): Episode[] {
+  const translated = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : demo.translations?.[locale]?.episodeTitles;
+  return demo.episodeTitles.map((english, index) => {
     const media = SAMPLE_MEDIA[(dramaIndex + index) % SAMPLE_MEDIA.length];
+    const [title, titleLang] = textIn(locale, english, translated?.[index]);
     return {
       id: episodeId(demo.id, index + 1),
       dramaId: demo.id,
       number: index + 1,
       title,
+      titleLang,
       duration: media.duration,
       streams: media.streams,
       subtitles: media.subtitles,
@@ -29,55 +76,83 @@ function buildEpisodes(demo: DemoDrama, dramaIndex: number): Episode[] {
   });
 }
 
-export function createLocalCatalog(source: readonly DemoDrama[] = DEMO_DRAMAS): CatalogProvider {
-  const dramas: Drama[] = source.map(({ episodeTitles, ...rest }) => ({
-    ...rest,
-    posterUrl: `/posters/${rest.id}.svg`,
-    episodeCount: episodeTitles.length,
-  }));
-  const dramaById = new Map(dramas.map((drama) => [drama.id, drama]));
-  const episodesByDrama = new Map(source.map((demo, index) => [demo.id, buildEpisodes(demo, index)]));
-  const episodeById = new Map([...episodesByDrama.values()].flat().map((episode) => [episode.id, episode]));
+/** Every language's title and synopsis of a drama, so search finds it by words of any of them. */
+function searchTexts(demo: DemoDrama): SearchText[] {
+  return [
+    { title: demo.title, synopsis: demo.synopsis },
+    ...Object.values(demo.translations ?? {}).map((translation) => ({
+      title: translation?.title ?? "",
+      synopsis: translation?.synopsis ?? "",
+    })),
+  ];
+}
 
+export function createLocalCatalog(source: readonly DemoDrama[] = DEMO_CATALOG): CatalogProvider {
+  const textsById = new Map(source.map((demo) => [demo.id, searchTexts(demo)]));
+  const genres = new Set(source.flatMap((demo) => demo.genres));
+  const vibes = new Set(source.flatMap((demo) => demo.vibes));
   const facets: Facets = {
-    genres: GENRES.filter((genre) => dramas.some((drama) => drama.genres.includes(genre))),
-    vibes: VIBES.filter((vibe) => dramas.some((drama) => drama.vibes.includes(vibe))),
-    years: [...new Set(dramas.map((drama) => drama.year))].sort((a, b) => b - a),
+    genres: GENRES.filter((genre) => genres.has(genre)),
+    vibes: VIBES.filter((vibe) => vibes.has(vibe)),
+    years: [...new Set(source.map((demo) => demo.year))].sort((a, b) => b - a),
   };
+  const views = new Map<Locale, CatalogProvider>();
 
-  function buildHome(): HomeFeed {
-    const featured = dramaById.get(FEATURED_DRAMA_ID) ?? sortDramas(dramas, "popularity")[0];
-    const rows: HomeRow[] = [
-      { kind: "latest", dramas: sortDramas(dramas, "latest").slice(0, ROW_SIZE) },
-      { kind: "popular", dramas: sortDramas(dramas, "popularity").slice(0, ROW_SIZE) },
-      ...(["romance", "historical", "fantasy", "revenge"] as const).map((genre): HomeRow => ({
-        kind: "genre",
-        value: genre,
-        dramas: listDramas(dramas, { genre, sort: "popularity", pageSize: ROW_SIZE }).items,
-      })),
-      ...(["sweet", "heartbreaking", "suspenseful"] as const).map((vibe): HomeRow => ({
-        kind: "vibe",
-        value: vibe,
-        dramas: listDramas(dramas, { vibe, sort: "popularity", pageSize: ROW_SIZE }).items,
-      })),
-    ];
-    return { featured, rows: rows.filter((row) => row.dramas.length > 0) };
+  function buildView(locale: Locale): CatalogProvider {
+    const dramas = source.map((demo) => localizeDrama(demo, locale));
+    const dramaById = new Map(dramas.map((drama) => [drama.id, drama]));
+    const episodesByDrama = new Map(source.map((demo, index) => [demo.id, buildEpisodes(demo, index, locale)]));
+    const episodeById = new Map([...episodesByDrama.values()].flat().map((episode) => [episode.id, episode]));
+
+    function buildHome(): HomeFeed {
+      const featured = dramaById.get(FEATURED_DRAMA_ID) ?? sortDramas(dramas, "popularity")[0];
+      const rows: HomeRow[] = [
+        { kind: "latest", dramas: sortDramas(dramas, "latest").slice(0, ROW_SIZE) },
+        { kind: "popular", dramas: sortDramas(dramas, "popularity").slice(0, ROW_SIZE) },
+        ...(["romance", "historical", "fantasy", "revenge"] as const).map((genre): HomeRow => ({
+          kind: "genre",
+          value: genre,
+          dramas: listDramas(dramas, { genre, sort: "popularity", pageSize: ROW_SIZE }).items,
+        })),
+        ...(["sweet", "heartbreaking", "suspenseful"] as const).map((vibe): HomeRow => ({
+          kind: "vibe",
+          value: vibe,
+          dramas: listDramas(dramas, { vibe, sort: "popularity", pageSize: ROW_SIZE }).items,
+        })),
+      ];
+      return { featured, rows: rows.filter((row) => row.dramas.length > 0) };
+    }
+
+    // One feed for the view's life: no sorting per request, and the home page's rows HTML,
+    // memoised per feed object (app/components/home-rows.server.tsx), is reused.
+    const homeFeed = buildHome();
+
+    return {
+      name: "local",
+      locale,
+      inLocale: view,
+      home: async () => homeFeed,
+      facets: async () => facets,
+      list: async (query: ListQuery): Promise<Page<Drama>> => listDramas(dramas, query),
+      search: async (q, page, pageSize) =>
+        paginate(
+          searchDramas(dramas, q, (drama) => textsById.get(drama.id) ?? [drama]),
+          page,
+          pageSize,
+        ),
+      getDrama: async (id) => dramaById.get(id) ?? null,
+      getDramas: async (ids) =>
+        new Map(ids.flatMap((id) => (dramaById.has(id) ? [[id, dramaById.get(id) as Drama] as const] : []))),
+      getEpisodes: async (dramaId) => episodesByDrama.get(dramaId) ?? [],
+      getEpisode: async (id) => episodeById.get(id) ?? null,
+    };
   }
 
-  // The demo data never changes, so one feed for the provider's life: no sorting per request, and
-  // the home page's rows HTML, memoised per feed object (app/components/home-rows.server.tsx), is reused.
-  const homeFeed = buildHome();
+  function view(locale: Locale): CatalogProvider {
+    let found = views.get(locale);
+    if (!found) views.set(locale, (found = buildView(locale)));
+    return found;
+  }
 
-  return {
-    name: "local",
-    home: async () => homeFeed,
-    facets: async () => facets,
-    list: async (query: ListQuery): Promise<Page<Drama>> => listDramas(dramas, query),
-    search: async (q, page, pageSize) => paginate(searchDramas(dramas, q), page, pageSize),
-    getDrama: async (id) => dramaById.get(id) ?? null,
-    getDramas: async (ids) =>
-      new Map(ids.flatMap((id) => (dramaById.has(id) ? [[id, dramaById.get(id) as Drama] as const] : []))),
-    getEpisodes: async (dramaId) => episodesByDrama.get(dramaId) ?? [],
-    getEpisode: async (id) => episodeById.get(id) ?? null,
-  };
+  return view(CATALOG_DEFAULT_LANGUAGE);
 }

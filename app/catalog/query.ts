@@ -61,20 +61,33 @@ function words(text: string): string {
   return ` ${tokenize(text).join(" ")}`;
 }
 
+/** The texts of a drama that search looks at in one language (every language's are searched). */
+export interface SearchText {
+  title: string;
+  synopsis: string;
+}
+
 /**
  * Every term must start a word somewhere (title, original title, synopsis, cast,
- * genres or vibes). Title matches rank first, then cast, then the rest;
- * ties go to popularity.
+ * genres or vibes), in any of the drama's languages: `textsOf` gives a drama's
+ * title and synopsis in each language the catalog holds (by default only the
+ * drama's own, for a single-language list). Title matches rank first, then cast,
+ * then the rest; ties go to popularity.
  */
-export function searchDramas(dramas: Drama[], q: string): Drama[] {
+export function searchDramas<T extends Drama>(
+  dramas: T[],
+  q: string,
+  textsOf: (drama: T) => readonly SearchText[] = (drama) => [drama],
+): T[] {
   const terms = tokenize(q).slice(0, 8);
   if (terms.length === 0) return [];
-  const scored: { drama: Drama; score: number }[] = [];
+  const scored: { drama: T; score: number }[] = [];
   for (const drama of dramas) {
-    const title = words(`${drama.title} ${drama.originalTitle}`);
+    const texts = textsOf(drama);
+    const title = words([...texts.map((text) => text.title), drama.originalTitle].join(" "));
     const cast = words(drama.cast.join(" "));
     const tags = words([...drama.genres, ...drama.vibes].join(" "));
-    const synopsis = words(drama.synopsis);
+    const synopsis = words(texts.map((text) => text.synopsis).join(" "));
     let score = 0;
     let matchedAll = true;
     for (const term of terms) {

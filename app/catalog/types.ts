@@ -2,7 +2,19 @@
  * Dracin's own catalog types. Every provider maps its source (bundled demo
  * data, an upstream HTTP API, ...) onto these shapes; routes never see
  * anything else.
+ *
+ * Text (drama titles, synopses, episode titles) comes in the language a page
+ * asks for: a provider is a view of the catalog bound to one locale
+ * (`getCatalog(locale)`), and each text says which language it is actually in,
+ * because a text the catalog has not translated falls back to the catalog's
+ * default language (CATALOG_DEFAULT_LANGUAGE) instead of breaking the page.
  */
+import type { Locale } from "../i18n/catalog";
+
+export type { Locale };
+
+/** The language every catalog text exists in; translations into other locales are optional. */
+export const CATALOG_DEFAULT_LANGUAGE: Locale = "en";
 
 export const DRAMA_STATUSES = ["ongoing", "completed"] as const;
 export type DramaStatus = (typeof DRAMA_STATUSES)[number];
@@ -36,10 +48,15 @@ export interface EpisodeStreams {
 
 export interface Drama {
   id: string;
+  /** In the view's locale when translated, else in CATALOG_DEFAULT_LANGUAGE (see titleLang). */
   title: string;
-  /** Title in Chinese characters, shown as a subtitle. */
+  /** The language `title` is in: the view's locale, or the default language it fell back to. */
+  titleLang: Locale;
+  /** Title in Chinese characters, shown as a subtitle (always `lang="zh"` in views). */
   originalTitle: string;
+  /** In the view's locale when translated, else in CATALOG_DEFAULT_LANGUAGE (see synopsisLang). */
   synopsis: string;
+  synopsisLang: Locale;
   year: number;
   status: DramaStatus;
   genres: string[];
@@ -60,7 +77,9 @@ export interface Episode {
   dramaId: string;
   /** 1-based. */
   number: number;
+  /** In the view's locale when translated, else in CATALOG_DEFAULT_LANGUAGE (see titleLang). */
   title: string;
+  titleLang: Locale;
   /** Seconds; matches the media. */
   duration: number;
   streams: EpisodeStreams;
@@ -107,12 +126,23 @@ export interface Facets {
   years: number[];
 }
 
-/** What the pages need from a catalog. Implementations live beside this file. */
+/**
+ * What the pages need from a catalog, in one language. Implementations live
+ * beside this file; each is created in CATALOG_DEFAULT_LANGUAGE and hands out
+ * its other languages with `inLocale` (views of one catalog share its caches
+ * and connections). Genres and vibes are slugs in every language: the views
+ * name them with `tag.<slug>` messages, and URLs keep the slugs.
+ */
 export interface CatalogProvider {
   readonly name: string;
+  /** The language this view answers in. */
+  readonly locale: Locale;
+  /** The same catalog answering in `locale` (memoised: the same object each time). */
+  inLocale(locale: Locale): CatalogProvider;
   home(): Promise<HomeFeed>;
   facets(): Promise<Facets>;
   list(query: ListQuery): Promise<Page<Drama>>;
+  /** Matches words of every language the catalog holds, whatever this view's locale. */
   search(q: string, page?: number, pageSize?: number): Promise<Page<Drama>>;
   getDrama(id: string): Promise<Drama | null>;
   getDramas(ids: string[]): Promise<Map<string, Drama>>;

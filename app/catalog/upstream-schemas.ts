@@ -4,7 +4,9 @@
  * nothing here reaches a route: the provider maps these onto ./types.
  *
  * Unknown fields are ignored (an upstream may add fields); missing or
- * mistyped fields make the whole payload invalid.
+ * mistyped fields make the whole payload invalid. Translations are the
+ * exception: an invalid or empty translated text is dropped (the page shows
+ * the default-language text instead), so a bad translation never breaks a page.
  */
 import { z } from "zod";
 import { DRAMA_STATUSES } from "./types";
@@ -24,6 +26,25 @@ const Id = z
   .max(150)
   .regex(/^[A-Za-z0-9._~-]+$/, { message: "must be URL-safe ([A-Za-z0-9._~-])" });
 
+/** A translated text: kept when it is a non-empty string within `max`, else dropped (fallback). */
+const TranslatedText = (max: number) => z.string().trim().min(1).max(max).optional().catch(undefined);
+
+/**
+ * `translations`: by language code (the `lang` Dracin asked for, maybe others), the
+ * texts the API has in that language. Anything unusable in it counts as "not translated".
+ */
+const Translations = <T extends z.ZodType>(entry: T) =>
+  z
+    .record(z.string().min(1).max(35), entry.catch(undefined as z.output<T>))
+    .optional()
+    .catch(undefined);
+
+export const UpstreamDramaTranslationSchema = z.object({
+  title: TranslatedText(300),
+  synopsis: TranslatedText(10_000),
+});
+export const UpstreamEpisodeTranslationSchema = z.object({ title: TranslatedText(300) });
+
 export const UpstreamDramaSchema = z.object({
   id: Id,
   title: z.string().min(1).max(300),
@@ -39,6 +60,7 @@ export const UpstreamDramaSchema = z.object({
   posterUrl: MediaUrl,
   addedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { message: "must be an ISO date" }),
   episodeCount: z.number().int().min(0),
+  translations: Translations(UpstreamDramaTranslationSchema),
 });
 export type UpstreamDrama = z.infer<typeof UpstreamDramaSchema>;
 
@@ -85,6 +107,7 @@ export const UpstreamEpisodeSchema = z.object({
   thumbnailUrl: MediaUrl,
   /** When the stream URLs stop working (signed URLs); absent = they do not expire. */
   expiresAt: z.iso.datetime({ offset: true }).optional(),
+  translations: Translations(UpstreamEpisodeTranslationSchema),
 });
 export type UpstreamEpisode = z.infer<typeof UpstreamEpisodeSchema>;
 

@@ -4,6 +4,7 @@ import { formatDuration } from "~/i18n/format";
 import { episodeState, type ProgressLike } from "~/lib/progress-rules";
 import { useT } from "~/i18n";
 import { CsrfField } from "~/components/csrf-field";
+import { useTextLang } from "~/components/text-lang";
 
 /** A drama's episodes with per-episode state in text and as a bar. */
 export function EpisodeList({
@@ -48,13 +49,16 @@ export function EpisodeItem({
   announce?: string;
 }) {
   const t = useT();
+  const textLang = useTextLang();
   const state = episodeState(progress);
   const itemId = `episode-${episode.id}`;
   return (
     <li id={itemId} className={`episode episode-${state.kind}`}>
       <a href={`/watch/${episode.id}`} aria-current={current ? "page" : undefined} className="episode-link">
         <span className="episode-number">{t("episode.number", { number: episode.number })}</span>
-        <span className="episode-title">{episode.title}</span>
+        <span className="episode-title" lang={textLang(episode.titleLang)}>
+          {episode.title}
+        </span>
         <span className="episode-duration">{formatDuration(episode.duration)}</span>
       </a>
       <div className="episode-status">

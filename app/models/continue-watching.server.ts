@@ -3,7 +3,7 @@
  * or the next one after a completed episode; finished series drop out.
  */
 import { getCatalog } from "~/catalog/index.server";
-import type { Drama } from "~/catalog/types";
+import type { Drama, Locale } from "~/catalog/types";
 import { nextUp } from "~/lib/progress-rules";
 import { getRecentProgress, type StoredProgress } from "~/models/progress.server";
 import { prisma, type PrismaClient } from "~/utils/db.server";
@@ -14,7 +14,12 @@ export type ContinueItem =
   | { kind: "resume"; drama: Drama; episodeId: string; number: number; percent: number; secondsLeft: number }
   | { kind: "next"; drama: Drama; episodeId: string; number: number };
 
-export async function getContinueWatching(userId: string, db: PrismaClient = prisma): Promise<ContinueItem[]> {
+/** The row's dramas come in `locale` (the page's language). */
+export async function getContinueWatching(
+  userId: string,
+  locale: Locale,
+  db: PrismaClient = prisma,
+): Promise<ContinueItem[]> {
   const rows = await getRecentProgress(userId, 300, db);
   // Rows come newest first, so a drama's first row is its latest; a drama
   // whose latest row is hidden stays out until the viewer plays it again.
@@ -27,7 +32,7 @@ export async function getContinueWatching(userId: string, db: PrismaClient = pri
     else if (row.hiddenAt) hidden.add(row.dramaId);
     else if (byDrama.size < CONTINUE_WATCHING_LIMIT * 2) byDrama.set(row.dramaId, [row]);
   }
-  const catalog = getCatalog();
+  const catalog = getCatalog(locale);
   const dramaIds = [...byDrama.keys()];
   const [dramas, episodeLists] = await Promise.all([
     catalog.getDramas(dramaIds),

@@ -34,13 +34,13 @@ export const handle: RouteHandle = {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const catalog = getCatalog();
   const [userId, locale] = await Promise.all([getUserId(request), requestLocale(request)]);
+  const catalog = getCatalog(locale);
   const [feed, continueWatching, myList] = await catalogPage(
     () =>
       Promise.all([
         catalog.home(),
-        userId ? getContinueWatching(userId, readDb(request)) : Promise.resolve([]),
+        userId ? getContinueWatching(userId, locale, readDb(request)) : Promise.resolve([]),
         userId
           ? listFavorites(userId, 12, readDb(request)).then(async (rows) => {
               const dramas = await catalog.getDramas(rows.map((row) => row.dramaId));

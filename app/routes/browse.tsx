@@ -3,6 +3,7 @@ import { metaTranslator } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { DRAMA_STATUSES, SORT_ORDERS, type ListQuery } from "~/catalog/types";
 import { DramaGrid } from "~/components/drama-grid";
 import { Pagination } from "~/components/pagination";
@@ -38,7 +39,7 @@ export const handle: RouteHandle = { cache: { anonymous: "public", signedIn: "ne
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = BrowseQuerySchema.parse(emptyToUndefined(url.searchParams));
-  const catalog = getCatalog();
+  const catalog = getCatalog(await requestLocale(request));
   const query: ListQuery = { ...filters, page: pageParam(url.searchParams.get("page")), pageSize: 24 };
   const [result, facets] = await catalogPage(() => Promise.all([catalog.list(query), catalog.facets()]), {
     route: "/browse",

@@ -2,9 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { metaTranslator } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog, requireDrama } from "~/catalog/index.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { EpisodeList } from "~/components/episode-list";
 import { FavoriteButton } from "~/components/favorite-button";
 import { labelForTag } from "~/components/tag-label";
+import { useTextLang } from "~/components/text-lang";
 import { useLocale, useT } from "~/i18n";
 import { formatList, formatNumber } from "~/i18n/format";
 import { nextUp, type ProgressLike } from "~/lib/progress-rules";
@@ -23,10 +25,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export const handle: RouteHandle = { cache: { anonymous: "public", signedIn: "never" } };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const drama = await requireDrama(params.dramaId ?? "");
+  const locale = await requestLocale(request);
+  const drama = await requireDrama(params.dramaId ?? "", locale);
   const userId = await getUserId(request);
   const [episodes, rows, favorite] = await Promise.all([
-    catalogPage(() => getCatalog().getEpisodes(drama.id), { dramaId: drama.id }),
+    catalogPage(() => getCatalog(locale).getEpisodes(drama.id), { dramaId: drama.id }),
     userId ? getDramaProgress(userId, drama.id) : Promise.resolve([]),
     userId ? isFavorite(userId, drama.id) : Promise.resolve(false),
   ]);
@@ -47,6 +50,7 @@ export default function DramaPage() {
   const { drama, episodes, progress, next, favorite, signedIn, here } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const textLang = useTextLang();
   const first = episodes[0];
   const play =
     next?.kind === "resume" && next.position > 0
@@ -68,7 +72,7 @@ export default function DramaPage() {
         <img className="drama-poster" src={drama.posterUrl} alt="" width={300} height={450} />
         <div className="drama-info">
           <h1>
-            {drama.title}{" "}
+            <span lang={textLang(drama.titleLang)}>{drama.title}</span>{" "}
             <span className="original-title" lang="zh">
               {drama.originalTitle}
             </span>
@@ -103,7 +107,9 @@ export default function DramaPage() {
               </li>
             ))}
           </ul>
-          <p className="synopsis">{drama.synopsis}</p>
+          <p className="synopsis" lang={textLang(drama.synopsisLang)}>
+            {drama.synopsis}
+          </p>
           <p className="cast">
             <strong>{t("drama.cast")}:</strong> {formatList(drama.cast, locale)}
           </p>

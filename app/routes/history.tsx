@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { resolveDramas, resolveEpisode } from "~/catalog/index.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { Pagination } from "~/components/pagination";
 import { useLocale, useT } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
@@ -23,9 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageParam(new URL(request.url).searchParams.get("page"));
   const history = await listHistory(userId, page, 20, readDb(request));
   // Never fails for the catalog: "no longer available" (with a remove button) or "details unavailable".
+  const locale = await requestLocale(request);
   const [dramas, episodes] = await Promise.all([
-    resolveDramas([...new Set(history.items.map((item) => item.dramaId))]),
-    Promise.all(history.items.map((item) => resolveEpisode(item.episodeId))),
+    resolveDramas([...new Set(history.items.map((item) => item.dramaId))], locale),
+    Promise.all(history.items.map((item) => resolveEpisode(item.episodeId, locale))),
   ]);
   return {
     ...history,

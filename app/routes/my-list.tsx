@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { metaTranslator } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { resolveDramas } from "~/catalog/index.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { DramaCard } from "~/components/drama-card";
 import { FavoriteButton } from "~/components/favorite-button";
 import { useT } from "~/i18n";
@@ -15,7 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
   const rows = await listFavorites(userId, 100, readDb(request));
   // Never fails for the catalog: unknown dramas say so, unreachable ones say "details unavailable".
-  const dramas = await resolveDramas(rows.map((row) => row.dramaId));
+  const dramas = await resolveDramas(
+    rows.map((row) => row.dramaId),
+    await requestLocale(request),
+  );
   return {
     items: rows.map((row) => {
       const resolved = dramas.get(row.dramaId);

@@ -36,15 +36,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { intent, dramaId, redirectTo } = parsed.data;
   // Removing something the catalog no longer has (or cannot describe right now) must still work.
+  const catalog = getCatalog(await requestLocale(request));
   const drama =
     intent === "add"
-      ? await catalogPage(() => getCatalog().getDrama(dramaId), { dramaId })
-      : await getCatalog()
-          .getDrama(dramaId)
-          .catch((error: unknown) => {
-            if (isCatalogUnavailable(error)) return null;
-            throw error;
-          });
+      ? await catalogPage(() => catalog.getDrama(dramaId), { dramaId })
+      : await catalog.getDrama(dramaId).catch((error: unknown) => {
+          if (isCatalogUnavailable(error)) return null;
+          throw error;
+        });
   if (!drama && intent === "add") return plainText(request, 404, "http.notFound.drama");
 
   if (intent === "add") await addFavorite(userId, dramaId);

@@ -10,7 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // Someone who opens this URL directly gets the real page.
   if (!isHtmxRequest(request)) throw redirect(`/search${url.search}`);
-  const { q, result } = await runSearch(url);
+  const { q, result } = await runSearch(request);
   const locale = await requestLocale(request);
   return fragment(
     <I18nProvider locale={locale}>

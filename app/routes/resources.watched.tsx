@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return plainText(request, 400, "http.invalid.watchedForm");
   const { intent, episodeId, redirectTo } = parsed.data;
 
-  const catalog = getCatalog();
+  const catalog = getCatalog(await requestLocale(request));
   const episode = await catalogPage(() => catalog.getEpisode(episodeId), { episodeId });
   if (!episode) return plainText(request, 404, "http.notFound.episode");
 

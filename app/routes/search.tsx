@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export const handle: RouteHandle = { cache: { anonymous: "public", signedIn: "never" } };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return runSearch(new URL(request.url));
+  return runSearch(request);
 }
 
 export default function Search() {

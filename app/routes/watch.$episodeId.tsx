@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { metaTranslator } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
+import { requestLocale } from "~/i18n/locale.server";
 import { EpisodeList } from "~/components/episode-list";
 import { useT } from "~/i18n";
 import { formatDuration } from "~/lib/format";
@@ -30,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
-  const catalog = getCatalog();
+  const catalog = getCatalog(await requestLocale(request));
   const episodeId = params.episodeId ?? "";
   const episode = await catalogPage(() => catalog.getEpisode(episodeId), { episodeId });
   if (!episode) throw notFound("Episode not found");

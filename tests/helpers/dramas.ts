@@ -7,8 +7,10 @@ export function makeDrama(overrides: Partial<Drama> & { id: string }): Drama {
   serial += 1;
   return {
     title: `Untitled ${serial}`,
+    titleLang: "en",
     originalTitle: "无题",
     synopsis: "A quiet story.",
+    synopsisLang: "en",
     year: 2024,
     status: "completed",
     genres: [],

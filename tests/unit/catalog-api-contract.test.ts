@@ -74,3 +74,58 @@ describe("catalog API (catalog:serve) against the contract", () => {
     expect((await answer("POST", "/v1/home", bearer)).status).toBe(405);
   });
 });
+
+describe("catalog API languages (?lang=)", () => {
+  const answer = createCatalogApi();
+
+  it.each(Object.entries(SAMPLES))("%s with ?lang=id still passes the provider's schema", async (_path, sample) => {
+    const result = await answer("GET", `${sample.url}${sample.url.includes("?") ? "&" : "?"}lang=id`, undefined);
+    expect(result.status).toBe(200);
+    expect(sample.schema.safeParse(result.body).error?.issues ?? []).toEqual([]);
+  });
+
+  it("keeps the English texts and adds translations.id for the asked language", async () => {
+    const drama = UpstreamDramaSchema.parse(
+      (await answer("GET", "/v1/dramas/moonlit-tea-house?lang=id", undefined)).body,
+    );
+    expect(drama.title).toBe("Moonlit Tea House");
+    expect(drama.synopsis).toMatch(/^After her grandfather dies/);
+    // Titles stay English in the demo catalog, so only the synopsis is translated.
+    expect(drama.translations).toEqual({ id: { synopsis: expect.stringMatching(/^Setelah kakeknya/) } });
+    const episodes = UpstreamEpisodeListSchema.parse(
+      (await answer("GET", "/v1/dramas/moonlit-tea-house/episodes?lang=id", undefined)).body,
+    );
+    expect(episodes.items[0]).toMatchObject({
+      title: "The Last Pot of Oolong",
+      translations: { id: { title: "Teko Oolong Terakhir" } },
+    });
+  });
+
+  it("answers English only without lang, for lang=en and for a language it does not know", async () => {
+    for (const query of ["", "?lang=en", "?lang=fr", "?lang="]) {
+      const body = (await answer("GET", `/v1/dramas/moonlit-tea-house${query}`, undefined)).body as object;
+      expect(body).not.toHaveProperty("translations");
+      expect(body).not.toHaveProperty("titleLang");
+    }
+  });
+
+  it("searches words of every language, whatever lang asks for", async () => {
+    for (const url of ["/v1/search?q=kedai+teh+kakeknya", "/v1/search?q=kedai+teh+kakeknya&lang=id"]) {
+      const page = UpstreamDramaPageSchema.parse((await answer("GET", url, undefined)).body);
+      expect(page.items[0]?.id).toBe("moonlit-tea-house");
+    }
+  });
+
+  it("translates home rows, list pages and batches", async () => {
+    const home = UpstreamHomeSchema.parse((await answer("GET", "/v1/home?lang=id", undefined)).body);
+    expect(home.featured.translations?.id?.synopsis).toBeTruthy();
+    expect(home.rows.every((row) => row.dramas.every((d) => d.translations?.id?.synopsis))).toBe(true);
+    const batch = UpstreamDramaBatchSchema.parse(
+      (await answer("GET", "/v1/dramas?ids=neon-rain,moonlit-tea-house&lang=id", undefined)).body,
+    );
+    expect(batch.items.map((d) => [d.id, d.title, Boolean(d.translations?.id?.synopsis)])).toEqual([
+      ["neon-rain", "Neon Rain", true],
+      ["moonlit-tea-house", "Moonlit Tea House", true],
+    ]);
+  });
+});
