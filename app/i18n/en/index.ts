@@ -8,6 +8,7 @@
 import { admin } from "./admin";
 import { email } from "./email";
 import { oauth } from "./oauth";
+import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
 
@@ -239,6 +240,7 @@ export const en = {
   ...admin,
   ...email,
   ...oauth,
+  ...player,
   ...sessions,
   ...security,
 } as const;

@@ -6,6 +6,7 @@ import type { Messages } from "../catalog";
 import { admin } from "./admin";
 import { email } from "./email";
 import { oauth } from "./oauth";
+import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
 
@@ -237,6 +238,7 @@ export const id: Messages = {
   ...admin,
   ...email,
   ...oauth,
+  ...player,
   ...sessions,
   ...security,
 };
