@@ -6,7 +6,10 @@
  * never take a key from the control that has focus: Space and Enter belong to
  * buttons, arrows to sliders and menus, everything to text fields. Keys with
  * Ctrl, Alt or Meta are left to the browser and assistive technology.
+ * The help's words are `player.*` messages (app/i18n/en/player.ts), in the
+ * viewer's language.
  */
+import type { PlayerMessageKey } from "~/i18n/player";
 
 export type ShortcutAction =
   | "toggle-play"
@@ -29,36 +32,60 @@ export interface KeyInput {
   isComposing?: boolean;
 }
 
+/** A key as the help shows it: a character as it is, or a named key from the catalog ("Space"). */
+export type KeyLabel = { char: string } | { name: PlayerMessageKey };
+
 export interface Shortcut {
   action: ShortcutAction;
   /** `KeyboardEvent.key` values (letters in lower case). */
   keys: readonly string[];
   /** How the help shows the keys. */
-  label: readonly string[];
-  description: string;
+  label: readonly KeyLabel[];
+  /** What it does: a `player.*` message; `{seconds}` is SEEK_STEP_SECONDS. */
+  description: PlayerMessageKey;
 }
 
 export const SEEK_STEP_SECONDS = 10;
 
+const SPACE: KeyLabel = { name: "player.key.space" };
+const LEFT: KeyLabel = { name: "player.key.left" };
+const RIGHT: KeyLabel = { name: "player.key.right" };
+const char = (value: string): KeyLabel => ({ char: value });
+
 export const SHORTCUTS: readonly Shortcut[] = [
-  { action: "toggle-play", keys: [" ", "k"], label: ["Space", "K"], description: "Play or pause" },
+  {
+    action: "toggle-play",
+    keys: [" ", "k"],
+    label: [SPACE, char("K")],
+    description: "player.shortcut.togglePlay",
+  },
   {
     action: "seek-back",
     keys: ["j", "ArrowLeft"],
-    label: ["J", "←"],
-    description: `Back ${SEEK_STEP_SECONDS} seconds`,
+    label: [char("J"), LEFT],
+    description: "player.shortcut.seekBack",
   },
   {
     action: "seek-forward",
     keys: ["l", "ArrowRight"],
-    label: ["L", "→"],
-    description: `Forward ${SEEK_STEP_SECONDS} seconds`,
+    label: [char("L"), RIGHT],
+    description: "player.shortcut.seekForward",
   },
-  { action: "toggle-mute", keys: ["m"], label: ["M"], description: "Mute or unmute" },
-  { action: "toggle-fullscreen", keys: ["f"], label: ["F"], description: "Full screen on or off" },
-  { action: "toggle-captions", keys: ["c"], label: ["C"], description: "Captions on or off" },
-  { action: "next-episode", keys: ["n"], label: ["N"], description: "Next episode" },
-  { action: "show-help", keys: ["?"], label: ["?"], description: "Show these shortcuts" },
+  { action: "toggle-mute", keys: ["m"], label: [char("M")], description: "player.shortcut.toggleMute" },
+  {
+    action: "toggle-fullscreen",
+    keys: ["f"],
+    label: [char("F")],
+    description: "player.shortcut.toggleFullscreen",
+  },
+  {
+    action: "toggle-captions",
+    keys: ["c"],
+    label: [char("C")],
+    description: "player.shortcut.toggleCaptions",
+  },
+  { action: "next-episode", keys: ["n"], label: [char("N")], description: "player.shortcut.nextEpisode" },
+  { action: "show-help", keys: ["?"], label: [char("?")], description: "player.shortcut.showHelp" },
 ];
 
 const ACTIVATION_KEYS = new Set([" ", "Enter"]);

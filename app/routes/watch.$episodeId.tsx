@@ -4,13 +4,15 @@ import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { EpisodeList } from "~/components/episode-list";
-import { useT } from "~/i18n";
+import { useLocale, useT, type Translate } from "~/i18n";
+import { requestLocale } from "~/i18n/locale.server";
+import { languageAutonym, playerMessages, videojsDictionary } from "~/i18n/player";
 import { formatDuration } from "~/lib/format";
 import { resumePosition, type ProgressLike } from "~/lib/progress-rules";
 import { getDramaProgress } from "~/models/progress.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import playerStyles from "~/styles/player.css";
-import { getPreferences } from "~/utils/preferences.server";
+import { captionsFor, getPreferences } from "~/utils/preferences.server";
 import { pathWithSearch } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
 import { requireUserId, viewerKey } from "~/utils/session.server";
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getPreferences(request),
   ]);
   if (!drama) throw notFound("Drama not found");
+  const locale = await requestLocale(request);
   const progress: Record<string, ProgressLike> = {};
   for (const row of rows) progress[row.episodeId] = row;
   const index = episodes.findIndex((e) => e.id === episode.id);
@@ -50,7 +53,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     episode,
     episodes,
     progress,
-    preferences,
+    // Captions not chosen yet follow the viewer's language.
+    preferences: {
+      ...preferences,
+      captions: captionsFor(
+        preferences,
+        locale,
+        episode.subtitles.map((subtitle) => subtitle.lang),
+      ),
+    },
     here: pathWithSearch(request),
     viewer: viewerKey(userId),
     start: resumePosition(progress[episode.id]),
@@ -59,10 +70,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** A private-use character: where the language name goes in a translated sentence. */
+const NAME_SLOT = "\uE000";
+
+/** "Subtitles, <span lang="id">Bahasa Indonesia</span> (WebVTT)": the name marked with its own language. */
+function subtitlesDownloadLabel(t: Translate, lang: string, name: string) {
+  const [before, after = ""] = t("watch.downloadSubtitles", { language: NAME_SLOT }).split(NAME_SLOT);
+  return (
+    <>
+      {before}
+      <span lang={lang}>{name}</span>
+      {after}
+    </>
+  );
+}
+
 export default function Watch() {
   const { drama, episode, episodes, progress, preferences, here, viewer, start, previous, next } =
     useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
+  // video.js's labels, only for languages video.js does not ship (English is built in).
+  const videojsLabels = videojsDictionary(locale);
+  // Each caption language is named in its own language wherever it is listed.
+  const subtitles = episode.subtitles.map((subtitle) => ({
+    ...subtitle,
+    name: languageAutonym(subtitle.lang, subtitle.label),
+  }));
   const low = episode.streams.mp4[0];
   const fragmentSuffix = start > 0 ? `#t=${start}` : "";
   return (
@@ -96,6 +130,8 @@ export default function Watch() {
           data-autoplay={preferences.autoplay ? "1" : "0"}
           data-data-saver={preferences.dataSaver ? "1" : "0"}
           data-captions={preferences.captions}
+          data-strings={JSON.stringify(playerMessages(locale))}
+          data-videojs-language={videojsLabels ? JSON.stringify(videojsLabels) : undefined}
           className="video-js vjs-default-skin vjs-big-play-centered"
           controls
           preload={preferences.dataSaver ? "none" : "metadata"}
@@ -104,13 +140,13 @@ export default function Watch() {
           aria-label={t("watch.playerLabel", { title: drama.title, episode: episode.number })}
         >
           <source src={`${low.src}${fragmentSuffix}`} type="video/mp4" />
-          {episode.subtitles.map((subtitle) => (
+          {subtitles.map((subtitle) => (
             <track
               key={subtitle.lang}
               kind="captions"
               src={subtitle.src}
               srcLang={subtitle.lang}
-              label={subtitle.label}
+              label={subtitle.name}
               default={subtitle.lang === preferences.captions}
             />
           ))}
@@ -146,9 +182,9 @@ export default function Watch() {
           <div className="field">
             <label htmlFor="pref-captions">{t("settings.captions")}</label>
             <select id="pref-captions" name="captions" defaultValue={preferences.captions}>
-              {episode.subtitles.map((subtitle) => (
-                <option key={subtitle.lang} value={subtitle.lang}>
-                  {subtitle.label}
+              {subtitles.map((subtitle) => (
+                <option key={subtitle.lang} value={subtitle.lang} lang={subtitle.lang}>
+                  {subtitle.name}
                 </option>
               ))}
               <option value="off">{t("settings.captionsOff")}</option>
@@ -184,10 +220,10 @@ export default function Watch() {
               </a>
             </li>
           ))}
-          {episode.subtitles.map((subtitle) => (
+          {subtitles.map((subtitle) => (
             <li key={subtitle.lang}>
-              <a href={subtitle.src} download>
-                {t("watch.downloadSubtitles", { language: subtitle.label })}
+              <a href={subtitle.src} download hrefLang={subtitle.lang}>
+                {subtitlesDownloadLabel(t, subtitle.lang, subtitle.name)}
               </a>
             </li>
           ))}

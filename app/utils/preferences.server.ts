@@ -2,21 +2,43 @@
  * Playback preferences (captions language, autoplay next episode, data
  * saver) in a long-lived signed cookie, so the server renders the right
  * defaults for every viewer, signed in or not, with or without JavaScript.
+ *
+ * Captions are stored only once the viewer has chosen (the player's menu or
+ * `c`, the settings form); until then they follow the viewer's language
+ * (`captionsFor`), so an Indonesian viewer starts with Indonesian captions.
  */
 import { createCookie } from "@remix-run/node";
 import { z } from "zod";
+import type { Locale } from "~/i18n";
 import { getEnv } from "~/utils/env.server";
 
 export const CAPTION_CHOICES = ["en", "id", "off"] as const;
+export type CaptionsChoice = (typeof CAPTION_CHOICES)[number];
 
 export const PreferencesSchema = z.object({
-  captions: z.enum(CAPTION_CHOICES).catch("en"),
+  /** Absent: the viewer has not chosen (see captionsFor). */
+  captions: z.enum(CAPTION_CHOICES).optional().catch(undefined),
   autoplay: z.boolean().catch(true),
   dataSaver: z.boolean().catch(false),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
-export const DEFAULT_PREFERENCES: Preferences = { captions: "en", autoplay: true, dataSaver: false };
+export const DEFAULT_PREFERENCES: Preferences = { captions: undefined, autoplay: true, dataSaver: false };
+
+/**
+ * The captions a page starts with: the viewer's choice; else the track in the
+ * viewer's language; else (an episode without one) the first track the
+ * preferences can name; else off. `available` is the episode's track languages.
+ */
+export function captionsFor(
+  preferences: Pick<Preferences, "captions">,
+  locale: Locale,
+  available: readonly string[],
+): CaptionsChoice {
+  if (preferences.captions) return preferences.captions;
+  const choices: readonly CaptionsChoice[] = [locale, ...CAPTION_CHOICES];
+  return choices.find((choice) => choice !== "off" && available.includes(choice)) ?? "off";
+}
 
 /** A form's subset of preferences: "1"/"0" for the switches. */
 export const PreferencesFormSchema = z.object({
@@ -52,5 +74,7 @@ export async function getPreferences(request: Request): Promise<Preferences> {
 }
 
 export async function serializePreferences(preferences: Preferences): Promise<string> {
-  return preferencesCookie().serialize(preferences);
+  // An unchosen captions field stays out of the cookie, so it keeps following the viewer's language.
+  const { captions, ...rest } = preferences;
+  return preferencesCookie().serialize(captions === undefined ? rest : preferences);
 }

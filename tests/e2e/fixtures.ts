@@ -85,11 +85,15 @@ export async function registerInBrowser(page: Page, account: Account): Promise<v
 }
 
 export const test = base.extend<{ account: Account; signedIn: Account }>({
-  account: async ({ playwright, baseURL }, use) => {
+  account: async ({ playwright, baseURL, locale }, use) => {
     const account = newAccount();
     // A separate request context: registering must not sign the page in.
     // Origin: as the browser's own form post sends it (the CSRF check wants it, or the page's token).
-    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL! } });
+    // Accept-Language: the test's browser language, which registration saves as the account's language.
+    const request = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { Origin: baseURL!, ...(locale ? { "Accept-Language": locale } : {}) },
+    });
     await registerAccount(request, account);
     await request.dispose();
     await use(account);

@@ -97,6 +97,10 @@ test("the shortcuts help opens with ? in the player and with its button, closes 
     "Full screen on or off",
     "Captions on or off",
     "Next episode",
+    // Named keys are words (read out by screen readers), not symbols.
+    "Space or K",
+    "J or Left arrow",
+    "L or Right arrow",
   ]) {
     await expect(help).toContainText(text);
   }

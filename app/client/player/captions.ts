@@ -2,7 +2,10 @@
  * Captions: the server marks the viewer's preferred track `default` (none
  * for "off") and video.js shows it. When the viewer changes the track (the
  * captions menu or the `c` shortcut), the choice is saved to the preferences
- * cookie so the next episode starts with the same one.
+ * cookie so the next episode starts with the same one. The server names
+ * each track in its own language ("English", "Bahasa Indonesia"); the menu
+ * items here carry that language as `lang`, so a screen reader says each
+ * name in its own voice.
  */
 import type { CaptionsChoice } from "./config";
 import type { PreferencesClient } from "./preferences";
@@ -10,6 +13,33 @@ import { t } from "./strings";
 import { textTracks, type TextTrackLike, type VjsPlayer } from "./types";
 
 const CAPTION_KINDS = new Set(["captions", "subtitles"]);
+
+/** video.js's captions menu button, as far as the language marks need it (rebuilt on `update`). */
+interface CaptionsMenuButton {
+  update(...args: unknown[]): void;
+  items?: { track?: TextTrackLike; el(): Element }[];
+}
+
+/** Marks each track item's name (not the ", selected" text video.js adds) with its track's language. */
+function markLanguages(button: CaptionsMenuButton): void {
+  for (const item of button.items ?? []) {
+    const language = item.track?.language;
+    const name = item.el().querySelector(".vjs-menu-item-text");
+    if (language && name) name.setAttribute("lang", language);
+  }
+}
+
+function watchMenuLanguages(player: VjsPlayer): void {
+  const button = player.getChild("ControlBar")?.getChild("SubsCapsButton") as unknown as CaptionsMenuButton | undefined;
+  if (!button || typeof button.update !== "function") return;
+  const update = button.update.bind(button);
+  // video.js rebuilds the items whenever the track list changes.
+  button.update = (...args: unknown[]) => {
+    update(...args);
+    markLanguages(button);
+  };
+  markLanguages(button);
+}
 
 export class Captions {
   private readonly player: VjsPlayer;
@@ -24,6 +54,7 @@ export class Captions {
     this.preferences = preferences;
     this.saved = initial;
     this.lastLanguage = initial !== "off" ? initial : "";
+    player.ready(() => watchMenuLanguages(player));
     // Cues are laid out once per cue; lay them out again when the controls show or hide, so a
     // caption never sits under the control bar.
     player.on(["useractive", "userinactive"], () => {
@@ -53,16 +84,16 @@ export class Captions {
   /** The `c` shortcut: captions off, or back on in the last language used. Returns what to announce. */
   toggle(): string {
     const tracks = this.tracks();
-    if (tracks.length === 0) return t("noCaptions");
+    if (tracks.length === 0) return t("player.noCaptions");
     const showing = this.showing();
     if (showing) {
       for (const track of tracks) if (track.mode === "showing") track.mode = "disabled";
-      return t("captionsOff");
+      return t("player.captionsOff");
     }
     const track = tracks.find((candidate) => candidate.language === this.lastLanguage) ?? tracks[0];
     for (const other of tracks) if (other !== track && other.mode === "showing") other.mode = "disabled";
     track.mode = "showing";
-    return t("captionsOn", { label: track.label || track.language });
+    return t("player.captionsOn", { label: track.label || track.language });
   }
 
   private persist(): void {

@@ -88,7 +88,7 @@ export class SourceController {
   /** The choices the menu offers: Auto (adaptive, or a size-based MP4) and each rendition. */
   choices(): { value: QualityChoice; label: string }[] {
     return [
-      { value: AUTO, label: t("qualityAuto") },
+      { value: AUTO, label: t("player.qualityAuto") },
       ...this.renditions.map((r) => ({ value: r.quality, label: r.quality })),
     ];
   }
@@ -97,7 +97,7 @@ export class SourceController {
   label(choice: QualityChoice = this.choice): string {
     if (choice !== AUTO) return choice;
     const playing = this.playingQuality();
-    return playing ? t("qualityAutoWith", { quality: playing }) : t("qualityAuto");
+    return playing ? t("player.qualityAutoWith", { quality: playing }) : t("player.qualityAuto");
   }
 
   select(choice: QualityChoice): void {
@@ -276,8 +276,8 @@ class QualityMenuButton extends MenuButton {
     this.menuButton_.el().append(value);
     const refresh = () => {
       const { controller } = this.options_;
-      value.textContent = controller.choice === "auto" ? t("qualityAuto") : controller.choice;
-      this.controlText(`${t("quality")}, ${controller.label()}`);
+      value.textContent = controller.choice === "auto" ? t("player.qualityAuto") : controller.choice;
+      this.controlText(`${t("player.quality")}, ${controller.label()}`);
       for (const item of this.items ?? []) {
         item.selected(item.options_.value === controller.choice);
         const text = item.el().querySelector(".vjs-menu-item-text");

@@ -19,15 +19,35 @@ import { PreferencesClient } from "./preferences";
 import { wireProgress } from "./progress";
 import { SourceController, addQualityMenu } from "./sources";
 import { showStillWatching } from "./still-watching";
-import { t } from "./strings";
+import { loadStrings, t } from "./strings";
 import { createToolbar } from "./toolbar";
 import type { VjsPlayer } from "./types";
 import { UpNextCard } from "./up-next";
 
 const INTERACTIONS = ["keydown", "pointerdown", "mousedown", "touchstart"] as const;
 
+/**
+ * video.js's labels for the page's language when video.js ships none
+ * (`data-videojs-language`, sent only to viewers who need it); otherwise
+ * video.js's own English. Returns the language video.js should use.
+ */
+function videojsLanguage(video: HTMLVideoElement): string {
+  const lang = document.documentElement.lang || "en";
+  const json = video.dataset.videojsLanguage;
+  if (!json) return lang;
+  try {
+    const dictionary: unknown = JSON.parse(json);
+    if (dictionary && typeof dictionary === "object") videojs.addLanguage(lang, dictionary);
+  } catch {
+    // Malformed: video.js falls back to its English labels.
+  }
+  return lang;
+}
+
 export function startPlayer(video: HTMLVideoElement): VjsPlayer {
   const config = readConfig(video.dataset);
+  loadStrings(video.dataset.strings);
+  const language = videojsLanguage(video);
   // What the server rendered, before video.js takes the <track>s over.
   const defaultTrack = video.querySelector<HTMLTrackElement>(
     'track[default][kind="captions"], track[default][kind="subtitles"]',
@@ -60,6 +80,7 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
   }
 
   const player = videojs(video, {
+    language,
     controls: true,
     preload: config.dataSaver ? "none" : "metadata",
     fluid: true,
@@ -136,7 +157,7 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
       autoplay = on;
       if (!on) upNext?.stopCounting();
       void preferences.save({ autoplay: on }).then((saved) => {
-        if (!saved) announce(t("settingNotSaved"));
+        if (!saved) announce(t("player.settingNotSaved"));
       });
     },
   });
@@ -162,7 +183,7 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
       case "toggle-mute": {
         const muted = !player.muted();
         player.muted(muted);
-        announce(muted ? t("muted") : t("unmuted"));
+        announce(muted ? t("player.muted") : t("player.unmuted"));
         break;
       }
       case "toggle-fullscreen":
@@ -174,7 +195,7 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
         break;
       case "next-episode":
         if (config.nextUrl) goNext();
-        else announce(t("noNextEpisode"));
+        else announce(t("player.noNextEpisode"));
         break;
       case "show-help":
         toolbar.openHelp(document.activeElement);
@@ -206,7 +227,7 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
   } else if (pageStart.autoplay) {
     player.ready(() => {
       const started = player.play();
-      started?.catch(() => announce(t("pressPlay")));
+      started?.catch(() => announce(t("player.pressPlay")));
     });
   }
 

@@ -13,11 +13,11 @@ export function showStillWatching(options: {
   onStop: () => void;
 }): () => void {
   const headingId = uniqueId("still-watching-title");
-  const proceed = h("button", { type: "button", className: "button" }, [t("continueWatching")]);
-  const stop = h("button", { type: "button", className: "button button-secondary" }, [t("stop")]);
+  const proceed = h("button", { type: "button", className: "button" }, [t("player.continueWatching")]);
+  const stop = h("button", { type: "button", className: "button button-secondary" }, [t("player.stop")]);
   const card = h("div", { className: "player-card still-watching", role: "group", "aria-labelledby": headingId }, [
-    h("h2", { id: headingId, className: "player-card-title" }, [t("stillWatching")]),
-    h("p", { className: "player-card-body" }, [t("stillWatchingBody")]),
+    h("h2", { id: headingId, className: "player-card-title" }, [t("player.stillWatching")]),
+    h("p", { className: "player-card-body" }, [t("player.stillWatchingBody")]),
     h("div", { className: "player-card-actions" }, [proceed, stop]),
   ]);
   const close = (then: () => void) => {
@@ -27,7 +27,7 @@ export function showStillWatching(options: {
   proceed.addEventListener("click", () => close(options.onContinue));
   stop.addEventListener("click", () => close(options.onStop));
   options.host.append(card);
-  announce(t("stillWatchingSpoken"));
+  announce(t("player.stillWatchingSpoken"));
   // The page was opened by autoplay, not by the viewer: there is no focus to take away.
   proceed.focus({ preventScroll: false });
   return () => card.remove();

@@ -7,7 +7,7 @@
  * before (the button, or the player control where `?` was pressed). Browsers
  * without <dialog> get the same element as a plain panel.
  */
-import { SHORTCUTS } from "~/lib/shortcuts";
+import { SEEK_STEP_SECONDS, SHORTCUTS, type KeyLabel } from "~/lib/shortcuts";
 import { h, uniqueId } from "./dom";
 import { t } from "./strings";
 
@@ -19,6 +19,10 @@ export interface Toolbar {
   onOpen(listener: () => void): void;
 }
 
+function keyName(label: KeyLabel): string {
+  return "char" in label ? label.char : t(label.name);
+}
+
 function keyList(): HTMLElement {
   return h(
     "dl",
@@ -26,10 +30,11 @@ function keyList(): HTMLElement {
     SHORTCUTS.map((shortcut) => {
       const keys: (Node | string)[] = [];
       shortcut.label.forEach((label, index) => {
-        if (index > 0) keys.push(" or ");
-        keys.push(h("kbd", {}, [label === "←" ? "Left arrow" : label === "→" ? "Right arrow" : label]));
+        if (index > 0) keys.push(` ${t("player.shortcutOr")} `);
+        keys.push(h("kbd", {}, [keyName(label)]));
       });
-      return h("div", { className: "shortcut" }, [h("dt", {}, keys), h("dd", {}, [shortcut.description])]);
+      const description = t(shortcut.description, { seconds: SEEK_STEP_SECONDS });
+      return h("div", { className: "shortcut" }, [h("dt", {}, keys), h("dd", {}, [description])]);
     }),
   );
 }
@@ -41,21 +46,21 @@ export function createToolbar(options: { autoplay: boolean; onAutoplayChange: (o
   checkbox.addEventListener("change", () => options.onAutoplayChange(checkbox.checked));
   const autoplay = h("div", { className: "autoplay-switch" }, [
     checkbox,
-    h("label", { for: switchId }, [t("autoplayNext")]),
+    h("label", { for: switchId }, [t("player.autoplayNext")]),
   ]);
 
   const titleId = uniqueId("shortcuts-title");
-  const closeButton = h("button", { type: "button", className: "button" }, [t("close")]);
+  const closeButton = h("button", { type: "button", className: "button" }, [t("player.close")]);
   const dialog = h("dialog", { className: "shortcuts-dialog", "aria-labelledby": titleId }, [
-    h("h2", { id: titleId }, [t("shortcuts")]),
-    h("p", { className: "shortcuts-hint" }, [t("shortcutsHint")]),
+    h("h2", { id: titleId }, [t("player.shortcuts")]),
+    h("p", { className: "shortcuts-hint" }, [t("player.shortcutsHint")]),
     keyList(),
     h("p", { className: "shortcuts-actions" }, [closeButton]),
   ]);
   const helpButton = h(
     "button",
     { type: "button", className: "button button-secondary shortcuts-button", "aria-haspopup": "dialog" },
-    [t("shortcuts")],
+    [t("player.shortcuts")],
   );
 
   let returnTo: Element | null = null;

@@ -35,15 +35,17 @@ export class UpNextCard {
     const headingId = uniqueId("up-next-title");
     this.count = h("p", { className: "up-next-count" });
     this.ring = h("span", { className: "up-next-ring", "aria-hidden": "true" });
-    this.playNow = h("button", { type: "button", className: "button up-next-play" }, [t("playNow")]);
-    this.dismiss = h("button", { type: "button", className: "button button-secondary up-next-cancel" }, [t("cancel")]);
-    const label = options.number ? t("upNextEpisode", { number: options.number }) : "";
+    this.playNow = h("button", { type: "button", className: "button up-next-play" }, [t("player.playNow")]);
+    this.dismiss = h("button", { type: "button", className: "button button-secondary up-next-cancel" }, [
+      t("player.cancel"),
+    ]);
+    const label = this.episodeLabel();
     this.root = h(
       "div",
       { className: "player-card up-next", role: "group", "aria-labelledby": headingId, hidden: true },
       [
-        h("h2", { id: headingId, className: "player-card-label" }, [t("upNext")]),
-        h("p", { className: "player-card-title" }, [label, label && options.title ? ": " : "", options.title]),
+        h("h2", { id: headingId, className: "player-card-label" }, [t("player.upNext")]),
+        h("p", { className: "player-card-title" }, [label]),
         h("div", { className: "up-next-timer" }, [this.ring, this.count]),
         h("div", { className: "player-card-actions" }, [this.playNow, this.dismiss]),
       ],
@@ -59,6 +61,21 @@ export class UpNextCard {
     options.host.append(this.root);
   }
 
+  /** The episode number as a number (formatted in the page's language), or the text the server gave. */
+  private number(): number | string {
+    const { number } = this.options;
+    return /^\d+$/.test(number) ? Number(number) : number;
+  }
+
+  /** "Episode 2: A Stranger at Closing Time", or whichever part the server gave. */
+  private episodeLabel(): string {
+    const { number, title } = this.options;
+    if (!number) return title;
+    return title
+      ? t("player.upNextEpisodeTitled", { number: this.number(), title })
+      : t("player.upNextEpisode", { number: this.number() });
+  }
+
   get visible(): boolean {
     return !this.root.hidden;
   }
@@ -70,20 +87,23 @@ export class UpNextCard {
     this.mode = upNextMode(autoplay);
     this.root.hidden = false;
     this.root.classList.toggle("is-counting", this.mode === "countdown");
-    this.dismiss.textContent = this.mode === "countdown" ? t("cancel") : t("close");
+    this.dismiss.textContent = this.mode === "countdown" ? t("player.cancel") : t("player.close");
     if (this.mode === "countdown") {
       this.countdown = new Countdown({
         onTick: (seconds) => {
-          this.count.textContent = t("upNextIn", { seconds });
+          this.count.textContent = t("player.upNextIn", { seconds });
         },
         onDone: () => this.go(),
       });
       this.countdown.start();
-      announce(t("upNextInSpoken", { number: this.options.number, seconds: UP_NEXT_SECONDS }));
+      announce(t("player.upNextInSpoken", { number: this.number(), seconds: UP_NEXT_SECONDS }));
     } else {
       this.count.textContent = "";
+      const { title } = this.options;
       announce(
-        `${t("upNext")}: ${t("upNextEpisode", { number: this.options.number })}${this.options.title ? `, ${this.options.title}` : ""}.`,
+        title
+          ? t("player.upNextSpokenTitled", { number: this.number(), title })
+          : t("player.upNextSpoken", { number: this.number() }),
       );
     }
     if (focusWasInPlayer) this.playNow.focus();
@@ -96,7 +116,7 @@ export class UpNextCard {
     this.mode = "manual";
     this.root.classList.remove("is-counting");
     this.count.textContent = "";
-    this.dismiss.textContent = t("close");
+    this.dismiss.textContent = t("player.close");
   }
 
   /** Closes the card (Cancel, Escape, or playback resumed). */
@@ -113,7 +133,7 @@ export class UpNextCard {
   private cancel(): void {
     const wasCounting = this.mode === "countdown" && this.countdown?.state === "running";
     this.hide();
-    if (wasCounting) announce(t("upNextCancelled"));
+    if (wasCounting) announce(t("player.upNextCancelled"));
   }
 
   private go(): void {

@@ -9,6 +9,7 @@ import { admin } from "./admin";
 import { email } from "./email";
 import { oauth } from "./oauth";
 import { pages } from "./pages";
+import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
 
@@ -241,6 +242,7 @@ export const en = {
   ...email,
   ...oauth,
   ...pages,
+  ...player,
   ...sessions,
   ...security,
 } as const;
