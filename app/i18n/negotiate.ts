@@ -40,8 +40,10 @@ export function negotiateAcceptLanguage(header: string | null | undefined): Loca
       if (!/^\s*[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8})*\s*$/.test(tag)) return;
       let q = 1;
       for (const param of params) {
+        if (!/^\s*q\s*=/i.test(param)) continue;
+        // A q that is not a number ("q=-1", "q=abc") makes the entry malformed, not q=1.
         const match = /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(param);
-        if (match) q = Number(match[1]);
+        q = match ? Number(match[1]) : Number.NaN;
       }
       if (!(q >= 0 && q <= 1)) return;
       const locale = localeOfTag(tag);

@@ -117,7 +117,12 @@ export async function updateDisplayName(userId: string, name: string, info: Requ
 
 /** Saves the viewer's language on their account (it then wins on every device they sign in on). */
 export async function setUserLocale(userId: string, locale: Locale): Promise<void> {
-  await prisma.user.updateMany({ where: { id: userId, NOT: { locale } }, data: { locale } });
+  // Only when it changes (the row's updatedAt is part of the viewer's fingerprint); a NULL locale
+  // (an account from before languages, or made by OAuth) must match too, which NOT alone never does in SQL.
+  await prisma.user.updateMany({
+    where: { id: userId, OR: [{ locale: null }, { NOT: { locale } }] },
+    data: { locale },
+  });
 }
 
 /** The language e-mails to a user are written in: the saved one, else the site's default. */

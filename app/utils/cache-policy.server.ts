@@ -23,7 +23,10 @@
 import type { ServerBuild } from "@remix-run/node";
 import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import { LRUCache } from "lru-cache";
-import { anonymousLocale, LOCALE_COOKIE } from "~/i18n/locale.server";
+import { anonymousLocale } from "~/i18n/locale.server";
+// From the pure module: locale.server reaches this file again through the session (an import cycle),
+// which left the name undefined in the cookie rules below, so no page with the language cookie was kept.
+import { LOCALE_COOKIE } from "~/i18n/negotiate";
 import { HTMX_VARY, htmxHeaderLines } from "~/utils/htmx.server";
 import type { PageCaching, RouteHandle, ViewerDataName } from "~/utils/route-handle";
 
