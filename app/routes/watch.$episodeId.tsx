@@ -5,7 +5,6 @@ import { catalogPage, getCatalog } from "~/catalog/index.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { EpisodeList } from "~/components/episode-list";
 import { useLocale, useT, type Translate } from "~/i18n";
-import { requestLocale } from "~/i18n/locale.server";
 import { languageAutonym, playerMessages, videojsDictionary } from "~/i18n/player";
 import { formatDuration } from "~/lib/format";
 import { resumePosition, type ProgressLike } from "~/lib/progress-rules";

@@ -53,7 +53,9 @@ function nav(page: Page, t: (key: MessageKey, vars?: Vars) => string = id) {
 }
 
 async function registerHere(page: Page, account: Account) {
-  await nav(page).getByRole("link", { name: id("nav.register") }).click();
+  await nav(page)
+    .getByRole("link", { name: id("nav.register") })
+    .click();
   await expect(page).toHaveURL(/\/register/);
   await expectPageIn(page, "id");
   await page.getByLabel(id("form.name"), { exact: true }).fill(account.name);
@@ -89,7 +91,9 @@ async function indonesianJourney(page: Page, js: boolean) {
   });
 
   await test.step("browse (Jelajahi) with a filter", async () => {
-    await nav(page).getByRole("link", { name: id("nav.browse") }).click();
+    await nav(page)
+      .getByRole("link", { name: id("nav.browse") })
+      .click();
     await expect(page).toHaveURL("/browse");
     await expect(page.getByRole("heading", { level: 1, name: id("browse.title") })).toBeVisible();
     await expectPageIn(page, "id");
@@ -102,11 +106,16 @@ async function indonesianJourney(page: Page, js: boolean) {
   });
 
   await test.step("search (Cari)", async () => {
-    await nav(page).getByRole("link", { name: id("nav.search") }).click();
+    await nav(page)
+      .getByRole("link", { name: id("nav.search") })
+      .click();
     await expect(page).toHaveURL("/search");
     await expectPageIn(page, "id");
     await page.getByLabel(id("search.label"), { exact: true }).fill("tea house");
-    await page.getByRole("main").getByRole("button", { name: exact(id("search.submit")) }).click();
+    await page
+      .getByRole("main")
+      .getByRole("button", { name: exact(id("search.submit")) })
+      .click();
     await expect(page).toHaveURL("/search?q=tea+house");
     const results = page.locator("#search-results");
     await expect(results.getByRole("link", { name: DRAMA.title })).toBeVisible();
@@ -125,7 +134,9 @@ async function indonesianJourney(page: Page, js: boolean) {
     else await expect(page.getByText(id("flash.favoriteAdded"), { exact: true })).toBeVisible();
     await expectPageIn(page, "id");
 
-    await nav(page).getByRole("link", { name: id("nav.myList") }).click();
+    await nav(page)
+      .getByRole("link", { name: id("nav.myList") })
+      .click();
     await expect(page).toHaveURL("/my-list");
     await expect(page.getByRole("heading", { level: 1, name: id("myList.title") })).toBeVisible();
     await expect(page.getByRole("main").getByRole("link", { name: DRAMA.title })).toBeVisible();
@@ -150,7 +161,9 @@ async function indonesianJourney(page: Page, js: boolean) {
   });
 
   await test.step("history (Riwayat)", async () => {
-    await nav(page).getByRole("link", { name: id("nav.history") }).click();
+    await nav(page)
+      .getByRole("link", { name: id("nav.history") })
+      .click();
     await expect(page).toHaveURL("/history");
     await expect(page.getByRole("heading", { level: 1, name: id("history.title") })).toBeVisible();
     await expect(page.getByRole("main").getByRole("link", { name: DRAMA.title }).first()).toBeVisible();
@@ -164,7 +177,9 @@ async function indonesianJourney(page: Page, js: boolean) {
   });
 
   await test.step("account (Akun)", async () => {
-    await nav(page).getByRole("link", { name: id("nav.account") }).click();
+    await nav(page)
+      .getByRole("link", { name: id("nav.account") })
+      .click();
     await expect(page).toHaveURL("/account");
     await expect(page.getByRole("heading", { level: 1, name: id("account.title") })).toBeVisible();
     await expect(page.getByText(id("account.signedInAs", { email: account.email }))).toBeVisible();
@@ -172,7 +187,9 @@ async function indonesianJourney(page: Page, js: boolean) {
   });
 
   await test.step("sign out (Keluar)", async () => {
-    await nav(page).getByRole("button", { name: id("nav.signOut") }).click();
+    await nav(page)
+      .getByRole("button", { name: id("nav.signOut") })
+      .click();
     await expect(page).toHaveURL("/");
     await expect(page.getByText(id("flash.signedOut"), { exact: true })).toBeVisible();
     await expect(nav(page).getByRole("link", { name: id("nav.signIn") })).toBeVisible();
@@ -246,7 +263,9 @@ test.describe("the language switch without JavaScript", () => {
     expect(await languageCookie(page)).toBe("en");
 
     // Another page, reached by a link: still English, though the browser asks for Indonesian.
-    await nav(page, en).getByRole("link", { name: en("nav.search") }).click();
+    await nav(page, en)
+      .getByRole("link", { name: en("nav.search") })
+      .click();
     await expect(page).toHaveURL("/search");
     await expectPageIn(page, "en", { axe: false });
     await page.goto(`/drama/${DRAMA.id}`);
@@ -266,7 +285,9 @@ test.describe("the language switch without JavaScript", () => {
     await page.goto("/browse?lang=en");
     await expectPageIn(page, "en", { axe: false });
     expect(await languageCookie(page)).toBeUndefined();
-    await nav(page, en).getByRole("link", { name: en("nav.search") }).click();
+    await nav(page, en)
+      .getByRole("link", { name: en("nav.search") })
+      .click();
     await expectPageIn(page, "id", { axe: false });
   });
 
