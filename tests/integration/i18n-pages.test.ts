@@ -120,6 +120,7 @@ const SAME_IN_BOTH = [
   "MP4",
   "WebVTT",
   "Thriller",
+  "Rating",
 ];
 
 // ---------------------------------------------------------------- text extraction

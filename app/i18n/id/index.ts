@@ -145,7 +145,7 @@ export const id: Messages = {
   "watch.markWatchedNext": "Tandai sudah ditonton dan putar berikutnya",
   "watch.markWatchedLast": "Tandai sudah ditonton",
   "watch.downloads": "Unduh video dan subtitel",
-  "watch.downloadVideo": "Video, {quality} (MP4)",
+  "watch.downloadVideo": "Video kualitas {quality} (MP4)",
   "watch.downloadSubtitles": "Subtitel, {language} (WebVTT)",
 
   // Playback settings
