@@ -14,13 +14,17 @@ export function defaultLocale(): Locale {
   return getEnv().DEFAULT_LOCALE;
 }
 
-/** The locale of a request without looking at any account: what a signed-out visitor gets. */
+/**
+ * The locale of a request from its URL, cookie and header: what a signed-out visitor gets, or, given the
+ * saved language of an account the caller has already read, what that viewer gets.
+ */
 export function anonymousLocale(
   url: URL,
   cookie: string | null | undefined,
   acceptLanguage: string | null | undefined,
+  account: string | null = null,
 ) {
-  return chooseLocale({ url, cookie, acceptLanguage }, defaultLocale());
+  return chooseLocale({ url, cookie, acceptLanguage, account }, defaultLocale());
 }
 
 const localeByRequest = new WeakMap<Request, Promise<Locale>>();

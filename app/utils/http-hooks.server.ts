@@ -30,7 +30,7 @@ import { readPrimaryCookie } from "~/utils/read-your-writes.server";
 import { createRemixHandler, refuseBodiesOver } from "~/utils/remix-handler.server";
 import type { ViewerDataName } from "~/utils/route-handle";
 import { crossSiteReason } from "~/utils/security.server";
-import { getUserIdFromCookieHeader } from "~/utils/session.server";
+import { getSessionViewerFromCookieHeader, getUserIdFromCookieHeader } from "~/utils/session.server";
 
 export interface HttpHooks {
   /** Where to listen and how to read the client's address. */
@@ -60,15 +60,18 @@ export interface HttpHooks {
   disconnectDatabases: () => Promise<void>;
 }
 
-/** Plain-text answers outside Remix, in the language the request asks for (no account is read here). */
-function localeFor(req: express.Request): Locale {
+/**
+ * Plain-text answers outside Remix, in the language the request asks for: the signed-in viewer's saved
+ * language when the handler has already read the session (`account`), else the URL, cookie and header.
+ */
+function localeFor(req: express.Request, account: string | null = null): Locale {
   let url: URL;
   try {
     url = new URL(req.originalUrl, "http://localhost");
   } catch {
     url = new URL("http://localhost/");
   }
-  return anonymousLocale(url, req.headers.cookie, req.get("accept-language"));
+  return anonymousLocale(url, req.headers.cookie, req.get("accept-language"), account);
 }
 
 function sendText(req: express.Request, res: express.Response, status: number, key: MessageKey): void {
@@ -150,16 +153,22 @@ const saveProgress: express.RequestHandler = (req, res, next) => {
     sendText(req, res, 403, "security.crossSite");
     return;
   }
-  getUserIdFromCookieHeader(req.headers.cookie)
-    .then((userId) => handleProgressReport(userId, fields && typeof fields === "object" ? { ...fields } : {}))
-    .then((outcome) => {
+  getSessionViewerFromCookieHeader(req.headers.cookie)
+    .then(async (viewer) => ({
+      viewer,
+      outcome: await handleProgressReport(
+        viewer?.userId ?? null,
+        fields && typeof fields === "object" ? { ...fields } : {},
+      ),
+    }))
+    .then(({ viewer, outcome }) => {
       res.set("Cache-Control", "no-store");
       if (outcome.status === 204) {
         res.status(204).end();
         return;
       }
-      // The beacon's language as for other answers outside Remix (no account read on this fast path).
-      const locale = localeFor(req);
+      // The session read above also gave the viewer's saved language: it wins, as on every page.
+      const locale = localeFor(req, viewer?.locale ?? null);
       res
         .status(outcome.status)
         .set("Content-Language", locale)

@@ -7,7 +7,6 @@ import { createCookie, redirect } from "@remix-run/node";
 import {
   createSession,
   deleteSession,
-  findSessionUserId,
   findSessionViewer,
   hashToken,
   type SessionViewer,
@@ -47,10 +46,17 @@ async function readTokenFromHeader(cookieHeader: string | null | undefined): Pro
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
+/** The signed-in user and their saved language for a raw Cookie header (for handlers outside Remix). */
+export async function getSessionViewerFromCookieHeader(
+  cookieHeader: string | null | undefined,
+): Promise<SessionViewer | null> {
+  const token = await readTokenFromHeader(cookieHeader);
+  return token ? findSessionViewer(token) : null;
+}
+
 /** The signed-in user for a raw Cookie header (for handlers outside Remix). */
 export async function getUserIdFromCookieHeader(cookieHeader: string | null | undefined): Promise<string | null> {
-  const token = await readTokenFromHeader(cookieHeader);
-  return token ? findSessionUserId(token) : null;
+  return (await getSessionViewerFromCookieHeader(cookieHeader))?.userId ?? null;
 }
 
 // One lookup per request, however many loaders ask.

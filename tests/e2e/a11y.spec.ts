@@ -2,24 +2,9 @@
  * axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA) on every page, signed out and
  * signed in, including the states with form errors and with data.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { DRAMA, EPISODE_1, expect, test } from "./fixtures";
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    help: violation.help,
-    nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
-  }));
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-  // axe did look at the page.
-  expect(results.passes.length).toBeGreaterThan(0);
-}
+import { expectNoViolations } from "./axe";
 
 async function addToMyList(page: Page, dramaId: string) {
   const response = await page.request.post("/resources/favorites", {

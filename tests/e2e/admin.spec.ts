@@ -9,15 +9,14 @@ import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { insertAuditRows } from "../helpers/e2e-database";
 import { announcer, expect, newAccount, registerAccount, test, type Account } from "./fixtures";
+import { expectNoViolations } from "./axe";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./tests/.tmp/e2e.db";
 const DATA_DIR = process.env.E2E_DATA_DIR || "tests/.tmp/e2e-data";
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** Runs the bundled role script against the e2e server's database. */
 function adminRole(command: "grant" | "revoke", email: string): string {
@@ -48,17 +47,6 @@ async function seedAudit(ip: string, count: number, action = "LOGIN_FAILURE"): P
     timestamp: new Date(start + index * 1000),
   }));
   await insertAuditRows(DATABASE_URL, rows, root);
-}
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map((violation) => ({
-    rule: violation.id,
-    help: violation.help,
-    nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
-  }));
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-  expect(results.passes.length).toBeGreaterThan(0);
 }
 
 const adminTest = test.extend<{ admin: Account }>({

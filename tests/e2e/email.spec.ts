@@ -6,13 +6,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { parseMail, linkIn, type ReceivedMail } from "../helpers/smtp-sink";
 import { expect, newAccount, registerInBrowser, test } from "./fixtures";
+import { expectNoViolations } from "./axe";
 
 const OUTBOX = path.resolve(process.env.E2E_DATA_DIR || "tests/.tmp/e2e-data", "outbox");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const NEW_PASSWORD = "paper lantern over quiet river";
 
 function mailsTo(email: string): ReceivedMail[] {
@@ -34,16 +33,6 @@ async function linkFromOutbox(email: string, subject: RegExp, pathPrefix: string
     })
     .toBeGreaterThanOrEqual(count);
   return linkIn(mails[mails.length - 1], pathPrefix);
-}
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map((violation) => ({
-    rule: violation.id,
-    nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
-  }));
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-  expect(results.passes.length).toBeGreaterThan(0);
 }
 
 for (const javaScriptEnabled of [true, false]) {

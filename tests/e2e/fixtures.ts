@@ -94,7 +94,7 @@ export const test = base.extend<{ account: Account; signedIn: Account }>({
       baseURL,
       extraHTTPHeaders: { Origin: baseURL!, ...(locale ? { "Accept-Language": locale } : {}) },
     });
-    await registerAccount(request, account);
+    await registerAccount(request, account, locale ?? "en-US");
     await request.dispose();
     await use(account);
   },

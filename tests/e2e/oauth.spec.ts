@@ -4,12 +4,11 @@
  * plays the generic provider "Fake ID" and GitHub. Tests set the identity the
  * server returns through its control endpoint.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, newAccount, test } from "./fixtures";
+import { expect, newAccount, registerAccount, test } from "./fixtures";
+import { expectNoViolations } from "./axe";
 
 const OAUTH_URL = `http://127.0.0.1:${Number(process.env.E2E_OAUTH_PORT || 4421)}`;
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 interface Identity {
   sub: string;
@@ -33,16 +32,6 @@ function newIdentity(label = "oauth"): Identity {
 async function control(request: APIRequestContext, body: Record<string, unknown>) {
   const response = await request.post(`${OAUTH_URL}/__control`, { data: { reset: true, ...body } });
   expect(response.status()).toBe(200);
-}
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map((violation) => ({
-    rule: violation.id,
-    nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
-  }));
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-  expect(results.passes.length).toBeGreaterThan(0);
 }
 
 async function expectSignedIn(page: Page) {
@@ -142,23 +131,19 @@ test.describe("connected accounts on /account", () => {
       });
       const page = await context.newPage();
       const account = newAccount("connect");
-      const registered = await page.request.post("/register", {
-        form: { name: account.name, email: account.email, password: account.password, redirectTo: "/" },
-        maxRedirects: 0,
-      });
-      expect(registered.status()).toBe(303);
+      // Signed in by registering; the account keeps English, the browser's language.
+      await registerAccount(page.request, account, "en-US");
       await control(page.request, { identity: newIdentity("gh") });
 
       await page.goto("/account");
       const connections = page.getByRole("region", { name: "Connected accounts" });
-      // axe runs as a script in the page: only where JavaScript is on.
-      if (javaScriptEnabled) await expectNoViolations(page);
+      await expectNoViolations(page, { javaScript: javaScriptEnabled });
       await connections.getByRole("button", { name: "Connect GitHub" }).click();
       await page.waitForURL("**/account");
       await expect(page.getByRole("status").filter({ hasText: "The account is connected." })).toBeVisible();
       const github = connections.getByRole("listitem").filter({ hasText: "GitHub" });
       await expect(github).toContainText("Connected on");
-      if (javaScriptEnabled) await expectNoViolations(page);
+      await expectNoViolations(page, { javaScript: javaScriptEnabled });
 
       await github.getByRole("button", { name: "Disconnect GitHub" }).click();
       await page.waitForURL("**/account");

@@ -3,25 +3,11 @@
  * states: the Up next card, the shortcuts help, "Still watching?". Also takes
  * the screenshots of those states on a phone and a desktop (test-results/).
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { HANDOFF_KEY } from "~/lib/still-watching";
 import { expect, test } from "./fixtures";
+import { expectNoViolations } from "./axe";
 import { clickPlay, seekNearEnd, upNextCard, watchPath } from "./player-helpers";
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoViolations(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    help: violation.help,
-    nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
-  }));
-  expect(summary, `axe violations on ${page.url()} (${state})`).toEqual([]);
-  expect(results.passes.length).toBeGreaterThan(0);
-}
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   const file = testInfo.outputPath(`${name}.png`);
@@ -46,7 +32,7 @@ for (const [device, viewport] of [
     await expect(card.getByText(/^Playing in \d+ s$/)).toBeVisible({ timeout: 10_000 });
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, testInfo, `watch-up-next-${viewport.width}x${viewport.height}`);
-    await expectNoViolations(page, "Up next card");
+    await expectNoViolations(page, { state: "Up next card" });
 
     // Opening the help stops the countdown: nobody is carried off while reading it.
     await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
@@ -54,7 +40,7 @@ for (const [device, viewport] of [
     await expect(help).toBeVisible();
     await expect(card.getByText(/Playing in/)).toHaveCount(0);
     await screenshot(page, testInfo, `watch-shortcuts-help-${viewport.width}x${viewport.height}`);
-    await expectNoViolations(page, "shortcuts help open");
+    await expectNoViolations(page, { state: "shortcuts help open" });
     await page.keyboard.press("Escape");
     await expect(help).toBeHidden();
     await expect(page).toHaveURL(watchPath(1));
@@ -74,7 +60,7 @@ test("the “Still watching?” prompt has no axe violations", async ({ page, si
   await page.goto(watchPath(2));
   await expect(page.getByRole("group", { name: "Still watching?" })).toBeVisible();
   await screenshot(page, testInfo, "watch-still-watching-1280x720");
-  await expectNoViolations(page, "Still watching? prompt");
+  await expectNoViolations(page, { state: "Still watching? prompt" });
 });
 
 test("the player with its menus open has no axe violations", async ({ page, signedIn: _ }) => {
@@ -87,5 +73,5 @@ test("the player with its menus open has no axe violations", async ({ page, sign
   await page.locator(".video-js").hover();
   await page.getByRole("button", { name: /^Quality/ }).click();
   await expect(page.getByRole("menuitemradio", { name: "360p", exact: true })).toBeVisible();
-  await expectNoViolations(page, "quality menu open");
+  await expectNoViolations(page, { state: "quality menu open" });
 });

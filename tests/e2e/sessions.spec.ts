@@ -3,24 +3,12 @@
  * contexts are two devices; ending one signs it out on its next request.
  * With JavaScript on and off, and axe on both pages.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect, signIn, test, type Account } from "./fixtures";
+import { expectNoViolations } from "./axe";
 
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const PHONE_UA =
   "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.135 Mobile Safari/537.36";
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map((violation) => ({
-    rule: violation.id,
-    help: violation.help,
-    nodes: violation.nodes.map((node) => `${node.target.join(" ")}: ${node.failureSummary}`),
-  }));
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-  expect(results.passes.length).toBeGreaterThan(0);
-}
 
 /** A second device: its own browser context (cookies), with a phone's User-Agent. */
 async function phoneSignedIn(
