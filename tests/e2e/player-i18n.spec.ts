@@ -83,7 +83,7 @@ test.describe("an Indonesian viewer", () => {
     }
     await page.keyboard.press("Escape");
     await expect(page.getByRole("button", { name: "Pintasan keyboard" })).toBeVisible();
-    await expect(page.getByLabel("Putar otomatis episode berikutnya")).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "Putar otomatis episode berikutnya" })).toBeChecked();
   });
 });
 
