@@ -15,8 +15,8 @@ test("failed sign-ins spread over both instances hit one limit, per client IP as
   account,
 }) => {
   const base = baseURL!;
-  // A same-origin post, as a browser's form sends it.
-  const headers = { Origin: base };
+  // A same-origin post, as an English browser's form sends it (the site's default language is Indonesian).
+  const headers = { Origin: base, "Accept-Language": "en-US" };
   const attempt = (password: string, localAddress: string) =>
     rawRequest(base, "/login", { form: { email: account.email, password, redirectTo: "/" }, headers, localAddress });
 
