@@ -13,7 +13,7 @@
 // inspector protocol), to $TMPDIR/dracin-bench-profiles/<scenario>.cpuprofile (open it in Chrome DevTools or
 // summarise it with `node scripts/bench.mjs --summarise <file.cpuprofile>`: self time, and inclusive time of our
 // own and Remix's main steps).
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -237,6 +237,17 @@ function rssOf(pid) {
   }
 }
 
+// CPU time the process has used (user + system), in ms, from /proc/<pid>/stat (fields 14 and 15, in clock ticks).
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+function cpuMsOf(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function cannon(options, seconds) {
   return new Promise((resolve, reject) => {
     const instance = autocannon({ connections, duration: seconds, ...options }, (error, result) =>
@@ -373,7 +384,9 @@ for (const name of [...selected, "ceiling"]) {
     peak = Math.max(peak, rssOf(pid));
   }, 200);
   if (profiler && name !== "ceiling") await profiler.start();
+  const cpuBefore = cpuMsOf(pid);
   const result = await cannon(definition.options, duration);
+  const cpuMs = cpuMsOf(pid) - cpuBefore;
   if (profiler && name !== "ceiling") await profiler.stop(path.join(profileDir, `${name}.cpuprofile`));
   clearInterval(sampler);
   if (name !== "ceiling") overallPeak = Math.max(overallPeak, peak);
@@ -387,6 +400,8 @@ for (const name of [...selected, "ceiling"]) {
     errors: result.errors + result.timeouts,
     rssPeakMiB: name === "ceiling" ? null : Math.round(peak / 2 ** 20),
     bytesPerResponse: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+    // The server's CPU time per answer: what a page costs, much steadier than requests/s on a busy machine.
+    cpuMsPerResponse: Math.round((cpuMs / Math.max(1, result.requests.total)) * 1000) / 1000,
   });
 }
 
@@ -396,7 +411,7 @@ const cpus = os.cpus();
 const machine = `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average before the run ${os.loadavg()[0].toFixed(1)}`;
 
 const row = (r) =>
-  `| ${r.label} | ${r.requestsPerSecond.toLocaleString("en")} | ${r.p50} ms | ${r.p99} ms | ${r.rssPeakMiB === null ? "—" : `${r.rssPeakMiB} MiB`} | ${(r.shareOfCeiling * 100).toFixed(1)} % | ${r.non2xx + r.errors} |`;
+  `| ${r.label} | ${r.requestsPerSecond.toLocaleString("en")} | ${r.p50} ms | ${r.p99} ms | ${r.rssPeakMiB === null ? "—" : `${r.rssPeakMiB} MiB`} | ${(r.shareOfCeiling * 100).toFixed(1)} % | ${Number.isNaN(r.cpuMsPerResponse) ? "—" : `${r.cpuMsPerResponse.toFixed(2)} ms`} | ${r.non2xx + r.errors} |`;
 const find = (name) => results.find((r) => r.scenario === name);
 const targets = [];
 const home = find("home");
@@ -443,8 +458,10 @@ if (args.json) {
   console.log(
     `autocannon ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario, production build, ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}, 127.0.0.1\n`,
   );
-  console.log("| scenario | requests/s | p50 | p99 | server RSS peak | share of ceiling | non-2xx + errors |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log(
+    "| scenario | requests/s | p50 | p99 | server RSS peak | share of ceiling | server CPU per answer | non-2xx + errors |",
+  );
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) console.log(row(r));
   console.log(
     `\nTargets (2-core machine, SQLite; measured here on ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}):\n${targets.map((t) => `- ${t}`).join("\n")}`,
