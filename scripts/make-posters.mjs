@@ -4,7 +4,7 @@
 //
 //   node scripts/make-posters.mjs
 //
-// Ids, titles and genres are read from demo-data.ts with a regex; the look of
+// Ids and titles are read from demo-data.ts with a regex; the look of
 // each poster (gradient, accent colour, motif) is chosen in DESIGNS below.
 // Titles are rendered in Latin script only (no Chinese glyphs), so the posters
 // look right even where CJK fonts are missing.
@@ -462,7 +462,7 @@ function layoutTitle(title) {
 
 // ---------------------------------------------------------------- poster
 
-function poster({ id, title, genres }) {
+function poster({ id, title }) {
   const design = DESIGNS[id];
   if (!design) throw new Error(`No poster design for "${id}" — add one to DESIGNS`);
   const [top, bottom, accent, motif] = design;
@@ -473,8 +473,8 @@ function poster({ id, title, genres }) {
   const lineHeight = Math.round(size * 1.08);
   const lastBaseline = 420;
   const firstBaseline = lastBaseline - (lines.length - 1) * lineHeight;
+  // The shade starts above the title; no genre words on the art (the page writes them, in the viewer's language).
   const eyebrowY = firstBaseline - size - 6;
-  const eyebrow = genres.slice(0, 2).join("  ·  ").toUpperCase();
 
   const tspans = lines
     .map((line, i) => `<tspan x="150" y="${firstBaseline + i * lineHeight}">${esc(line)}</tspan>`)
@@ -490,7 +490,6 @@ function poster({ id, title, genres }) {
     `<rect width="${W}" height="${H}" fill="url(#bg)"/>` +
     `<g>${draw(accent, rng(id))}</g>` +
     `<rect y="${Math.min(240, eyebrowY - 60)}" width="${W}" height="${H - Math.min(240, eyebrowY - 60)}" fill="url(#shade)"/>` +
-    `<text x="150" y="${eyebrowY}" text-anchor="middle" font-family="${FONT}" font-size="11" font-weight="600" letter-spacing="2" fill="#fff" fill-opacity=".8">${esc(eyebrow)}</text>` +
     `<text text-anchor="middle" font-family="${FONT}" font-size="${size}" font-weight="800" fill="#fff">${tspans}</text>` +
     `</svg>\n`
   );
@@ -499,10 +498,9 @@ function poster({ id, title, genres }) {
 // ---------------------------------------------------------------- main
 
 const entries = [];
-const re = /id: "([^"]+)",\s*title: "([^"]+)",[\s\S]*?genres: \[([^\]]*)\]/g;
+const re = /id: "([^"]+)",\s*title: "([^"]+)",/g;
 for (const m of source.matchAll(re)) {
-  const genres = [...m[3].matchAll(/"([^"]+)"/g)].map((g) => g[1]);
-  entries.push({ id: m[1], title: m[2], genres });
+  entries.push({ id: m[1], title: m[2] });
 }
 if (entries.length === 0) throw new Error("No dramas found in demo-data.ts");
 
