@@ -144,7 +144,13 @@ const observeAndGuard: express.RequestHandler = (req, res, next) => {
       ms: Math.round(ms * 10) / 10,
     });
   });
-  const reason = crossSiteReason(req.method, { get: (name) => req.get(name) ?? null }, req.get("host") ?? null);
+  const headers = { get: (name: string) => req.get(name) ?? null };
+  // The Origin must match the Host, and the X-Forwarded-Host too when one is sent: Remix compares it with the
+  // latter and throws (a 500) for a document post whose Origin differs; here that is a refusal.
+  const forwardedHost = req.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const reason =
+    crossSiteReason(req.method, headers, req.get("host") ?? null) ??
+    (forwardedHost ? crossSiteReason(req.method, headers, forwardedHost) : null);
   if (reason) {
     log.warn("cross-site request refused", { method: req.method, path: req.path, reason });
     sendText(req, res, 403, "security.crossSite");

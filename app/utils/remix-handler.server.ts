@@ -75,6 +75,9 @@ function toFetchRequest(req: express.Request, res: express.Response, url: string
   return new Request(url, init);
 }
 
+/** A host name or IP literal and an optional port (RFC 3986 `host [":" port]`: no user info, no path). */
+const HOST_HEADER = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+,;=%-]+)(:\d{0,5})?$/;
+
 /** Methods a Fetch Request refuses to carry (and no route answers): 405 before Remix is asked. */
 const UNSUPPORTED_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 
@@ -204,6 +207,12 @@ export function createRemixHandler({
       return;
     }
     const url = requestUrl(req);
+    // Every request names its host (HTTP/1.1 requires it; Node checks only the header's characters):
+    // the URL, the cross-site checks and Remix's own need one.
+    if (!HOST_HEADER.test(req.headers.host ?? "") || !URL.canParse(url)) {
+      next(new RequestRefused(400, "the Host header is missing or does not name a host"));
+      return;
+    }
     const plan = policy.plan(req.method, req.path, url, req.headers);
     const serve = async () => {
       if (plan.kind === "public" && cache) {
