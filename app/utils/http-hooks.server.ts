@@ -119,8 +119,9 @@ const lastResort: express.ErrorRequestHandler = (error: unknown, req, res, _next
   }
   res.set("Cache-Control", "no-store");
   if (error instanceof RequestRefused) res.set(error.headers);
-  // A sender that was refused for its size need not go on sending: the connection closes after this answer.
-  if (status === 413) res.set("Connection", "close");
+  // A sender that was refused for its size, or before its body was read (415), need not go on sending: the
+  // connection closes after this answer rather than Node reading the rest to reuse it.
+  if (status === 413 || !req.complete) res.set("Connection", "close");
   if (status === null) sendText(req, res, 500, "http.serverError");
   else sendText(req, res, status, CLIENT_ERROR_MESSAGES[status] ?? "http.badRequest");
 };
