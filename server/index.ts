@@ -65,8 +65,8 @@ app.use(hooks.observeAndGuard);
 // Remix renders everything else, with the page caches its routes declare.
 app.all("*", hooks.remix);
 
-// Last resort for errors outside Remix (which renders its own error pages): a malformed URL,
-// a body too large or in an unsupported charset keeps its 4xx; anything else is logged and answered 500.
+// Last resort for errors outside Remix (which renders its own error pages): a malformed URL or Host,
+// a body too large or not a UTF-8 form, TRACE keep their 4xx; anything else is logged and answered 500.
 app.use(hooks.lastResort);
 
 // Slow senders (docs/limits.md): Node answers 408 and closes a connection whose headers, or whole
