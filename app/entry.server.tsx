@@ -9,7 +9,7 @@
  * module exists once per process.
  */
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { oauthFormTargets } from "~/auth/oauth-config.server";
 import { CsrfProvider } from "~/components/csrf-field";
@@ -58,6 +58,7 @@ export default async function handleRequest(
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  // Aborted requests and refusals Remix answers itself (405 for a method no route takes, 404) are no bugs of ours.
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   log.error("unhandled server error", { error, method: request.method, path: new URL(request.url).pathname });
 };

@@ -6,6 +6,7 @@
  * build (app/utils/http-hooks.server.ts), so this bundle holds no app code
  * and every app module exists once per process.
  */
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -64,12 +65,24 @@ app.use(hooks.observeAndGuard);
 // Remix renders everything else, with the page caches its routes declare.
 app.all("*", hooks.remix);
 
-// Last resort for errors outside Remix (which renders its own error pages): a malformed URL,
-// a body too large or in an unsupported charset keeps its 4xx; anything else is logged and answered 500.
+// Last resort for errors outside Remix (which renders its own error pages): a malformed URL or Host,
+// a body too large or not a UTF-8 form, TRACE keep their 4xx; anything else is logged and answered 500.
 app.use(hooks.lastResort);
 
-const { port: PORT, host: HOST } = hooks.config;
-const server = app.listen(PORT, HOST, () => {
+// Slow senders (docs/limits.md): Node answers 408 and closes a connection whose headers, or whole
+// request, take longer than these; it checks about four times per headers timeout (at most every second).
+// Headers over Node's --max-http-header-size (16 KiB) are answered 431 by Node itself.
+const { port: PORT, host: HOST, timeouts } = hooks.config;
+const server = http.createServer(
+  {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: Math.min(1_000, Math.ceil(timeouts.headersMs / 4)),
+  },
+  app,
+);
+server.keepAliveTimeout = timeouts.keepAliveMs;
+server.listen(PORT, HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : PORT;
   log.info("Dracin is listening", { url: `http://${HOST === "0.0.0.0" ? "localhost" : HOST}:${port}` });

@@ -12,7 +12,7 @@
 import crypto from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
-import { translator } from "~/i18n";
+import { translator, type MessageKey } from "~/i18n";
 import { anonymousLocale } from "~/i18n/locale.server";
 import { crossSiteReason } from "~/utils/security.server";
 
@@ -74,26 +74,33 @@ export function csrfAllows(headers: HeaderSource, host: string | null, token: st
   return Boolean(secret && token && sameToken(token, csrfTokenFor(secret)));
 }
 
-/** The 403 in the request's language (from its own headers: thrown synchronously, no account is read). */
-function refused(request: Request): Response {
+/** A refusal in the request's language (from its own headers: thrown synchronously, no account is read). */
+function refused(request: Request, status = 403, key: MessageKey = "http.csrfRefused"): Response {
   const locale = anonymousLocale(
     new URL(request.url),
     request.headers.get("Cookie"),
     request.headers.get("Accept-Language"),
   );
-  return new Response(translator(locale)("http.csrfRefused"), {
-    status: 403,
+  return new Response(translator(locale)(key), {
+    status,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Language": locale },
   });
 }
 
 /**
  * Reads an action's form after the CSRF check; throws a 403 Response when the
- * request may not change anything. Every action uses this, never
- * request.formData() directly (the dracin/csrf-action lint rule checks).
+ * request may not change anything, and a 415 when it holds no form (a POST
+ * without a body or a Content-Type: the HTTP server refused any other body
+ * that is not a form, app/utils/request-body.server.ts). Every action uses
+ * this, never request.formData() directly (the dracin/csrf-action lint rule checks).
  */
 export async function readForm(request: Request): Promise<FormData> {
-  const form = await request.clone().formData();
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    throw refused(request, 415, "http.unsupportedType");
+  }
   const field = form.get(CSRF_FIELD);
   const token = typeof field === "string" ? field : request.headers.get(CSRF_HEADER);
   if (!csrfAllows(request.headers, new URL(request.url).host, token)) throw refused(request);

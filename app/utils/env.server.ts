@@ -84,6 +84,14 @@ const EnvSchema = z
       .default("false")
       .transform((value) => value === "true" || value === "1"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /**
+     * Slow senders (docs/limits.md): a client has this long to send a request's headers, and
+     * HTTP_REQUEST_TIMEOUT_MS for the whole request, body included (else 408 and the connection closes);
+     * an idle kept-alive connection closes after HTTP_KEEP_ALIVE_TIMEOUT_MS.
+     */
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(65_000),
     /** The language of a visitor whose browser asks for none we speak (app/i18n/negotiate.ts). */
     DEFAULT_LOCALE: z.enum(LOCALE_CODES as [Locale, ...Locale[]]).default("id"),
   })
@@ -97,6 +105,13 @@ const EnvSchema = z
     }
     if (env.SESSION_IDLE_DAYS > env.SESSION_MAX_AGE_DAYS) {
       ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_DAYS"], message: "must not exceed SESSION_MAX_AGE_DAYS" });
+    }
+    if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HTTP_HEADERS_TIMEOUT_MS"],
+        message: "must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)",
+      });
     }
     if (env.CATALOG_PROVIDER === "http" && !env.CATALOG_API_URL) {
       ctx.addIssue({

@@ -27,14 +27,20 @@ import { metrics, normaliseRoute } from "~/utils/metrics.server";
 import { PageCache } from "~/utils/page-cache.server";
 import { PrivatePageCache, type Viewer } from "~/utils/private-page-cache.server";
 import { readPrimaryCookie } from "~/utils/read-your-writes.server";
-import { createRemixHandler, refuseBodiesOver } from "~/utils/remix-handler.server";
+import { createRemixHandler } from "~/utils/remix-handler.server";
+import { BODY_LIMITS, RequestRefused, formFields, readBodyWithin } from "~/utils/request-body.server";
 import type { ViewerDataName } from "~/utils/route-handle";
 import { crossSiteReason } from "~/utils/security.server";
 import { getSessionViewerFromCookieHeader, getUserIdFromCookieHeader } from "~/utils/session.server";
 
 export interface HttpHooks {
-  /** Where to listen and how to read the client's address. */
-  config: { port: number; host: string; trustProxy: boolean };
+  /** Where to listen, how to read the client's address, and how long slow senders may take (ms). */
+  config: {
+    port: number;
+    host: string;
+    trustProxy: boolean;
+    timeouts: { headersMs: number; requestMs: number; keepAliveMs: number };
+  };
   log: Pick<typeof log, "info" | "warn" | "error">;
   /**
    * First on every request: gives it an id (X-Request-Id, on every log line of
@@ -79,9 +85,6 @@ function sendText(req: express.Request, res: express.Response, status: number, k
   res.status(status).type("text/plain").set("Content-Language", locale).send(translator(locale)(key));
 }
 
-/** The largest form post any page sends is a few kilobytes; the progress beacon has its own 4 KB limit. */
-export const MAX_FORM_BODY_BYTES = 64 * 1024;
-
 /** The client error an error outside Remix stands for (express and body-parser set `status`), or null for our own bugs. */
 function clientErrorStatus(error: unknown): number | null {
   if (typeof error !== "object" || error === null) return null;
@@ -91,27 +94,34 @@ function clientErrorStatus(error: unknown): number | null {
 }
 
 const CLIENT_ERROR_MESSAGES: Partial<Record<number, MessageKey>> = {
+  405: "http.methodNotAllowed",
   413: "http.tooLarge",
   415: "http.unsupportedType",
 };
 
-const lastResort: express.ErrorRequestHandler = (error: unknown, req, res, next) => {
+const lastResort: express.ErrorRequestHandler = (error: unknown, req, res, _next) => {
   const status = clientErrorStatus(error);
-  if (status === null) log.error("unhandled error", { error, method: req.method, path: req.path });
+  // The request id is on every line already (observeAndGuard), except for errors raised before it ran.
+  const requestId = typeof res.locals.requestId === "string" ? res.locals.requestId : undefined;
+  if (status === null) log.error("unhandled error", { requestId, error, method: req.method, path: req.path });
   else
     log.warn("request refused", {
+      requestId,
       status,
       method: req.method,
       path: req.path,
       reason: error instanceof Error ? error.message : String(error),
     });
-  if (res.headersSent) {
-    next(error);
+  if (res.headersSent || req.socket.destroyed) {
+    // Too late to answer (the client left, or Node answered a timeout itself): end the connection, as express would.
+    res.destroy();
     return;
   }
   res.set("Cache-Control", "no-store");
-  // A sender that was refused for its size need not go on sending: the connection closes after this answer.
-  if (status === 413) res.set("Connection", "close");
+  if (error instanceof RequestRefused) res.set(error.headers);
+  // A sender that was refused for its size, or before its body was read (415), need not go on sending: the
+  // connection closes after this answer rather than Node reading the rest to reuse it.
+  if (status === 413 || !req.complete) res.set("Connection", "close");
   if (status === null) sendText(req, res, 500, "http.serverError");
   else sendText(req, res, status, CLIENT_ERROR_MESSAGES[status] ?? "http.badRequest");
 };
@@ -135,7 +145,13 @@ const observeAndGuard: express.RequestHandler = (req, res, next) => {
       ms: Math.round(ms * 10) / 10,
     });
   });
-  const reason = crossSiteReason(req.method, { get: (name) => req.get(name) ?? null }, req.get("host") ?? null);
+  const headers = { get: (name: string) => req.get(name) ?? null };
+  // The Origin must match the Host, and the X-Forwarded-Host too when one is sent: Remix compares it with the
+  // latter and throws (a 500) for a document post whose Origin differs; here that is a refusal.
+  const forwardedHost = req.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const reason =
+    crossSiteReason(req.method, headers, req.get("host") ?? null) ??
+    (forwardedHost ? crossSiteReason(req.method, headers, forwardedHost) : null);
   if (reason) {
     log.warn("cross-site request refused", { method: req.method, path: req.path, reason });
     sendText(req, res, 403, "security.crossSite");
@@ -147,8 +163,8 @@ const observeAndGuard: express.RequestHandler = (req, res, next) => {
 };
 
 const saveProgress: express.RequestHandler = (req, res, next) => {
-  const fields: unknown = req.body;
-  const token = fields && typeof fields === "object" && "_csrf" in fields ? String(fields._csrf) : req.get(CSRF_HEADER);
+  const fields = formFields(req.body);
+  const token = "_csrf" in fields ? fields._csrf : req.get(CSRF_HEADER);
   if (!csrfAllows({ get: (name) => req.get(name) ?? null }, req.get("host") ?? null, token)) {
     sendText(req, res, 403, "security.crossSite");
     return;
@@ -156,10 +172,7 @@ const saveProgress: express.RequestHandler = (req, res, next) => {
   getSessionViewerFromCookieHeader(req.headers.cookie)
     .then(async (viewer) => ({
       viewer,
-      outcome: await handleProgressReport(
-        viewer?.userId ?? null,
-        fields && typeof fields === "object" ? { ...fields } : {},
-      ),
+      outcome: await handleProgressReport(viewer?.userId ?? null, fields),
     }))
     .then(({ viewer, outcome }) => {
       res.set("Cache-Control", "no-store");
@@ -197,17 +210,26 @@ async function currentViewer(
 export function createHttpHooks(build: ServerBuild): HttpHooks {
   const env = getEnv();
   return {
-    config: { port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY },
+    config: {
+      port: env.PORT,
+      host: env.HOST,
+      trustProxy: env.TRUST_PROXY,
+      timeouts: {
+        headersMs: env.HTTP_HEADERS_TIMEOUT_MS,
+        requestMs: env.HTTP_REQUEST_TIMEOUT_MS,
+        keepAliveMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      },
+    },
     log,
     observeAndGuard,
-    progressBeacon: [refuseBodiesOver(4 * 1024), express.urlencoded({ extended: false, limit: "4kb" }), saveProgress],
+    progressBeacon: [readBodyWithin(BODY_LIMITS.progress), saveProgress],
     // Public pages are served from a few seconds' cache (docs/decisions/012-cacheable-public-pages.md);
     // per-viewer pages are kept per session while the viewer's data stays the same (decision 016);
     // which page may be either is declared by its route (decision 017).
     remix: createRemixHandler({
       handle: createRequestHandler(build, env.NODE_ENV === "production" ? "production" : "development"),
       policy: createPagePolicy(build.routes),
-      maxBodyBytes: MAX_FORM_BODY_BYTES,
+      maxBodyBytes: BODY_LIMITS.form,
       cache: new PageCache(),
       privateCache: { cache: new PrivatePageCache(), viewer: currentViewer },
       getLoadContext: (req, res) => ({

@@ -17,6 +17,7 @@ import express from "express";
 import { mayStore, type CachePlan, type PagePolicy } from "~/utils/cache-policy.server";
 import { cachedPage, encodedBody, type CachedPage, type PageCache } from "~/utils/page-cache.server";
 import type { PrivatePageCache, Viewer } from "~/utils/private-page-cache.server";
+import { readBodyWithin, RequestRefused } from "~/utils/request-body.server";
 import type { ViewerDataName } from "~/utils/route-handle";
 
 type Handle = (request: Request, loadContext?: AppLoadContext) => Promise<Response>;
@@ -27,9 +28,10 @@ export interface RemixHandlerOptions {
   /** What each request's page may become, from its routes' declarations. */
   policy: PagePolicy;
   /**
-   * The most a request body (a form post) may hold, checked before anything else
-   * runs: a larger Content-Length is refused at once, and a body without one is
-   * refused as soon as it grows past this. None when absent (the body streams to Remix).
+   * The most a request body (a form post) may hold, and only forms are read
+   * (app/utils/request-body.server.ts): checked before anything else runs, a
+   * larger Content-Length is refused at once, and a body without one is refused
+   * the moment it grows past this. None when absent (the body streams to Remix).
    */
   maxBodyBytes?: number;
   /** Public pages are cached here; none when absent. */
@@ -61,33 +63,23 @@ function toFetchRequest(req: express.Request, res: express.Response, url: string
   // Always: a finished response releases whatever waits on the signal (Remix's stream timeout).
   res.once("close", () => controller.abort());
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
-  if (Buffer.isBuffer(req.body)) {
+  if (req.method === "GET" || req.method === "HEAD") {
+    // A Fetch Request cannot carry a body here (one that came was read and bounded, and is dropped).
+  } else if (Buffer.isBuffer(req.body)) {
     // Read already, within the limit.
     if (req.body.length > 0) init.body = new Uint8Array(req.body);
-  } else if (req.method !== "GET" && req.method !== "HEAD") {
+  } else {
     init.body = createReadableStreamFromReadable(req);
     init.duplex = "half";
   }
   return new Request(url, init);
 }
 
-/**
- * Refuses (413, through the error handler) a request whose Content-Length
- * says its body is larger than `maxBytes`, before a byte of it is read. A
- * body without a length is bounded by the body parser that reads it.
- */
-export function refuseBodiesOver(maxBytes: number): express.RequestHandler {
-  return (req, _res, next) => {
-    const declared = Number(req.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > maxBytes) {
-      next(
-        Object.assign(new Error(`request body of ${declared} bytes is over the ${maxBytes}-byte limit`), {
-          status: 413,
-        }),
-      );
-    } else next();
-  };
-}
+/** A host name or IP literal and an optional port (RFC 3986 `host [":" port]`: no user info, no path). */
+const HOST_HEADER = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._~!$&'()*+,;=%-]+)(:\d{0,5})?$/;
+
+/** Methods a Fetch Request refuses to carry (and no route answers): 405 before Remix is asked. */
+const UNSUPPORTED_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 
 /** As the compression middleware's threshold: smaller bodies go as they are. */
 const COMPRESS_FROM_BYTES = 1024;
@@ -144,9 +136,7 @@ export function createRemixHandler({
   cache,
   privateCache,
 }: RemixHandlerOptions): express.RequestHandler {
-  // Any type: Remix reads the body itself; this only bounds it (413 "entity.too.large" past the limit).
-  const readBody = maxBodyBytes === undefined ? null : express.raw({ type: () => true, limit: maxBodyBytes });
-  const refuseLarge = maxBodyBytes === undefined ? null : refuseBodiesOver(maxBodyBytes);
+  const readBody = maxBodyBytes === undefined ? null : readBodyWithin(maxBodyBytes);
   async function render(
     req: express.Request,
     res: express.Response,
@@ -212,7 +202,17 @@ export function createRemixHandler({
   }
 
   return (req, res, next) => {
+    if (UNSUPPORTED_METHODS.has(req.method)) {
+      next(new RequestRefused(405, `method ${req.method} is not supported`, { Allow: "GET, HEAD, POST" }));
+      return;
+    }
     const url = requestUrl(req);
+    // Every request names its host (HTTP/1.1 requires it; Node checks only the header's characters):
+    // the URL, the cross-site checks and Remix's own need one.
+    if (!HOST_HEADER.test(req.headers.host ?? "") || !URL.canParse(url)) {
+      next(new RequestRefused(400, "the Host header is missing or does not name a host"));
+      return;
+    }
     const plan = policy.plan(req.method, req.path, url, req.headers);
     const serve = async () => {
       if (plan.kind === "public" && cache) {
@@ -230,16 +230,13 @@ export function createRemixHandler({
       const keep = plan.kind === "per-viewer" ? await fromPrivateCache(req, res, plan) : null;
       if (keep !== "sent") await render(req, res, url, plan.kind, keep);
     };
-    if (!readBody || req.method === "GET" || req.method === "HEAD") {
+    if (!readBody) {
       serve().catch(next);
       return;
     }
-    refuseLarge?.(req, res, (refused?: unknown) => {
-      if (refused) return next(refused);
-      readBody(req, res, (error?: unknown) => {
-        if (error) next(error);
-        else serve().catch(next);
-      });
+    readBody(req, res, (refused?: unknown) => {
+      if (refused) next(refused);
+      else serve().catch(next);
     });
   };
 }

@@ -63,14 +63,14 @@ export function crossSiteReason(
   const site = headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return `Sec-Fetch-Site: ${site}`;
   const origin = headers.get("origin");
-  if (origin && origin !== "null" && host) {
+  if (origin === "null") return "Origin: null";
+  // An empty Origin is no origin either (Remix would fail to parse it).
+  if (origin !== null && host) {
     try {
       if (new URL(origin).host !== host) return `Origin ${origin} does not match host`;
     } catch {
       return "unparseable Origin";
     }
-  } else if (origin === "null") {
-    return "Origin: null";
   }
   return null;
 }

@@ -1,9 +1,10 @@
 /**
  * Errors a request causes outside Remix keep their 4xx with a clear message
  * (app/utils/http-hooks.server.ts, `lastResort`): a malformed percent-encoding
- * in the path is 400, a progress save over its 4 KB limit 413, a body in an
- * unsupported charset 415. Only our own bugs are 500. The app is assembled as
- * server/index.ts assembles it, from the hooks the Remix build hands over.
+ * in the path is 400, a body over its limit 413 (announced or chunked), a body
+ * that is not a UTF-8 form 415, a method no Fetch Request carries 405
+ * (app/utils/request-body.server.ts). Only our own bugs are 500. The app is
+ * assembled as server/index.ts assembles it, from the hooks the Remix build hands over.
  */
 import http from "node:http";
 import express from "express";
@@ -11,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import net from "node:net";
 import * as drama from "~/routes/drama.$dramaId";
 import * as login from "~/routes/login";
-import { MAX_FORM_BODY_BYTES, createHttpHooks } from "~/utils/http-hooks.server";
+import { createHttpHooks } from "~/utils/http-hooks.server";
+import { BODY_LIMITS } from "~/utils/request-body.server";
 import { listenOnLoopback } from "../helpers/listen";
 import { buildOf } from "../helpers/render-page";
 
@@ -88,7 +90,7 @@ describe("errors outside Remix", () => {
   it("refuses a form post over the limit with 413 before it is read, and still takes one within it", async () => {
     const within = await send("POST", "/login", form(), `email=a%40b.test&password=${"x".repeat(1_000)}`);
     expect(within.status).toBe(400);
-    const over = await send("POST", "/login", form(), `email=a%40b.test&password=${"x".repeat(MAX_FORM_BODY_BYTES)}`);
+    const over = await send("POST", "/login", form(), `email=a%40b.test&password=${"x".repeat(BODY_LIMITS.form)}`);
     expect(over.status).toBe(413);
     expect(over.text).toMatch(/too large/);
   });
@@ -112,5 +114,85 @@ describe("errors outside Remix", () => {
     expect(text).toMatch(/connection: close/i);
     // Only a few bytes of the 50 MB were ever sent: the answer could not have waited for them.
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("refuses a chunked body the moment it passes the limit: 413 at once, reading stops, the connection closes", async () => {
+    const { port } = new URL(base);
+    const socket = net.connect(Number(port), "127.0.0.1");
+    let sent = 0;
+    const answer = new Promise<string>((resolve) => {
+      let text = "";
+      socket.setEncoding("utf8");
+      socket.on("data", (chunk: string) => (text += chunk));
+      socket.on("close", () => resolve(text));
+      socket.on("error", () => resolve(text));
+    });
+    const started = Date.now();
+    socket.write(
+      `POST /login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${base}\r\nAccept-Language: en\r\n` +
+        `Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    );
+    // 16 KB chunks, one every 10 ms, without end: the answer must not wait for the sender to stop.
+    const chunk = `4000\r\n${"a".repeat(0x4000)}\r\n`;
+    const sender = setInterval(() => {
+      if (socket.writable) {
+        socket.write(chunk);
+        sent += 0x4000;
+      }
+    }, 10);
+    const text = await answer;
+    clearInterval(sender);
+    expect(text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(text).toMatch(/connection: close/i);
+    expect(text).toMatch(/too large/);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    // Refused right after the limit: a few chunks past 64 KB, not the sender's whole stream.
+    expect(sent).toBeLessThan(BODY_LIMITS.form * 4);
+  });
+
+  it("reads only UTF-8 forms: any other type, charset or encoding is 415, in the request's language", async () => {
+    const json = await send("POST", "/login", { "Content-Type": "application/json", Origin: base }, "{}");
+    expect(json.status).toBe(415);
+    expect(json.text).toMatch(/not supported/);
+    const unreadable: Record<string, string>[] = [
+      { "Content-Type": "text/plain" },
+      { "Content-Type": "multipart/form-data; boundary=x" },
+      { "Content-Type": "application/x-www-form-urlencoded; charset=iso-8859-1" },
+      { "Content-Type": "application/x-www-form-urlencoded", "Content-Encoding": "gzip" },
+    ];
+    for (const headers of unreadable) {
+      expect(
+        (await send("POST", "/login", { ...headers, Origin: base }, "email=x")).status,
+        JSON.stringify(headers),
+      ).toBe(415);
+    }
+    const indonesian = await send(
+      "PUT",
+      "/login",
+      { "Content-Type": "text/csv", Origin: base, "Accept-Language": "id" },
+      "a,b",
+    );
+    expect(indonesian.status).toBe(415);
+    expect(indonesian.text).toMatch(/tidak didukung/);
+    // No body and no type: there is no form to read (the action's readForm answers).
+    expect((await send("POST", "/login", { Origin: base })).status).toBe(415);
+    // The forms browsers and htmx send are read.
+    for (const charset of [undefined, "utf-8", '"UTF-8"']) {
+      expect((await send("POST", "/login", form(charset), "email=a%40b.test&password=x")).status, charset).toBe(400);
+    }
+  });
+
+  it("answers a method no route can take 405 with Allow, and a GET with a body as a GET", async () => {
+    // The one of Fetch's forbidden methods Node's parser lets through (CONNECT and TRACK never reach the app).
+    const trace = await new Promise<{ status: number; allow: string }>((resolve, reject) => {
+      const request = http.request(`${base}/login`, { method: "TRACE", agent: false }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, allow: String(res.headers.allow) });
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    expect(trace).toEqual({ status: 405, allow: "GET, HEAD, POST" });
+    expect((await send("GET", "/drama/kite-season", { "Content-Type": "application/json" }, "{}")).status).toBe(200);
   });
 });

@@ -36,8 +36,23 @@ describe("parseEnv", () => {
       CATALOG_PROVIDER: "local",
       TRUST_PROXY: false,
       LOG_LEVEL: "info",
+      HTTP_HEADERS_TIMEOUT_MS: 20_000,
+      HTTP_REQUEST_TIMEOUT_MS: 60_000,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000,
       DEFAULT_LOCALE: "id",
     });
+  });
+
+  it("takes the HTTP timeouts in ms, the headers' no longer than the whole request's", () => {
+    expect(parseEnv(source({ HTTP_HEADERS_TIMEOUT_MS: "500", HTTP_REQUEST_TIMEOUT_MS: "1000" }))).toMatchObject({
+      HTTP_HEADERS_TIMEOUT_MS: 500,
+      HTTP_REQUEST_TIMEOUT_MS: 1000,
+    });
+    expect(configError({ HTTP_HEADERS_TIMEOUT_MS: "2000", HTTP_REQUEST_TIMEOUT_MS: "1000" }).message).toContain(
+      "HTTP_HEADERS_TIMEOUT_MS",
+    );
+    expect(configError({ HTTP_KEEP_ALIVE_TIMEOUT_MS: "soon" }).message).toContain("HTTP_KEEP_ALIVE_TIMEOUT_MS");
+    expect(configError({ HTTP_REQUEST_TIMEOUT_MS: "0" }).message).toContain("HTTP_REQUEST_TIMEOUT_MS");
   });
 
   it("takes a supported DEFAULT_LOCALE and refuses any other", () => {

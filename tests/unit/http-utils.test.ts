@@ -64,6 +64,11 @@ describe("crossSiteReason", () => {
     expect(crossSiteReason("POST", headers({ Origin: "http://dracin.test" }), "dracin.test")).toBeNull();
     expect(crossSiteReason("POST", headers({}), "dracin.test")).toBeNull();
   });
+
+  it("refuses an Origin that is empty or no URL", () => {
+    expect(crossSiteReason("POST", headers({ Origin: "" }), "dracin.test")).toMatch(/unparseable/);
+    expect(crossSiteReason("POST", headers({ Origin: "dracin.test" }), "dracin.test")).toMatch(/unparseable/);
+  });
 });
 
 describe("setSecurityHeaders", () => {

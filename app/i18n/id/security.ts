@@ -7,6 +7,7 @@ export const security = {
   "security.throttled.generic": "Terlalu banyak percobaan. Tunggu {minutes} menit, lalu coba lagi.",
   "security.crossSite": "Permintaan ini tidak berasal dari Dracin, jadi ditolak.",
   "http.badRequest": "Alamat atau permintaan ini tidak valid. Periksa tautannya, lalu coba lagi.",
+  "http.methodNotAllowed": "Dracin tidak melayani jenis permintaan ini (metode HTTP-nya).",
   "http.tooLarge": "Permintaan ini terlalu besar untuk diterima Dracin.",
   "http.unsupportedType": "Dracin tidak dapat membaca permintaan ini: jenis atau set karakternya tidak didukung.",
   "http.serverError": "Terjadi kesalahan di pihak kami. Coba lagi.",
