@@ -95,7 +95,7 @@ describe("graceful shutdown", () => {
     await waitFor(() => upstream.count("/v1/dramas/moonlit-tea-house") > 0, "the request to reach the upstream");
 
     server.kill("SIGTERM");
-    await waitFor(() => output.includes("shutdown: idle keep-alive connections closed"), "the drain to start", 5_000);
+    await waitFor(() => output.includes("shutdown: not listening"), "the drain to start", 5_000);
 
     // No new connections while the request runs.
     const refused = await get("/healthz").then(
@@ -112,7 +112,7 @@ describe("graceful shutdown", () => {
     expect(await exited).toBe(0);
     const steps = [
       "shutdown: draining, no new connections",
-      "shutdown: idle keep-alive connections closed",
+      "shutdown: not listening",
       "shutdown: in-flight requests finished, connections closed",
       "shutdown: database disconnected, exiting",
     ];
