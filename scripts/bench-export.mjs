@@ -10,8 +10,7 @@
 //   npm run build && npm run bench:export
 //   node scripts/bench-export.mjs [--rows 1000000] [--port 3460] [--gzip] [--json]
 //   BENCH_DATABASE_URL=postgresql://dracin:dracin@127.0.0.1:5432/dracin npm run bench:export
-// Rows are written with one INSERT ... SELECT per 100,000 rows (a recursive CTE on
-// SQLite, generate_series on PostgreSQL), in the formats Prisma reads.
+// Rows are written by scripts/seed-audit.mjs (bulk INSERT ... SELECT).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -19,11 +18,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { freshBenchDatabase } from "./bench-database.mjs";
 import { register, requireBuild, root, rssOf, signIn, startBenchServer, waitFor } from "./bench-server.mjs";
 import { migrateDeploy } from "./migrate.mjs";
+import { seedAuditRows } from "./seed-audit.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -44,8 +42,6 @@ const port = Number(args.port);
 const base = `http://127.0.0.1:${port}`;
 const log = (line) => process.stderr.write(`${line}\n`);
 const MiB = 1024 * 1024;
-const SEED_CHUNK = 100_000;
-const SEED_USERS = 100;
 const PROBE_EVERY_MS = 100;
 const TARGET_RSS_GROWTH = 50 * MiB;
 const TARGET_PROBE_MS = 100;
@@ -60,85 +56,13 @@ process.on("exit", () => {
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 
 // ---------------------------------------------------------------------------
-// Database: migrated, then N rows, oldest first, over the last year; half of them
-// by one of SEED_USERS users (so the export joins their emails).
+// Database: migrated, then N audit rows.
 
 const database = await freshBenchDatabase(dir);
 migrateDeploy({ env: { ...process.env, DATABASE_URL: database.url } });
-const YEAR_S = 365 * 24 * 60 * 60;
-const startS = Math.floor(Date.now() / 1000) - YEAR_S;
-const stepS = YEAR_S / ROWS;
-const ACTIONS = ["LOGIN_SUCCESS", "LOGIN_FAILURE", "LOGOUT", "PASSWORD_CHANGE", "REGISTER"];
-const USER_AGENT =
-  "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36";
-
-async function seedSqlite(file) {
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.prepare(
-    `INSERT INTO "User" ("id","email","name","role","createdAt","updatedAt")
-     WITH RECURSIVE seq(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM seq WHERE n < ?)
-     SELECT 'bench-user-' || n, 'bench-' || n || '@example.test', 'Bench ' || n, 'USER',
-            strftime('%Y-%m-%dT%H:%M:%f', ?, 'unixepoch') || '+00:00', strftime('%Y-%m-%dT%H:%M:%f', ?, 'unixepoch') || '+00:00'
-     FROM seq`,
-  ).run(SEED_USERS - 1, startS, startS);
-  const actionCase = `CASE n % ${ACTIONS.length} ${ACTIONS.map((a, i) => `WHEN ${i} THEN '${a}'`).join(" ")} END`;
-  const insert = db.prepare(
-    `INSERT INTO "AuditLog" ("id","userId","action","entityType","entityId","metadata","ipAddress","userAgent","timestamp")
-     WITH RECURSIVE seq(n) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT n + 1 FROM seq WHERE n < ?)
-     SELECT printf('bench%020d', n),
-            CASE WHEN n % 2 = 0 THEN 'bench-user-' || (n % ${SEED_USERS}) END,
-            ${actionCase}, 'User', 'bench-user-' || (n % ${SEED_USERS}),
-            '{"n":' || n || ',"via":"bench"}',
-            '10.' || (n % 256) || '.' || ((n / 256) % 256) || '.' || (n % 7 + 1),
-            '${USER_AGENT}',
-            strftime('%Y-%m-%dT%H:%M:%f', ? + n * ?, 'unixepoch') || '+00:00'
-     FROM seq`,
-  );
-  for (let from = 0; from < ROWS; from += SEED_CHUNK) {
-    const to = Math.min(ROWS, from + SEED_CHUNK) - 1;
-    db.transaction(() => insert.run(from, to, startS, stepS))();
-  }
-  db.exec("ANALYZE");
-  db.close();
-}
-
-async function seedPostgres(url) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(
-      `INSERT INTO "User" ("id","email","name","role","createdAt","updatedAt")
-       SELECT 'bench-user-' || n, 'bench-' || n || '@example.test', 'Bench ' || n, 'USER', to_timestamp($1), to_timestamp($1)
-       FROM generate_series(0, $2::int) AS n`,
-      [startS, SEED_USERS - 1],
-    );
-    const actions = `(ARRAY[${ACTIONS.map((a) => `'${a}'`).join(",")}])[n % ${ACTIONS.length} + 1]`;
-    for (let from = 0; from < ROWS; from += SEED_CHUNK) {
-      const to = Math.min(ROWS, from + SEED_CHUNK) - 1;
-      await client.query(
-        `INSERT INTO "AuditLog" ("id","userId","action","entityType","entityId","metadata","ipAddress","userAgent","timestamp")
-         SELECT 'bench' || lpad(n::text, 20, '0'),
-                CASE WHEN n % 2 = 0 THEN 'bench-user-' || (n % ${SEED_USERS}) END,
-                ${actions}, 'User', 'bench-user-' || (n % ${SEED_USERS}),
-                jsonb_build_object('n', n, 'via', 'bench'),
-                '10.' || (n % 256) || '.' || ((n / 256) % 256) || '.' || (n % 7 + 1),
-                $3,
-                to_timestamp($4 + n * $5::float8) AT TIME ZONE 'UTC'
-         FROM generate_series($1::int, $2::int) AS n`,
-        [from, to, USER_AGENT, startS, stepS],
-      );
-    }
-    await client.query(`VACUUM ANALYZE "AuditLog"`);
-  } finally {
-    await client.end();
-  }
-}
-
 let seeded = Date.now();
 log(`seeding ${ROWS.toLocaleString("en")} audit rows (${database.engine})…`);
-if (database.engine === "postgresql") await seedPostgres(database.url);
-else await seedSqlite(database.url.slice("file:".length));
+await seedAuditRows({ url: database.url, rows: ROWS });
 const seedMs = Date.now() - seeded;
 log(`seeded in ${(seedMs / 1000).toFixed(1)} s`);
 

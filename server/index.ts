@@ -107,6 +107,8 @@ server.prependListener("request", (_req: http.IncomingMessage, res: http.ServerR
 const DRAIN_TIMEOUT_MS = 10_000;
 /** After the drain timeout cut responses off, how long their connections get to close before the process exits anyway. */
 const CUT_OFF_GRACE_MS = 2_000;
+/** How long cut-off streams get to stop their producers and log it before the database is disconnected. */
+const CUT_OFF_SETTLE_MS = 200;
 
 function pathOf(res: http.ServerResponse): string {
   return (res.req.url ?? "").split("?")[0];
@@ -150,9 +152,11 @@ function shutdown(signal: string) {
     if (cutOff === 0) log.info("shutdown: in-flight requests finished, connections closed");
     else log.error("shutdown: connections closed, some responses were cut off", { cutOff });
     const code = cutOff === 0 ? 0 : 1;
+    // A cut-off stream stops its producer and logs what it cut in its own handlers: they run first.
+    const settled = new Promise<void>((resolve) => setTimeout(resolve, cutOff === 0 ? 0 : CUT_OFF_SETTLE_MS));
     // Mail sent in the background (reset links) goes out before the process does.
-    hooks
-      .flushMail()
+    settled
+      .then(() => hooks.flushMail())
       .catch((error: unknown) => log.error("shutdown: queued mail failed", { error }))
       .then(() => hooks.disconnectDatabases())
       .then(() => {
