@@ -25,12 +25,19 @@ export interface BuiltServer {
   stop: () => void;
 }
 
-/** Starts the build on `port` and resolves once /healthz answers 200. */
-export async function startBuiltServer(port: number, env: Record<string, string> = {}): Promise<BuiltServer> {
+/**
+ * Starts the build on `port` and resolves once /healthz answers 200. `migrate`: through scripts/start.mjs, which
+ * migrates the database first (one of the server's own); otherwise build/server.js on the test set-up's database.
+ */
+export async function startBuiltServer(
+  port: number,
+  env: Record<string, string | undefined> = {},
+  { migrate = false }: { migrate?: boolean } = {},
+): Promise<BuiltServer> {
   if (!fs.existsSync(path.join(root, "build", "server.js"))) throw new Error('No build: run "npm run build" first.');
   const base = `http://127.0.0.1:${port}`;
-  // build/server.js itself: the test set-up migrated this database already.
-  const child = spawn(process.execPath, [path.join(root, "build", "server.js")], {
+  const entry = migrate ? path.join(root, "scripts", "start.mjs") : path.join(root, "build", "server.js");
+  const child = spawn(process.execPath, [entry], {
     cwd: root,
     env: {
       ...process.env,
