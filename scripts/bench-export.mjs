@@ -45,6 +45,7 @@ const MiB = 1024 * 1024;
 const PROBE_EVERY_MS = 100;
 const TARGET_RSS_GROWTH = 50 * MiB;
 const TARGET_PROBE_MS = 100;
+const BASELINE_MS = 5_000;
 
 requireBuild();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dracin-bench-export-"));
@@ -112,12 +113,28 @@ const probe = new Worker(
      request.on("error", (error) => errors.push(name + ": " + error.message));
    }
    const timer = setInterval(() => { get("healthz", "/healthz"); get("home", "/"); }, workerData.every);
-   parentPort.on("message", () => {
-     clearInterval(timer);
-     setTimeout(() => { parentPort.postMessage({ samples, errors }); agent.destroy(); }, 500);
+   parentPort.on("message", (what) => {
+     if (what === "stop") clearInterval(timer);
+     // What was measured so far (the last probes get half a second to answer), then a fresh start.
+     setTimeout(() => {
+       parentPort.postMessage({ samples: { ...samples }, errors: [...errors] });
+       samples.healthz = []; samples.home = []; errors.length = 0;
+       if (what === "stop") agent.destroy();
+     }, what === "stop" ? 500 : 0);
    });`,
   { eval: true, workerData: { base, every: PROBE_EVERY_MS } },
 );
+
+/** The probe's samples so far, and a fresh start. */
+const collect = (what) =>
+  new Promise((resolve) => {
+    probe.once("message", resolve);
+    probe.postMessage(what);
+  });
+// The probe alone first: what the machine gives without an export (other work on it shows here too).
+log(`probing without an export for ${BASELINE_MS / 1000} s…`);
+await new Promise((resolve) => setTimeout(resolve, BASELINE_MS));
+const baseline = await collect("collect");
 
 let peakRss = idleRss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(server.pid))), 50);
@@ -154,10 +171,7 @@ const download = await new Promise((resolve, reject) => {
   request.on("error", reject);
 });
 clearInterval(sampler);
-const probed = await new Promise((resolve) => {
-  probe.once("message", resolve);
-  probe.postMessage("stop");
-});
+const probed = await collect("stop");
 await probe.terminate();
 
 server.kill("SIGTERM");
@@ -177,6 +191,10 @@ const probes = {
   healthz: quantiles(probed.samples.healthz),
   home: quantiles(probed.samples.home),
 };
+const baselineProbes = {
+  healthz: quantiles(baseline.samples.healthz),
+  home: quantiles(baseline.samples.home),
+};
 const result = {
   engine: database.engine,
   rowsSeeded: ROWS,
@@ -184,7 +202,8 @@ const result = {
   export: download,
   rss: { idle: idleRss, peak: peakRss, growth: peakRss - idleRss },
   probes,
-  probeErrors: probed.errors,
+  baselineProbes,
+  probeErrors: [...baseline.errors, ...probed.errors],
   serverExitCode: exitCode,
 };
 if (args.json) {
@@ -207,12 +226,18 @@ if (args.json) {
   console.log("\n| server RSS idle | peak | growth |\n| ---: | ---: | ---: |");
   console.log(`| ${mib(idleRss)} | ${mib(peakRss)} | ${mib(peakRss - idleRss)} |`);
   console.log("\n| probe (every 100 ms) | samples | p50 | p99 | max |\n| --- | ---: | ---: | ---: | ---: |");
-  for (const [name, q] of Object.entries(probes)) {
-    console.log(
-      `| ${name === "home" ? "GET /" : "GET /healthz"} | ${q.n} | ${ms(q.p50)} | ${ms(q.p99)} | ${ms(q.max)} |`,
-    );
+  for (const [phase, set] of [
+    ["without an export", baselineProbes],
+    ["during the export", probes],
+  ]) {
+    for (const [name, q] of Object.entries(set)) {
+      console.log(
+        `| ${name === "home" ? "GET /" : "GET /healthz"}, ${phase} | ${q.n} | ${ms(q.p50)} | ${ms(q.p99)} | ${ms(q.max)} |`,
+      );
+    }
   }
-  if (probed.errors.length > 0) console.log(`\nProbe errors: ${probed.errors.slice(0, 5).join("; ")}`);
+
+  if (result.probeErrors.length > 0) console.log(`\nProbe errors: ${result.probeErrors.slice(0, 5).join("; ")}`);
   const worstProbe = Math.max(probes.healthz.p99, probes.home.p99);
   console.log(
     `\nTargets:\n- server RSS within 50 MiB of idle: +${mib(peakRss - idleRss)} — ${peakRss - idleRss <= TARGET_RSS_GROWTH ? "met" : "NOT met"}` +

@@ -14,7 +14,7 @@ import { engine, prisma, readReplica, type PrismaClient } from "~/utils/db.serve
 import { redact } from "~/utils/log.server";
 
 export const AUDIT_PAGE_SIZE = 50;
-export const EXPORT_BATCH_SIZE = 500;
+export const EXPORT_BATCH_SIZE = 200;
 export const CHART_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
