@@ -70,7 +70,12 @@ export async function startBuiltServer(
         })
         .on("error", () => resolve(false));
     });
-  await waitFor(healthy, "the server to start", 30_000);
+  try {
+    await waitFor(healthy, "the server to start", 30_000);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
   return {
     base,
     process: child,
