@@ -105,6 +105,9 @@ describe("audit CSV export", () => {
   }, 60_000);
 
   it("produces only what a slow client takes, and stops reading when it goes", async () => {
+    const finishedBefore = logLines(server, "audit export finished").length;
+    const cutBefore = logLines(server, "audit export cut off before its end").length;
+    const bridgeCutBefore = logLines(server, "response cut off before its end").length;
     const before = rssOf(server.process.pid);
     const { request, response } = await openExport(server.base, admin.cookie);
     expect(response.statusCode).toBe(200);
@@ -114,21 +117,24 @@ describe("audit CSV export", () => {
     const grown = rssOf(server.process.pid) - before;
     request.destroy();
     await server.waitFor(
-      () => logLines(server, "audit export cut off before its end").length === 1,
+      () => logLines(server, "audit export cut off before its end").length === cutBefore + 1,
       "the export to be cut off",
     );
-    const [cut] = logLines(server, "audit export cut off before its end");
+    const cut = logLines(server, "audit export cut off before its end")[cutBefore];
     // Far less than the whole log left the database (socket buffers hold a few MB, a few ten thousand rows).
     expect(cut.rows as number).toBeLessThan(ROWS / 2);
-    expect(grown).toBeLessThan(50 * MiB);
-    expect(logLines(server, "response cut off before its end")).toHaveLength(1);
+    // The whole export is about 78 MiB of CSV (more as JS strings): a server that buffered it would grow past
+    // that. Growing V8's young generation and the first export's compiled code take about 30 MiB.
+    expect(grown).toBeLessThan(64 * MiB);
+    expect(logLines(server, "response cut off before its end")).toHaveLength(bridgeCutBefore + 1);
     // The reads stopped: no more rows afterwards, no finished export.
     await sleep(500);
-    expect(logLines(server, "audit export finished")).toHaveLength(1);
+    expect(logLines(server, "audit export finished")).toHaveLength(finishedBefore);
   }, 60_000);
 
   it(`refuses a third export at once (429, in the admin's language) and frees the place when one ends`, async () => {
     expect(EXPORTS_PER_ADMIN).toBe(2);
+    const cutBefore = logLines(server, "audit export cut off before its end").length;
     const running = [await openExport(server.base, admin.cookie), await openExport(server.base, admin.cookie)];
     for (const { response } of running) {
       expect(response.statusCode).toBe(200);
@@ -152,7 +158,7 @@ describe("audit CSV export", () => {
 
     running[0].request.destroy();
     await server.waitFor(
-      () => logLines(server, "audit export cut off before its end").length >= 3,
+      () => logLines(server, "audit export cut off before its end").length >= cutBefore + 2,
       "the first export to end",
     );
     const next = await openExport(server.base, admin.cookie);
