@@ -147,7 +147,7 @@ describe("audit CSV export", () => {
     const inIndonesian = await openExport(server.base, admin.cookie, { "accept-language": "id" });
     expect(inIndonesian.response.statusCode).toBe(429);
     expect(await readAll(inIndonesian.response)).toContain(
-      "Anda masih punya 2 unduhan log audit yang sedang berjalan.",
+      "Kamu masih punya 2 unduhan log audit yang sedang berjalan.",
     );
 
     // Another admin has places of their own.
