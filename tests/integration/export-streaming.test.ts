@@ -3,7 +3,8 @@
  * (docs/decisions/020-streaming-exports.md, docs/deploy.md): the export is
  * produced only as fast as the client reads it, stops when the client goes,
  * is limited per admin, and a shutdown that has to cut it off ends the
- * download without the terminating chunk and says so (log, exit code 1); a
+ * download without the terminating chunk and says so (log, exit code 1), while one
+ * that ends within the drain timeout finishes whole (exit 0); a
  * burst of progress saves during a shutdown gets full responses, keep-alive
  * connections told to close. Needs `npm run build` (as `npm test` does).
  */
@@ -18,7 +19,7 @@ import { startBuiltServer, type BuiltServer } from "../helpers/built-server";
 import { createUser, type TestUser } from "../helpers/users";
 
 const ROWS = 300_000;
-const PORTS = { export: 3461, shutdown: 3462, burst: 3463 };
+const PORTS = { export: 3461, shutdown: 3462, burst: 3463, finish: 3464 };
 const MiB = 1024 * 1024;
 
 let admin: TestUser;
@@ -204,6 +205,35 @@ describe("shutdown during an export", () => {
     ]);
     expect(server.output()).not.toContain("in-flight requests finished");
     expect(logLines(server, "shutdown: database disconnected, exiting")).toMatchObject([{ code: 1 }]);
+  }, 40_000);
+});
+
+describe("shutdown during a short export", () => {
+  it("lets an export that ends within the drain timeout finish whole, and exits 0", async () => {
+    const server = await startBuiltServer(PORTS.finish);
+    servers.push(server);
+    // One action of five: 60,000 rows, a few seconds.
+    const { request, response } = await new Promise<{ request: ClientRequest; response: IncomingMessage }>(
+      (resolve, reject) => {
+        const request = http.get(
+          `${server.base}/admin/audit.csv?action=LOGOUT`,
+          { agent: false, headers: { cookie: admin.cookie } },
+          (response) => resolve({ request, response }),
+        );
+        request.on("error", reject);
+      },
+    );
+    expect(request.destroyed).toBe(false);
+    expect(response.statusCode).toBe(200);
+    const body = readAll(response);
+    server.process.kill("SIGTERM");
+    const text = await body;
+    expect(response.complete).toBe(true);
+    expect(text.split("\r\n").filter((line) => line.includes('"LOGOUT"'))).toHaveLength(ROWS / 5);
+    expect(await server.exited).toBe(0);
+    expect(logLines(server, "audit export finished")).toMatchObject([{ rows: ROWS / 5 }]);
+    expect(server.output()).toContain("shutdown: in-flight requests finished, connections closed");
+    expect(server.output()).not.toContain("cut off");
   }, 40_000);
 });
 
