@@ -4,13 +4,13 @@
 // on a fresh SQLite database (or PostgreSQL: BENCH_DATABASE_URL, see bench-database.mjs). Usage:
 //   npm run build && node scripts/bench-progress.mjs [--viewers 50] [--duration 20] [--warmup 5] [--profile]
 // --profile writes a V8 CPU profile of the server to tests/.tmp/bench/prof/.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { freshBenchDatabase } from "./bench-database.mjs";
+import { register, root, rssOf, startBenchServer, waitFor } from "./bench-server.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -22,66 +22,19 @@ const { values: args } = parseArgs({
   },
 });
 const viewers = Number(args.viewers);
-const root = path.resolve(import.meta.dirname, "..");
 const dir = path.join(root, "tests", ".tmp", "bench");
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 const base = `http://127.0.0.1:${args.port}`;
 
-// As `npm start` runs the server (package.json): V8's old generation capped at 192 MB.
 const nodeFlags = [
-  "--max-old-space-size=192",
   ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean),
   ...(args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(dir, "prof")}`] : []),
 ];
 const database = await freshBenchDatabase(dir);
-const server = spawn(process.execPath, [...nodeFlags, path.join(root, "scripts", "start.mjs")], {
-  cwd: root,
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: args.port,
-    HOST: "127.0.0.1",
-    DATABASE_URL: database.url,
-    DATA_DIR: dir,
-    BCRYPT_COST: "10",
-    REGISTER_LIMIT_PER_HOUR: "100000",
-    LOG_LEVEL: "warn",
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+const server = startBenchServer({ port: Number(args.port), databaseUrl: database.url, dataDir: dir, nodeFlags });
 const stop = () => server.kill("SIGTERM");
 process.on("exit", stop);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("server did not start");
-}
-
-async function register(i) {
-  const body = new URLSearchParams({
-    name: `Bench ${i}`,
-    email: `bench-${i}@example.test`,
-    password: "lantern river moss 7 tiger",
-  });
-  // Origin: as a browser's form post and the player's beacons send it (the CSRF check wants it or a token).
-  const response = await fetch(`${base}/register`, {
-    method: "POST",
-    body,
-    redirect: "manual",
-    headers: { Origin: base },
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("dracin_session="));
-  if (!cookie) throw new Error(`register ${i} failed: ${response.status}`);
-  return cookie.split(";")[0];
-}
 
 function run(durationSeconds, cookies) {
   let next = 0;
@@ -116,18 +69,9 @@ function run(durationSeconds, cookies) {
   });
 }
 
-function rssOf(pid) {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
-}
-
-await waitForServer();
+await waitFor(`${base}/healthz`);
 const cookies = [];
-for (let i = 0; i < viewers; i++) cookies.push(await register(i));
+for (let i = 0; i < viewers; i++) cookies.push(await register(base, i));
 console.log(`warm-up ${args.warmup} s with ${viewers} viewers…`);
 await run(Number(args.warmup), cookies);
 console.log(`measuring ${args.duration} s…`);

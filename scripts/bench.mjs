@@ -13,13 +13,14 @@
 // inspector protocol), to $TMPDIR/dracin-bench-profiles/<scenario>.cpuprofile (open it in Chrome DevTools or
 // summarise it with `node scripts/bench.mjs --summarise <file.cpuprofile>`: self time, and inclusive time of our
 // own and Remix's main steps).
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { freshBenchDatabase } from "./bench-database.mjs";
+import { cpuMsOf, register, requireBuild, rssOf, startBenchServer, waitFor } from "./bench-server.mjs";
 import { WebSocket } from "undici";
 
 const SCENARIOS = ["home", "drama", "search", "home-signed-in", "home-signed-in-render", "progress"];
@@ -122,14 +123,10 @@ const warmup = Number(args.warmup);
 const connections = Number(args.connections);
 const port = Number(args.port);
 const ceilingPort = port + 1;
-const root = path.resolve(import.meta.dirname, "..");
 const base = `http://127.0.0.1:${port}`;
 const log = (line) => process.stderr.write(`${line}\n`);
 
-if (!fs.existsSync(path.join(root, "build", "server.js"))) {
-  console.error('No build found: run "npm run build" first.');
-  process.exit(1);
-}
+requireBuild();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dracin-bench-"));
 const children = [];
 process.on("exit", () => {
@@ -140,67 +137,14 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exi
 
 const profileDir = path.join(os.tmpdir(), "dracin-bench-profiles");
 const inspectPort = port + 2;
-// The server runs as `npm start` / `npm run serve` run it (package.json): V8's old generation capped at 192 MB.
-// Without a cap V8 lets garbage pile up under load (the live heap is ~60–90 MB, the heap grew to 180+ MB and RSS to
-// ~300 MiB); with it RSS stays near 200 MiB at the same throughput (docs/PERFORMANCE.md).
-const serverNodeFlags = ["--max-old-space-size=192"];
 const database = await freshBenchDatabase(dir);
-const server = spawn(
-  process.execPath,
-  [
-    ...serverNodeFlags,
-    ...(args.profile ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
-    path.join(root, "scripts", "start.mjs"),
-  ],
-  {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: database.url,
-      DATA_DIR: path.join(dir, "data"),
-      BCRYPT_COST: "10",
-      REGISTER_LIMIT_PER_HOUR: "100000",
-      LOG_LEVEL: "warn",
-      CATALOG_PROVIDER: "local",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  },
-);
+const server = startBenchServer({
+  port,
+  databaseUrl: database.url,
+  dataDir: path.join(dir, "data"),
+  nodeFlags: args.profile ? [`--inspect=127.0.0.1:${inspectPort}`] : [],
+});
 children.push(server);
-
-async function waitFor(url) {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-async function register(i) {
-  // Neither the name nor the email may appear in the password (the password policy refuses personal words).
-  const body = new URLSearchParams({
-    name: `Viewer ${i}`,
-    email: `load-${i}@example.test`,
-    password: "amber lantern river 7 tiger",
-  });
-  // Origin: as a browser's form post sends it (the CSRF check wants it or a token).
-  const response = await fetch(`${base}/register`, {
-    method: "POST",
-    body,
-    redirect: "manual",
-    headers: { Origin: base },
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("dracin_session="));
-  if (!cookie) throw new Error(`register ${i} failed: ${response.status}`);
-  return cookie.split(";")[0];
-}
 
 /**
  * A viewer as a browser keeps them: the session cookie, and the CSRF secret the
@@ -208,7 +152,7 @@ async function register(i) {
  * Continue Watching, so the signed-in home shows both rows.
  */
 async function viewer(i, dramaIds) {
-  const session = await register(i);
+  const session = await register(base, i);
   const first = await fetch(`${base}/`, { headers: { cookie: session } });
   const csrf = first.headers.getSetCookie().find((c) => c.startsWith("dracin_csrf="));
   if (!csrf) throw new Error(`viewer ${i}: the signed-in home issued no CSRF cookie`);
@@ -227,25 +171,6 @@ async function viewer(i, dramaIds) {
   for (const dramaId of picks.slice(3))
     await post("/resources/progress", { episodeId: `${dramaId}-ep-1`, position: "7", seq: "1" });
   return { session, cookie };
-}
-
-function rssOf(pid) {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
-}
-
-// CPU time the process has used (user + system), in ms, from /proc/<pid>/stat (fields 14 and 15, in clock ticks).
-const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-function cpuMsOf(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 function cannon(options, seconds) {

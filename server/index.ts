@@ -7,6 +7,7 @@
  * and every app module exists once per process.
  */
 import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -90,48 +91,98 @@ server.listen(PORT, HOST, () => {
   if (process.env.REMIX_DEV_ORIGIN) console.log(`[REMIX DEV] ${buildVersion} ready`);
 });
 
+// Every response being written, for the shutdown below: it tells them to close their connection
+// and names the ones it has to cut off. First listener, so it runs before the app answers.
+const inFlight = new Set<http.ServerResponse>();
+let draining = false;
+server.prependListener("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
+  inFlight.add(res);
+  res.once("close", () => inFlight.delete(res));
+  // Requests that still arrive on open keep-alive connections are answered, then their connection closes.
+  if (draining) res.setHeader("Connection", "close");
+});
+
 /**
- * Graceful shutdown (docs/deploy.md): /readyz answers 503, no new
- * connections, idle keep-alive connections closed, in-flight requests finish
- * (at most DRAIN_TIMEOUT_MS, then exit 1), then the database is disconnected
- * and the process exits 0. A second signal exits at once.
+ * Graceful shutdown (docs/deploy.md): /readyz answers 503 and the server
+ * stops listening (new connections are refused). Every response still to
+ * come, and every one in flight that has not sent its headers, says
+ * `Connection: close`, so a keep-alive connection closes after its current
+ * response; one that carries no request closes when its keep-alive timeout
+ * (announced to the client) runs out. Connections are never reset under a
+ * request the client may be sending. Responses still running after
+ * DRAIN_TIMEOUT_MS (a long export) are cut off: their sockets are destroyed,
+ * so a streamed body ends without its terminating chunk and the client sees
+ * an incomplete transfer; each is logged. Then mail is flushed, the database
+ * disconnected, and the process exits 0 only when every response finished
+ * (1 when one was cut off). A second signal exits 1 at once.
  */
 const DRAIN_TIMEOUT_MS = 10_000;
-let draining = false;
+/** After the drain timeout cut responses off, how long their connections get to close before the process exits anyway. */
+const CUT_OFF_GRACE_MS = 2_000;
+/** How long cut-off streams get to stop their producers and log it before the database is disconnected. */
+const CUT_OFF_SETTLE_MS = 200;
+
+function pathOf(res: http.ServerResponse): string {
+  return (res.req.url ?? "").split("?")[0];
+}
+
 function shutdown(signal: string) {
   if (draining) {
-    log.warn("shutdown: second signal, exiting now", { signal });
+    log.warn("shutdown: second signal, exiting now", { signal, responsesInFlight: inFlight.size });
     process.exit(1);
   }
   draining = true;
   hooks.startDraining();
-  log.info("shutdown: draining, no new connections", { signal, timeoutMs: DRAIN_TIMEOUT_MS });
-  setTimeout(() => {
-    log.error("shutdown: requests still running after the drain timeout, exiting", { timeoutMs: DRAIN_TIMEOUT_MS });
-    process.exit(1);
-  }, DRAIN_TIMEOUT_MS).unref();
-  // Requests that still arrive on open keep-alive connections are answered, then their connection closes.
-  server.on("request", (_req, res) => {
-    if (!res.headersSent) res.setHeader("Connection", "close");
+  log.info("shutdown: draining, no new connections", {
+    signal,
+    timeoutMs: DRAIN_TIMEOUT_MS,
+    responsesInFlight: inFlight.size,
   });
-  server.close(() => {
-    log.info("shutdown: in-flight requests finished, connections closed");
+  for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+  let cutOff = 0;
+  setTimeout(() => {
+    for (const res of inFlight) {
+      cutOff++;
+      log.error("shutdown: response cut off at the drain timeout", {
+        method: res.req.method,
+        path: pathOf(res),
+        requestId: res.getHeader("X-Request-Id"),
+        timeoutMs: DRAIN_TIMEOUT_MS,
+      });
+      res.destroy();
+    }
+    // Keep-alive connections that carry no request go too: nothing may be sent on them any more.
+    server.closeAllConnections();
+    setTimeout(() => {
+      log.error("shutdown: connections still open after the drain timeout, exiting", { cutOff });
+      process.exit(1);
+    }, CUT_OFF_GRACE_MS).unref();
+  }, DRAIN_TIMEOUT_MS).unref();
+  // net.Server's close, not http.Server's: the latter (Node >= 19) also destroys idle keep-alive
+  // connections at once, racing a request the client may be sending on one (it would see a reset).
+  net.Server.prototype.close.call(server, () => {
+    if (cutOff === 0) log.info("shutdown: in-flight requests finished, connections closed");
+    else log.error("shutdown: connections closed, some responses were cut off", { cutOff });
+    const code = cutOff === 0 ? 0 : 1;
+    // A cut-off stream stops its producer and logs what it cut in its own handlers: they run first.
+    const settled = new Promise<void>((resolve) => setTimeout(resolve, cutOff === 0 ? 0 : CUT_OFF_SETTLE_MS));
     // Mail sent in the background (reset links) goes out before the process does.
-    hooks
-      .flushMail()
+    settled
+      .then(() => hooks.flushMail())
       .catch((error: unknown) => log.error("shutdown: queued mail failed", { error }))
       .then(() => hooks.disconnectDatabases())
       .then(() => {
-        log.info("shutdown: database disconnected, exiting");
-        process.exit(0);
+        log.info("shutdown: database disconnected, exiting", { code });
+        process.exit(code);
       })
       .catch((error: unknown) => {
         log.error("shutdown: database disconnect failed", { error });
         process.exit(1);
       });
   });
-  server.closeIdleConnections();
-  log.info("shutdown: idle keep-alive connections closed");
+  log.info("shutdown: not listening; keep-alive connections close after their current response or when idle", {
+    responsesInFlight: inFlight.size,
+  });
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

@@ -14,7 +14,7 @@ import { engine, prisma, readReplica, type PrismaClient } from "~/utils/db.serve
 import { redact } from "~/utils/log.server";
 
 export const AUDIT_PAGE_SIZE = 50;
-export const EXPORT_BATCH_SIZE = 1000;
+export const EXPORT_BATCH_SIZE = 200;
 export const CHART_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -373,46 +373,114 @@ function csvRow(row: AuditRow): string {
   ]);
 }
 
+/** How many CSV exports one admin may have running at once (the next one is answered 429). */
+export const EXPORTS_PER_ADMIN = 2;
+const runningExports = new Map<string, number>();
+
+/**
+ * A place for one more export by this admin: a function that gives it back
+ * (calling it again does nothing), or null when EXPORTS_PER_ADMIN of theirs
+ * are already running in this process.
+ */
+export function claimExportSlot(adminId: string): (() => void) | null {
+  const running = runningExports.get(adminId) ?? 0;
+  if (running >= EXPORTS_PER_ADMIN) return null;
+  runningExports.set(adminId, running + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = (runningExports.get(adminId) ?? 1) - 1;
+    if (left > 0) runningExports.set(adminId, left);
+    else runningExports.delete(adminId);
+  };
+}
+
+/** How an export stream ended: every row written, stopped early (client gone, shutdown), or a query failed. */
+export interface ExportEnd {
+  outcome: "complete" | "cancelled" | "failed";
+  rows: number;
+}
+
+export interface CsvStreamOptions {
+  /** Aborted when the response is gone: no further batch is read. */
+  signal?: AbortSignal;
+  /** Called once when the stream ends, however it ends. */
+  onEnd?: (end: ExportEnd) => void;
+}
+
+/** Lets timers, sockets and other requests run between two batches (a SQLite read is synchronous). */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The CSV of a filter as a stream: the header, then batches of
- * EXPORT_BATCH_SIZE rows fetched with the keyset query as the client reads
- * (memory stays flat however many rows match).
+ * EXPORT_BATCH_SIZE rows fetched with the keyset query. Nothing is read
+ * ahead: a batch is fetched only when the consumer asks for the next chunk
+ * (highWaterMark 0), so a client that reads slowly holds at most one batch
+ * in memory, and each batch starts on a new turn of the event loop, so other
+ * requests are answered between batches. Cancelling the stream (or aborting
+ * `signal`) stops the reads.
  */
 export function auditCsvStream(
   filters: AuditFilters,
   batchSize = EXPORT_BATCH_SIZE,
   db: PrismaClient = readReplica(),
+  { signal, onEnd }: CsvStreamOptions = {},
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: Cursor | null = null;
   let userId: string | null | undefined;
   let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        if (!started) {
-          started = true;
-          controller.enqueue(encoder.encode(csvLine([...CSV_COLUMNS])));
-          userId = filters.email ? await userIdForEmail(filters.email, db) : null;
-          if (filters.email && !userId) {
+  let rowsWritten = 0;
+  let ended = false;
+  const end = (outcome: ExportEnd["outcome"]) => {
+    if (ended) return;
+    ended = true;
+    onEnd?.({ outcome, rows: rowsWritten });
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          if (!started) {
+            started = true;
+            controller.enqueue(encoder.encode(csvLine([...CSV_COLUMNS])));
+            userId = filters.email ? await userIdForEmail(filters.email, db) : null;
+            if (filters.email && !userId) {
+              controller.close();
+              end("complete");
+            }
+            return;
+          }
+          await nextTurn();
+          if (signal?.aborted) {
+            end("cancelled");
             controller.close();
             return;
           }
-          return;
+          const rows = await fetchBatch(filters, userId ?? null, cursor, batchSize, db);
+          if (rows.length > 0) {
+            controller.enqueue(encoder.encode(rows.map(csvRow).join("")));
+            rowsWritten += rows.length;
+          }
+          if (rows.length < batchSize) {
+            controller.close();
+            end("complete");
+            return;
+          }
+          const last = rows[rows.length - 1];
+          cursor = { t: last.timestamp.getTime(), id: last.id };
+        } catch (error) {
+          end("failed");
+          controller.error(error);
         }
-        const rows = await fetchBatch(filters, userId ?? null, cursor, batchSize, db);
-        if (rows.length > 0) controller.enqueue(encoder.encode(rows.map(csvRow).join("")));
-        if (rows.length < batchSize) {
-          controller.close();
-          return;
-        }
-        const last = rows[rows.length - 1];
-        cursor = { t: last.timestamp.getTime(), id: last.id };
-      } catch (error) {
-        controller.error(error);
-      }
+      },
+      cancel() {
+        end("cancelled");
+      },
     },
-  });
+    { highWaterMark: 0 },
+  );
 }
 
 // ---------------------------------------------------------------------------

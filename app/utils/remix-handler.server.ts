@@ -11,12 +11,18 @@
  *   memory for a few seconds (app/utils/page-cache.server.ts); per-viewer
  *   pages are kept per session and served only while the viewer's data reads
  *   the same (app/utils/private-page-cache.server.ts).
+ * - Streamed bodies (the audit CSV) go out with backpressure, and stop when the
+ *   response closes first (docs/decisions/020-streaming-exports.md).
  */
-import { createReadableStreamFromReadable, writeReadableStreamToWritable, type AppLoadContext } from "@remix-run/node";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { createReadableStreamFromReadable, type AppLoadContext } from "@remix-run/node";
 import express from "express";
 import { mayStore, type CachePlan, type PagePolicy } from "~/utils/cache-policy.server";
 import { cachedPage, encodedBody, type CachedPage, type PageCache } from "~/utils/page-cache.server";
 import type { PrivatePageCache, Viewer } from "~/utils/private-page-cache.server";
+import { log } from "~/utils/log.server";
 import { readBodyWithin, RequestRefused } from "~/utils/request-body.server";
 import type { ViewerDataName } from "~/utils/route-handle";
 
@@ -125,6 +131,32 @@ function isWholeBody(response: Response): boolean {
   return /^(text\/html|application\/json|text\/plain)/i.test(type);
 }
 
+/**
+ * Streams a body to the response with node's stream.pipeline: the next chunk
+ * is pulled only when the socket (or the compression middleware's zlib
+ * stream) has taken the previous one ('drain'), so a slow client holds a
+ * bounded amount of memory. Remix's writeReadableStreamToWritable ignores the
+ * return value of write(): the whole body piled up in memory. When the
+ * response closes before the end (the client went away, or shutdown cut it
+ * off), the body is cancelled (its producer stops reading) and the socket is
+ * destroyed: a chunked response then lacks its terminating chunk, so the
+ * client sees an incomplete transfer, never a truncated "complete" file. The
+ * same happens when the body fails half-way.
+ */
+export async function streamBody(body: ReadableStream<Uint8Array>, res: express.Response): Promise<void> {
+  try {
+    await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), res);
+  } catch (error) {
+    const fields = { requestId: res.locals.requestId as unknown, path: res.req.path, status: res.statusCode };
+    if ((error as NodeJS.ErrnoException | null)?.code === "ERR_STREAM_PREMATURE_CLOSE") {
+      log.warn("response cut off before its end", fields);
+    } else {
+      log.error("response failed before its end", { ...fields, error });
+    }
+    res.destroy();
+  }
+}
+
 /** Where a rendered page may be kept: the public cache under a key, or the session's under a key and viewer. */
 type Keep = { kind: "public"; key: string } | { kind: "private"; key: string; viewer: Viewer } | null;
 
@@ -177,7 +209,7 @@ export function createRemixHandler({
       } else if (isWholeBody(response)) {
         res.end(Buffer.from(await response.arrayBuffer()));
       } else {
-        await writeReadableStreamToWritable(response.body, res);
+        await streamBody(response.body, res);
       }
     } catch (error) {
       finish?.(null);

@@ -9,7 +9,6 @@ import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import { insertAuditRows } from "../helpers/e2e-database";
 import { announcer, expect, newAccount, registerAccount, test, type Account } from "./fixtures";
 import { expectNoViolations } from "./axe";

@@ -6,7 +6,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Page } from "@playwright/test";
 import { parseMail, linkIn, type ReceivedMail } from "../helpers/smtp-sink";
 import { expect, newAccount, registerInBrowser, test } from "./fixtures";
 import { expectNoViolations } from "./axe";

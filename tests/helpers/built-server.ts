@@ -1,9 +1,12 @@
 /**
- * The built server (`build/server.js`, the real HTTP stack: Node's parser and
- * timeouts, express, compression, static files, every route) on 127.0.0.1,
- * spawned on this test file's own migrated database (SQLite file or
- * PostgreSQL database, tests/setup/worker-setup.ts), so `createUser()`
- * cookies work against it. Needs `npm run build` (as `npm test` does).
+ * The built server (`npm run build`) as production runs it, for tests of the
+ * HTTP layer itself (Node's parser and timeouts, express, compression, static
+ * files, streaming, shutdown) that the loaders alone cannot show: on
+ * 127.0.0.1, on this test file's own migrated database (SQLite file or
+ * PostgreSQL database, tests/setup/worker-setup.ts, with the same
+ * SESSION_SECRET, so users and cookies made in the test work there), with its
+ * log collected. Plus raw connections, for what a well-behaved client never
+ * sends.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -16,52 +19,77 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 export interface BuiltServer {
   base: string;
   port: number;
-  /** The process id (to read its memory from /proc). */
-  pid: number;
-  /** Everything it printed so far (JSON log lines). */
+  process: ChildProcess;
+  /** Everything it logged so far (stdout and stderr: JSON log lines). */
   output: () => string;
+  /** Its exit code once it exits (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** Resolves once `check` is true; fails with the server's log after `timeoutMs`. */
+  waitFor: (check: () => Promise<boolean> | boolean, what: string, timeoutMs?: number) => Promise<void>;
+  /** SIGKILL if it still runs; resolves once it has exited. */
   stop: () => Promise<void>;
 }
 
-function healthy(base: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const request = http.get(`${base}/healthz`, { agent: false }, (response) => {
-      response.resume();
-      resolve(response.statusCode === 200);
-    });
-    request.on("error", () => resolve(false));
-  });
-}
-
-/** Starts the built server on `port` with `env` over the test environment, and waits until it answers. */
-export async function startBuiltServer(port: number, env: Record<string, string> = {}): Promise<BuiltServer> {
+/**
+ * Starts the build on `port` and resolves once /healthz answers 200. `migrate`: through scripts/start.mjs, which
+ * migrates the database first (one of the server's own); otherwise build/server.js on the test set-up's database.
+ */
+export async function startBuiltServer(
+  port: number,
+  env: Record<string, string | undefined> = {},
+  { migrate = false }: { migrate?: boolean } = {},
+): Promise<BuiltServer> {
   if (!fs.existsSync(path.join(root, "build", "server.js"))) throw new Error('No build: run "npm run build" first.');
-  let output = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "build", "server.js")], {
+  const base = `http://127.0.0.1:${port}`;
+  const entry = migrate ? path.join(root, "scripts", "start.mjs") : path.join(root, "build", "server.js");
+  const child = spawn(process.execPath, [entry], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const base = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 20_000;
-  while (!(await healthy(base))) {
-    if (child.exitCode !== null || Date.now() > until) {
-      child.kill("SIGKILL");
-      throw new Error(`the built server did not start; its output:\n${output}`);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const waitFor = async (check: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000) => {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      if (await check()) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    throw new Error(`timed out waiting for ${what}; server output:\n${output}`);
+  };
+  const healthy = () =>
+    new Promise<boolean>((resolve) => {
+      http
+        .get(`${base}/healthz`, { agent: false }, (response) => {
+          response.resume();
+          resolve(response.statusCode === 200);
+        })
+        .on("error", () => resolve(false));
+    });
+  try {
+    await waitFor(healthy, "the server to start", 30_000);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
   }
   return {
     base,
     port,
-    pid: child.pid ?? 0,
+    process: child,
     output: () => output,
+    exited,
+    waitFor,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGKILL");
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await exited;
     },
   };

@@ -126,7 +126,7 @@ describe("header, cookie and URL sizes", () => {
 
 describe("a 50 MB chunked upload", () => {
   function residentKiB(): number {
-    const status = fs.readFileSync(`/proc/${server.pid}/status`, "utf8");
+    const status = fs.readFileSync(`/proc/${server.process.pid}/status`, "utf8");
     return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   }
 

@@ -46,6 +46,8 @@ export const admin = {
   "admin.audit.older": "Older entries",
   "admin.audit.download": "Download CSV",
   "admin.audit.downloadHint": "The CSV holds every entry that matches these filters, not only this page.",
+  "admin.audit.downloadBusy":
+    "You already have {count, plural, one {# download} other {# downloads}} of the audit log running. Wait until one finishes, then try again.",
   "admin.audit.error.action": "Choose an action from the list.",
   "admin.audit.error.email": "Enter an email address like name@example.com.",
   "admin.audit.error.ip": "Enter an IPv4 or IPv6 address, like 203.0.113.7.",

@@ -47,6 +47,8 @@ export const admin = {
   "admin.audit.older": "Entri lebih lama",
   "admin.audit.download": "Unduh CSV",
   "admin.audit.downloadHint": "CSV berisi semua entri yang cocok dengan filter ini, bukan hanya halaman ini.",
+  "admin.audit.downloadBusy":
+    "Kamu masih punya {count, plural, other {# unduhan}} log audit yang sedang berjalan. Tunggu sampai salah satunya selesai, lalu coba lagi.",
   "admin.audit.error.action": "Pilih tindakan dari daftar.",
   "admin.audit.error.email": "Masukkan alamat email seperti nama@example.com.",
   "admin.audit.error.ip": "Masukkan alamat IPv4 atau IPv6, seperti 203.0.113.7.",
