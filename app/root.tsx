@@ -286,6 +286,13 @@ function ErrorView({
   );
 }
 
+/** The text a thrown plain-text refusal carries (already in the request's language), if any. */
+function refusalReason(error: unknown): string | null {
+  return isRouteErrorResponse(error) && typeof error.data === "string" && error.data.trim() !== ""
+    ? error.data.trim()
+    : null;
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
@@ -298,9 +305,15 @@ export function ErrorBoundary() {
   );
   switch (status) {
     case 403:
-      // requireAdmin (app/utils/session.server.ts): signed in, but not allowed here.
+      // Two refusals end here, each thrown with its reason in the request's language: requireAdmin
+      // (app/utils/session.server.ts: signed in, but not an admin) and the CSRF check of a form post
+      // (app/utils/csrf.server.ts: a form that expired or came from another site). Show the one given.
       return (
-        <ErrorView title={t("error.forbidden.title")} body={t("error.forbidden.body")} status={status}>
+        <ErrorView
+          title={t("error.forbidden.title")}
+          body={refusalReason(error) ?? t("error.forbidden.body")}
+          status={status}
+        >
           {home}
         </ErrorView>
       );

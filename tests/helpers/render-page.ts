@@ -80,6 +80,8 @@ export interface RenderOptions {
   headers?: Record<string, string>;
   /** Sent as a same-origin urlencoded POST. */
   form?: Record<string, string>;
+  /** The POST's Origin; null sends none, as a browser that sends neither Origin nor Sec-Fetch-Site. */
+  origin?: string | null;
 }
 
 /** A function that renders `path` of `build` for a browser sending `cookie`, as the HTTP server would hand it to Remix. */
@@ -94,7 +96,7 @@ export function pageRenderer(build: ServerBuild) {
     let init: RequestInit = { headers };
     if (options.form) {
       headers.set("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8");
-      headers.set("Origin", "http://dracin.test");
+      if (options.origin !== null) headers.set("Origin", options.origin ?? "http://dracin.test");
       // Remix compares a form post's Origin with its Host before running the action.
       headers.set("Host", "dracin.test");
       init = { method: "POST", headers, body: new URLSearchParams(options.form) };
