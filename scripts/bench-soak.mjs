@@ -32,7 +32,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { Agent, request } from "undici";
 import { freshBenchDatabase } from "./bench-database.mjs";
-import { homeDramaIds, requireBuild, rssOf, signedInViewer, startBenchServer, waitFor } from "./bench-server.mjs";
+import {
+  cpuMsOf,
+  homeDramaIds,
+  requireBuild,
+  rssOf,
+  signedInViewer,
+  startBenchServer,
+  waitFor,
+} from "./bench-server.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -415,6 +423,26 @@ async function loop(step, share = 1) {
   }
 }
 
+/**
+ * The server's resident memory by kind of mapping, from /proc/<pid>/smaps: files (the node binary and shared
+ * libraries), the brk heap (glibc malloc's main arena) and anonymous mappings (V8's heap, ArrayBuffer backing
+ * stores, other malloc arenas, thread stacks), in bytes.
+ */
+function rssByMapping(pid) {
+  const kinds = { files: 0, "malloc heap": 0, anonymous: 0 };
+  let kind = "anonymous";
+  try {
+    for (const line of fs.readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+      const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+      if (mapping) kind = mapping[1] === "[heap]" ? "malloc heap" : mapping[1].startsWith("/") ? "files" : "anonymous";
+      else if (line.startsWith("Rss:")) kinds[kind] += Number(line.split(/\s+/)[1]) * 1024;
+    }
+  } catch {
+    // gone
+  }
+  return kinds;
+}
+
 /** Memory and throughput every --sample seconds. */
 const timeline = [];
 async function sample() {
@@ -470,6 +498,7 @@ log(
   `${args.kill ? "durability" : "soak"}: ${args.duration} s, ${viewerCount} viewers${args.kill ? "" : `, ${args.visitors} signed-out visitors, ${args.attackers} senders of bad input`}…`,
 );
 await sample();
+const cpuBefore = cpuMsOf(server.pid);
 const loops = [];
 const viewerAction = weighted(args.kill ? KILL_ACTIONS : VIEWER_ACTIONS);
 for (const v of viewers) loops.push(loop(() => viewerAction()(v), args.kill ? 0.1 : 1));
@@ -480,6 +509,8 @@ if (!args.kill) {
 if (args.kill) loops.push(killer());
 
 let snapshot = null;
+let serverCpuMs = Number.NaN;
+let mappings = null;
 if (args.kill) {
   // The last kill comes while the writes are still going, so the check sees writes cut off at any point.
   await pause(Math.max(0, durationMs - (Date.now() - startedAt)));
@@ -493,6 +524,8 @@ if (args.kill) {
   await Promise.all(loops);
   await sample();
   clearInterval(sampler);
+  mappings = rssByMapping(server.pid);
+  serverCpuMs = cpuMsOf(server.pid) - cpuBefore;
   if (args["heap-snapshot"] && !crashed) {
     fs.mkdirSync(snapshotDir, { recursive: true });
     const before = new Set(fs.readdirSync(snapshotDir));
@@ -535,7 +568,14 @@ if (!args.kill) {
   const rss = timeline.map((s) => s.rss).filter(Boolean);
   const lastThird = rss.slice(Math.floor((rss.length * 2) / 3));
   console.log(
-    `\nRSS: ${mib(rss[0])} MiB at the start, peak ${mib(Math.max(...rss))} MiB (${Math.round(Math.max(...rss) / 1e6)} MB), mean of the last third ${mib(lastThird.reduce((a, b) => a + b, 0) / lastThird.length)} MiB\n`,
+    `\nRSS: ${mib(rss[0])} MiB at the start, peak ${mib(Math.max(...rss))} MiB (${Math.round(Math.max(...rss) / 1e6)} MB), mean of the last third ${mib(lastThird.reduce((a, b) => a + b, 0) / lastThird.length)} MiB`,
+  );
+  const end = timeline.at(-1);
+  console.log(
+    `at the end: RSS ${mib(end.rss)} MiB = files ${mib(mappings.files)} (node binary, libraries) + malloc heap ${mib(mappings["malloc heap"])} + anonymous ${mib(mappings.anonymous)} (V8 heap ${mib(end.heapTotal)}, external ${mib(end.external)}, the rest ${mib(mappings.anonymous - end.heapTotal - end.external)}; external may also sit in the malloc heap)`,
+  );
+  console.log(
+    `server CPU: ${((serverCpuMs / Math.max(1, requestsDone)) * 1000).toFixed(0)} µs per answer (${requestsDone.toLocaleString("en")} answers, bad input not counted)\n`,
   );
 }
 
