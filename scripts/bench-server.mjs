@@ -10,7 +10,8 @@ export const root = path.resolve(import.meta.dirname, "..");
 /**
  * The server runs as `npm start` / `npm run serve` run it (package.json): V8's old generation capped at 192 MB.
  * Without a cap V8 lets garbage pile up under load (the live heap is ~60–90 MB, the heap grew to 180+ MB and RSS to
- * ~300 MiB); with it RSS stays near 200 MiB at the same throughput (docs/PERFORMANCE.md).
+ * ~300 MiB); with it RSS stays near 200–240 MiB in the page benchmark at the same throughput, and levels off near
+ * 295 MiB under the soak's mix (docs/PERFORMANCE.md).
  */
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=192"];
 
@@ -46,9 +47,9 @@ export function startBenchServer({ port, databaseUrl, dataDir, nodeFlags = [], e
   });
 }
 
-/** Resolves once `url` answers 2xx (30 s at most). */
-export async function waitFor(url) {
-  for (let i = 0; i < 150; i++) {
+/** Resolves once `url` answers 2xx (`seconds` at most, 30 by default). */
+export async function waitFor(url, seconds = 30) {
+  for (let i = 0; i < seconds * 5; i++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {

@@ -84,6 +84,8 @@ const nodeFlags = [
 
 let server;
 let expectedExit = false;
+/** --kill: between a kill and the restarted server's first answer. */
+let down = false;
 let crashed = null;
 const loggedErrors = [];
 function startServer() {
@@ -107,7 +109,8 @@ function startServer() {
     if (!expectedExit) crashed ??= { code, signal };
   });
   server = child;
-  return waitFor(`${base}/healthz`);
+  // A restart under the viewers' writes (migrations first) can take a while on a busy machine.
+  return waitFor(`${base}/healthz`, 120);
 }
 const exited = (child) =>
   new Promise((resolve) =>
@@ -414,6 +417,11 @@ const running = () => !stopping && Date.now() - startedAt < durationMs && (args.
 
 async function loop(step, share = 1) {
   while (running()) {
+    // While the server is down (--kill) the viewers wait for it, as a player keeps its saves until it answers.
+    if (down) {
+      await pause(100);
+      continue;
+    }
     try {
       await step();
     } catch (error) {
@@ -485,9 +493,11 @@ async function killer() {
     const victim = server;
     expectedExit = true;
     const at = Date.now();
+    down = true;
     victim.kill("SIGKILL");
     await exited(victim);
     await startServer();
+    down = false;
     kills.push({ t: (at - startedAt) / 1000, downMs: Date.now() - at });
     log(`kill ${kills.length}: at ${kills.at(-1).t.toFixed(1)} s, back after ${kills.at(-1).downMs} ms`);
   }
