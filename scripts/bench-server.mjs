@@ -1,4 +1,4 @@
-// What the benchmarks share (scripts/bench.mjs, scripts/bench-export.mjs): the
+// What the benchmarks share (scripts/bench.mjs, scripts/bench-export.mjs, scripts/bench-soak.mjs): the
 // built server started as `npm run serve` starts it, waiting for a URL, an
 // account signed up through the real form, and a process's resident memory.
 import { execFileSync, spawn } from "node:child_process";
@@ -10,7 +10,8 @@ export const root = path.resolve(import.meta.dirname, "..");
 /**
  * The server runs as `npm start` / `npm run serve` run it (package.json): V8's old generation capped at 192 MB.
  * Without a cap V8 lets garbage pile up under load (the live heap is ~60–90 MB, the heap grew to 180+ MB and RSS to
- * ~300 MiB); with it RSS stays near 200 MiB at the same throughput (docs/PERFORMANCE.md).
+ * ~300 MiB); with it RSS stays near 200–240 MiB in the page benchmark at the same throughput, and levels off near
+ * 295 MiB under the soak's mix (docs/PERFORMANCE.md).
  */
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=192"];
 
@@ -46,9 +47,9 @@ export function startBenchServer({ port, databaseUrl, dataDir, nodeFlags = [], e
   });
 }
 
-/** Resolves once `url` answers 2xx (30 s at most). */
-export async function waitFor(url) {
-  for (let i = 0; i < 150; i++) {
+/** Resolves once `url` answers 2xx (`seconds` at most, 30 by default). */
+export async function waitFor(url, seconds = 30) {
+  for (let i = 0; i < seconds * 5; i++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -75,6 +76,26 @@ export async function register(base, i) {
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("dracin_session="));
   if (!cookie) throw new Error(`register ${i} failed: ${response.status}`);
   return cookie.split(";")[0];
+}
+
+/**
+ * A viewer as a browser keeps them after the first signed-in page: signs up load-<i>@example.test, opens the home
+ * page once and keeps the CSRF secret it issued. Returns the session cookie alone and the whole cookie header.
+ */
+export async function signedInViewer(base, i) {
+  const session = await register(base, i);
+  const first = await fetch(`${base}/`, { headers: { cookie: session } });
+  const csrf = first.headers.getSetCookie().find((c) => c.startsWith("dracin_csrf="));
+  if (!csrf) throw new Error(`viewer ${i}: the signed-in home issued no CSRF cookie`);
+  return { session, cookie: `${session}; ${csrf.split(";")[0]}` };
+}
+
+/** The drama ids the anonymous home page links to (at least five). */
+export async function homeDramaIds(base) {
+  const anonymous = await (await fetch(`${base}/`)).text();
+  const dramaIds = [...new Set([...anonymous.matchAll(/href="\/drama\/([a-z0-9-]+)"/g)].map((match) => match[1]))];
+  if (dramaIds.length < 5) throw new Error("the home page lists fewer than five dramas");
+  return dramaIds;
 }
 
 /** Signs in through the login form; returns the session cookie ("name=value"). */

@@ -20,7 +20,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { freshBenchDatabase } from "./bench-database.mjs";
-import { cpuMsOf, register, requireBuild, rssOf, startBenchServer, waitFor } from "./bench-server.mjs";
+import {
+  cpuMsOf,
+  homeDramaIds,
+  requireBuild,
+  rssOf,
+  signedInViewer,
+  startBenchServer,
+  waitFor,
+} from "./bench-server.mjs";
 import { WebSocket } from "undici";
 
 const SCENARIOS = ["home", "drama", "search", "home-signed-in", "home-signed-in-render", "progress"];
@@ -152,11 +160,7 @@ children.push(server);
  * Continue Watching, so the signed-in home shows both rows.
  */
 async function viewer(i, dramaIds) {
-  const session = await register(base, i);
-  const first = await fetch(`${base}/`, { headers: { cookie: session } });
-  const csrf = first.headers.getSetCookie().find((c) => c.startsWith("dracin_csrf="));
-  if (!csrf) throw new Error(`viewer ${i}: the signed-in home issued no CSRF cookie`);
-  const cookie = `${session}; ${csrf.split(";")[0]}`;
+  const { session, cookie } = await signedInViewer(base, i);
   const post = async (url, fields) => {
     const response = await fetch(`${base}${url}`, {
       method: "POST",
@@ -220,9 +224,7 @@ const profiler = args.profile ? await connectProfiler() : null;
 /** Per viewer: the session cookie alone (a first visit) and the whole cookie header a browser sends afterwards. */
 const viewers = [];
 if (selected.some((name) => name.startsWith("home-signed-in") || name === "progress")) {
-  const anonymous = await (await fetch(`${base}/`)).text();
-  const dramaIds = [...new Set([...anonymous.matchAll(/href="\/drama\/([a-z0-9-]+)"/g)].map((match) => match[1]))];
-  if (dramaIds.length < 5) throw new Error("the home page lists fewer than five dramas");
+  const dramaIds = await homeDramaIds(base);
   for (let i = 0; i < connections; i++) viewers.push(await viewer(i, dramaIds));
   const check = await (await fetch(`${base}/`, { headers: { cookie: viewers[0].cookie } })).text();
   if (!check.includes('action="/logout"')) throw new Error("the signed-in home page is not signed in");

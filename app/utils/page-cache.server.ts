@@ -11,6 +11,8 @@ import { LRUCache } from "lru-cache";
 import { PAGE_CACHE_FRESH_MS, PAGE_CACHE_STALE_MS } from "~/utils/cache-policy.server";
 
 const MAX_BYTES = 16 * 1024 * 1024;
+/** What a kept page costs beyond the bytes counted below: its objects and the LRU's slots (an estimate). */
+const ENTRY_OVERHEAD_BYTES = 512;
 
 export interface CachedPage {
   status: number;
@@ -31,12 +33,28 @@ export function cachedPage(status: number, headers: Headers, body: Buffer, store
 }
 
 /**
+ * `buffer` in memory of its own size. zlib's synchronous calls return a slice
+ * of their 16 KiB output chunk when the output fits in one: kept as it is, a
+ * 1 KB compressed page holds on to 16 KiB (the public cache, filled with small
+ * search pages, held 3.5 times its budget that way).
+ */
+function ownMemory(buffer: Buffer): Buffer {
+  if (buffer.byteLength === buffer.buffer.byteLength) return buffer;
+  const copy = Buffer.allocUnsafeSlow(buffer.byteLength);
+  buffer.copy(copy);
+  return copy;
+}
+
+/**
  * A kept page's body in `encoding`, compressed once per page rather than once
  * per response (as the compression middleware would: brotli quality 4, gzip
- * level 6), so a hit costs no compression.
+ * level 6), so a hit costs no compression. Returns whether it was made now
+ * (the page grew: its cache counts the new bytes, see `recount`).
  */
-export function encodedBody(page: CachedPage, encoding: PageEncoding): Buffer {
-  page.encoded[encoding] ??=
+export function encodedBody(page: CachedPage, encoding: PageEncoding): { body: Buffer; made: boolean } {
+  const kept = page.encoded[encoding];
+  if (kept) return { body: kept, made: false };
+  const body = ownMemory(
     encoding === "br"
       ? zlib.brotliCompressSync(page.body, {
           params: {
@@ -44,13 +62,38 @@ export function encodedBody(page: CachedPage, encoding: PageEncoding): Buffer {
             [zlib.constants.BROTLI_PARAM_SIZE_HINT]: page.body.length,
           },
         })
-      : zlib.gzipSync(page.body);
-  return page.encoded[encoding];
+      : zlib.gzipSync(page.body),
+  );
+  page.encoded[encoding] = body;
+  return { body, made: true };
 }
 
-/** Bytes a kept page may take: its body, and room for its compressed codings (about a fifth each, at most). */
-export function keptSize(page: CachedPage): number {
-  return Math.ceil(page.body.length * 1.4) + 256;
+/**
+ * Bytes a kept page takes, as they are: its body, the codings made so far,
+ * its headers, and its key (counted as two bytes a character: V8 keeps a
+ * string with any character past Latin-1 that way).
+ */
+export function keptSize(page: CachedPage, key: string): number {
+  let bytes = page.body.byteLength + 2 * key.length + page.etag.length + ENTRY_OVERHEAD_BYTES;
+  for (const coded of Object.values(page.encoded)) bytes += coded.byteLength;
+  for (const [name, value] of page.headers) bytes += name.length + value.length;
+  return bytes;
+}
+
+/**
+ * Counts an entry again after its page grew (a coding was made for it): LRU
+ * caches size an entry when it is set, so it is set anew, as the most recently
+ * used, which may push older pages out.
+ */
+export function recount<V extends object>(pages: LRUCache<string, V>, key: string, value: V): void {
+  if (pages.peek(key) !== value) return;
+  pages.delete(key);
+  pages.set(key, value);
+}
+
+/** A store of kept pages that makes their codings, counting them against its budget. */
+export interface PageStore {
+  encoded(key: string, page: CachedPage, encoding: PageEncoding): Buffer;
 }
 
 export type Lookup = { page: CachedPage; state: "fresh" | "stale" } | null;
@@ -60,7 +103,7 @@ export type Lookup = { page: CachedPage; state: "fresh" | "stale" } | null;
  * is served as is; a stale one is served while one request renders its
  * successor; concurrent first requests for a key wait for one render.
  */
-export class PageCache {
+export class PageCache implements PageStore {
   readonly #pages: LRUCache<string, CachedPage>;
   readonly #rendering = new Map<string, Promise<CachedPage | null>>();
   readonly #freshMs: number;
@@ -73,7 +116,7 @@ export class PageCache {
     this.#now = options.now ?? Date.now;
     this.#pages = new LRUCache({
       maxSize: options.maxBytes ?? MAX_BYTES,
-      sizeCalculation: (page, key) => keptSize(page) + key.length,
+      sizeCalculation: (page, key) => keptSize(page, key),
     });
   }
 
@@ -104,6 +147,13 @@ export class PageCache {
       if (this.#rendering.get(key) === promise) this.#rendering.delete(key);
       settle(page);
     };
+  }
+
+  /** The page's body in `encoding`; a coding made now counts against the budget. */
+  encoded(key: string, page: CachedPage, encoding: PageEncoding): Buffer {
+    const { body, made } = encodedBody(page, encoding);
+    if (made) recount(this.#pages, key, page);
+    return body;
   }
 
   now(): number {

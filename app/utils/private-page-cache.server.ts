@@ -21,7 +21,14 @@
  */
 import { LRUCache } from "lru-cache";
 import { PRIVATE_PAGE_MAX_AGE_MS } from "~/utils/cache-policy.server";
-import { keptSize, type CachedPage } from "~/utils/page-cache.server";
+import {
+  encodedBody,
+  keptSize,
+  recount,
+  type CachedPage,
+  type PageEncoding,
+  type PageStore,
+} from "~/utils/page-cache.server";
 
 const MAX_BYTES = 8 * 1024 * 1024;
 
@@ -38,7 +45,7 @@ interface Entry {
 }
 
 /** Signed-in pages by key, bounded in bytes (least recently used go first). */
-export class PrivatePageCache {
+export class PrivatePageCache implements PageStore {
   readonly #pages: LRUCache<string, Entry>;
   readonly #maxAgeMs: number;
   readonly #now: () => number;
@@ -48,7 +55,8 @@ export class PrivatePageCache {
     this.#now = options.now ?? Date.now;
     this.#pages = new LRUCache({
       maxSize: options.maxBytes ?? MAX_BYTES,
-      sizeCalculation: (entry, key) => keptSize(entry.page) + key.length + entry.viewer.fingerprint.length,
+      sizeCalculation: (entry, key) =>
+        keptSize(entry.page, key) + 2 * (entry.viewer.userId.length + entry.viewer.fingerprint.length),
     });
   }
 
@@ -65,6 +73,14 @@ export class PrivatePageCache {
   /** Keeps a page rendered for `viewer`, whose fingerprint was read before the render began. */
   store(key: string, viewer: Viewer, page: CachedPage): void {
     this.#pages.set(key, { viewer, page });
+  }
+
+  /** The page's body in `encoding`; a coding made now counts against the budget. */
+  encoded(key: string, page: CachedPage, encoding: PageEncoding): Buffer {
+    const { body, made } = encodedBody(page, encoding);
+    const entry = this.#pages.peek(key);
+    if (made && entry?.page === page) recount(this.#pages, key, entry);
+    return body;
   }
 
   now(): number {

@@ -20,7 +20,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { createReadableStreamFromReadable, type AppLoadContext } from "@remix-run/node";
 import express from "express";
 import { mayStore, type CachePlan, type PagePolicy } from "~/utils/cache-policy.server";
-import { cachedPage, encodedBody, type CachedPage, type PageCache } from "~/utils/page-cache.server";
+import { cachedPage, type CachedPage, type PageCache, type PageStore } from "~/utils/page-cache.server";
 import type { PrivatePageCache, Viewer } from "~/utils/private-page-cache.server";
 import { log } from "~/utils/log.server";
 import { readBodyWithin, RequestRefused } from "~/utils/request-body.server";
@@ -90,7 +90,13 @@ const UNSUPPORTED_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 /** As the compression middleware's threshold: smaller bodies go as they are. */
 const COMPRESS_FROM_BYTES = 1024;
 
-function sendPage(req: express.Request, res: express.Response, page: CachedPage, state: string): void {
+/** A kept page, from `store` under `key` (which makes and counts its compressed codings). */
+function sendPage(
+  req: express.Request,
+  res: express.Response,
+  { store, key, page }: { store: PageStore; key: string; page: CachedPage },
+  state: string,
+): void {
   res.status(page.status);
   for (const [name, value] of page.headers) res.append(name, value);
   res.set("ETag", page.etag);
@@ -110,7 +116,7 @@ function sendPage(req: express.Request, res: express.Response, page: CachedPage,
   if (encoding) {
     res.set("Content-Encoding", encoding);
     // Express answers 304 to a matching If-None-Match (req.fresh) and omits the body for HEAD.
-    res.send(encodedBody(page, encoding));
+    res.send(store.encoded(key, page, encoding));
     return;
   }
   res.send(page.body);
@@ -180,7 +186,7 @@ export function createRemixHandler({
     try {
       const context = { ...getLoadContext(req, res), cachePlan: plan };
       const response = await handle(toFetchRequest(req, res, url), context);
-      if (finish && cache && mayStore("public", response.status, response.headers)) {
+      if (finish && cache && keep?.kind === "public" && mayStore("public", response.status, response.headers)) {
         const page = cachedPage(
           response.status,
           response.headers,
@@ -188,7 +194,7 @@ export function createRemixHandler({
           cache.now(),
         );
         finish(page);
-        sendPage(req, res, page, "miss");
+        sendPage(req, res, { store: cache, key: keep.key, page }, "miss");
         return;
       }
       finish?.(null);
@@ -200,7 +206,7 @@ export function createRemixHandler({
           privateCache.cache.now(),
         );
         privateCache.cache.store(keep.key, keep.viewer, page);
-        sendPage(req, res, page, "private-miss");
+        sendPage(req, res, { store: privateCache.cache, key: keep.key, page }, "private-miss");
         return;
       }
       setHeaders(res, response);
@@ -229,7 +235,7 @@ export function createRemixHandler({
     if (!viewer) return null;
     const page = privateCache.cache.lookup(key, viewer);
     if (!page) return { kind: "private", key, viewer };
-    sendPage(req, res, page, "private-hit");
+    sendPage(req, res, { store: privateCache.cache, key, page }, "private-hit");
     return "sent";
   }
 
@@ -250,12 +256,12 @@ export function createRemixHandler({
       if (plan.kind === "public" && cache) {
         const { key } = plan;
         const found = cache.lookup(key);
-        if (found?.state === "fresh") return sendPage(req, res, found.page, "hit");
+        if (found?.state === "fresh") return sendPage(req, res, { store: cache, key, page: found.page }, "hit");
         const inFlight = cache.rendering(key);
-        if (found && inFlight) return sendPage(req, res, found.page, "stale");
+        if (found && inFlight) return sendPage(req, res, { store: cache, key, page: found.page }, "stale");
         if (inFlight) {
           const page = await inFlight;
-          if (page) return sendPage(req, res, page, "hit");
+          if (page) return sendPage(req, res, { store: cache, key, page }, "hit");
         }
         return render(req, res, url, plan.kind, { kind: "public", key });
       }

@@ -1,5 +1,6 @@
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cachedPage } from "~/utils/page-cache.server";
+import { cachedPage, keptSize } from "~/utils/page-cache.server";
 import { PrivatePageCache } from "~/utils/private-page-cache.server";
 
 describe("PrivatePageCache", () => {
@@ -40,5 +41,24 @@ describe("PrivatePageCache", () => {
     expect(cache.size).toBeLessThan(4);
     expect(cache.lookup("a", ana)).toBeNull();
     expect(cache.lookup("d", ana)).not.toBeNull();
+  });
+
+  it("counts a coding made for a kept page against its budget", () => {
+    // Text that compresses little, so its coding needs room the budget does not have.
+    const text = () => crypto.randomBytes(1_500).toString("base64");
+    const pages = ["a", "b", "c"].map((key) => ({ key, page: page(text()) }));
+    const sizes = pages.map(({ key, page }) => keptSize(page, key) + 2 * (ana.userId.length + ana.fingerprint.length));
+    const cache = new PrivatePageCache({
+      maxAgeMs: 5_000,
+      maxBytes: sizes[0] + sizes[1] + sizes[2] + 100,
+      now: () => now,
+    });
+    for (const { key, page } of pages) cache.store(key, ana, page);
+    expect(cache.size).toBe(3);
+    const body = cache.encoded("c", pages[2].page, "gzip");
+    expect(body.buffer.byteLength).toBe(body.byteLength);
+    // The least recently used page made room for c's coding.
+    expect(cache.lookup("a", ana)).toBeNull();
+    expect(cache.lookup("c", ana)).not.toBeNull();
   });
 });
