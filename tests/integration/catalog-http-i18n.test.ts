@@ -20,14 +20,7 @@ import { startFaultUpstream, type FaultUpstream } from "../helpers/fault-upstrea
 import { getRequest } from "../helpers/requests";
 import { callRoute, dataOf } from "../helpers/route";
 
-vi.mock("~/utils/assets.server", () => ({
-  getAssets: () => ({
-    htmx: "/a/htmx.js",
-    enhance: "/a/enhance.js",
-    player: "/a/player.js",
-    playerCss: "/a/player.css",
-  }),
-}));
+vi.mock("~/utils/assets.server", () => import("../helpers/test-assets"));
 
 const DRAMA = "ext:moonlit-tea-house";
 const EPISODE = "ext:moonlit-tea-house-ep-1";

@@ -41,14 +41,7 @@ import { getRequest, postForm } from "../helpers/requests";
 import { callRoute } from "../helpers/route";
 import { createUser, type TestUser } from "../helpers/users";
 
-vi.mock("~/utils/assets.server", () => ({
-  getAssets: () => ({
-    htmx: "/a/htmx.js",
-    enhance: "/a/enhance.js",
-    player: "/a/player.js",
-    playerCss: "/a/player.css",
-  }),
-}));
+vi.mock("~/utils/assets.server", () => import("../helpers/test-assets"));
 
 interface LogLine {
   level: keyof Logger;

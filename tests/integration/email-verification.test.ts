@@ -14,9 +14,7 @@ const { sink } = await vi.hoisted(async () => {
   return { sink: started };
 });
 
-vi.mock("~/utils/assets.server", () => ({
-  getAssets: () => ({ htmx: "/h.js", enhance: "/e.js", player: "/p.js", playerCss: "/p.css" }),
-}));
+vi.mock("~/utils/assets.server", () => import("../helpers/test-assets"));
 
 import { loader as rootLoader } from "~/root";
 import { action as verifyAction, loader as verifyLoader } from "~/routes/verify-email";

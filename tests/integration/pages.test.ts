@@ -16,15 +16,7 @@ import { cookieHeaderFrom, getRequest, postForm } from "../helpers/requests";
 import { callRoute, dataOf } from "../helpers/route";
 import { createUser, type TestUser } from "../helpers/users";
 
-// The real manifest only exists after `npm run build`; the suite must not depend on a build.
-vi.mock("~/utils/assets.server", () => ({
-  getAssets: () => ({
-    htmx: "/assets/htmx-test.js",
-    enhance: "/assets/enhance-test.js",
-    player: "/assets/player-test.js",
-    playerCss: "/assets/video-js-test.css",
-  }),
-}));
+vi.mock("~/utils/assets.server", () => import("../helpers/test-assets"));
 
 const catalog = createLocalCatalog();
 let user: TestUser;
