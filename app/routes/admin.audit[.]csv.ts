@@ -20,6 +20,7 @@ import { writeAudit } from "~/models/audit.server";
 import { translator } from "~/i18n";
 import { readReplica } from "~/utils/db.server";
 import { log } from "~/utils/log.server";
+import { plainText } from "~/utils/responses.server";
 import { getRequestInfo } from "~/utils/request.server";
 import { requireAdmin } from "~/utils/session.server";
 
@@ -28,26 +29,25 @@ function fileName(now: Date): string {
   return `dracin-audit-${stamp}Z.csv`;
 }
 
-function plainText(status: number, text: string, headers: Record<string, string> = {}): Response {
-  return new Response(text, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers },
-  });
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const adminId = await requireAdmin(request);
   const parsed = parseAuditQuery(new URL(request.url).searchParams);
   if (!parsed.ok) {
-    const t = translator(await requestLocale(request));
+    const locale = await requestLocale(request);
+    const t = translator(locale);
     const lines = Object.entries(parsed.errors).map(([field, key]) => `${field}: ${key ? t(key) : ""}`);
-    return plainText(400, `${t("admin.audit.invalid")}\n${lines.join("\n")}\n`);
+    return new Response(`${t("admin.audit.invalid")}\n${lines.join("\n")}\n`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Language": locale, "Cache-Control": "no-store" },
+    });
   }
   const release = claimExportSlot(adminId);
   if (!release) {
-    const t = translator(await requestLocale(request));
     log.warn("audit export refused: too many running", { userId: adminId, limit: EXPORTS_PER_ADMIN });
-    return plainText(429, `${t("admin.audit.downloadBusy", { count: EXPORTS_PER_ADMIN })}\n`, { "Retry-After": "30" });
+    const busy = await plainText(request, 429, "admin.audit.downloadBusy", { count: EXPORTS_PER_ADMIN });
+    busy.headers.set("Retry-After", "30");
+    busy.headers.set("Cache-Control", "no-store");
+    return busy;
   }
   // The request's signal aborts when the response closes, finished or not (app/utils/remix-handler.server.ts):
   // the place is given back even if the body is never read (HEAD, an error before streaming).
