@@ -169,26 +169,24 @@ const saveProgress: express.RequestHandler = (req, res, next) => {
     sendText(req, res, 403, "security.crossSite");
     return;
   }
-  getSessionViewerFromCookieHeader(req.headers.cookie)
-    .then(async (viewer) => ({
-      viewer,
-      outcome: await handleProgressReport(viewer?.userId ?? null, fields),
-    }))
-    .then(({ viewer, outcome }) => {
-      res.set("Cache-Control", "no-store");
-      if (outcome.status === 204) {
-        res.status(204).end();
-        return;
-      }
-      // The session read above also gave the viewer's saved language: it wins, as on every page.
-      const locale = localeFor(req, viewer?.locale ?? null);
-      res
-        .status(outcome.status)
-        .set("Content-Language", locale)
-        .json({ error: translator(locale)(outcome.error) });
-    })
-    .catch(next);
+  answerProgressSave(req, res, fields).catch(next);
 };
+
+async function answerProgressSave(req: express.Request, res: express.Response, fields: Record<string, string>) {
+  const viewer = await getSessionViewerFromCookieHeader(req.headers.cookie);
+  const outcome = await handleProgressReport(viewer?.userId ?? null, fields);
+  res.set("Cache-Control", "no-store");
+  if (outcome.status === 204) {
+    res.status(204).end();
+    return;
+  }
+  // The session read above also gave the viewer's saved language: it wins, as on every page.
+  const locale = localeFor(req, viewer?.locale ?? null);
+  res
+    .status(outcome.status)
+    .set("Content-Language", locale)
+    .json({ error: translator(locale)(outcome.error) });
+}
 
 /**
  * The live session's user and the fingerprint of the data a per-viewer page
