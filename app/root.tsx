@@ -17,7 +17,7 @@ import {
 import type { ReactNode } from "react";
 import { LOCALE_CODES, useLocale, useT } from "~/i18n";
 import { requestLocale } from "~/i18n/locale.server";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { LOCALE_PARAM } from "~/i18n/negotiate";
 import { LanguageSwitch } from "~/components/language-switch";
 import { getUserWithVerification } from "~/models/users.server";
@@ -40,7 +40,7 @@ export const links: LinksFunction = () => [
  */
 export const meta: MetaFunction = ({ error, matches }) => {
   const t = metaTranslator(matches);
-  if (!error) return [{ title: t("home.title") }];
+  if (!error) return pageMeta(t, t("home.title"));
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key =
     status === 400
@@ -52,7 +52,7 @@ export const meta: MetaFunction = ({ error, matches }) => {
           : status === 503
             ? "error.catalog.title"
             : "error.generic.title";
-  return [{ title: `${t(key)} · Dracin` }];
+  return pageMeta(t, `${t(key)} · Dracin`);
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -229,7 +229,7 @@ function Document({
         {root ? <PlayerStyles assets={root.assets} /> : null}
         {root ? <PageScripts assets={root.assets} /> : null}
       </head>
-      <body hx-headers={csrfToken ? JSON.stringify({ "X-CSRF-Token": csrfToken }) : undefined}>
+      <body data-hx-headers={csrfToken ? JSON.stringify({ "X-CSRF-Token": csrfToken }) : undefined}>
         <a href="#main" className="skip-link">
           {t("layout.skip")}
         </a>

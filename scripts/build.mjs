@@ -61,6 +61,17 @@ function copyHashed(source, name, ext) {
 }
 manifest.htmx = copyHashed("node_modules/htmx.org/dist/htmx.min.js", "htmx", ".js");
 manifest.playerCss = copyHashed("node_modules/video.js/dist/video-js.min.css", "video-js", ".css");
+// Public files that pages link with a fingerprint (served for a year as immutable): the demo posters.
+// `/posters/x.svg` stays served too, for links made before a change.
+fs.mkdirSync(path.join(outdir, "posters"));
+manifest.files = Object.fromEntries(
+  fs
+    .readdirSync(path.join(root, "public", "posters"))
+    .map((file) => [
+      `/posters/${file}`,
+      copyHashed(`public/posters/${file}`, `posters/${path.parse(file).name}`, path.extname(file)),
+    ]),
+);
 fs.writeFileSync(path.join(outdir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
 // The HTTP server: packages stay external, and it takes everything of the app from the
@@ -76,4 +87,9 @@ if (appInServer.length > 0) {
 // The admin role script (npm run admin:grant / admin:revoke), runnable with plain node where tsx is absent.
 await esbuild.build(nodeBundleOptions(root, "scripts/admin-role.ts", "build/admin-role.js"));
 
-console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s:`, manifest);
+const { files, ...scripts } = manifest;
+console.log(
+  `built in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+  scripts,
+  `and ${Object.keys(files).length} fingerprinted files`,
+);

@@ -17,6 +17,7 @@
  * Failures surface as CatalogUnavailableError; "does not exist" (404) as null.
  */
 import type { z } from "zod";
+import { fingerprinted } from "~/utils/assets.server";
 import { log as defaultLog } from "~/utils/log.server";
 import { metrics } from "~/utils/metrics.server";
 import { CatalogCache, type CacheEvent, type CachePolicy, type CacheStats } from "./cache.server";
@@ -172,14 +173,29 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
       const translated = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : translations?.[locale];
       const [title, titleLang] = textIn(d.title, translated?.title);
       const [synopsis, synopsisLang] = textIn(d.synopsis, translated?.synopsis);
-      return { ...rest, id: ours(d.id), title, titleLang, synopsis, synopsisLang };
+      return {
+        ...rest,
+        id: ours(d.id),
+        posterUrl: fingerprinted(d.posterUrl),
+        title,
+        titleLang,
+        synopsis,
+        synopsisLang,
+      };
     }
     function toEpisode(e: UpstreamEpisode): CachedEpisode {
       const { expiresAt, translations, ...rest } = e;
       const translated = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : translations?.[locale];
       const [title, titleLang] = textIn(e.title, translated?.title);
       return {
-        episode: { ...rest, id: ours(e.id), dramaId: ours(e.dramaId), title, titleLang },
+        episode: {
+          ...rest,
+          id: ours(e.id),
+          dramaId: ours(e.dramaId),
+          thumbnailUrl: fingerprinted(e.thumbnailUrl),
+          title,
+          titleLang,
+        },
         expiresAt: expiresAt ? Date.parse(expiresAt) : null,
       };
     }

@@ -9,6 +9,7 @@
  */
 import { DEMO_DRAMAS, FEATURED_DRAMA_ID, GENRES, VIBES, type DemoDrama } from "./demo-data";
 import { DEMO_TRANSLATIONS_ID } from "./demo-data.id";
+import { fingerprinted } from "~/utils/assets.server";
 import { SAMPLE_MEDIA } from "./media";
 import { listDramas, paginate, searchDramas, sortDramas, type SearchText } from "./query";
 import {
@@ -52,7 +53,7 @@ function localizeDrama(demo: DemoDrama, locale: Locale): Drama {
     titleLang,
     synopsis,
     synopsisLang,
-    posterUrl: `/posters/${demo.id}.svg`,
+    posterUrl: fingerprinted(`/posters/${demo.id}.svg`),
     episodeCount: episodeTitles.length,
   };
 }
@@ -71,7 +72,7 @@ function buildEpisodes(demo: DemoDrama, dramaIndex: number, locale: Locale): Epi
       duration: media.duration,
       streams: media.streams,
       subtitles: media.subtitles,
-      thumbnailUrl: `/posters/${demo.id}.svg`,
+      thumbnailUrl: fingerprinted(`/posters/${demo.id}.svg`),
     };
   });
 }

@@ -5,7 +5,7 @@
  * source that makes the token only when a form asks for it, so a page
  * without POST forms holds nothing per-browser (and may be cached). Fragments
  * rendered for htmx have no source and need none: htmx sends the page's
- * token as the X-CSRF-Token header (hx-headers on <body>) or the form's field.
+ * token as the X-CSRF-Token header (data-hx-headers on <body>) or the form's field.
  */
 import { createContext, useContext, type ReactNode } from "react";
 

@@ -15,27 +15,31 @@ export function cardDrama({ id, title, titleLang, posterUrl, year, genres }: Car
   return { id, title, titleLang, posterUrl, year, genres };
 }
 
-/** A poster card linking to the drama page. */
-export function DramaCard({ drama, children }: { drama: CardDrama; children?: React.ReactNode }) {
+/**
+ * A poster card linking to the drama page. Its title is a heading one level
+ * below the section it sits in: level 3 under a row's h2 (home), level 2 in a
+ * page's own grid (browse, search, My List), so the outline never skips a level.
+ */
+export function DramaCard({
+  drama,
+  level = 3,
+  children,
+}: {
+  drama: CardDrama;
+  level?: 2 | 3;
+  children?: React.ReactNode;
+}) {
+  const Heading = level === 2 ? "h2" : "h3";
   const t = useT();
   const locale = useLocale();
   const textLang = useTextLang();
   return (
     <article className="card">
       <a href={`/drama/${drama.id}`} className="card-link">
-        <img
-          className="poster"
-          src={drama.posterUrl}
-          alt=""
-          width={300}
-          height={450}
-          loading="lazy"
-          decoding="async"
-          sizes="(min-width: 60em) 12rem, 40vw"
-        />
-        <h3 className="card-title" lang={textLang(drama.titleLang)}>
+        <img className="poster" src={drama.posterUrl} alt="" width={300} height={450} loading="lazy" decoding="async" />
+        <Heading className="card-title" lang={textLang(drama.titleLang)}>
           {drama.title}
-        </h3>
+        </Heading>
       </a>
       <p className="card-meta">
         {drama.year} ·{" "}

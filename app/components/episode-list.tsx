@@ -77,9 +77,9 @@ export function EpisodeItem({
             method="post"
             action="/resources/watched"
             className="episode-mark"
-            hx-post="/resources/watched"
-            hx-target={`#${itemId}`}
-            hx-swap="outerHTML"
+            data-hx-post="/resources/watched"
+            data-hx-target={`#${itemId}`}
+            data-hx-swap="outerHTML"
           >
             <CsrfField />
             <input type="hidden" name="episodeId" value={episode.id} />
@@ -97,7 +97,7 @@ export function EpisodeItem({
           </form>
         ) : null}
       </div>
-      {announce ? <div hx-swap-oob="innerHTML:#announcer">{announce}</div> : null}
+      {announce ? <div data-hx-swap-oob="innerHTML:#announcer">{announce}</div> : null}
     </li>
   );
 }

@@ -27,9 +27,9 @@ export function FavoriteButton({
         method="post"
         action="/resources/favorites"
         className="favorite-form"
-        hx-post="/resources/favorites"
-        hx-swap="outerHTML"
-        hx-target="this"
+        data-hx-post="/resources/favorites"
+        data-hx-swap="outerHTML"
+        data-hx-target="this"
       >
         <CsrfField />
         <input type="hidden" name="dramaId" value={dramaId} />
@@ -46,7 +46,7 @@ export function FavoriteButton({
         </button>
       </form>
       {announce ? (
-        <div hx-swap-oob="innerHTML:#announcer">
+        <div data-hx-swap-oob="innerHTML:#announcer">
           {t(isFavorite ? "favorites.added" : "favorites.removed", { title: dramaTitle })}
         </div>
       ) : null}

@@ -25,7 +25,7 @@ export function SearchResults({ q, result, announce }: { q: string; result: Page
           hrefFor={(page) => `/search?${new URLSearchParams({ q, page: String(page) })}`}
         />
       ) : null}
-      {announce ? <div hx-swap-oob="innerHTML:#announcer">{summary}</div> : null}
+      {announce ? <div data-hx-swap-oob="innerHTML:#announcer">{summary}</div> : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
 import type { Drama } from "~/catalog/types";
@@ -20,7 +20,7 @@ import type { RouteHandle } from "~/utils/route-handle";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
-  return [{ title: t("home.title") }, { name: "description", content: t("home.description") }];
+  return pageMeta(t, t("home.title"));
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { enabledProviders } from "~/auth/oauth-config.server";
@@ -21,7 +21,10 @@ import { checkPasswordPolicy } from "~/auth/password-policy.server";
 import { ResendForm } from "~/components/verify-banner";
 import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("account.title") }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, t("account.title"));
+};
 
 const IntentSchema = z.enum(["profile", "password"]);
 

@@ -7,7 +7,7 @@
  * user's only way to sign in. (The trailing underscore keeps this page out of
  * /account's layout.)
  */
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -24,7 +24,10 @@ import { badRequest } from "~/utils/responses.server";
 import { requireUserId } from "~/utils/session.server";
 import { data } from "@remix-run/node";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("oauth.connections.title") }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, t("oauth.connections.title"));
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);

@@ -5,7 +5,7 @@
  * audit trail keeps an ACCOUNT_DELETE row. Works without JavaScript.
  * (`account_` keeps this page out of the /account layout: account.tsx has no <Outlet/>.)
  */
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -28,7 +28,10 @@ import { badRequest, tooManyRequests } from "~/utils/responses.server";
 import { endUserSession, getSessionTokenHash, requireUserId } from "~/utils/session.server";
 import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("sessions.delete.title") }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, t("sessions.delete.title"));
+};
 
 const PATH = "/account/delete";
 

@@ -5,7 +5,7 @@
  * (`account_` keeps this page out of the /account layout: account.tsx has no <Outlet/>.)
  */
 import { requestLocale } from "~/i18n/locale.server";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -26,7 +26,10 @@ import { endUserSession, getSessionTokenHash, requireUserId } from "~/utils/sess
 import { describeUserAgent } from "~/utils/user-agent.server";
 import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("sessions.title") }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, t("sessions.title"));
+};
 
 const PATH = "/account/sessions";
 

@@ -3,7 +3,7 @@
  * metadata as a definition list (secrets were never stored, and are
  * redacted again here). An unknown id is a 404.
  */
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin/admin-nav";
@@ -15,9 +15,10 @@ import { getAuditEntry, toRowViews } from "~/models/admin-audit.server";
 import { notFoundFor } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: `${metaTranslator(matches)("admin.entry.title")} · Dracin` },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, `${t("admin.entry.title")} · Dracin`);
+};
 
 function metadataEntries(metadata: unknown): [string, string][] {
   if (metadata === null || metadata === undefined) return [];

@@ -6,7 +6,7 @@
  * JavaScript; with htmx a filter change swaps only the results
  * (/resources/admin-audit). docs/admin.md.
  */
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin/admin-nav";
@@ -19,9 +19,10 @@ import { AUDIT_ACTIONS } from "~/models/audit.server";
 import { requireAdmin } from "~/utils/session.server";
 import { readDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: `${metaTranslator(matches)("admin.audit.title")} · Dracin` },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, `${t("admin.audit.title")} · Dracin`);
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -3,7 +3,7 @@
  * upstream's health (circuit, last success, last failure), cache statistics,
  * and "Clear cache" (audited as CATALOG_CACHE_CLEAR).
  */
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -20,9 +20,10 @@ import { requireAdmin } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { readForm } from "~/utils/csrf.server";
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: `${metaTranslator(matches)("admin.catalog.title")} · Dracin` },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, `${t("admin.catalog.title")} · Dracin`);
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);

@@ -3,7 +3,7 @@
  * and 20 newest audit rows; "End all sessions" and "Change role" (both
  * audited). The last admin can never be demoted.
  */
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -22,9 +22,10 @@ import { getRequestInfo } from "~/utils/request.server";
 import { badRequest, notFoundFor } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
-  { title: `${loaded?.user.email ?? metaTranslator(matches)("admin.users.title")} · Dracin` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, `${loaded?.user.email ?? t("admin.users.title")} · Dracin`);
+};
 
 const UserIdSchema = z.string().min(1).max(64);
 

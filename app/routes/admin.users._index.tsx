@@ -2,7 +2,7 @@
  * /admin/users (admins only): find users by email or name (GET q,
  * case-insensitive), newest first, with their role and active sessions.
  */
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -14,9 +14,10 @@ import { searchUsers } from "~/models/admin-users.server";
 import { pageParam } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: `${metaTranslator(matches)("admin.users.title")} · Dracin` },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, `${t("admin.users.title")} · Dracin`);
+};
 
 /** Any text is a valid search; overlong input is cut, never refused with a 500. */
 const QuerySchema = z.string().trim().max(254).catch("");

@@ -4,7 +4,7 @@
  * GET shows that button, so a link here never starts a flow by itself.
  * Unknown or disabled providers are 404.
  */
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -17,9 +17,10 @@ import { safeRedirect } from "~/utils/redirect";
 import { notFoundFor } from "~/utils/responses.server";
 import { getUserId } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: metaTranslator(matches)("oauth.start.title", { provider: data?.provider.label ?? "" }) },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, t("oauth.start.title", { provider: data?.provider.label ?? "" }));
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const provider = getProvider(params.provider);

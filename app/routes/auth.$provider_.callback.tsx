@@ -6,7 +6,7 @@
  * friendly page with a "Try again" link and an OAUTH_FAILURE audit row.
  * (The trailing underscore keeps this route out of /auth/<provider>'s layout.)
  */
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -15,16 +15,15 @@ import { handleCallback } from "~/auth/oauth.server";
 import { useT, type MessageKey } from "~/i18n";
 import { notFoundFor } from "~/utils/responses.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
-  {
-    title: metaTranslator(matches)(
-      page?.retryHref.startsWith("/account") ? "oauth.failure.connectTitle" : "oauth.failure.title",
-      {
-        provider: page?.provider.label ?? "",
-      },
-    ),
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(
+    t,
+    t(page?.retryHref.startsWith("/account") ? "oauth.failure.connectTitle" : "oauth.failure.title", {
+      provider: page?.provider.label ?? "",
+    }),
+  );
+};
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const provider = getProvider(params.provider);

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
@@ -12,7 +12,10 @@ import { useT } from "~/i18n";
 import { pageParam } from "~/utils/responses.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("browse.title") }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, t("browse.title"), t("browse.description"));
+};
 
 const slug = z
   .string()

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog, requireDrama } from "~/catalog/index.server";
 import { requestLocale } from "~/i18n/locale.server";
@@ -16,10 +16,12 @@ import { pathWithSearch } from "~/utils/redirect";
 import { getUserId } from "~/utils/session.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data
-    ? [{ title: `${data.drama.title} · Dracin` }, { name: "description", content: data.drama.synopsis }]
-    : [{ title: metaTranslator(matches)("error.notFound.title") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return data
+    ? pageMeta(t, `${data.drama.title} · Dracin`, data.drama.synopsis)
+    : pageMeta(t, t("error.notFound.title"));
+};
 
 /** A drama page: the same for every signed-out visitor (kept briefly, shareable); rendered for every signed-in viewer. */
 export const handle: RouteHandle = { cache: { anonymous: "public", signedIn: "never" } };

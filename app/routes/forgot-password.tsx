@@ -7,7 +7,7 @@
  * what the throttle counts.
  */
 import { requestLocale } from "~/i18n/locale.server";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -23,9 +23,10 @@ import { linkOrigin, queueMail, resetMail } from "~/utils/mail.server";
 import { getRequestInfo } from "~/utils/request.server";
 import { badRequest } from "~/utils/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: `${metaTranslator(matches)("email.forgot.title")} · Dracin` },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, `${t("email.forgot.title")} · Dracin`, t("email.forgot.description"));
+};
 
 export { retryAfterHeaders as headers } from "~/utils/responses.server";
 

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -17,7 +17,10 @@ import { CsrfField } from "~/components/csrf-field";
 import { readForm } from "~/utils/csrf.server";
 import { readDb } from "~/utils/db.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("history.title") }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, t("history.title"));
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);

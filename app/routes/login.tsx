@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { enabledProviders } from "~/auth/oauth-config.server";
 import { OAuthButtons } from "~/components/oauth-buttons";
@@ -18,7 +18,10 @@ import { readForm } from "~/utils/csrf.server";
 
 export { retryAfterHeaders as headers } from "~/utils/responses.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("login.title") }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, t("login.title"), t("login.description"));
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { resolveDramas } from "~/catalog/index.server";
 import { requestLocale } from "~/i18n/locale.server";
@@ -10,7 +10,10 @@ import { listFavorites } from "~/models/favorites.server";
 import { readDb } from "~/utils/db.server";
 import { requireUserId } from "~/utils/session.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("myList.title") }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, t("myList.title"));
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
@@ -47,12 +50,12 @@ export default function MyList() {
           {items.map(({ dramaId, drama, unavailable }) => (
             <li key={dramaId}>
               {drama ? (
-                <DramaCard drama={drama}>
+                <DramaCard drama={drama} level={2}>
                   <FavoriteButton dramaId={dramaId} dramaTitle={drama.title} isFavorite redirectTo="/my-list" />
                 </DramaCard>
               ) : (
                 <article className="card card-missing">
-                  <h3 className="card-title">{t(unavailable ? "catalog.detailsUnavailable" : "myList.unavailable")}</h3>
+                  <h2 className="card-title">{t(unavailable ? "catalog.detailsUnavailable" : "myList.unavailable")}</h2>
                   {unavailable ? <p>{t("catalog.detailsUnavailableHint")}</p> : null}
                   <FavoriteButton dramaId={dramaId} dramaTitle="" isFavorite redirectTo="/my-list" />
                 </article>

@@ -1,6 +1,6 @@
 import { requestLocale } from "~/i18n/locale.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { enabledProviders } from "~/auth/oauth-config.server";
@@ -21,7 +21,10 @@ import { getRequestInfo, type RequestInfo } from "~/utils/request.server";
 import { badRequest } from "~/utils/responses.server";
 import { requireAnonymous, startUserSession } from "~/utils/session.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("register.title") }];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return pageMeta(t, t("register.title"), t("register.description"));
+};
 
 export { retryAfterHeaders as headers } from "~/utils/responses.server";
 

@@ -5,7 +5,7 @@
  * again with the new password. A password the policy refuses leaves the
  * link usable.
  */
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -23,12 +23,15 @@ import { getRequestInfo } from "~/utils/request.server";
 import { badRequest } from "~/utils/responses.server";
 import { endUserSession } from "~/utils/session.server";
 
-export const meta: MetaFunction = ({ matches }) => [
-  { title: `${metaTranslator(matches)("email.reset.title")} · Dracin` },
-  // The URL carries the reset token: never send it to another site as a Referer. ("same-origin",
-  // not "no-referrer", which makes browsers send `Origin: null` on the form post: the CSRF check refuses that.)
-  { name: "referrer", content: "same-origin" },
-];
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [
+    ...pageMeta(t, `${t("email.reset.title")} · Dracin`),
+    // The URL carries the reset token: never send it to another site as a Referer. ("same-origin",
+    // not "no-referrer", which makes browsers send `Origin: null` on the form post: the CSRF check refuses that.)
+    { name: "referrer", content: "same-origin" },
+  ];
+};
 
 type Page = { state: "form"; token: string; email: string; errors: FieldErrors } | { state: "invalid" | "expired" };
 

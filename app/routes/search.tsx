@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { SearchResults } from "~/components/search-results";
 import { useT } from "~/i18n";
@@ -8,7 +8,7 @@ import type { RouteHandle } from "~/utils/route-handle";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
-  return [{ title: data?.q ? t("search.titleWithQuery", { q: data.q }) : t("search.title") }];
+  return pageMeta(t, data?.q ? t("search.titleWithQuery", { q: data.q }) : t("search.title"), t("search.description"));
 };
 
 /** Search results: the same for every signed-out visitor (kept briefly, shareable); rendered for every signed-in viewer. */
@@ -29,11 +29,11 @@ export default function Search() {
         action="/search"
         role="search"
         className="search-form"
-        hx-get="/resources/search"
-        hx-trigger="input changed delay:300ms from:#q, search from:#q, submit"
-        hx-target="#search-results"
-        hx-swap="outerHTML"
-        hx-sync="this:replace"
+        data-hx-get="/resources/search"
+        data-hx-trigger="input changed delay:300ms from:#q, search from:#q, submit"
+        data-hx-target="#search-results"
+        data-hx-swap="outerHTML"
+        data-hx-sync="this:replace"
       >
         <label htmlFor="q">{t("search.label")}</label>
         <div className="search-row">

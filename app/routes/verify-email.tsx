@@ -6,7 +6,7 @@
  * POST resend    a new link for the signed-in viewer (throttled: 429 + Retry-After)
  */
 import { requestLocale } from "~/i18n/locale.server";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -39,13 +39,16 @@ const TITLES: Record<View["kind"], MessageKey> = {
   already: "email.verify.doneTitle",
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
-  { title: `${metaTranslator(matches)(loaded ? TITLES[loaded.view.kind] : "email.verify.title")} · Dracin` },
-  // The page may carry a token in its URL: never send it to another site as a Referer.
-  // ("same-origin", not "no-referrer": with no-referrer browsers send `Origin: null` on this page's
-  // own form posts, which the CSRF check refuses.)
-  { name: "referrer", content: "same-origin" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
+  const t = metaTranslator(matches);
+  return [
+    ...pageMeta(t, `${t(loaded ? TITLES[loaded.view.kind] : "email.verify.title")} · Dracin`),
+    // The page may carry a token in its URL: never send it to another site as a Referer.
+    // ("same-origin", not "no-referrer": with no-referrer browsers send `Origin: null` on this page's
+    // own form posts, which the CSRF check refuses.)
+    { name: "referrer", content: "same-origin" },
+  ];
+};
 
 export { retryAfterHeaders as headers } from "~/utils/responses.server";
 

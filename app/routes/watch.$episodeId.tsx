@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { metaTranslator } from "~/i18n/meta";
+import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
 import { requestLocale } from "~/i18n/locale.server";
@@ -21,14 +21,16 @@ export const handle: RouteHandle = { assets: ["player"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: playerStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data
-    ? [
-        {
-          title: `${data.drama.title}, ${metaTranslator(matches)("episode.number", { number: data.episode.number })} · Dracin`,
-        },
-      ]
-    : [{ title: metaTranslator(matches)("error.notFound.title") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  return data
+    ? pageMeta(
+        t,
+        `${data.drama.title}, ${t("episode.number", { number: data.episode.number })} · Dracin`,
+        data.drama.synopsis,
+      )
+    : pageMeta(t, t("error.notFound.title"));
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);

@@ -1,6 +1,7 @@
 /**
- * URLs of the browser scripts and styles built by scripts/build.mjs (content
- * hashed, so they can be cached for a year).
+ * URLs of what scripts/build.mjs wrote under public/assets, content hashed so
+ * they can be cached for a year: the browser scripts and styles, and public
+ * files that pages link (the demo posters).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -12,16 +13,43 @@ export interface Assets {
   playerCss: string;
 }
 
-let cached: Assets | undefined;
+interface Manifest extends Assets {
+  /** A public file's path ("/posters/x.svg") → its fingerprinted copy ("/assets/posters/x-<hash>.svg"). */
+  files?: Record<string, string>;
+}
 
-export function getAssets(): Assets {
+let cached: { assets: Assets; files: ReadonlyMap<string, string> } | undefined;
+
+function manifest(): NonNullable<typeof cached> {
   if (!cached) {
     const file = path.resolve("public", "assets", "manifest.json");
+    let parsed: Manifest;
     try {
-      cached = JSON.parse(fs.readFileSync(file, "utf8")) as Assets;
+      parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
     } catch {
       throw new Error(`Missing ${file}: run "npm run build" first.`);
     }
+    const { files, htmx, enhance, player, playerCss } = parsed;
+    cached = { assets: { htmx, enhance, player, playerCss }, files: new Map(Object.entries(files ?? {})) };
   }
   return cached;
+}
+
+export function getAssets(): Assets {
+  return manifest().assets;
+}
+
+/**
+ * The fingerprinted URL of a file under public/ ("/posters/x.svg"), or the URL
+ * unchanged when the build did not fingerprint it (another site's, or unknown),
+ * or when there is no build.
+ */
+export function fingerprinted(url: string): string {
+  if (!url.startsWith("/")) return url;
+  try {
+    return manifest().files.get(url) ?? url;
+  } catch {
+    // No build (a catalog used by a script or a test): the plain path, which is served as well.
+    return url;
+  }
 }

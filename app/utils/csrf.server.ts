@@ -114,7 +114,7 @@ export function requireSameSite(request: Request): void {
 
 /**
  * The token of the page being rendered, made only when the page asks for it
- * (a POST form's <CsrfField />, a signed-in page's hx-headers). A browser
+ * (a POST form's <CsrfField />, a signed-in page's data-hx-headers). A browser
  * without the cookie gets a new secret, which the document then issues
  * (app/entry.server.tsx). A page that never asks issues no cookie and holds
  * nothing per-browser, so an anonymous one may be cached and shared

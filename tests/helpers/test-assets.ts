@@ -4,7 +4,7 @@
  * on a build. Use it as
  * `vi.mock("~/utils/assets.server", () => import("../helpers/test-assets"));`
  */
-import type { getAssets as realGetAssets } from "~/utils/assets.server";
+import type { fingerprinted as realFingerprinted, getAssets as realGetAssets } from "~/utils/assets.server";
 
 export const getAssets: typeof realGetAssets = () => ({
   htmx: "/assets/htmx-test.js",
@@ -12,3 +12,6 @@ export const getAssets: typeof realGetAssets = () => ({
   player: "/assets/player-test.js",
   playerCss: "/assets/video-js-test.css",
 });
+
+/** No fingerprinted files in tests: public paths stay as they are. */
+export const fingerprinted: typeof realFingerprinted = (url) => url;

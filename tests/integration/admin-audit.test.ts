@@ -300,7 +300,7 @@ describe("the htmx fragment", () => {
     expect(result.text).toContain("<caption>Audit entries, newest first</caption>");
     expect(result.text).toContain('<time dateTime="2026-07-02T00:00:00.000Z">2026-07-02 00:00:00 UTC</time>');
     expect(result.text).toContain(`href="/admin/audit.csv?action=LOGOUT&amp;ip=${ip}"`);
-    expect(result.text).toContain('hx-swap-oob="innerHTML:#announcer">Showing 2 entries.</div>');
+    expect(result.text).toContain('data-hx-swap-oob="innerHTML:#announcer">Showing 2 entries.</div>');
   });
 
   it("shows the errors in the region for bad filters, and pushes no URL", async () => {

@@ -72,7 +72,7 @@ describe("favorites with htmx", () => {
     expect(html).toContain(`id="favorite-${DRAMA}"`);
     expect(html).toMatch(/<button[^>]*name="intent"[^>]*value="remove"/);
     expect(html).toContain("Remove from My List");
-    expect(html).toContain('hx-swap-oob="innerHTML:#announcer"');
+    expect(html).toContain('data-hx-swap-oob="innerHTML:#announcer"');
     expect(html).toContain(`Added ${TITLE} to My List.`);
     expect(await rows()).toBe(1);
   });

@@ -216,7 +216,7 @@ describe("search", () => {
     expect(html.startsWith('<div id="search-results"')).toBe(true);
     expect(html).not.toContain("<html");
     expect(html).toContain("Moonlit Tea House");
-    expect(html).toContain('hx-swap-oob="innerHTML:#announcer"');
+    expect(html).toContain('data-hx-swap-oob="innerHTML:#announcer"');
   });
 
   it("pushes /search for an empty htmx query", async () => {

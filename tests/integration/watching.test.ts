@@ -110,7 +110,7 @@ describe("mark as watched / unwatched", () => {
     expect(result.headers.get("Vary")).toContain("HX-Request");
     expect(result.text).toContain(`id="episode-${episode.id}"`);
     expect(result.text).toContain("Mark as unwatched");
-    expect(result.text).toContain('hx-swap-oob="innerHTML:#announcer"');
+    expect(result.text).toContain('data-hx-swap-oob="innerHTML:#announcer"');
     expect(result.text).toContain("Episode 2 marked as watched.");
 
     const undo = await callRoute(

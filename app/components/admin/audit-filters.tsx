@@ -41,11 +41,11 @@ export function AuditFilters({
         method="get"
         action="/admin/audit"
         className="admin-filters"
-        hx-get="/resources/admin-audit"
-        hx-trigger="change, submit"
-        hx-target="#audit-results"
-        hx-swap="outerHTML"
-        hx-sync="this:replace"
+        data-hx-get="/resources/admin-audit"
+        data-hx-trigger="change, submit"
+        data-hx-target="#audit-results"
+        data-hx-swap="outerHTML"
+        data-hx-sync="this:replace"
       >
         <div className="field">
           <label htmlFor="audit-action">{t("admin.audit.action")}</label>

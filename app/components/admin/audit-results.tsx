@@ -95,7 +95,7 @@ export function AuditResults({ rows, query, olderHref, paged, errors, unknownEma
           ) : null}
         </>
       )}
-      {announce ? <div hx-swap-oob="innerHTML:#announcer">{summary}</div> : null}
+      {announce ? <div data-hx-swap-oob="innerHTML:#announcer">{summary}</div> : null}
     </section>
   );
 }

@@ -51,6 +51,7 @@ export const email = {
   // Forgot password
   "email.forgot.link": "Forgot your password?",
   "email.forgot.title": "Reset your password",
+  "email.forgot.description": "Forgot your Dracin password? Get a link by email to choose a new one.",
   "email.forgot.intro": "Enter the email address of your account and we will send you a link to choose a new password.",
   "email.forgot.submit": "Send reset link",
   "email.forgot.sent": "If an account exists for that address, we have sent a link to it. The link expires in 1 hour.",

@@ -78,6 +78,8 @@ export const en = {
 
   // Browse
   "browse.title": "Browse dramas",
+  "browse.description":
+    "Browse Chinese dramas by genre, mood, year and status, and sort them by what is new, best rated or popular.",
   "browse.filters": "Filter dramas",
   "browse.genre": "Genre",
   "browse.vibe": "Mood",
@@ -93,6 +95,7 @@ export const en = {
   // Search
   "search.title": "Search",
   "search.titleWithQuery": "“{q}” · Search · Dracin",
+  "search.description": "Search Dracin's Chinese dramas by title, story, cast or genre.",
   "search.label": "Search",
   "search.hint": "Titles, stories, cast or genres, e.g. “revenge” or an actor's name.",
   "search.submit": "Search",
@@ -172,10 +175,13 @@ export const en = {
 
   // Accounts
   "login.title": "Sign in",
+  "login.description": "Sign in to Dracin to pick up every drama where you left off and keep My List on any device.",
   "login.submit": "Sign in",
   "login.invalid": "The email or password is not right. Please try again.",
   "login.noAccount": "New to Dracin?",
   "register.title": "Create account",
+  "register.description":
+    "Create a Dracin account to save your place in every episode, your watch history and My List.",
   "register.submit": "Create account",
   "register.haveAccount": "Already have an account?",
   "register.emailTaken": "We could not create an account with this email. If it is yours, sign in instead.",

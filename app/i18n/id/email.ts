@@ -53,6 +53,7 @@ export const email = {
   // Forgot password
   "email.forgot.link": "Lupa kata sandi?",
   "email.forgot.title": "Atur ulang kata sandi",
+  "email.forgot.description": "Lupa kata sandi Dracin? Dapatkan tautan lewat email untuk membuat kata sandi baru.",
   "email.forgot.intro":
     "Masukkan alamat email akunmu, lalu kami akan mengirimkan tautan untuk memilih kata sandi baru.",
   "email.forgot.submit": "Kirim tautan atur ulang",

@@ -79,6 +79,8 @@ export const id: Messages = {
 
   // Browse
   "browse.title": "Jelajahi drama",
+  "browse.description":
+    "Jelajahi drama China menurut genre, suasana, tahun, dan status, lalu urutkan dari yang terbaru, rating tertinggi, atau terpopuler.",
   "browse.filters": "Filter drama",
   "browse.genre": "Genre",
   "browse.vibe": "Suasana",
@@ -94,6 +96,7 @@ export const id: Messages = {
   // Search
   "search.title": "Cari",
   "search.titleWithQuery": "“{q}” · Cari · Dracin",
+  "search.description": "Cari drama China di Dracin menurut judul, cerita, pemeran, atau genre.",
   "search.label": "Cari",
   "search.hint": "Judul, cerita, pemeran, atau genre, misalnya “balas dendam” atau nama aktor.",
   "search.submit": "Cari",
@@ -173,10 +176,14 @@ export const id: Messages = {
 
   // Accounts
   "login.title": "Masuk",
+  "login.description":
+    "Masuk ke Dracin untuk melanjutkan setiap drama dari bagian terakhir yang kamu tonton dan membawa Daftarku ke perangkat mana pun.",
   "login.submit": "Masuk",
   "login.invalid": "Email atau kata sandi salah. Coba lagi.",
   "login.noAccount": "Baru di Dracin?",
   "register.title": "Buat akun",
+  "register.description":
+    "Buat akun Dracin untuk menyimpan posisi tontonan di setiap episode, riwayat tontonan, dan Daftarku.",
   "register.submit": "Buat akun",
   "register.haveAccount": "Sudah punya akun?",
   "register.emailTaken": "Kami tidak dapat membuat akun dengan email ini. Jika email ini milikmu, masuk saja.",
