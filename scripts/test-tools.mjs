@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The programs `npm test` needs besides Node and a browser (the Playwright
 // config finds one), each from a Debian package: a Java runtime for the Nu Html
-// Checker, and the light engines and text browsers the readable tier is tested with. On a machine that
+// Checker, openssl for the text browser journey over HTTPS, and the light engines and
+// text browsers the readable tier is tested with. On a machine that
 // lacks some, as root with apt-get (a fresh Debian machine or container), this
 // installs them; anywhere else it names the packages and fails. `--print-missing`
 // only prints the packages to install.
@@ -10,6 +11,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 /** command → the Debian package that provides it. */
 export const TEST_TOOLS = {
   java: "default-jre-headless",
+  openssl: "openssl",
   lynx: "lynx",
   w3m: "w3m",
   "netsurf-gtk": "netsurf-gtk",

@@ -4,6 +4,7 @@ import { loader as loginLoader, action as loginAction } from "~/routes/login";
 import { action as logoutAction, loader as logoutLoader } from "~/routes/logout";
 import { loader as myListLoader } from "~/routes/my-list";
 import { loader as registerLoader, action as registerAction } from "~/routes/register";
+import { CSRF_COOKIE, csrfTokenFor, newCsrfSecret } from "~/utils/csrf.server";
 import { prisma } from "~/utils/db.server";
 import { getUserId } from "~/utils/session.server";
 import { getRequest, postForm, setCookieFor, TEST_USER_AGENT } from "../helpers/requests";
@@ -261,6 +262,28 @@ describe("sign out", () => {
     const other = await signIn(user.email, user.password);
     await callRoute(logoutAction, postForm("/logout", {}, { cookie: user.cookie }));
     expect(await getUserId(getRequest("/", { cookie: other }))).toBe(user.id);
+  });
+
+  it("works for a browser that sends neither Origin nor Sec-Fetch-Site, with the form's token alone", async () => {
+    // Older phones' browsers and text browsers: the sign-out form's _csrf field is their proof.
+    const user = await createUser();
+    const secret = newCsrfSecret();
+    const post = (fields: Record<string, string>) =>
+      new Request("http://localhost/logout", {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Cookie: `${user.cookie}; ${CSRF_COOKIE}=${secret}`,
+        },
+        body: new URLSearchParams(fields),
+      });
+    const refused = await callRoute(logoutAction, post({ _csrf: "not-the-token" }));
+    expect(refused.status).toBe(403);
+    expect(await getUserId(getRequest("/", { cookie: user.cookie }))).toBe(user.id);
+
+    const signedOut = await callRoute(logoutAction, post({ _csrf: csrfTokenFor(secret) }));
+    expect(signedOut.status).toBe(303);
+    expect(await getUserId(getRequest("/", { cookie: user.cookie }))).toBeNull();
   });
 
   it("is harmless when nobody is signed in, and GET does not sign out", async () => {
