@@ -69,6 +69,9 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** The Enter key, in a list of keys to press. */
+const ENTER = { key: "Enter" } as const;
+
 /** One viewer's lynx: its own configuration (language, cookies kept in a file) and cookie jar. */
 function lynxFor(locale: Locale) {
   const home = fs.mkdtempSync(path.join(dir, `${locale}-`));
@@ -115,12 +118,12 @@ function lynxFor(locale: Locale) {
      * Opens `url` and presses keys: `down` moves to the next link or field (lynx starts on the first), text is
      * typed into the field the cursor is on, `enter` submits. Lynx quits once the keys are used up.
      */
-    async keys(url: string, keys: (string | { down: number } | "enter")[]): Promise<void> {
+    async keys(url: string, keys: (string | { down: number } | typeof ENTER)[]): Promise<void> {
       const lines: string[] = [];
       for (const key of keys) {
-        if (key === "enter") lines.push("key ^J");
-        else if (typeof key === "string") for (const char of key) lines.push(`key ${char}`);
-        else for (let i = 0; i < key.down; i += 1) lines.push("key Down Arrow");
+        if (typeof key === "string") for (const char of key) lines.push(`key ${char}`);
+        else if ("down" in key) for (let i = 0; i < key.down; i += 1) lines.push("key Down Arrow");
+        else lines.push("key ^J");
       }
       lines.push("key q", "key y");
       const script = path.join(home, "keys.txt");
@@ -171,14 +174,14 @@ describe.each(LOCALE_CODES)("a new viewer with lynx (%s)", (locale) => {
       { down: 1 },
       "correct horse battery staple",
       { down: submit - nameField - 2 },
-      "enter",
+      ENTER,
     ]);
     const home = await browser.dump("/");
     expect(home).toContain(t("nav.signOut"));
     expect(home).toContain(email);
 
     // Sign out with the header's button, and sign in again.
-    await browser.keys("/", [{ down: numberOf(home, button(t("nav.signOut"))) - 1 }, "enter"]);
+    await browser.keys("/", [{ down: numberOf(home, button(t("nav.signOut"))) - 1 }, ENTER]);
     const login = await browser.dump("/login");
     expect(login).toContain(t("nav.register"));
     const emailField = numberOf(login, field(t("form.email")));
@@ -188,7 +191,7 @@ describe.each(LOCALE_CODES)("a new viewer with lynx (%s)", (locale) => {
       { down: 1 },
       "correct horse battery staple",
       { down: numberOf(login, button(t("login.submit"))) - emailField - 1 },
-      "enter",
+      ENTER,
     ]);
     expect(await browser.dump("/account")).toContain(email);
 
@@ -204,7 +207,7 @@ describe.each(LOCALE_CODES)("a new viewer with lynx (%s)", (locale) => {
     // Add it to My List with the button on its page.
     const drama = await browser.dump(dramaPage);
     const add = numberOf(drama, button(t("favorites.add")));
-    await browser.keys(dramaPage, [{ down: add - 1 }, "enter"]);
+    await browser.keys(dramaPage, [{ down: add - 1 }, ENTER]);
     const myList = await browser.dump("/my-list");
     expect(myList).toContain(DRAMA_TITLE);
     expect(await browser.dump(dramaPage)).toContain(t("favorites.remove"));
