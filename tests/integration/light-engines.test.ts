@@ -22,7 +22,7 @@
  * requests. Needs `npm run build` and the Debian packages xvfb, x11-apps,
  * tesseract-ocr (with its English data), netsurf-gtk and dillo.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -138,6 +138,10 @@ beforeAll(async () => {
   requireProgram("Xvfb", "xvfb");
   requireProgram("xwd", "x11-apps");
   requireProgram("tesseract", "tesseract-ocr");
+  const languages = spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" });
+  if (!/^eng$/m.test(`${languages.stdout}${languages.stderr}`)) {
+    throw new Error("tesseract has no English data. Install the Debian package: apt-get install -y tesseract-ocr-eng");
+  }
   for (const engine of ENGINES) requireProgram(engine.command, engine.debianPackage);
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.mkdirSync(OUT, { recursive: true });
