@@ -28,6 +28,7 @@ import { readFlash } from "~/utils/flash.server";
 import { getUserId } from "~/utils/session.server";
 import { CsrfField, useCsrfToken } from "~/components/csrf-field";
 import { VerifyBanner } from "~/components/verify-banner";
+import { Icon } from "~/components/icon";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -104,10 +105,7 @@ function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
     <header className="site-header">
       <div className="site-header-inner">
         <a href="/" className="brand">
-          <span aria-hidden="true" className="brand-mark">
-            ◐
-          </span>{" "}
-          Dracin
+          <Icon name="brand" className="brand-mark" /> Dracin
         </a>
         <nav aria-label={t("nav.label")} className="site-nav">
           <ul>

@@ -5,6 +5,7 @@ import { episodeState, type ProgressLike } from "~/lib/progress-rules";
 import { useT } from "~/i18n";
 import { CsrfField } from "~/components/csrf-field";
 import { useTextLang } from "~/components/text-lang";
+import { Icon } from "~/components/icon";
 
 /** A drama's episodes with per-episode state in text and as a bar. */
 export function EpisodeList({
@@ -56,16 +57,17 @@ export function EpisodeItem({
     <li id={itemId} className={`episode episode-${state.kind}`}>
       <a href={`/watch/${episode.id}`} aria-current={current ? "page" : undefined} className="episode-link">
         <span className="episode-number">{t("episode.number", { number: episode.number })}</span>
+        <span className="visually-hidden">: </span>{" "}
         <span className="episode-title" lang={textLang(episode.titleLang)}>
           {episode.title}
         </span>
+        <span className="visually-hidden">, </span>{" "}
         <span className="episode-duration">{formatDuration(episode.duration)}</span>
       </a>
       <div className="episode-status">
         {state.kind === "watched" ? (
           <span className="episode-state watched">
-            <span aria-hidden="true">✓ </span>
-            {t("episode.watched")}
+            <Icon name="check" /> {t("episode.watched")}
           </span>
         ) : state.kind === "in-progress" ? (
           <ProgressBar percent={state.percent} label={t("episode.percentWatched", { percent: state.percent })} />
@@ -84,13 +86,8 @@ export function EpisodeItem({
             <CsrfField />
             <input type="hidden" name="episodeId" value={episode.id} />
             <input type="hidden" name="redirectTo" value={markRedirectTo} />
-            <button
-              type="submit"
-              name="intent"
-              value={state.kind === "watched" ? "unwatched" : "watched"}
-              id={`mark-${episode.id}`}
-              className="button button-small button-secondary"
-            >
+            <input type="hidden" name="intent" value={state.kind === "watched" ? "unwatched" : "watched"} />
+            <button type="submit" id={`mark-${episode.id}`} className="button button-small button-secondary">
               {state.kind === "watched" ? t("episode.markUnwatched") : t("episode.markWatched")}
               <span className="visually-hidden">: {t("episode.number", { number: episode.number })}</span>
             </button>

@@ -34,13 +34,8 @@ export function FavoriteButton({
         <CsrfField />
         <input type="hidden" name="dramaId" value={dramaId} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <button
-          type="submit"
-          name="intent"
-          value={intent}
-          id={`favorite-${dramaId}`}
-          className={isFavorite ? "button button-secondary" : "button"}
-        >
+        <input type="hidden" name="intent" value={intent} />
+        <button type="submit" id={`favorite-${dramaId}`} className={isFavorite ? "button button-secondary" : "button"}>
           {isFavorite ? t("favorites.remove") : t("favorites.add")}
           {dramaTitle ? <span className="visually-hidden">: {dramaTitle}</span> : null}
         </button>

@@ -84,18 +84,17 @@ export function ConnectedAccounts({
                   <form method="post" action="/account/connections">
                     <CsrfField />
                     <input type="hidden" name="provider" value={item.id} />
+                    <input type="hidden" name="intent" value={item.connected ? "disconnect" : "connect"} />
                     {item.connected ? (
                       <button
                         type="submit"
-                        name="intent"
-                        value="disconnect"
                         className="button button-secondary button-small"
                         aria-describedby={onlyMethod ? noteId : undefined}
                       >
                         {t("oauth.connections.disconnect", { provider: item.label })}
                       </button>
                     ) : (
-                      <button type="submit" name="intent" value="connect" className="button button-small">
+                      <button type="submit" className="button button-small">
                         {t("oauth.connections.connect", { provider: item.label })}
                       </button>
                     )}

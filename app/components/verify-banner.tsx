@@ -14,7 +14,8 @@ export function ResendForm({ redirectTo }: { redirectTo: string }) {
     <form method="post" action="/verify-email" className="resend-form">
       <CsrfField />
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      <button type="submit" name="intent" value="resend" className="button button-secondary button-small">
+      <input type="hidden" name="intent" value="resend" />
+      <button type="submit" className="button button-secondary button-small">
         {t("email.banner.resend")}
       </button>
     </form>

@@ -87,7 +87,8 @@ function ContinueTile({ item }: { item: ContinueTileItem }) {
       <form method="post" action="/resources/continue-watching" className="continue-remove">
         <CsrfField />
         <input type="hidden" name="dramaId" value={item.drama.id} />
-        <button type="submit" name="intent" value="hide" className="button button-small button-secondary">
+        <input type="hidden" name="intent" value="hide" />
+        <button type="submit" className="button button-small button-secondary">
           {t("continue.remove")}
           <span className="visually-hidden">: {item.drama.title}</span>
         </button>

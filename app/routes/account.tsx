@@ -123,7 +123,8 @@ export default function Account() {
           <CsrfField />
           <FormError message={profile?.formError} />
           <NameField defaultValue={profile?.name ?? user.name ?? ""} error={profile?.errors.name} />
-          <button type="submit" name="intent" value="profile" className="button">
+          <input type="hidden" name="intent" value="profile" />
+          <button type="submit" className="button">
             {t("account.saveName")}
           </button>
         </form>
@@ -146,7 +147,8 @@ export default function Account() {
             label={t("form.newPassword")}
             error={password?.errors.newPassword}
           />
-          <button type="submit" name="intent" value="password" className="button">
+          <input type="hidden" name="intent" value="password" />
+          <button type="submit" className="button">
             {t("account.changePasswordSubmit")}
           </button>
         </form>

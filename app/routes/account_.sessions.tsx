@@ -184,10 +184,9 @@ export default function AccountSessions() {
               <form method="post" action={PATH}>
                 <CsrfField />
                 <input type="hidden" name="sessionId" value={session.id} />
+                <input type="hidden" name="intent" value="end" />
                 <button
                   type="submit"
-                  name="intent"
-                  value="end"
                   className="button button-secondary"
                   aria-label={t(session.current ? "sessions.endCurrentNamed" : "sessions.endNamed", {
                     device: session.device,
@@ -224,7 +223,8 @@ export default function AccountSessions() {
             ) : othersResult?.formError ? null : (
               <p>{t("sessions.reauth.stale")}</p>
             )}
-            <button type="submit" name="intent" value="end-others" className="button">
+            <input type="hidden" name="intent" value="end-others" />
+            <button type="submit" className="button">
               {t("sessions.othersSubmit")}
             </button>
           </form>

@@ -66,7 +66,7 @@ function FilterSelect({
 }) {
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={name}>{label}</label>{" "}
       <select id={name} name={name} defaultValue={value ?? ""}>
         {anyLabel ? <option value="">{anyLabel}</option> : null}
         {options.map((option) => (
@@ -136,7 +136,7 @@ export default function Browse() {
         <div className="filters-actions">
           <button type="submit" className="button">
             {t("browse.apply")}
-          </button>
+          </button>{" "}
           <a href="/browse" className="button button-secondary">
             {t("browse.reset")}
           </a>

@@ -15,6 +15,7 @@ import { getDramaProgress } from "~/models/progress.server";
 import { pathWithSearch } from "~/utils/redirect";
 import { getUserId } from "~/utils/session.server";
 import type { RouteHandle } from "~/utils/route-handle";
+import { Icon } from "~/components/icon";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
@@ -117,10 +118,11 @@ export default function DramaPage() {
           </p>
           <div className="actions">
             {play ? (
-              <a href={play.href} className="button button-play">
-                <span aria-hidden="true">▶ </span>
-                {play.label}
-              </a>
+              <div>
+                <a href={play.href} className="button button-play">
+                  <Icon name="play" /> {play.label}
+                </a>
+              </div>
             ) : null}
             {signedIn ? (
               <FavoriteButton dramaId={drama.id} dramaTitle={drama.title} isFavorite={favorite} redirectTo={here} />

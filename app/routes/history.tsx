@@ -98,7 +98,8 @@ export default function History() {
                   <form method="post" action="/history">
                     <CsrfField />
                     <input type="hidden" name="dramaId" value={item.dramaId} />
-                    <button type="submit" name="intent" value="remove-drama" className="button button-secondary">
+                    <input type="hidden" name="intent" value="remove-drama" />
+                    <button type="submit" className="button button-secondary">
                       {t("history.remove")}
                     </button>
                   </form>

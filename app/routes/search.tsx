@@ -46,7 +46,7 @@ export default function Search() {
             spellCheck={false}
             maxLength={100}
             aria-describedby="search-hint"
-          />
+          />{" "}
           <button type="submit" className="button">
             {t("search.submit")}
           </button>

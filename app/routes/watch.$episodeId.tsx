@@ -16,6 +16,7 @@ import { pathWithSearch } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
 import { requireUserId, viewerKey } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
+import { Icon } from "~/components/icon";
 
 export const handle: RouteHandle = { assets: ["player"] };
 
@@ -156,22 +157,25 @@ export default function Watch() {
       {start > 0 ? <p className="resume-note">{t("watch.resumingAt", { time: formatDuration(start) })}</p> : null}
       <nav className="episode-nav" aria-label={t("watch.episodeNav")}>
         {previous ? (
-          <a href={`/watch/${previous.id}`} rel="prev" className="button button-secondary">
-            <span aria-hidden="true">← </span>
-            {t("watch.previous", { episode: previous.number })}
-          </a>
+          <div>
+            <a href={`/watch/${previous.id}`} rel="prev" className="button button-secondary">
+              <Icon name="previous" /> {t("watch.previous", { episode: previous.number })}
+            </a>
+          </div>
         ) : null}
         {next ? (
-          <a href={`/watch/${next.id}`} rel="next" className="button">
-            {t("watch.next", { episode: next.number })}
-            <span aria-hidden="true"> →</span>
-          </a>
+          <div>
+            <a href={`/watch/${next.id}`} rel="next" className="button">
+              {t("watch.next", { episode: next.number })} <Icon name="next" />
+            </a>
+          </div>
         ) : null}
       </nav>
       <form method="post" action="/resources/watched" className="watched-next">
         <CsrfField />
         <input type="hidden" name="episodeId" value={episode.id} />
-        <button type="submit" name="intent" value="watched-next" className="button button-secondary">
+        <input type="hidden" name="intent" value="watched-next" />
+        <button type="submit" className="button button-secondary">
           {next ? t("watch.markWatchedNext") : t("watch.markWatchedLast")}
         </button>
       </form>
@@ -181,7 +185,7 @@ export default function Watch() {
           <CsrfField />
           <input type="hidden" name="redirectTo" value={here} />
           <div className="field">
-            <label htmlFor="pref-captions">{t("settings.captions")}</label>
+            <label htmlFor="pref-captions">{t("settings.captions")}</label>{" "}
             <select id="pref-captions" name="captions" defaultValue={preferences.captions}>
               {subtitles.map((subtitle) => (
                 <option key={subtitle.lang} value={subtitle.lang} lang={subtitle.lang}>
@@ -192,14 +196,14 @@ export default function Watch() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="pref-autoplay">{t("settings.autoplay")}</label>
+            <label htmlFor="pref-autoplay">{t("settings.autoplay")}</label>{" "}
             <select id="pref-autoplay" name="autoplay" defaultValue={preferences.autoplay ? "1" : "0"}>
               <option value="1">{t("settings.on")}</option>
               <option value="0">{t("settings.off")}</option>
             </select>
           </div>
           <div className="field">
-            <label htmlFor="pref-data-saver">{t("settings.dataSaver")}</label>
+            <label htmlFor="pref-data-saver">{t("settings.dataSaver")}</label>{" "}
             <select id="pref-data-saver" name="dataSaver" defaultValue={preferences.dataSaver ? "1" : "0"}>
               <option value="1">{t("settings.on")}</option>
               <option value="0">{t("settings.off")}</option>

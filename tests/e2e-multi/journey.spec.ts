@@ -86,9 +86,9 @@ test("a viewer registers, browses, adds to My List, watches, reviews sessions, s
     );
     await row.getByRole("button", { name: /Mark as watched/ }).click();
     expect((await swapped).status()).toBe(200);
-    await expect(row.locator(".episode-state")).toHaveText("✓ Watched");
+    await expect(row.locator(".episode-state")).toHaveText("Watched");
     await page.reload();
-    await expect(page.locator(`#episode-${EPISODE_2} .episode-state`)).toHaveText("✓ Watched");
+    await expect(page.locator(`#episode-${EPISODE_2} .episode-state`)).toHaveText("Watched");
     await expect(page.locator(`#episode-${EPISODE_1}`).getByText(/^\d{1,2}% watched$/)).toBeVisible();
   });
 
