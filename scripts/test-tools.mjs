@@ -17,6 +17,8 @@ export const TEST_TOOLS = {
   "netsurf-gtk": "netsurf-gtk",
   dillo: "dillo",
   Xvfb: "xvfb",
+  xwd: "x11-apps",
+  tesseract: "tesseract-ocr-eng",
 };
 /** Fonts the screenshots need: Latin text, and the Chinese titles. */
 const FONT_PACKAGES = ["fonts-dejavu-core", "fonts-noto-cjk"];
