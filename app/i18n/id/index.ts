@@ -90,6 +90,7 @@ export const id: Messages = {
   "browse.reset": "Hapus filter",
   "browse.count": "{count, plural, other {# drama}}",
   "browse.empty": "Tidak ada drama yang cocok dengan filter ini. Coba hapus salah satunya.",
+  "grid.heading": "Hasil",
 
   // Search
   "search.title": "Cari",
