@@ -23,7 +23,7 @@ import { LanguageSwitch } from "~/components/language-switch";
 import { getUserWithVerification } from "~/models/users.server";
 import styles from "~/styles/app.css";
 import { getAssets, type Assets } from "~/utils/assets.server";
-import type { RouteHandle } from "~/utils/route-handle";
+import type { PageAsset, RouteHandle } from "~/utils/route-handle";
 import { readFlash } from "~/utils/flash.server";
 import { getUserId } from "~/utils/session.server";
 import { CsrfField, useCsrfToken } from "~/components/csrf-field";
@@ -79,23 +79,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The root loader reads the viewer's account (header, verify banner): part of every per-viewer page's fingerprint. */
 export const handle: RouteHandle = { viewerData: ["account"] };
 
-/** Scripts come from this site only (CSP script-src 'self', no nonce: pages are the same for every viewer). */
-function PageScripts({ assets }: { assets: Assets }) {
+/** The scripts and styles the matched routes ask for (`handle.assets`). */
+function useWantedAssets(): Set<PageAsset> {
   const matches = useMatches();
-  const wanted = new Set(matches.flatMap((match) => (match.handle as RouteHandle | undefined)?.assets ?? []));
+  return new Set(matches.flatMap((match) => (match.handle as RouteHandle | undefined)?.assets ?? []));
+}
+
+/**
+ * Scripts come from this site only (CSP script-src 'self', no nonce: pages are the same for every viewer).
+ * Module scripts: deferred, run in this order, and skipped whole by the no-JS tier's engines (KaiOS, UC Browser,
+ * Opera Mini), which would fail on half of them (docs/browsers.md, "Scripts"). htmx only where a page uses it.
+ */
+function PageScripts({ assets }: { assets: Assets }) {
+  const wanted = useWantedAssets();
   return (
     <>
-      <script src={assets.htmx} defer />
-      <script src={assets.enhance} defer />
-      {wanted.has("player") ? <script src={assets.player} defer /> : null}
+      {wanted.has("htmx") ? <script type="module" src={assets.htmx} /> : null}
+      <script type="module" src={assets.enhance} />
+      {wanted.has("player") ? <script type="module" src={assets.player} data-hls-engine={assets.playerHls} /> : null}
     </>
   );
 }
 
 function PlayerStyles({ assets }: { assets: Assets }) {
-  const matches = useMatches();
-  const wanted = matches.some((match) => (match.handle as RouteHandle | undefined)?.assets?.includes("player"));
-  return wanted ? <link rel="stylesheet" href={assets.playerCss} /> : null;
+  return useWantedAssets().has("player") ? <link rel="stylesheet" href={assets.playerCss} /> : null;
 }
 
 function SiteHeader({ user }: { user: { name: string; role: string } | null }) {

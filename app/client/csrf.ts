@@ -1,11 +1,13 @@
 /**
  * The page's CSRF token for the player's own requests (beacons and fetches
- * that htmx does not send). The server renders it once, in <body hx-headers>,
- * for htmx; browsers that send Origin do not need it, older ones do.
+ * that htmx does not send). The server renders it once, in <body hx-headers>
+ * (or its data-hx-headers spelling, which htmx reads too), for htmx; browsers
+ * that send Origin do not need it, older ones do.
  */
 export function csrfToken(): string | null {
   if (typeof document === "undefined") return null;
-  const raw = document.body?.getAttribute("hx-headers");
+  const body = document.body;
+  const raw = body?.getAttribute("data-hx-headers") ?? body?.getAttribute("hx-headers");
   if (!raw) return null;
   try {
     const headers: unknown = JSON.parse(raw);

@@ -9,6 +9,8 @@ export interface Assets {
   htmx: string;
   enhance: string;
   player: string;
+  /** The HLS engine the player loads where it streams through media source extensions. */
+  playerHls: string;
   playerCss: string;
 }
 
