@@ -23,7 +23,7 @@ import { LanguageSwitch } from "~/components/language-switch";
 import { getUserWithVerification } from "~/models/users.server";
 import styles from "~/styles/app.css";
 import { getAssets, type Assets } from "~/utils/assets.server";
-import type { PageAsset, RouteHandle } from "~/utils/route-handle";
+import type { RouteHandle } from "~/utils/route-handle";
 import { readFlash } from "~/utils/flash.server";
 import { getUserId } from "~/utils/session.server";
 import { CsrfField, useCsrfToken } from "~/components/csrf-field";
@@ -79,30 +79,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The root loader reads the viewer's account (header, verify banner): part of every per-viewer page's fingerprint. */
 export const handle: RouteHandle = { viewerData: ["account"] };
 
-/** The scripts and styles the matched routes ask for (`handle.assets`). */
-function useWantedAssets(): Set<PageAsset> {
-  const matches = useMatches();
-  return new Set(matches.flatMap((match) => (match.handle as RouteHandle | undefined)?.assets ?? []));
+function useRouteHandles(): RouteHandle[] {
+  return useMatches().map((match) => (match.handle as RouteHandle | undefined) ?? {});
 }
 
 /**
  * Scripts come from this site only (CSP script-src 'self', no nonce: pages are the same for every viewer).
  * Module scripts: deferred, run in this order, and skipped whole by the no-JS tier's engines (KaiOS, UC Browser,
- * Opera Mini), which would fail on half of them (docs/browsers.md, "Scripts"). htmx only where a page uses it.
+ * Opera Mini), which would fail on half of them (docs/browsers.md, "Scripts"). htmx only where the page has
+ * htmx markup for this viewer (`handle.htmx`).
  */
-function PageScripts({ assets }: { assets: Assets }) {
-  const wanted = useWantedAssets();
+function PageScripts({ assets, signedIn }: { assets: Assets; signedIn: boolean }) {
+  const handles = useRouteHandles();
+  const htmx = handles.some(({ htmx }) => htmx === "everyone" || (htmx === "signed-in" && signedIn));
+  const player = handles.some((handle) => handle.assets?.includes("player"));
   return (
     <>
-      {wanted.has("htmx") ? <script type="module" src={assets.htmx} /> : null}
+      {htmx ? <script type="module" src={assets.htmx} /> : null}
       <script type="module" src={assets.enhance} />
-      {wanted.has("player") ? <script type="module" src={assets.player} data-hls-engine={assets.playerHls} /> : null}
+      {player ? <script type="module" src={assets.player} data-hls-engine={assets.playerHls} /> : null}
     </>
   );
 }
 
 function PlayerStyles({ assets }: { assets: Assets }) {
-  return useWantedAssets().has("player") ? <link rel="stylesheet" href={assets.playerCss} /> : null;
+  const player = useRouteHandles().some((handle) => handle.assets?.includes("player"));
+  return player ? <link rel="stylesheet" href={assets.playerCss} /> : null;
 }
 
 function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
@@ -234,7 +236,7 @@ function Document({
         <LanguageAlternates />
         <Links />
         {root ? <PlayerStyles assets={root.assets} /> : null}
-        {root ? <PageScripts assets={root.assets} /> : null}
+        {root ? <PageScripts assets={root.assets} signedIn={Boolean(root.user)} /> : null}
       </head>
       <body hx-headers={csrfToken ? JSON.stringify({ "X-CSRF-Token": csrfToken }) : undefined}>
         <a href="#main" className="skip-link">

@@ -20,7 +20,7 @@ import { requireAdmin } from "~/utils/session.server";
 import { readDb } from "~/utils/db.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
-export const handle: RouteHandle = { assets: ["htmx"] };
+export const handle: RouteHandle = { htmx: "signed-in" };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: `${metaTranslator(matches)("admin.audit.title")} · Dracin` },

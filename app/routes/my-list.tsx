@@ -11,7 +11,7 @@ import { readDb } from "~/utils/db.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { requireUserId } from "~/utils/session.server";
 
-export const handle: RouteHandle = { assets: ["htmx"] };
+export const handle: RouteHandle = { htmx: "signed-in" };
 
 export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("myList.title") }];
 

@@ -17,7 +17,7 @@ import { notFound } from "~/utils/responses.server";
 import { requireUserId, viewerKey } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 
-export const handle: RouteHandle = { assets: ["htmx", "player"] };
+export const handle: RouteHandle = { assets: ["player"], htmx: "signed-in" };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: playerStyles }];
 

@@ -27,14 +27,14 @@ export interface PageCaching {
   signedIn: "per-viewer" | "never";
 }
 
-export type PageAsset = "htmx" | "player";
-
 export interface RouteHandle {
+  /** Extra scripts and styles ("player" adds video.js). */
+  assets?: "player"[];
   /**
-   * The scripts and styles a page needs beyond the site's own small script (app/client/enhance.ts):
-   * "htmx" for a page with `hx-*` markup, "player" for video.js. A page without them loads no htmx.
+   * Who gets htmx markup (`hx-*` attributes) on this page, and so the htmx script: "everyone", or only a
+   * "signed-in" viewer (a visitor's copy has none). Undeclared: nobody; the page loads no htmx.
    */
-  assets?: PageAsset[];
+  htmx?: "everyone" | "signed-in";
   /** How the page may be cached (the deepest matched route that declares it decides). */
   cache?: PageCaching;
   /** Every piece of the viewer's data this route's loader reads (for "per-viewer" pages). */
