@@ -80,23 +80,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The root loader reads the viewer's account (header, verify banner): part of every per-viewer page's fingerprint. */
 export const handle: RouteHandle = { viewerData: ["account"] };
 
-/** Scripts come from this site only (CSP script-src 'self', no nonce: pages are the same for every viewer). */
-function PageScripts({ assets }: { assets: Assets }) {
-  const matches = useMatches();
-  const wanted = new Set(matches.flatMap((match) => (match.handle as RouteHandle | undefined)?.assets ?? []));
+function useRouteHandles(): RouteHandle[] {
+  return useMatches().map((match) => (match.handle as RouteHandle | undefined) ?? {});
+}
+
+/**
+ * Scripts come from this site only (CSP script-src 'self', no nonce: pages are the same for every viewer).
+ * Module scripts: deferred, run in this order, and skipped whole by the no-JS tier's engines (KaiOS, UC Browser,
+ * Opera Mini), which would fail on half of them (docs/browsers.md, "Scripts"). htmx only where the page has
+ * htmx markup for this viewer (`handle.htmx`).
+ */
+function PageScripts({ assets, signedIn }: { assets: Assets; signedIn: boolean }) {
+  const handles = useRouteHandles();
+  const htmx = handles.some(({ htmx }) => htmx === "everyone" || (htmx === "signed-in" && signedIn));
+  const player = handles.some((handle) => handle.assets?.includes("player"));
   return (
     <>
-      <script src={assets.htmx} defer />
-      <script src={assets.enhance} defer />
-      {wanted.has("player") ? <script src={assets.player} defer /> : null}
+      {htmx ? <script type="module" src={assets.htmx} /> : null}
+      <script type="module" src={assets.enhance} />
+      {player ? <script type="module" src={assets.player} data-hls-engine={assets.playerHls} /> : null}
     </>
   );
 }
 
 function PlayerStyles({ assets }: { assets: Assets }) {
-  const matches = useMatches();
-  const wanted = matches.some((match) => (match.handle as RouteHandle | undefined)?.assets?.includes("player"));
-  return wanted ? <link rel="stylesheet" href={assets.playerCss} /> : null;
+  const player = useRouteHandles().some((handle) => handle.assets?.includes("player"));
+  return player ? <link rel="stylesheet" href={assets.playerCss} /> : null;
 }
 
 function SiteHeader({ user }: { user: { name: string; role: string } | null }) {
@@ -225,7 +234,7 @@ function Document({
         <LanguageAlternates />
         <Links />
         {root ? <PlayerStyles assets={root.assets} /> : null}
-        {root ? <PageScripts assets={root.assets} /> : null}
+        {root ? <PageScripts assets={root.assets} signedIn={Boolean(root.user)} /> : null}
       </head>
       <body data-hx-headers={csrfToken ? JSON.stringify({ "X-CSRF-Token": csrfToken }) : undefined}>
         <a href="#main" className="skip-link">

@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import * as esbuild from "esbuild";
+import { esbuildTarget } from "./script-targets.mjs";
 import { appModulesIn, nodeBundleOptions, serverBundleOptions } from "./server-bundle.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -25,32 +26,56 @@ for (const url of ["file:./data/dracin.db", "postgresql://generate@127.0.0.1:1/g
 }
 run(bin("remix"), ["build"]);
 
-// Browser scripts and vendored files, content-hashed.
+// Browser scripts, content-hashed: every one, htmx included, built by esbuild for the full tier of the browser
+// policy (scripts/script-targets.mjs) and served as a module script (app/root.tsx; docs/browsers.md, "Scripts").
 const outdir = path.join(root, "public", "assets");
 fs.rmSync(outdir, { recursive: true, force: true });
 fs.mkdirSync(outdir, { recursive: true });
 
-const result = await esbuild.build({
-  entryPoints: { enhance: "app/client/enhance.ts", player: "app/client/player.ts" },
+const scriptOptions = {
   absWorkingDir: root,
   bundle: true,
   minify: true,
-  format: "iife",
-  target: ["es2019", "chrome70", "firefox68", "safari12"],
+  format: "esm",
+  target: esbuildTarget(),
   outdir,
   entryNames: "[name]-[hash]",
+  chunkNames: "[name]-[hash]",
   metafile: true,
   legalComments: "none",
   logLevel: "warning",
-});
-
+};
 const manifest = {};
-for (const [file, meta] of Object.entries(result.metafile.outputs)) {
-  if (meta.entryPoint) {
-    const name = path.basename(meta.entryPoint, ".ts");
-    manifest[name] = `/assets/${path.basename(file)}`;
+function addEntries(result) {
+  for (const [file, meta] of Object.entries(result.metafile.outputs)) {
+    // app/client/player-hls.ts is manifest.playerHls.
+    const name = path.basename(meta.entryPoint ?? "", ".ts").replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
+    if (meta.entryPoint) manifest[name] = `/assets/${path.basename(file)}`;
   }
 }
+// One self-contained file per page script: enhance on every page, htmx on the pages that use it.
+addEntries(
+  await esbuild.build({
+    ...scriptOptions,
+    entryPoints: { enhance: "app/client/enhance.ts", htmx: "app/client/htmx.ts" },
+  }),
+);
+// The /watch player, in two entries that share one chunk of video.js's core (without VHS): the player, and the
+// HLS engine (VHS and the quality levels list) it loads only in browsers that stream through media source extensions
+// (app/client/player/hls-engine.ts). Both register on that one core: every import of video.js resolves to it.
+addEntries(
+  await esbuild.build({
+    ...scriptOptions,
+    entryPoints: { player: "app/client/player.ts", "player-hls": "app/client/player-hls.ts" },
+    splitting: true,
+    alias: {
+      "video.js": "./node_modules/video.js/dist/alt/video.core.js",
+      // `window` and `document` as they are, not copied property by property (app/client/shims/global-window.ts).
+      "global/window": "./app/client/shims/global-window.ts",
+      "global/document": "./app/client/shims/global-document.ts",
+    },
+  }),
+);
 
 function copyHashed(source, name, ext) {
   const bytes = fs.readFileSync(path.join(root, source));
@@ -59,7 +84,6 @@ function copyHashed(source, name, ext) {
   fs.writeFileSync(path.join(outdir, file), bytes);
   return `/assets/${file}`;
 }
-manifest.htmx = copyHashed("node_modules/htmx.org/dist/htmx.min.js", "htmx", ".js");
 manifest.playerCss = copyHashed("node_modules/video.js/dist/video-js.min.css", "video-js", ".css");
 // Public files that pages link with a fingerprint (served for a year as immutable): the demo posters.
 // `/posters/x.svg` stays served too, for links made before a change.

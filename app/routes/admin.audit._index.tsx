@@ -18,6 +18,9 @@ import { auditPageFor, recentLoginChart } from "~/models/admin-audit.server";
 import { AUDIT_ACTIONS } from "~/models/audit.server";
 import { requireAdmin } from "~/utils/session.server";
 import { readDb } from "~/utils/db.server";
+import type { RouteHandle } from "~/utils/route-handle";
+
+export const handle: RouteHandle = { htmx: "signed-in" };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);

@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 /** A drama page: the same for every signed-out visitor (kept briefly, shareable); rendered for every signed-in viewer. */
-export const handle: RouteHandle = { cache: { anonymous: "public", signedIn: "never" } };
+export const handle: RouteHandle = { htmx: "signed-in", cache: { anonymous: "public", signedIn: "never" } };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await requestLocale(request);

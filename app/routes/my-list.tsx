@@ -8,7 +8,10 @@ import { FavoriteButton } from "~/components/favorite-button";
 import { useT } from "~/i18n";
 import { listFavorites } from "~/models/favorites.server";
 import { readDb } from "~/utils/db.server";
+import type { RouteHandle } from "~/utils/route-handle";
 import { requireUserId } from "~/utils/session.server";
+
+export const handle: RouteHandle = { htmx: "signed-in" };
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);

@@ -12,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 /** Search results: the same for every signed-out visitor (kept briefly, shareable); rendered for every signed-in viewer. */
-export const handle: RouteHandle = { cache: { anonymous: "public", signedIn: "never" } };
+export const handle: RouteHandle = { htmx: "everyone", cache: { anonymous: "public", signedIn: "never" } };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return runSearch(request);

@@ -18,7 +18,7 @@ import { requireUserId, viewerKey } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { Icon } from "~/components/icon";
 
-export const handle: RouteHandle = { assets: ["player"] };
+export const handle: RouteHandle = { assets: ["player"], htmx: "signed-in" };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: playerStyles }];
 

@@ -10,6 +10,8 @@ export interface Assets {
   htmx: string;
   enhance: string;
   player: string;
+  /** The HLS engine the player loads where it streams through media source extensions. */
+  playerHls: string;
   playerCss: string;
 }
 
@@ -29,8 +31,8 @@ function manifest(): NonNullable<typeof cached> {
     } catch {
       throw new Error(`Missing ${file}: run "npm run build" first.`);
     }
-    const { files, htmx, enhance, player, playerCss } = parsed;
-    cached = { assets: { htmx, enhance, player, playerCss }, files: new Map(Object.entries(files ?? {})) };
+    const { files, ...assets } = parsed;
+    cached = { assets, files: new Map(Object.entries(files ?? {})) };
   }
   return cached;
 }

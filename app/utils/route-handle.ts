@@ -30,6 +30,11 @@ export interface PageCaching {
 export interface RouteHandle {
   /** Extra scripts and styles ("player" adds video.js). */
   assets?: "player"[];
+  /**
+   * Who gets htmx markup (`hx-*` attributes) on this page, and so the htmx script: "everyone", or only a
+   * "signed-in" viewer (a visitor's copy has none). Undeclared: nobody; the page loads no htmx.
+   */
+  htmx?: "everyone" | "signed-in";
   /** How the page may be cached (the deepest matched route that declares it decides). */
   cache?: PageCaching;
   /** Every piece of the viewer's data this route's loader reads (for "per-viewer" pages). */

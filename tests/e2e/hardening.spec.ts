@@ -153,7 +153,7 @@ test("a post without Origin or Sec-Fetch-Site needs the page's CSRF token", asyn
 
   // Signed-in pages carry the token for htmx's requests and the player's beacons too.
   const home = await (await fetch(`${baseURL}/`, { headers: { Cookie: cookies } })).text();
-  expect(/<body hx-headers="([^"]+)"/.exec(home)?.[1].replaceAll("&quot;", '"')).toBe(
+  expect(/<body data-hx-headers="([^"]+)"/.exec(home)?.[1].replaceAll("&quot;", '"')).toBe(
     JSON.stringify({ "X-CSRF-Token": token }),
   );
 });

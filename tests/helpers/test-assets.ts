@@ -10,6 +10,7 @@ export const getAssets: typeof realGetAssets = () => ({
   htmx: "/assets/htmx-test.js",
   enhance: "/assets/enhance-test.js",
   player: "/assets/player-test.js",
+  playerHls: "/assets/player-hls-test.js",
   playerCss: "/assets/video-js-test.css",
 });
 

@@ -88,7 +88,17 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
     playbackRates: [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2],
     // The captions settings (size, colours) carry over to the next episode.
     persistTextTrackSettings: true,
-    controlBar: { skipButtons: { backward: 10, forward: 10 }, pictureInPictureToggle: false },
+    controlBar: {
+      skipButtons: { backward: 10, forward: 10 },
+      pictureInPictureToggle: false,
+      // Never shown for a drama episode (no live streams, no chapters or descriptions tracks: the page's <track>s are
+      // captions), and each costs its share of building the player on a slow phone. Audio tracks stay: a catalog's
+      // stream may carry several.
+      liveDisplay: false,
+      seekToLive: false,
+      chaptersButton: false,
+      descriptionsButton: false,
+    },
     html5: {
       vhs: {
         overrideNative: true,

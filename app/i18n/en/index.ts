@@ -91,6 +91,7 @@ export const en = {
   "browse.reset": "Clear filters",
   "browse.count": "{count, plural, one {# drama} other {# dramas}}",
   "browse.empty": "No dramas match these filters. Try clearing one.",
+  // The grid of results on Browse and Search (a heading for screen readers: the cards' titles are level 3).
 
   // Search
   "search.title": "Search",

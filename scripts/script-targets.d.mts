@@ -1,0 +1,2 @@
+export const SCRIPT_ECMA_VERSION: 2017;
+export function esbuildTarget(): string[];
