@@ -23,6 +23,7 @@ import { LanguageSwitch } from "~/components/language-switch";
 import { getUserWithVerification } from "~/models/users.server";
 import styles from "~/styles/app.css";
 import { getAssets, type Assets } from "~/utils/assets.server";
+import { getEnv } from "~/utils/env.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { readFlash } from "~/utils/flash.server";
 import { getUserId } from "~/utils/session.server";
@@ -72,6 +73,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       assets: getAssets(),
       // For the routes' meta (app/i18n/meta.ts); components read it from <I18nProvider> (app/entry.server.tsx).
       locale,
+      // Where the language alternates point: absolute when the deployment names its public origin.
+      origin: getEnv().PUBLIC_URL?.replace(/\/+$/, "") ?? "",
     },
     { headers: flash.headers },
   );
@@ -192,16 +195,16 @@ function withSearch(path: string, search: URLSearchParams): string {
 }
 
 /** The page in every language (`?lang=`), and the negotiated one as x-default. */
-function LanguageAlternates() {
+function LanguageAlternates({ origin }: { origin: string }) {
   const { path, search } = usePageAddress();
   return (
     <>
       {LOCALE_CODES.map((code) => {
         const params = new URLSearchParams(search);
         params.set(LOCALE_PARAM, code);
-        return <link key={code} rel="alternate" hrefLang={code} href={withSearch(path, params)} />;
+        return <link key={code} rel="alternate" hrefLang={code} href={origin + withSearch(path, params)} />;
       })}
-      <link rel="alternate" hrefLang="x-default" href={withSearch(path, search)} />
+      <link rel="alternate" hrefLang="x-default" href={origin + withSearch(path, search)} />
     </>
   );
 }
@@ -231,7 +234,7 @@ function Document({
           content='{"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,"historyCacheSize":0,"selfRequestsOnly":true}'
         />
         <Meta />
-        <LanguageAlternates />
+        <LanguageAlternates origin={root?.origin ?? ""} />
         <Links />
         {root ? <PlayerStyles assets={root.assets} /> : null}
         {root ? <PageScripts assets={root.assets} signedIn={Boolean(root.user)} /> : null}

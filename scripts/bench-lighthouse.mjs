@@ -75,7 +75,13 @@ const port = Number(args.port);
 const base = `http://127.0.0.1:${port}`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dracin-lighthouse-"));
 const database = await freshBenchDatabase(dir);
-const server = startBenchServer({ port, databaseUrl: database.url, dataDir: dir });
+// PUBLIC_URL as a deployment sets it: the language alternates are then absolute, as search engines want them.
+const server = startBenchServer({
+  port,
+  databaseUrl: database.url,
+  dataDir: dir,
+  env: { PUBLIC_URL: `http://127.0.0.1:${port}` },
+});
 let chrome;
 const stop = () => {
   server.kill();

@@ -115,13 +115,13 @@ export default function Home() {
               locale,
             )}
           </p>
-          <p className="hero-synopsis">{featured.synopsis}</p>
           <p>
             <a href={`/drama/${featured.id}`} className="button">
               {t("home.featuredCta")}
               <span className="visually-hidden">: {featured.title}</span>
             </a>
           </p>
+          <p className="hero-synopsis">{featured.synopsis}</p>
         </div>
       </section>
 

@@ -98,6 +98,23 @@ export default function DramaPage() {
               <dd>{formatNumber(drama.episodeCount, locale)}</dd>
             </div>
           </dl>
+          {/* The primary actions right under the facts: on a phone they are on the first screen, before the long text. */}
+          <div className="actions">
+            {play ? (
+              <div>
+                <a href={play.href} className="button button-play">
+                  <Icon name="play" /> {play.label}
+                </a>
+              </div>
+            ) : null}
+            {signedIn ? (
+              <FavoriteButton dramaId={drama.id} dramaTitle={drama.title} isFavorite={favorite} redirectTo={here} />
+            ) : (
+              <a href={`/login?${new URLSearchParams({ redirectTo: here })}`} className="button button-secondary">
+                {t("favorites.signInToAdd")}
+              </a>
+            )}
+          </div>
           <ul className="tags" aria-label={t("drama.genres")}>
             {drama.genres.map((genre) => (
               <li key={genre}>
@@ -116,22 +133,6 @@ export default function DramaPage() {
           <p className="cast">
             <strong>{t("drama.cast")}:</strong> {formatList(drama.cast, locale)}
           </p>
-          <div className="actions">
-            {play ? (
-              <div>
-                <a href={play.href} className="button button-play">
-                  <Icon name="play" /> {play.label}
-                </a>
-              </div>
-            ) : null}
-            {signedIn ? (
-              <FavoriteButton dramaId={drama.id} dramaTitle={drama.title} isFavorite={favorite} redirectTo={here} />
-            ) : (
-              <a href={`/login?${new URLSearchParams({ redirectTo: here })}`} className="button button-secondary">
-                {t("favorites.signInToAdd")}
-              </a>
-            )}
-          </div>
         </div>
       </div>
       <section aria-labelledby="episodes-title">

@@ -100,21 +100,7 @@ type Check = "overflow" | "heading" | "action";
  * What these engines show today that the stylesheet has still to fix: each entry must still fail, so that a
  * fix is noticed and its entry removed. Key: engine, page, window width.
  */
-const KNOWN: Record<string, Partial<Record<Check, string>>> = {
-  "netsurf home 360": { action: "each header link is about 56 px tall, and the poster comes first" },
-  "netsurf drama 360": { action: "the poster is 300 × 450 px (min() is not understood): the actions are far below" },
-  "netsurf watch 360": { action: "each header link is about 56 px tall, then the e-mail banner" },
-  "netsurf home 1280": {
-    heading: "the featured poster is as wide as the page (no grid)",
-    action: "the featured poster is as wide as the page (no grid)",
-  },
-  "netsurf drama 1280": { action: "the poster is as wide as the page (no grid)" },
-  "dillo drama 360": { action: "the facts list (year, status, ...) takes a line per term and per value" },
-  "dillo login 360": { overflow: "form fields are width: 100% plus padding and border (no box-sizing)" },
-  "dillo login 1280": { overflow: "form fields are width: 100% plus padding and border (no box-sizing)" },
-  "dillo watch 360": { overflow: "the settings' selects are width: 100% plus padding and border (no box-sizing)" },
-  "dillo watch 1280": { overflow: "the settings' selects are width: 100% plus padding and border (no box-sizing)" },
-};
+const KNOWN: Record<string, Partial<Record<Check, string>>> = {};
 
 /** Two pages that differ only in one block's width; `wide` is that width in px, or none. */
 function fixture(wide: number | null): string {
