@@ -28,6 +28,7 @@ import type { RouteHandle } from "~/utils/route-handle";
 import { readFlash } from "~/utils/flash.server";
 import { getUserId } from "~/utils/session.server";
 import { CsrfField, useCsrfToken } from "~/components/csrf-field";
+import { FORM_REFUSED } from "~/utils/csrf.server";
 import { VerifyBanner } from "~/components/verify-banner";
 import { Icon } from "~/components/icon";
 
@@ -317,13 +318,23 @@ export function ErrorBoundary() {
     case 403:
       // Two refusals end here, each thrown with its reason in the request's language: requireAdmin
       // (app/utils/session.server.ts: signed in, but not an admin) and the CSRF check of a form post
-      // (app/utils/csrf.server.ts: a form that expired or came from another site). Show the one given.
+      // (app/utils/csrf.server.ts: a form that expired or came from another site). Show the one given;
+      // a refused form gets a link to open it again (a page's own address shows its form; a fragment's does not).
       return (
         <ErrorView
           title={t("error.forbidden.title")}
           body={refusalReason(error) ?? t("error.forbidden.body")}
           status={status}
         >
+          {isRouteErrorResponse(error) &&
+          error.statusText === FORM_REFUSED &&
+          !location.pathname.startsWith("/resources/") ? (
+            <>
+              <a href={`${location.pathname}${location.search}`} className="button">
+                {t("error.forbidden.formAgain")}
+              </a>{" "}
+            </>
+          ) : null}
           {home}
         </ErrorView>
       );

@@ -19,6 +19,8 @@ import { crossSiteReason } from "~/utils/security.server";
 export const CSRF_COOKIE = "dracin_csrf";
 export const CSRF_FIELD = "_csrf";
 export const CSRF_HEADER = "x-csrf-token";
+/** The status text of a refused form post: the 403 page offers the form again (app/root.tsx). */
+export const FORM_REFUSED = "Form refused";
 
 export function newCsrfSecret(): string {
   return crypto.randomBytes(24).toString("base64url");
@@ -83,6 +85,7 @@ function refused(request: Request, status = 403, key: MessageKey = "http.csrfRef
   );
   return new Response(translator(locale)(key), {
     status,
+    statusText: status === 403 ? FORM_REFUSED : undefined,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Language": locale },
   });
 }

@@ -46,6 +46,8 @@ describe("the 403 page", () => {
       expect(body).toContain(t("http.csrfRefused"));
       expect(body).not.toContain(t("error.forbidden.body"));
       expect(body).not.toContain(t("http.adminOnly"));
+      // A way back to the form, besides the home page.
+      expect(page.html).toContain(`<a href="/login" class="button">${t("error.forbidden.formAgain")}</a>`);
     });
 
     it(`an admin page opened by a viewer who is not an admin says it is for administrators (${locale})`, async () => {
@@ -55,6 +57,7 @@ describe("the 403 page", () => {
       const body = text(page.html);
       expect(body).toContain(t("http.adminOnly"));
       expect(body).not.toContain(t("http.csrfRefused"));
+      expect(body).not.toContain(t("error.forbidden.formAgain"));
     });
   }
 });

@@ -231,6 +231,7 @@ export const en = {
   "error.home": "Go to the home page",
   "error.forbidden.title": "Not allowed",
   "error.forbidden.body": "This page is for administrators. You are signed in with an account that cannot open it.",
+  "error.forbidden.formAgain": "Open the form again",
   "error.catalog.title": "The catalog is unavailable right now",
   "error.catalog.body":
     "We cannot load dramas and episodes at the moment. Your list, history and account are safe. Please try again in a minute.",

@@ -233,6 +233,7 @@ export const id: Messages = {
   "error.home": "Ke beranda",
   "error.forbidden.title": "Tidak diizinkan",
   "error.forbidden.body": "Halaman ini khusus admin. Kamu masuk dengan akun yang tidak dapat membukanya.",
+  "error.forbidden.formAgain": "Buka formulirnya lagi",
   "error.catalog.title": "Katalog sedang tidak tersedia",
   "error.catalog.body":
     "Kami belum dapat memuat drama dan episode saat ini. Daftar, riwayat, dan akunmu tetap aman. Coba lagi dalam satu menit.",
