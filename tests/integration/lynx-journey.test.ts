@@ -83,6 +83,10 @@ function lynxFor(locale: Locale) {
       `PREFERRED_LANGUAGE:${locale}`,
       "ACCEPT_ALL_COOKIES:TRUE",
       "PERSISTENT_COOKIES:TRUE",
+      // No pauses to let a person read the status line: nobody is reading it here.
+      "INFOSECS:0",
+      "MESSAGESECS:0",
+      "ALERTSECS:0",
       "",
     ].join("\n"),
   );
