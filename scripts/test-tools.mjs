@@ -8,7 +8,7 @@
 // only prints the packages to install.
 import { execFileSync, spawnSync } from "node:child_process";
 
-/** command → the Debian package that provides it. */
+/** command → the Debian packages that provide it (and the data it needs). */
 export const TEST_TOOLS = {
   java: "default-jre-headless",
   openssl: "openssl",
@@ -18,7 +18,7 @@ export const TEST_TOOLS = {
   dillo: "dillo",
   Xvfb: "xvfb",
   xwd: "x11-apps",
-  tesseract: "tesseract-ocr-eng",
+  tesseract: "tesseract-ocr tesseract-ocr-eng",
 };
 /** Fonts the screenshots need: Latin text, and the Chinese titles. */
 const FONT_PACKAGES = ["fonts-dejavu-core", "fonts-noto-cjk"];
@@ -27,7 +27,7 @@ const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdi
 
 const missing = Object.entries(TEST_TOOLS)
   .filter(([command]) => !has(command))
-  .map(([, pkg]) => pkg);
+  .flatMap(([, pkgs]) => pkgs.split(" "));
 
 const packages = missing.length > 0 ? [...new Set([...missing, ...FONT_PACKAGES])] : [];
 if (process.argv.includes("--print-missing")) {
