@@ -13,6 +13,7 @@
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import { chromium, defineConfig } from "@playwright/test";
+import { CHROMIUM_FLAGS } from "./scripts/chromium-flags.mjs";
 import { databaseUrl, testPostgresUrl } from "./tests/helpers/pg-databases.mjs";
 
 /** The database of the test server on `port`: dracin_e2e_<port> on PostgreSQL, else the SQLite file given. */
@@ -93,15 +94,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: findChromium(),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--autoplay-policy=no-user-gesture-required",
-      ],
+      args: [...CHROMIUM_FLAGS, "--autoplay-policy=no-user-gesture-required"],
     },
   },
   webServer: [

@@ -16,17 +16,13 @@ import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { freshBenchDatabase } from "./bench-database.mjs";
+import { CHROMIUM_FLAGS } from "./chromium-flags.mjs";
 import { register, requireBuild, root, startBenchServer, waitFor } from "./bench-server.mjs";
 
 const PAGES = ["home", "browse", "search", "drama", "login", "watch"];
 const CHROME_FLAGS = [
   "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
+  ...CHROMIUM_FLAGS,
   "--disable-quic",
   "--disable-default-apps",
   "--disable-extensions",
