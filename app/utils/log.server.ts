@@ -43,7 +43,7 @@ export function currentRequestId(): string | undefined {
 
 let logger: pino.Logger | undefined;
 
-/** The logger's settings; `destination` defaults to standard output. */
+/** The logger's settings; `destination` defaults to standard output, written synchronously. */
 export function createLogger(destination?: pino.DestinationStream): pino.Logger {
   const options: pino.LoggerOptions = {
     level: getEnv().LOG_LEVEL,
@@ -66,7 +66,10 @@ export function createLogger(destination?: pino.DestinationStream): pino.Logger 
       return requestId ? { requestId } : {};
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Standard output is written synchronously: a line is out before the next statement runs, so the lines
+  // logged just before process.exit are complete and in order (an asynchronous write still in flight at exit
+  // would land after the lines flushed at exit, or not at all). One small write per request costs microseconds.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 function getLogger(): pino.Logger {
