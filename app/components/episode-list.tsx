@@ -7,6 +7,13 @@ import { CsrfField } from "~/components/csrf-field";
 import { useTextLang } from "~/components/text-lang";
 import { Icon } from "~/components/icon";
 
+/** What an episode row shows. Loaders hand views only this, not the streams and captions of every episode. */
+export type ListedEpisode = Pick<Episode, "id" | "number" | "title" | "titleLang" | "duration">;
+
+export function listedEpisode({ id, number, title, titleLang, duration }: ListedEpisode): ListedEpisode {
+  return { id, number, title, titleLang, duration };
+}
+
 /** A drama's episodes with per-episode state in text and as a bar. */
 export function EpisodeList({
   episodes,
@@ -14,7 +21,7 @@ export function EpisodeList({
   currentEpisodeId,
   markRedirectTo,
 }: {
-  episodes: Episode[];
+  episodes: ListedEpisode[];
   progress: Record<string, ProgressLike>;
   currentEpisodeId?: string;
   /** When set (signed in), each episode gets a "Mark as watched/unwatched" form returning here. */
@@ -43,7 +50,7 @@ export function EpisodeItem({
   markRedirectTo,
   announce,
 }: {
-  episode: Episode;
+  episode: ListedEpisode;
   progress: ProgressLike | undefined;
   current?: boolean;
   markRedirectTo?: string;

@@ -3,7 +3,7 @@ import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog, requireDrama } from "~/catalog/index.server";
 import { requestLocale } from "~/i18n/locale.server";
-import { EpisodeList } from "~/components/episode-list";
+import { EpisodeList, listedEpisode } from "~/components/episode-list";
 import { FavoriteButton } from "~/components/favorite-button";
 import { labelForTag } from "~/components/tag-label";
 import { useTextLang } from "~/components/text-lang";
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   for (const row of rows) progress[row.episodeId] = row;
   return {
     drama,
-    episodes,
+    episodes: episodes.map(listedEpisode),
     progress,
     next: nextUp(rows, episodes),
     favorite,

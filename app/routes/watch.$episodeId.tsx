@@ -3,7 +3,7 @@ import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
 import { requestLocale } from "~/i18n/locale.server";
-import { EpisodeList } from "~/components/episode-list";
+import { EpisodeList, listedEpisode } from "~/components/episode-list";
 import { useLocale, useT, type Translate } from "~/i18n";
 import { languageAutonym, playerMessages, videojsDictionary } from "~/i18n/player";
 import { formatDuration } from "~/lib/format";
@@ -51,9 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   for (const row of rows) progress[row.episodeId] = row;
   const index = episodes.findIndex((e) => e.id === episode.id);
   return {
-    drama,
+    drama: { id: drama.id, title: drama.title, synopsis: drama.synopsis },
     episode,
-    episodes,
+    episodes: episodes.map(listedEpisode),
     progress,
     // Captions not chosen yet follow the viewer's language.
     preferences: {
@@ -67,8 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     here: pathWithSearch(request),
     viewer: viewerKey(userId),
     start: resumePosition(progress[episode.id]),
-    previous: index > 0 ? episodes[index - 1] : null,
-    next: index >= 0 && index < episodes.length - 1 ? episodes[index + 1] : null,
+    previous: index > 0 ? listedEpisode(episodes[index - 1]) : null,
+    next: index >= 0 && index < episodes.length - 1 ? listedEpisode(episodes[index + 1]) : null,
   };
 }
 
