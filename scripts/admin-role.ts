@@ -12,7 +12,7 @@
  * build/admin-role.js, which runs with plain node (production images have no tsx).
  */
 import { changeRole, type Role } from "~/models/admin-users.server";
-import { prisma } from "~/utils/db.server";
+import { disconnectDatabases } from "~/utils/db.server";
 import { ConfigError } from "~/utils/env.server";
 
 export interface CliResult {
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${explain(error)}\n`);
     return 1;
   } finally {
-    await prisma.$disconnect().catch(() => undefined);
+    await disconnectDatabases().catch(() => undefined);
   }
 }
 

@@ -82,7 +82,7 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
     DATA_DIR: path.join("/tmp", "dracin-scale-queries"),
     SESSION_SECRET: "scale-queries-session-secret-0123456789abcdef",
   });
-  const { prisma } = await import("~/utils/db.server");
+  const { disconnectDatabases, prisma } = await import("~/utils/db.server");
   const { createSession } = await import("~/models/sessions.server");
   const { sessionCookie } = await import("~/utils/session.server");
   const { encodeCursor, loginChart, auditPageFor } = await import("~/models/admin-audit.server");
@@ -253,7 +253,7 @@ async function measureDatabase(url: string, viewerEmail: string | null) {
     history: await prisma.watchHistory.count(),
     audit: await prisma.auditLog.count(),
   };
-  await prisma.$disconnect();
+  await disconnectDatabases();
   return { results, viewer: viewer.email, counts, historyRows };
 }
 

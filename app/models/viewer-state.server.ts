@@ -13,9 +13,9 @@
  * milliseconds (both of SQLite's stored spellings read alike through
  * julianday(); see sessions.server.ts).
  */
-import { engine, prisma, sqlitePrimaryConnection, type PrismaClient } from "~/utils/db.server";
+import { engine, prisma, type PrismaClient } from "~/utils/db.server";
+import { defineHotStatement, hotRow, type HotStatement } from "~/utils/hot-statements.server";
 import type { ViewerDataName } from "~/utils/route-handle";
-import { hotStatement } from "~/utils/sqlite-statements.server";
 
 /** One engine's spelling: timestamps to milliseconds, and the user-id placeholder. */
 interface Dialect {
@@ -89,13 +89,33 @@ export function fingerprintStatement(names: readonly ViewerDataName[], dialect: 
 }
 
 const statements = new Map<string, Statement>();
+const hotStatements = new Map<string, HotStatement>();
 
+function keyOf(names: readonly ViewerDataName[]): string {
+  return [...new Set(names)].sort().join(",");
+}
+
+/** For a replica (through Prisma): positional placeholders on SQLite. */
 function statementFor(names: readonly ViewerDataName[], which: "sqlite" | "postgresql"): Statement {
-  const key = `${which}:${[...new Set(names)].sort().join(",")}`;
+  const key = `${which}:${keyOf(names)}`;
   let statement = statements.get(key);
   if (!statement) {
     statement = fingerprintStatement(names, which === "sqlite" ? sqlite() : postgres());
     statements.set(key, statement);
+  }
+  return statement;
+}
+
+/** For the primary: a hot statement, `$1` the user id on both engines. */
+function hotStatementFor(names: readonly ViewerDataName[]): HotStatement {
+  const key = keyOf(names);
+  let statement = hotStatements.get(key);
+  if (!statement) {
+    statement = defineHotStatement(
+      `viewer-fingerprint:${key}`,
+      ({ ms }) => fingerprintStatement(names, { ms, userId: () => "$1" }).sql,
+    );
+    hotStatements.set(key, statement);
   }
   return statement;
 }
@@ -111,9 +131,8 @@ function text(value: unknown): string {
 
 /**
  * The summary of `names` of `userId`'s data, or null when the user no longer
- * exists. On SQLite's primary it runs on the primary's own connection,
- * prepared once (like the session lookup); otherwise through `db` (the
- * replica a page reads).
+ * exists. On the primary it is a hot statement (app/utils/hot-statements.server.ts,
+ * like the session lookup); otherwise it runs through `db` (the replica a page reads).
  */
 export async function viewerFingerprint(
   userId: string,
@@ -121,11 +140,8 @@ export async function viewerFingerprint(
   db: PrismaClient = prisma,
 ): Promise<string | null> {
   let row: Record<string, unknown> | undefined;
-  const connection = db === prisma ? await sqlitePrimaryConnection() : null;
-  if (connection) {
-    const { sql, bindings } = statementFor(names, "sqlite");
-    row = hotStatement(connection, sql).get(...Array<string>(bindings).fill(userId)) as
-      Record<string, unknown> | undefined;
+  if (db === prisma) {
+    row = await hotRow<Record<string, unknown>>(hotStatementFor(names), [userId]);
   } else if (engine === "postgresql") {
     // A constant statement with a bound parameter (the two engines differ only in spelling).
     row = (await db.$queryRawUnsafe<Record<string, unknown>[]>(statementFor(names, "postgresql").sql, userId))[0];

@@ -13,6 +13,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient, type Prisma } from "~/generated/sqlite/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/postgres/client";
 import { databaseEngine, getEnv, sqliteFilePath, type DatabaseEngine } from "~/utils/env.server";
@@ -46,8 +47,13 @@ function createSqliteClient(url: string, onConnect?: (connection: BetterSqlite3.
   return client;
 }
 
-function createPostgresClient(url: string, poolSize: number): PrismaClient {
-  const adapter = new PrismaPg({
+/**
+ * The pool of one PostgreSQL database, made here rather than by the adapter so
+ * the hot statements (app/utils/hot-statements.server.ts) run on the same
+ * connections as Prisma: one pool size to configure, one set of settings.
+ */
+function createPostgresPool(url: string, poolSize: number): pg.Pool {
+  const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     // Timestamps are stored without a zone and always mean UTC; CURRENT_TIMESTAMP
@@ -56,34 +62,57 @@ function createPostgresClient(url: string, poolSize: number): PrismaClient {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  // An idle connection the server closed: the pool drops it and opens another when asked.
+  // Without a listener the pool would rethrow it and end the process.
+  pool.on("error", (error) => {
+    process.stderr.write(`PostgreSQL idle connection failed: ${String(error)}\n`);
+  });
+  return pool;
+}
+
+function createPostgresClient(pool: pg.Pool): PrismaClient {
+  const adapter = new PrismaPg(pool);
+  // The adapter takes a pool only when it is an instance of ITS pg's Pool; another copy of pg
+  // would make it open a second pool of its own, silently doubling the connections.
+  if (Reflect.get(adapter, "externalPool") !== pool) {
+    throw new Error("@prisma/adapter-pg did not take the pg.Pool: it resolves another copy of the pg package");
+  }
   // The PostgreSQL client has the same models and methods; its types differ only
   // where PostgreSQL accepts more (e.g. `mode: "insensitive"`), see searchText().
   return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
 }
 
-function createClient(url: string, onConnect?: (connection: BetterSqlite3.Database) => void): PrismaClient {
-  return databaseEngine(url) === "postgresql"
-    ? createPostgresClient(url, getEnv().DATABASE_POOL_SIZE)
-    : createSqliteClient(url, onConnect);
+/** A client, and on PostgreSQL the pool it runs on (this module made it, so it ends it). */
+interface Database {
+  client: PrismaClient;
+  pool: pg.Pool | null;
+}
+
+function createDatabase(url: string, onConnect?: (connection: BetterSqlite3.Database) => void): Database {
+  if (databaseEngine(url) === "sqlite") return { client: createSqliteClient(url, onConnect), pool: null };
+  const pool = createPostgresPool(url, getEnv().DATABASE_POOL_SIZE);
+  return { client: createPostgresClient(pool), pool };
 }
 
 /** The primary's better-sqlite3 connection, once Prisma opened it (SQLite only). */
 let sqliteConnection: BetterSqlite3.Database | undefined;
-/** The replica's client: undefined until first asked for, null when none is configured. */
-let replicaClient: PrismaClient | null | undefined;
+/** The replica: undefined until first asked for, null when none is configured. */
+let replicaDatabase: Database | null | undefined;
 
 /** The engine of DATABASE_URL: the few raw queries that differ branch on it. */
 export const engine: DatabaseEngine = databaseEngine(getEnv().DATABASE_URL);
 
-/** The primary: all writes and read-your-own-writes reads. */
-export const prisma: PrismaClient = createClient(getEnv().DATABASE_URL, (connection) => {
+const primary = createDatabase(getEnv().DATABASE_URL, (connection) => {
   sqliteConnection = connection;
 });
 
+/** The primary: all writes and read-your-own-writes reads. */
+export const prisma: PrismaClient = primary.client;
+
 /**
  * On SQLite, the primary's own better-sqlite3 connection (the one Prisma's
- * adapter uses, so reads see every write): for the session lookup, which every
- * signed-in request and progress beacon runs. Null on PostgreSQL.
+ * adapter uses, so reads see every write): for the hot statements
+ * (app/utils/hot-statements.server.ts). Null on PostgreSQL.
  */
 export async function sqlitePrimaryConnection(): Promise<BetterSqlite3.Database | null> {
   if (engine !== "sqlite") return null;
@@ -91,12 +120,17 @@ export async function sqlitePrimaryConnection(): Promise<BetterSqlite3.Database 
   return sqliteConnection ?? null;
 }
 
+/** On PostgreSQL, the pool the primary's Prisma client runs on: for the hot statements. Null on SQLite. */
+export function postgresPrimaryPool(): pg.Pool | null {
+  return primary.pool;
+}
+
 function replica(): PrismaClient | null {
-  if (replicaClient === undefined) {
+  if (replicaDatabase === undefined) {
     const url = getEnv().DATABASE_REPLICA_URL;
-    replicaClient = url ? createClient(url) : null;
+    replicaDatabase = url ? createDatabase(url) : null;
   }
-  return replicaClient;
+  return replicaDatabase?.client ?? null;
 }
 
 /** The replica when one is configured, else the primary: reads that never need the reader's own writes. */
@@ -114,9 +148,15 @@ export function readDb(request: Request): PrismaClient {
   return wroteRecently(request) ? prisma : readReplica();
 }
 
-/** Closes the primary's and the replica's connections (graceful shutdown). */
+/**
+ * Closes the primary's and the replica's connections (graceful shutdown, and
+ * scripts when they finish). On PostgreSQL the pools are ours, not Prisma's:
+ * they end after Prisma has let go of them.
+ */
 export async function disconnectDatabases(): Promise<void> {
-  await Promise.all([prisma.$disconnect(), replicaClient ? replicaClient.$disconnect() : undefined]);
+  const databases = replicaDatabase ? [primary, replicaDatabase] : [primary];
+  await Promise.all(databases.map((database) => database.client.$disconnect()));
+  await Promise.all(databases.flatMap(({ pool }) => (pool && !pool.ending ? [pool.end()] : [])));
 }
 
 /**

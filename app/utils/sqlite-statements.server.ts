@@ -95,14 +95,16 @@ const hotStatements = new WeakMap<Database, Map<string, Statement>>();
 
 /**
  * A statement prepared once on `db`, run synchronously by the caller: for the
- * one query every progress beacon and signed-in page runs (the session lookup),
- * where Prisma's per-query pipeline costs more than SQLite does
- * (docs/decisions/008-sqlite-statement-cache.md).
+ * queries every progress beacon and signed-in page runs, where Prisma's
+ * per-query pipeline costs more than SQLite does (app/utils/hot-statements.server.ts,
+ * docs/decisions/021-hot-statements.md). Integers come back as numbers: Prisma's
+ * adapter turns on BigInts for its connection, and these statements read none
+ * beyond 2^53 (positions, durations, counts, 0/1).
  */
 export function hotStatement(db: Database, sql: string): Statement {
   let statements = hotStatements.get(db);
   if (!statements) hotStatements.set(db, (statements = new Map<string, Statement>()));
   let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = db.prepare<unknown[]>(sql)));
+  if (!statement) statements.set(sql, (statement = db.prepare<unknown[]>(sql).safeIntegers(false)));
   return statement;
 }
