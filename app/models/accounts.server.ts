@@ -10,8 +10,15 @@
 import type { Locale } from "~/i18n/catalog";
 import type { Prisma } from "~/generated/sqlite/client";
 import { writeAudit } from "~/models/audit.server";
-import { userHasPassword } from "~/models/users.server";
-import { isUniqueViolation, prisma, transaction } from "~/utils/db.server";
+import { isUniqueViolation, transaction } from "~/utils/db.server";
+import {
+  booleanOf,
+  dateOf,
+  defineHotStatement,
+  hotRows,
+  type SqlBoolean,
+  type SqlMs,
+} from "~/utils/hot-statements.server";
 import type { RequestInfo } from "~/utils/request.server";
 
 export interface StoredTokens {
@@ -234,6 +241,18 @@ export interface Connections {
   hasPassword: boolean;
 }
 
+/** Whether the user has a password, and their identities oldest first (one row of NULLs when there are none). */
+const CONNECTIONS = defineHotStatement(
+  "account-connections",
+  ({ ms }) => `SELECT (u."password" IS NOT NULL) AS "hasPassword", a."provider", ${ms('a."createdAt"')} AS "createdMs"
+    FROM "User" u LEFT JOIN "Account" a ON a."userId" = u."id" WHERE u."id" = $1
+    ORDER BY a."createdAt" ASC`,
+);
+
+type ConnectionRow = { hasPassword: SqlBoolean } & (
+  { provider: string; createdMs: number } | { provider: null; createdMs: SqlMs }
+);
+
 /**
  * The user's connections: one item per configured provider (`providers`, in
  * their order), then any identity at a provider no longer configured.
@@ -242,14 +261,11 @@ export async function listConnections(
   userId: string,
   providers: readonly { id: string; label: string }[],
 ): Promise<Connections> {
-  const [hasPassword, accounts] = await Promise.all([
-    userHasPassword(userId),
-    prisma.account.findMany({
-      where: { userId },
-      select: { provider: true, createdAt: true },
-      orderBy: { createdAt: "asc" },
-    }),
-  ]);
+  const rows = await hotRows<ConnectionRow>(CONNECTIONS, [userId]);
+  const hasPassword = rows.length > 0 && booleanOf(rows[0].hasPassword);
+  const accounts = rows.flatMap((row) =>
+    row.provider === null ? [] : [{ provider: row.provider, createdAt: dateOf(row.createdMs) }],
+  );
   const items: Connection[] = providers.map((provider) => {
     const account = accounts.find((row) => row.provider === provider.id);
     return {

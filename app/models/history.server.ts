@@ -1,5 +1,6 @@
 /** Watch history: an immutable log with one row per viewing. */
 import { prisma, transaction, type PrismaClient } from "~/utils/db.server";
+import { countOf, dateOf, defineHotStatement, hotRows, type SqlCount, type SqlMs } from "~/utils/hot-statements.server";
 
 /** A reload or a second save within this window belongs to the same viewing. */
 export const VIEWING_WINDOW_MS = 30 * 60 * 1000;
@@ -36,13 +37,40 @@ export interface HistoryPage {
   total: number;
 }
 
-/** Newest first. */
+/** The page's rows and the user's count in one statement: one row of NULLs and the count when the page is empty. */
+const HISTORY_PAGE = defineHotStatement(
+  "history-page",
+  ({ ms }) => `SELECT t."total", h."id", h."episodeId", h."dramaId", ${ms('h."watchedAt"')} AS "watchedMs"
+    FROM (SELECT count(*) AS "total" FROM "WatchHistory" WHERE "userId" = $1) t
+    LEFT JOIN (
+      SELECT "id", "episodeId", "dramaId", "watchedAt" FROM "WatchHistory" WHERE "userId" = $1
+      ORDER BY "watchedAt" DESC, "id" DESC LIMIT $2 OFFSET $3
+    ) h ON TRUE
+    ORDER BY h."watchedAt" DESC, h."id" DESC`,
+);
+
+type HistoryPageRow = { total: SqlCount } & (
+  | { id: string; episodeId: string; dramaId: string; watchedMs: number }
+  | { id: null; episodeId: null; dramaId: null; watchedMs: SqlMs }
+);
+
+/** Newest first. On the primary one hot statement; a replica reads through Prisma. */
 export async function listHistory(
   userId: string,
   page: number,
   pageSize = 20,
   db: PrismaClient = prisma,
 ): Promise<HistoryPage> {
+  if (db === prisma) {
+    const rows = await hotRows<HistoryPageRow>(HISTORY_PAGE, [userId, pageSize, (page - 1) * pageSize]);
+    const total = rows.length > 0 ? countOf(rows[0].total) : 0;
+    const items = rows.flatMap((row) =>
+      row.id === null
+        ? []
+        : [{ id: row.id, episodeId: row.episodeId, dramaId: row.dramaId, watchedAt: dateOf(row.watchedMs) }],
+    );
+    return { items, page, total, totalPages: Math.max(1, Math.ceil(total / pageSize)) };
+  }
   const [total, items] = await Promise.all([
     db.watchHistory.count({ where: { userId } }),
     db.watchHistory.findMany({

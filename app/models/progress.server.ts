@@ -1,7 +1,23 @@
-/** Per-episode watch progress. Every query is scoped by the acting userId. */
+/**
+ * Per-episode watch progress. Every query is scoped by the acting userId. The
+ * save and the reads signed-in pages make are hot statements on the primary
+ * (app/utils/hot-statements.server.ts); a replica reads through Prisma.
+ */
 import crypto from "node:crypto";
 import { isCompleted, type ProgressRow } from "~/lib/progress-rules";
 import { prisma, type PrismaClient } from "~/utils/db.server";
+import {
+  booleanOf,
+  dateOf,
+  dateOrNull,
+  defineHotStatement,
+  hotRow,
+  hotRows,
+  hotRun,
+  type Dialect,
+  type SqlBoolean,
+  type SqlMs,
+} from "~/utils/hot-statements.server";
 
 const PROGRESS_SELECT = {
   episodeId: true,
@@ -14,6 +30,66 @@ const PROGRESS_SELECT = {
 } as const;
 
 export type StoredProgress = ProgressRow & { hiddenAt: Date | null };
+
+/** PROGRESS_SELECT as a hot statement's columns, timestamps in epoch milliseconds. */
+interface ProgressHotRow {
+  episodeId: string;
+  dramaId: string;
+  currentTime: number;
+  duration: number;
+  completed: SqlBoolean;
+  updatedMs: number;
+  hiddenMs: SqlMs;
+}
+
+const progressColumns = ({ ms }: Dialect) =>
+  `"episodeId", "dramaId", "currentTime", "duration", "completed", ${ms('"updatedAt"')} AS "updatedMs", ${ms('"hiddenAt"')} AS "hiddenMs"`;
+
+function storedProgress(row: ProgressHotRow): StoredProgress {
+  return {
+    episodeId: row.episodeId,
+    dramaId: row.dramaId,
+    currentTime: row.currentTime,
+    duration: row.duration,
+    completed: booleanOf(row.completed),
+    updatedAt: dateOf(row.updatedMs),
+    hiddenAt: dateOrNull(row.hiddenMs),
+  };
+}
+
+const EPISODE_PROGRESS = defineHotStatement(
+  "progress-episode",
+  (dialect) =>
+    `SELECT ${progressColumns(dialect)} FROM "UserProgress" WHERE "userId" = $1 AND "episodeId" = $2 LIMIT 1`,
+);
+
+const DRAMA_PROGRESS = defineHotStatement(
+  "progress-drama",
+  (dialect) => `SELECT ${progressColumns(dialect)} FROM "UserProgress" WHERE "userId" = $1 AND "dramaId" = $2`,
+);
+
+const RECENT_PROGRESS = defineHotStatement(
+  "progress-recent",
+  (dialect) =>
+    `SELECT ${progressColumns(dialect)} FROM "UserProgress" WHERE "userId" = $1 ORDER BY "updatedAt" DESC LIMIT $2`,
+);
+
+// Timestamps and booleans are bound as each engine stores them (hotRun converts them as Prisma's adapters do).
+const SAVE_PROGRESS = defineHotStatement(
+  "progress-save",
+  () => `INSERT INTO "UserProgress"
+      ("id", "userId", "episodeId", "dramaId", "currentTime", "duration", "completed", "clientSeq", "hiddenAt", "createdAt", "updatedAt")
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $9)
+    ON CONFLICT ("userId", "episodeId") DO UPDATE SET
+      "dramaId" = excluded."dramaId",
+      "currentTime" = excluded."currentTime",
+      "duration" = excluded."duration",
+      "completed" = excluded."completed",
+      "clientSeq" = excluded."clientSeq",
+      "hiddenAt" = NULL,
+      "updatedAt" = excluded."updatedAt"
+    WHERE excluded."clientSeq" >= "UserProgress"."clientSeq"`,
+);
 
 export interface ProgressSave {
   episodeId: string;
@@ -36,20 +112,17 @@ export async function saveProgress(userId: string, save: ProgressSave, now = new
   const currentTime = Math.floor(save.position);
   const duration = Math.round(save.duration);
   const completed = isCompleted(save.position, save.duration);
-  const changed = await prisma.$executeRaw`
-    INSERT INTO "UserProgress"
-      ("id", "userId", "episodeId", "dramaId", "currentTime", "duration", "completed", "clientSeq", "hiddenAt", "createdAt", "updatedAt")
-    VALUES
-      (${crypto.randomUUID()}, ${userId}, ${save.episodeId}, ${save.dramaId}, ${currentTime}, ${duration}, ${completed}, ${save.seq}, NULL, ${now}, ${now})
-    ON CONFLICT ("userId", "episodeId") DO UPDATE SET
-      "dramaId" = excluded."dramaId",
-      "currentTime" = excluded."currentTime",
-      "duration" = excluded."duration",
-      "completed" = excluded."completed",
-      "clientSeq" = excluded."clientSeq",
-      "hiddenAt" = NULL,
-      "updatedAt" = excluded."updatedAt"
-    WHERE excluded."clientSeq" >= "UserProgress"."clientSeq"`;
+  const changed = await hotRun(SAVE_PROGRESS, [
+    crypto.randomUUID(),
+    userId,
+    save.episodeId,
+    save.dramaId,
+    currentTime,
+    duration,
+    completed,
+    save.seq,
+    now,
+  ]);
   return changed > 0;
 }
 
@@ -64,14 +137,12 @@ export async function hideDramaProgress(userId: string, dramaId: string, now = n
 }
 
 export async function getEpisodeProgress(userId: string, episodeId: string): Promise<StoredProgress | null> {
-  return prisma.userProgress.findUnique({
-    where: { userId_episodeId: { userId, episodeId } },
-    select: PROGRESS_SELECT,
-  });
+  const row = await hotRow<ProgressHotRow>(EPISODE_PROGRESS, [userId, episodeId]);
+  return row ? storedProgress(row) : null;
 }
 
 export async function getDramaProgress(userId: string, dramaId: string): Promise<StoredProgress[]> {
-  return prisma.userProgress.findMany({ where: { userId, dramaId }, select: PROGRESS_SELECT });
+  return (await hotRows<ProgressHotRow>(DRAMA_PROGRESS, [userId, dramaId])).map(storedProgress);
 }
 
 /** Progress rows of the dramas watched most recently, newest first. */
@@ -80,6 +151,7 @@ export async function getRecentProgress(
   take = 300,
   db: PrismaClient = prisma,
 ): Promise<StoredProgress[]> {
+  if (db === prisma) return (await hotRows<ProgressHotRow>(RECENT_PROGRESS, [userId, take])).map(storedProgress);
   return db.userProgress.findMany({
     where: { userId },
     orderBy: { updatedAt: "desc" },
