@@ -20,13 +20,12 @@ import { requestLocale } from "~/i18n/locale.server";
 import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { LOCALE_PARAM } from "~/i18n/negotiate";
 import { LanguageSwitch } from "~/components/language-switch";
-import { getUserWithVerification } from "~/models/users.server";
 import styles from "~/styles/app.css";
 import { getAssets, type Assets } from "~/utils/assets.server";
 import { getEnv } from "~/utils/env.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { readFlash } from "~/utils/flash.server";
-import { getUserId } from "~/utils/session.server";
+import { getSessionUser } from "~/utils/session.server";
 import { CsrfField, useCsrfToken } from "~/components/csrf-field";
 import { FORM_REFUSED } from "~/utils/csrf.server";
 import { VerifyBanner } from "~/components/verify-banner";
@@ -59,9 +58,9 @@ export const meta: MetaFunction = ({ error, matches }) => {
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const userId = await getUserId(request);
+  // The account comes with the session lookup: no query of its own.
   const [user, flash, locale] = await Promise.all([
-    userId ? getUserWithVerification(userId) : null,
+    getSessionUser(request),
     readFlash(request),
     requestLocale(request),
   ]);

@@ -8,9 +8,10 @@
  */
 import crypto from "node:crypto";
 import { writeAudit } from "~/models/audit.server";
-import { engine, prisma, sqlitePrimaryConnection, transaction } from "~/utils/db.server";
-import { hotStatement } from "~/utils/sqlite-statements.server";
+import type { UserWithVerification } from "~/models/users.server";
+import { engine, prisma, transaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { dateOrNull, defineHotStatement, hotRow, type SqlMs } from "~/utils/hot-statements.server";
 import type { RequestInfo } from "~/utils/request.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -62,60 +63,53 @@ export function isSessionLive(session: { expires: Date; lastSeenAt: Date }, now 
  * second kind into a Date in the server's LOCAL time zone. So raw SQL reads
  * and compares them through julianday(), which parses both as UTC
  * (tests/integration/sessions.test.ts covers both kinds).
- * PostgreSQL stores them as timestamp(3) in UTC and reads them with EXTRACT(EPOCH).
+ * PostgreSQL stores them as timestamp(3) in UTC and reads them with EXTRACT(EPOCH)
+ * (both through Dialect.ms in app/utils/hot-statements.server.ts).
  */
-// julianday() of 1970-01-01T00:00:00Z is 2440587.5 (inlined in the SQL below).
 
+/** The session row and its user's account fields, timestamps as epoch milliseconds (hot-statements.server.ts). */
 interface SessionLookupRow {
   id: string;
   userId: string;
-  /** The user's saved language (User.locale), read in the same query: every signed-in page needs it. */
+  email: string;
+  name: string | null;
+  role: string;
   locale: string | null;
-  /** Epoch milliseconds as a float (a CAST to INTEGER would come back as a slower BigInt). */
-  expiresMs: number | null;
-  lastSeenMs: number | null;
+  verifiedMs: SqlMs;
+  expiresMs: SqlMs;
+  lastSeenMs: SqlMs;
 }
 
-const SQLITE_LOOKUP = `SELECT s."id", s."userId", u."locale",
-    (julianday(s."expires") - 2440587.5) * 86400000.0 AS "expiresMs",
-    (julianday(s."lastSeenAt") - 2440587.5) * 86400000.0 AS "lastSeenMs"
-  FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."sessionToken" = ? LIMIT 1`;
-
-async function lookupSession(sessionToken: string): Promise<SessionLookupRow | undefined> {
-  const sqlite = await sqlitePrimaryConnection();
-  if (sqlite) {
-    // Straight on the primary's connection, prepared once: Prisma's pipeline around this
-    // one indexed read cost more than the read (docs/decisions/008-sqlite-statement-cache.md).
-    return hotStatement(sqlite, SQLITE_LOOKUP).get(sessionToken) as SessionLookupRow | undefined;
-  }
-  const rows = await prisma.$queryRaw<SessionLookupRow[]>`
-    SELECT s."id", s."userId", u."locale",
-      (EXTRACT(EPOCH FROM s."expires") * 1000)::float8 AS "expiresMs",
-      (EXTRACT(EPOCH FROM s."lastSeenAt") * 1000)::float8 AS "lastSeenMs"
-    FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."sessionToken" = ${sessionToken} LIMIT 1`;
-  return rows[0];
-}
+// Every signed-in request and progress beacon runs this: one indexed read of the session with
+// its user's account fields (the header, the verify banner, /account read them from here).
+const LOOKUP = defineHotStatement(
+  "session-lookup",
+  ({ ms }) => `SELECT s."id", s."userId", u."email", u."name", u."role", u."locale",
+    ${ms('u."emailVerified"')} AS "verifiedMs", ${ms('s."expires"')} AS "expiresMs", ${ms('s."lastSeenAt"')} AS "lastSeenMs"
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."sessionToken" = $1 LIMIT 1`,
+);
 
 /**
  * The user of a live session, or null. An expired or idle row is removed.
  * Every signed-in request (and every progress beacon) runs this, so it is
- * ONE raw indexed read (Prisma's query planning costs about twice the query
- * itself here, docs/PERFORMANCE.md), plus a conditional UPDATE of lastSeenAt
- * at most once a minute per session.
+ * ONE hot indexed read (Prisma's query planning costs about twice the query
+ * itself here, docs/decisions/021-hot-statements.md), plus a conditional
+ * UPDATE of lastSeenAt at most once a minute per session.
  */
 export async function findSessionUserId(token: string, now = new Date()): Promise<string | null> {
   return (await findSessionViewer(token, now))?.userId ?? null;
 }
 
-/** Who a live session belongs to, with their saved language; null as findSessionUserId. */
+/** Who a live session belongs to: their id, saved language and account fields, read with the session. */
 export interface SessionViewer {
   userId: string;
   locale: string | null;
+  /** What getUserWithVerification() would return now. */
+  user: UserWithVerification;
 }
 
 export async function findSessionViewer(token: string, now = new Date()): Promise<SessionViewer | null> {
-  const sessionToken = hashToken(token);
-  const row = await lookupSession(sessionToken);
+  const row = await hotRow<SessionLookupRow>(LOOKUP, [hashToken(token)]);
   if (!row) return null;
   const at = now.getTime();
   // An unreadable timestamp (NULL from julianday) counts as ended: fail closed.
@@ -126,7 +120,15 @@ export async function findSessionViewer(token: string, now = new Date()): Promis
     return null;
   }
   if (lastSeenMs < at - LAST_SEEN_INTERVAL_MS) await touchSession(row.id, now);
-  return { userId: row.userId, locale: row.locale };
+  const user: UserWithVerification = {
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role === "ADMIN" ? "ADMIN" : "USER",
+    locale: row.locale,
+    emailVerified: dateOrNull(row.verifiedMs),
+  };
+  return { userId: row.userId, locale: row.locale, user };
 }
 
 /**

@@ -9,12 +9,12 @@ import { ChangePasswordSchema, ProfileSchema } from "~/auth/schemas";
 import { FormError, NameField, PasswordField } from "~/components/field";
 import { useT, type MessageKey } from "~/i18n";
 import { listConnections } from "~/models/accounts.server";
-import { changePassword, getUserById, getUserWithVerification, updateDisplayName } from "~/models/users.server";
+import { changePassword, updateDisplayName } from "~/models/users.server";
 import { flashHeader } from "~/utils/flash.server";
 import { formText, parseForm, type FieldErrors } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
 import { badRequest, tooManyRequests } from "~/utils/responses.server";
-import { getSessionTokenHash, requireUserId } from "~/utils/session.server";
+import { getSessionTokenHash, requireUser } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { readForm } from "~/utils/csrf.server";
 import { checkPasswordPolicy } from "~/auth/password-policy.server";
@@ -31,11 +31,13 @@ const IntentSchema = z.enum(["profile", "password"]);
 export { retryAfterHeaders as headers } from "~/utils/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const userId = await requireUserId(request);
-  const user = await getUserById(userId);
-  if (!user) throw redirect("/login");
-  const emailVerified = Boolean((await getUserWithVerification(userId))?.emailVerified);
-  return { user, connections: await listConnections(userId, enabledProviders()), emailVerified };
+  // The account comes with the session lookup (as for the layout): no query of its own.
+  const { emailVerified, ...user } = await requireUser(request);
+  return {
+    user,
+    connections: await listConnections(user.id, enabledProviders()),
+    emailVerified: Boolean(emailVerified),
+  };
 }
 
 type ActionResult = {
@@ -47,7 +49,8 @@ type ActionResult = {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const userId = await requireUserId(request);
+  const user = await requireUser(request);
+  const userId = user.id;
   const form = await readForm(request);
   const intent = IntentSchema.safeParse(form.get("intent"));
   if (!intent.success)
@@ -83,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   // The password policy (app/auth/password-policy.server.ts) knows the user's email and name.
-  const policy = checkPasswordPolicy(parsed.data.newPassword, (await getUserById(userId)) ?? {});
+  const policy = checkPasswordPolicy(parsed.data.newPassword, user);
   if (!policy.ok) {
     return badRequest<ActionResult>({ intent: "password", errors: { newPassword: policy.error }, formError: null });
   }

@@ -11,7 +11,7 @@ import {
   hashToken,
   type SessionViewer,
 } from "~/models/sessions.server";
-import { getUserById } from "~/models/users.server";
+import type { UserWithVerification } from "~/models/users.server";
 import { getEnv } from "~/utils/env.server";
 import { pathWithSearch, safeRedirect } from "~/utils/redirect";
 import { redirectFor } from "~/utils/htmx.server";
@@ -62,7 +62,7 @@ export async function getUserIdFromCookieHeader(cookieHeader: string | null | un
 // One lookup per request, however many loaders ask.
 const viewerByRequest = new WeakMap<Request, Promise<SessionViewer | null>>();
 
-/** The signed-in user of this request and their saved language, or null. */
+/** The signed-in user of this request, their saved language and account fields, or null (read once per request). */
 export function getSessionViewer(request: Request): Promise<SessionViewer | null> {
   let pending = viewerByRequest.get(request);
   if (!pending) {
@@ -74,6 +74,14 @@ export function getSessionViewer(request: Request): Promise<SessionViewer | null
 
 export async function getUserId(request: Request): Promise<string | null> {
   return (await getSessionViewer(request))?.userId ?? null;
+}
+
+/**
+ * The signed-in user's account (name, email, role, language, verification),
+ * read with the session: no query of its own. Null when nobody is signed in.
+ */
+export async function getSessionUser(request: Request): Promise<UserWithVerification | null> {
+  return (await getSessionViewer(request))?.user ?? null;
 }
 
 /** The stored (hashed) token of this request's session, to tell it apart from the user's others. */
@@ -88,9 +96,14 @@ export function loginPath(request: Request): string {
 
 /** Throws a redirect to the sign-in page when nobody is signed in. */
 export async function requireUserId(request: Request): Promise<string> {
-  const userId = await getUserId(request);
-  if (!userId) throw redirectFor(request, loginPath(request));
-  return userId;
+  return (await requireUser(request)).id;
+}
+
+/** The signed-in user's account (as getSessionUser); throws a redirect to the sign-in page when nobody is signed in. */
+export async function requireUser(request: Request): Promise<UserWithVerification> {
+  const user = await getSessionUser(request);
+  if (!user) throw redirectFor(request, loginPath(request));
+  return user;
 }
 
 /**
@@ -98,12 +111,11 @@ export async function requireUserId(request: Request): Promise<string> {
  * Response when the signed-in user is not an admin (User.role = ADMIN).
  */
 export async function requireAdmin(request: Request): Promise<string> {
-  const userId = await requireUserId(request);
-  const user = await getUserById(userId);
-  if (user?.role !== "ADMIN") {
+  const user = await requireUser(request);
+  if (user.role !== "ADMIN") {
     throw await plainText(request, 403, "http.adminOnly");
   }
-  return userId;
+  return user.id;
 }
 
 /** Throws a redirect home when somebody is already signed in. */
