@@ -9,6 +9,8 @@ WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary can be fetched.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# patches/: the fixes npm ci applies to dependencies after installing them (postinstall, patch-package).
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
