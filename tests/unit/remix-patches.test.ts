@@ -1,0 +1,199 @@
+/**
+ * Our patches of Remix's packages (patches/, applied by patch-package after
+ * every install; docs/decisions/022-remix-patches.md), each installed and
+ * behaving as before:
+ * - @remix-run/router: a routes array's ranked branches and a path's matcher
+ *   computed once; routes patched in later still match;
+ * - @remix-run/server-runtime: a loader gets the request itself when there is
+ *   no Remix parameter to strip, so every loader of one request sees one
+ *   Request (what the per-request session read relies on);
+ * - @remix-run/react and react-router-dom: the server routes and data routes
+ *   of a build made once, not on every render.
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createMemoryHistory, createRouter, matchPath, matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+import type { StaticHandlerContext } from "@remix-run/router";
+import { createStaticRouter } from "react-router-dom/server";
+import { describe, expect, it } from "vitest";
+
+const require = createRequire(import.meta.url);
+
+function routes(): AgnosticRouteObject[] {
+  return [
+    {
+      id: "root",
+      path: "/",
+      children: [
+        { id: "home", index: true },
+        { id: "drama", path: "drama/:dramaId" },
+        { id: "watch", path: "watch/:episodeId" },
+        { id: "my-list", path: "my-list" },
+        { id: "splat", path: "*" },
+      ],
+    },
+  ];
+}
+
+function idsOf(matches: ReturnType<typeof matchRoutes>): string[] | null {
+  return matches ? matches.map((match) => match.route.id ?? "") : null;
+}
+
+/** The files of a package, next to the one `entry` resolves to. */
+function packageFile(entry: string, file: string): string {
+  const resolved = require.resolve(entry);
+  return fs.readFileSync(`${resolved.slice(0, resolved.lastIndexOf("/"))}/${file}`, "utf8");
+}
+
+describe("the patches", () => {
+  it("are installed, in the CommonJS and the ES module build of each package", () => {
+    const installed: [string, string, string][] = [
+      ["@remix-run/router", "router.cjs.js", "rankedBranchesCache.get(routes)"],
+      ["@remix-run/router", "router.js", "rankedBranchesCache.get(routes)"],
+      ["@remix-run/router", "router.cjs.js", "compiledPaths.get(key)"],
+      ["@remix-run/router", "router.js", "compiledPaths.get(key)"],
+      ["@remix-run/server-runtime", "data.js", 'if (!url.searchParams.has("_routes")) return request;'],
+      ["@remix-run/server-runtime", "esm/data.js", 'if (!url.searchParams.has("_routes")) return request;'],
+      ["@remix-run/react", "server.js", "serverRoutesByManifest.get(manifest.routes)"],
+      ["@remix-run/react", "esm/server.js", "serverRoutesByManifest.get(manifest.routes)"],
+      ["react-router-dom/server", "server.js", "dataRoutesCache.get(routes)"],
+      ["react-router-dom/server", "server.mjs", "dataRoutesCache.get(routes)"],
+    ];
+    for (const [entry, file, text] of installed) expect(packageFile(entry, file), `${entry} ${file}`).toContain(text);
+  });
+});
+
+describe("the router memo patch", () => {
+  it("matches as before, again and again on the same routes array", () => {
+    const tree = routes();
+    for (let round = 0; round < 3; round += 1) {
+      expect(idsOf(matchRoutes(tree, "/"))).toEqual(["root", "home"]);
+      expect(idsOf(matchRoutes(tree, "/drama/moonlit"))).toEqual(["root", "drama"]);
+      expect(matchRoutes(tree, "/drama/moonlit")?.[1].params).toEqual({ dramaId: "moonlit" });
+      expect(idsOf(matchRoutes(tree, "/MY-LIST/"))).toEqual(["root", "my-list"]);
+      expect(idsOf(matchRoutes(tree, "/nowhere/at/all"))).toEqual(["root", "splat"]);
+    }
+    // Another array with other routes is matched on its own.
+    expect(idsOf(matchRoutes([{ id: "only", path: "/only" }], "/drama/moonlit"))).toBeNull();
+  });
+
+  it("keeps case sensitivity and end apart for the same path", () => {
+    expect(matchPath({ path: "/Drama", caseSensitive: true }, "/drama")).toBeNull();
+    expect(matchPath({ path: "/Drama" }, "/drama")).not.toBeNull();
+    expect(matchPath({ path: "/drama", end: false }, "/drama/x")?.pathnameBase).toBe("/drama");
+    expect(matchPath({ path: "/drama" }, "/drama/x")).toBeNull();
+  });
+
+  it("sees routes patched into a router after it matched", () => {
+    const router = createRouter({ routes: routes(), history: createMemoryHistory() });
+    expect(idsOf(matchRoutes(router.routes, "/history"))).toEqual(["root", "splat"]);
+    router.patchRoutes("root", [{ id: "history", path: "history" }]);
+    expect(idsOf(matchRoutes(router.routes, "/history"))).toEqual(["root", "history"]);
+    router.dispose();
+  });
+});
+
+/** A one-route build whose loaders record the Request they were given; the document is the loaders' verdict. */
+function recordingBuild(seen: Request[]): ServerBuild {
+  const loader = ({ request }: { request: Request }) => {
+    seen.push(request);
+    return { url: request.url };
+  };
+  const entryRoute = (id: string, parentId: string | undefined, path: string | undefined, index?: boolean) => ({
+    id,
+    parentId,
+    path,
+    index,
+    hasAction: false,
+    hasLoader: true,
+    hasClientAction: false,
+    hasClientLoader: false,
+    hasErrorBoundary: false,
+    module: `/${id}.js`,
+  });
+  const root = entryRoute("root", undefined, "");
+  const page = entryRoute("routes/_index", "root", undefined, true);
+  return {
+    mode: "production",
+    entry: {
+      module: {
+        default: (
+          _request: Request,
+          status: number,
+          _headers: Headers,
+          context: { staticHandlerContext: StaticHandlerContext },
+        ) => new Response(JSON.stringify(context.staticHandlerContext.loaderData), { status }),
+      },
+    },
+    routes: {
+      root: { ...root, module: { loader, default: () => null } },
+      "routes/_index": { ...page, module: { loader, default: () => null } },
+    },
+    assets: {
+      entry: { imports: [], module: "/entry.js" },
+      routes: { root, "routes/_index": page },
+      url: "/manifest.js",
+      version: "1",
+    },
+    publicPath: "/build/",
+    assetsBuildDirectory: "public/build",
+    future: {
+      v3_fetcherPersist: true,
+      v3_relativeSplatPath: true,
+      v3_throwAbortReason: true,
+      v3_singleFetch: true,
+      v3_lazyRouteDiscovery: true,
+    },
+    isSpaMode: false,
+  };
+}
+
+describe("the server-runtime patch", () => {
+  it("hands every loader of a document request the request itself when there is nothing to strip", async () => {
+    const seen: Request[] = [];
+    const handler = createRequestHandler(recordingBuild(seen), "production");
+    const request = new Request("http://127.0.0.1/?page=2");
+    const response = await handler(request);
+    expect(response.status).toBe(200);
+    expect(seen).toHaveLength(2);
+    expect(seen.every((each) => each === request)).toBe(true);
+  });
+
+  it("still strips Remix's own parameters, on a copy", async () => {
+    const seen: Request[] = [];
+    const handler = createRequestHandler(recordingBuild(seen), "production");
+    const response = await handler(new Request("http://127.0.0.1/?index&page=2"));
+    expect(response.status).toBe(200);
+    expect(seen.map((each) => each.url)).toEqual(["http://127.0.0.1/?page=2", "http://127.0.0.1/?page=2"]);
+  });
+});
+
+describe("the static router patch", () => {
+  it("makes the data routes of a routes array once, and matches each render's own context", () => {
+    const tree = routes();
+    const contextFor = (pathname: string): StaticHandlerContext => {
+      const matches = matchRoutes(tree, pathname) ?? [];
+      return {
+        basename: "/",
+        location: { pathname, search: "", hash: "", state: null, key: "default" },
+        matches: matches.map((match) => ({ ...match, route: { ...match.route, id: match.route.id ?? "" } })),
+        loaderData: {},
+        actionData: null,
+        errors: null,
+        statusCode: 200,
+        loaderHeaders: {},
+        actionHeaders: {},
+        activeDeferreds: null,
+      } as StaticHandlerContext;
+    };
+    const first = createStaticRouter(tree, contextFor("/drama/a"));
+    const second = createStaticRouter(tree, contextFor("/my-list"));
+    expect(second.routes).toBe(first.routes);
+    expect(first.state.matches.map((match) => match.route.id)).toEqual(["root", "drama"]);
+    expect(second.state.matches.map((match) => match.route.id)).toEqual(["root", "my-list"]);
+    // A match carries the data route (with its element properties), not the bare route it came from.
+    expect(first.state.matches[1].route).toBe(first.routes[0].children?.find((route) => route.id === "drama"));
+    expect(createStaticRouter(routes(), contextFor("/")).routes).not.toBe(first.routes);
+  });
+});
