@@ -28,7 +28,7 @@ import { PageCache } from "~/utils/page-cache.server";
 import { PrivatePageCache, type Viewer } from "~/utils/private-page-cache.server";
 import { readPrimaryCookie } from "~/utils/read-your-writes.server";
 import { createRemixHandler } from "~/utils/remix-handler.server";
-import { BODY_LIMITS, RequestRefused, formFields, readBodyWithin } from "~/utils/request-body.server";
+import { BODY_LIMITS, RequestRefused, formFields, lingerOnClose, readBodyWithin } from "~/utils/request-body.server";
 import type { ViewerDataName } from "~/utils/route-handle";
 import { crossSiteReason } from "~/utils/security.server";
 import { getSessionViewerFromCookieHeader, getUserIdFromCookieHeader } from "~/utils/session.server";
@@ -121,7 +121,11 @@ const lastResort: express.ErrorRequestHandler = (error: unknown, req, res, _next
   if (error instanceof RequestRefused) res.set(error.headers);
   // A sender that was refused for its size, or before its body was read (415), need not go on sending: the
   // connection closes after this answer rather than Node reading the rest to reuse it.
-  if (status === 413 || !req.complete) res.set("Connection", "close");
+  if (status === 413 || !req.complete) {
+    res.set("Connection", "close");
+    // What the sender is still sending is read and dropped until it stops, so the answer reaches it.
+    if (!req.complete) lingerOnClose(req);
+  }
   if (status === null) sendText(req, res, 500, "http.serverError");
   else sendText(req, res, status, CLIENT_ERROR_MESSAGES[status] ?? "http.badRequest");
 };

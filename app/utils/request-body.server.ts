@@ -129,6 +129,32 @@ export function readBodyWithin(maxBytes: number): express.RequestHandler {
   };
 }
 
+/** How long a refused sender is given to read the answer and stop, before its connection is cut. */
+export const LINGER_MS = 2_000;
+
+/**
+ * Closes a refused sender's connection without losing the answer: after the
+ * answer, Node would close the socket at once while the client is still
+ * sending, and a socket closed with unread bytes sends a TCP reset, which can
+ * reach the client before it has read the answer (the answer is then lost).
+ * Instead the answer is followed by a half-close (FIN): what still arrives is
+ * read and dropped (nothing is kept) until the client closes its side, for at
+ * most LINGER_MS.
+ */
+export function lingerOnClose(req: import("node:http").IncomingMessage): void {
+  const socket = req.socket;
+  if (Reflect.get(socket, "lingering") === true) return;
+  Reflect.set(socket, "lingering", true);
+  // Node ends a `Connection: close` answer with destroySoon(): end the writing side instead, and keep reading.
+  socket.destroySoon = () => {
+    socket.end();
+    req.resume();
+    const cut = setTimeout(() => socket.destroy(), LINGER_MS);
+    cut.unref();
+    socket.once("close", () => clearTimeout(cut));
+  };
+}
+
 /** The fields of a form body read by readBodyWithin (the last value of a repeated name wins). */
 export function formFields(body: unknown): Record<string, string> {
   if (!Buffer.isBuffer(body) || body.length === 0) return {};

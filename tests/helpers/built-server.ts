@@ -108,6 +108,8 @@ export interface Exchange {
   ms: number;
   /** Bytes the client had written by then. */
   sent: number;
+  /** Bytes the client had written when the first byte of the answer arrived (null: no answer). */
+  sentAtAnswer: number | null;
 }
 
 /**
@@ -125,16 +127,20 @@ export function exchange(
     const started = Date.now();
     let answer = "";
     let sent = 0;
+    let sentAtAnswer: number | null = null;
     let stop: (() => void) | void;
     const giveUp = setTimeout(() => socket.destroy(), giveUpMs);
     socket.setEncoding("latin1");
-    socket.on("data", (chunk: string) => (answer += chunk));
+    socket.on("data", (chunk: string) => {
+      sentAtAnswer ??= sent;
+      answer += chunk;
+    });
     // A reset after the answer (the server stopped reading what was still coming) is a close like any other.
     socket.on("error", () => undefined);
     socket.on("close", () => {
       clearTimeout(giveUp);
       stop?.();
-      resolve({ answer, ms: Date.now() - started, sent });
+      resolve({ answer, ms: Date.now() - started, sent, sentAtAnswer });
     });
     socket.on("connect", () => {
       stop = talk((data) => {

@@ -146,11 +146,14 @@ describe("a 50 MB chunked upload", () => {
         }),
       ),
     );
-    for (const { answer, ms, sent } of uploads) {
+    for (const { answer, ms, sentAtAnswer } of uploads) {
       expect(statusOf(answer)).toBe(413);
       expect(answer).toMatch(/connection: close/i);
+      // Answered before half the 50 MB were even handed to the client's socket (what it writes in the
+      // meantime depends on its own event loop: 1 MB every 5 ms); then the server drops what still comes,
+      // for at most LINGER_MS, until the client, told the connection is closing, stops.
+      expect(sentAtAnswer).toBeLessThan(25 * 0x100000);
       expect(ms).toBeLessThan(1_000);
-      expect(sent).toBeLessThan(10 * 0x100000);
     }
     expect(residentKiB() - before).toBeLessThan(32 * 1024);
   });
