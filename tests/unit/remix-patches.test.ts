@@ -8,7 +8,9 @@
  *   no Remix parameter to strip, so every loader of one request sees one
  *   Request (what the per-request session read relies on);
  * - @remix-run/react and react-router-dom: the server routes and data routes
- *   of a build made once, not on every render.
+ *   of a build made once, not on every render;
+ * - @remix-run/server-runtime and @remix-run/react: the loaders' data encoded
+ *   for hydration only when <Scripts> reads it (no page does).
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -16,7 +18,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { createMemoryHistory, createRouter, matchPath, matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
 import type { StaticHandlerContext } from "@remix-run/router";
 import { createStaticRouter } from "react-router-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 const require = createRequire(import.meta.url);
 
@@ -55,6 +57,10 @@ describe("the patches", () => {
       ["@remix-run/router", "router.js", "compiledPaths.get(key)"],
       ["@remix-run/server-runtime", "data.js", 'if (!url.searchParams.has("_routes")) return request;'],
       ["@remix-run/server-runtime", "esm/data.js", 'if (!url.searchParams.has("_routes")) return request;'],
+      ["@remix-run/server-runtime", "server.js", "function lazyHandoffStream("],
+      ["@remix-run/server-runtime", "esm/server.js", "function lazyHandoffStream("],
+      ["@remix-run/react", "server.js", "reader: lazyReader(context)"],
+      ["@remix-run/react", "esm/server.js", "reader: lazyReader(context)"],
       ["@remix-run/react", "server.js", "serverRoutesByManifest.get(manifest.routes)"],
       ["@remix-run/react", "esm/server.js", "serverRoutesByManifest.get(manifest.routes)"],
       ["react-router-dom/server", "server.js", "dataRoutesCache.get(routes)"],
@@ -95,7 +101,13 @@ describe("the router memo patch", () => {
 });
 
 /** A one-route build whose loaders record the Request they were given; the document is the loaders' verdict. */
-function recordingBuild(seen: Request[]): ServerBuild {
+/** What the entry module is handed: the parts these tests read. */
+interface EntryContextSeen {
+  staticHandlerContext: StaticHandlerContext;
+  serverHandoffStream?: ReadableStream<Uint8Array>;
+}
+
+function recordingBuild(seen: Request[], inspect: (context: EntryContextSeen) => void = () => undefined): ServerBuild {
   const loader = ({ request }: { request: Request }) => {
     seen.push(request);
     return { url: request.url };
@@ -118,12 +130,10 @@ function recordingBuild(seen: Request[]): ServerBuild {
     mode: "production",
     entry: {
       module: {
-        default: (
-          _request: Request,
-          status: number,
-          _headers: Headers,
-          context: { staticHandlerContext: StaticHandlerContext },
-        ) => new Response(JSON.stringify(context.staticHandlerContext.loaderData), { status }),
+        default: (_request: Request, status: number, _headers: Headers, context: EntryContextSeen) => {
+          inspect(context);
+          return new Response(JSON.stringify(context.staticHandlerContext.loaderData), { status });
+        },
       },
     },
     routes: {
@@ -166,6 +176,25 @@ describe("the server-runtime patch", () => {
     const response = await handler(new Request("http://127.0.0.1/?index&page=2"));
     expect(response.status).toBe(200);
     expect(seen.map((each) => each.url)).toEqual(["http://127.0.0.1/?page=2", "http://127.0.0.1/?page=2"]);
+  });
+});
+
+describe("the hand-off stream patch", () => {
+  it("encodes the loaders' data for hydration only when something reads it, once", async () => {
+    let lazy = false;
+    let text = "";
+    const handler = createRequestHandler(
+      recordingBuild([], (context) => {
+        lazy = typeof Object.getOwnPropertyDescriptor(context, "serverHandoffStream")?.get === "function";
+        const stream = context.serverHandoffStream;
+        expect(context.serverHandoffStream).toBe(stream);
+        void new Response(stream).text().then((body) => (text = body));
+      }),
+      "production",
+    );
+    expect((await handler(new Request("http://127.0.0.1/?page=3"))).status).toBe(200);
+    expect(lazy).toBe(true);
+    await vi.waitFor(() => expect(text).toContain("http://127.0.0.1/?page=3"));
   });
 });
 
