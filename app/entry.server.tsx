@@ -54,7 +54,8 @@ export default async function handleRequest(
   });
   // OAuth sign-in forms are redirected to the providers: form-action must allow them.
   setSecurityHeaders(responseHeaders, oauthFormTargets());
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  // Bytes, not a string: a string body is first checked character by character (USVString), then encoded.
+  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

@@ -59,6 +59,9 @@ function requestUrl(req: express.Request): string {
   return `${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`;
 }
 
+/** The abort reason of a request whose response was sent in full. */
+const RESPONSE_FINISHED = new Error("the response was sent");
+
 function toFetchRequest(req: express.Request, res: express.Response, url: string): Request {
   const headers = new Headers();
   const raw = req.rawHeaders;
@@ -66,8 +69,10 @@ function toFetchRequest(req: express.Request, res: express.Response, url: string
     if (!raw[i].startsWith(":")) headers.append(raw[i], raw[i + 1]);
   }
   const controller = new AbortController();
-  // Always: a finished response releases whatever waits on the signal (Remix's stream timeout).
-  res.once("close", () => controller.abort());
+  // Always: a finished response releases whatever waits on the signal (Remix's stream timeout). A client that
+  // left gets the standard AbortError; a finished response a shared reason (an AbortError per request,
+  // with its stack, cost 2 % of a page's CPU).
+  res.once("close", () => (res.writableFinished ? controller.abort(RESPONSE_FINISHED) : controller.abort()));
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method === "GET" || req.method === "HEAD") {
     // A Fetch Request cannot carry a body here (one that came was read and bounded, and is dropped).
