@@ -19,7 +19,8 @@ import {
   type SqlMs,
 } from "~/utils/hot-statements.server";
 
-const PROGRESS_SELECT = {
+/** The columns of a stored progress row (Prisma's select; the hot statements read the same). */
+export const PROGRESS_SELECT = {
   episodeId: true,
   dramaId: true,
   currentTime: true,

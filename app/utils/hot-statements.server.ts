@@ -85,6 +85,13 @@ function postgresParams(params: readonly HotParam[]): (string | number | boolean
   return params.map((param) => (param instanceof Date ? postgresDateTime(param) : param));
 }
 
+/** The primary's better-sqlite3 connection (on SQLite; PostgreSQL uses the pool). */
+async function sqliteConnection() {
+  const connection = await sqlitePrimaryConnection();
+  if (!connection) throw new Error("The primary database has no connection for hot statements");
+  return connection;
+}
+
 /** The rows of a hot statement on the primary. `Row` describes what both drivers may give (see the readers below). */
 export async function hotRows<Row>(statement: HotStatement, params: readonly HotParam[]): Promise<Row[]> {
   const pool = postgresPrimaryPool();
@@ -92,18 +99,14 @@ export async function hotRows<Row>(statement: HotStatement, params: readonly Hot
     const result = await pool.query({ name: statement.name, text: statement.sql, values: postgresParams(params) });
     return result.rows as Row[];
   }
-  const connection = await sqlitePrimaryConnection();
-  if (!connection) throw new Error("The primary database has no connection for hot statements");
-  return hotStatement(connection, statement.sql).all(sqliteParams(params)) as Row[];
+  return hotStatement(await sqliteConnection(), statement.sql).all(sqliteParams(params)) as Row[];
 }
 
 /** The first row of a hot statement on the primary, or undefined. */
 export async function hotRow<Row>(statement: HotStatement, params: readonly HotParam[]): Promise<Row | undefined> {
   const pool = postgresPrimaryPool();
   if (pool) return (await hotRows<Row>(statement, params))[0];
-  const connection = await sqlitePrimaryConnection();
-  if (!connection) throw new Error("The primary database has no connection for hot statements");
-  return hotStatement(connection, statement.sql).get(sqliteParams(params)) as Row | undefined;
+  return hotStatement(await sqliteConnection(), statement.sql).get(sqliteParams(params)) as Row | undefined;
 }
 
 /** Runs a hot write on the primary; returns the number of rows it changed. */
@@ -113,9 +116,7 @@ export async function hotRun(statement: HotStatement, params: readonly HotParam[
     const result = await pool.query({ name: statement.name, text: statement.sql, values: postgresParams(params) });
     return result.rowCount ?? 0;
   }
-  const connection = await sqlitePrimaryConnection();
-  if (!connection) throw new Error("The primary database has no connection for hot statements");
-  return hotStatement(connection, statement.sql).run(sqliteParams(params)).changes;
+  return hotStatement(await sqliteConnection(), statement.sql).run(sqliteParams(params)).changes;
 }
 
 // ---------------------------------------------------------------------------

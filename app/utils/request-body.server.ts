@@ -12,6 +12,7 @@
  * Refusals are errors with a `status`, answered by the last-resort handler
  * (app/utils/http-hooks.server.ts) in the request's language.
  */
+import type http from "node:http";
 import type express from "express";
 
 /** The most a body may hold, in bytes: the largest form any page sends is a few kilobytes. */
@@ -141,10 +142,8 @@ export const LINGER_MS = 2_000;
  * read and dropped (nothing is kept) until the client closes its side, for at
  * most LINGER_MS.
  */
-export function lingerOnClose(req: import("node:http").IncomingMessage): void {
+export function lingerOnClose(req: http.IncomingMessage): void {
   const socket = req.socket;
-  if (Reflect.get(socket, "lingering") === true) return;
-  Reflect.set(socket, "lingering", true);
   // Node ends a `Connection: close` answer with destroySoon(): end the writing side instead, and keep reading.
   socket.destroySoon = () => {
     socket.end();

@@ -13,6 +13,7 @@ import {
   getEpisodeProgress,
   getRecentProgress,
   hideDramaProgress,
+  PROGRESS_SELECT,
   saveProgress,
 } from "~/models/progress.server";
 import { createSession, findSessionViewer } from "~/models/sessions.server";
@@ -20,16 +21,6 @@ import { getUserWithVerification } from "~/models/users.server";
 import { prisma } from "~/utils/db.server";
 import { defineHotStatement } from "~/utils/hot-statements.server";
 import { createUser } from "../helpers/users";
-
-const PROGRESS_SELECT = {
-  episodeId: true,
-  dramaId: true,
-  currentTime: true,
-  duration: true,
-  completed: true,
-  updatedAt: true,
-  hiddenAt: true,
-} as const;
 
 // An odd millisecond, to catch a rounding or time-zone slip.
 const AT = new Date("2026-03-04T05:06:07.089Z");
