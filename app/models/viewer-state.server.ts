@@ -14,7 +14,7 @@
  * julianday(); see sessions.server.ts).
  */
 import { engine, prisma, type PrismaClient } from "~/utils/db.server";
-import { defineHotStatement, hotRow, type HotStatement } from "~/utils/hot-statements.server";
+import { DIALECTS, defineHotStatement, hotRow, type HotStatement } from "~/utils/hot-statements.server";
 import type { ViewerDataName } from "~/utils/route-handle";
 
 /** One engine's spelling: timestamps to milliseconds, and the user-id placeholder. */
@@ -59,11 +59,9 @@ export const VIEWER_DATA: Record<ViewerDataName, Piece> = {
   },
 };
 
-const sqlite = (): Dialect => ({
-  ms: (column) => `(julianday(${column}) - 2440587.5) * 86400000.0`,
-  userId: () => "?",
-});
-const postgres = (): Dialect => ({ ms: (column) => `EXTRACT(EPOCH FROM ${column}) * 1000`, userId: () => "$1" });
+// Timestamps spelled as the hot statements spell them, so the primary and a replica summarise alike.
+const sqlite = (): Dialect => ({ ms: DIALECTS.sqlite.ms, userId: () => "?" });
+const postgres = (): Dialect => ({ ms: DIALECTS.postgresql.ms, userId: () => "$1" });
 
 interface Statement {
   sql: string;
