@@ -27,6 +27,18 @@ export const AUDIT_ACTIONS = [
   "ADMIN_EXPORT",
   "PROFILE_UPDATE",
   "CATALOG_CACHE_CLEAR",
+  // A refused request: an admin URL opened by a non-admin, a write to another viewer's data, a refused
+  // cross-site or CSRF request, a throttled request (rate-limited so a flood cannot fill the table).
+  "AUTHZ_FAILURE",
+  // The audit trail auditing itself.
+  "AUDIT_VIEW",
+  "AUDIT_VERIFY",
+  "AUDIT_PRUNE",
+  "AUDIT_HOLD_CHANGE",
+  // Incident controls.
+  "ACCOUNT_DISABLE",
+  "ACCOUNT_ENABLE",
+  "SESSIONS_END_ALL",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

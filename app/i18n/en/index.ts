@@ -6,7 +6,10 @@
  * form, "{rating, number}" formats a number in the viewer's locale.
  */
 import { admin } from "./admin";
+import { auditEvents } from "./audit-events";
+import { auditTrail } from "./audit-trail";
 import { email } from "./email";
+import { incidents } from "./incidents";
 import { oauth } from "./oauth";
 import { pages } from "./pages";
 import { player } from "./player";
@@ -247,7 +250,10 @@ export const en = {
   "admin.catalog.cleared": "Catalog cache cleared.",
   // Features with their own files (app/i18n/en/*.ts)
   ...admin,
+  ...auditEvents,
+  ...auditTrail,
   ...email,
+  ...incidents,
   ...oauth,
   ...pages,
   ...player,

@@ -58,6 +58,14 @@ export const pages = {
   "admin.audit.actionName.ADMIN_EXPORT": "Audit log exported",
   "admin.audit.actionName.PROFILE_UPDATE": "Profile updated",
   "admin.audit.actionName.CATALOG_CACHE_CLEAR": "Catalog cache cleared",
+  "admin.audit.actionName.AUTHZ_FAILURE": "Request refused",
+  "admin.audit.actionName.AUDIT_VIEW": "Audit entry viewed",
+  "admin.audit.actionName.AUDIT_VERIFY": "Audit trail verified",
+  "admin.audit.actionName.AUDIT_PRUNE": "Old audit entries removed",
+  "admin.audit.actionName.AUDIT_HOLD_CHANGE": "Legal hold changed",
+  "admin.audit.actionName.ACCOUNT_DISABLE": "Account disabled",
+  "admin.audit.actionName.ACCOUNT_ENABLE": "Account enabled",
+  "admin.audit.actionName.SESSIONS_END_ALL": "Everyone signed out",
 
   // Plain-text answers (a form post or a link that cannot be served)
   "http.notFound": "Nothing was found at this address.",

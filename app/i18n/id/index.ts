@@ -6,7 +6,10 @@
  */
 import type { Messages } from "../catalog";
 import { admin } from "./admin";
+import { auditEvents } from "./audit-events";
+import { auditTrail } from "./audit-trail";
 import { email } from "./email";
+import { incidents } from "./incidents";
 import { oauth } from "./oauth";
 import { pages } from "./pages";
 import { player } from "./player";
@@ -249,7 +252,10 @@ export const id: Messages = {
   "admin.catalog.cleared": "Cache katalog sudah dihapus.",
   // Features with their own files (app/i18n/id/*.ts)
   ...admin,
+  ...auditEvents,
+  ...auditTrail,
   ...email,
+  ...incidents,
   ...oauth,
   ...pages,
   ...player,

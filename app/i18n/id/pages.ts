@@ -56,6 +56,14 @@ export const pages = {
   "admin.audit.actionName.ADMIN_EXPORT": "Log audit diekspor",
   "admin.audit.actionName.PROFILE_UPDATE": "Profil diperbarui",
   "admin.audit.actionName.CATALOG_CACHE_CLEAR": "Cache katalog dihapus",
+  "admin.audit.actionName.AUTHZ_FAILURE": "Permintaan ditolak",
+  "admin.audit.actionName.AUDIT_VIEW": "Entri audit dilihat",
+  "admin.audit.actionName.AUDIT_VERIFY": "Log audit diverifikasi",
+  "admin.audit.actionName.AUDIT_PRUNE": "Entri audit lama dihapus",
+  "admin.audit.actionName.AUDIT_HOLD_CHANGE": "Penahanan hukum diubah",
+  "admin.audit.actionName.ACCOUNT_DISABLE": "Akun dinonaktifkan",
+  "admin.audit.actionName.ACCOUNT_ENABLE": "Akun diaktifkan",
+  "admin.audit.actionName.SESSIONS_END_ALL": "Semua pengguna dikeluarkan",
 
   // Plain-text answers
   "http.notFound": "Tidak ada apa pun di alamat ini.",
