@@ -74,7 +74,7 @@ function toRow(event: AuditEvent): Prisma.AuditLogUncheckedCreateInput {
   return {
     ...fields,
     userId: fields.actorId,
-    metadata: (fields.metadata ?? undefined),
+    metadata: fields.metadata ?? undefined,
     mac: rowMac(auditKey(), fields),
   };
 }

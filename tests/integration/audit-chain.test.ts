@@ -32,7 +32,7 @@ describe("the audit hash chain", () => {
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         i % 2 === 0
-          ? writeAudit({ action: "LOGIN_FAILURE", metadata: { i, nested: { b: 2, a: [1, "x"] } }, info })
+          ? writeAudit({ action: "LOGIN_FAILURE", metadata: { zeta: i, alpha: "x", mid: true, none: null }, info })
           : transaction((tx) => writeAudit({ action: "PROFILE_UPDATE", metadata: { i }, info }, tx)),
       ),
     );
