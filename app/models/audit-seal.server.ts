@@ -18,6 +18,12 @@ type Tx = Prisma.TransactionClient;
 
 /** Rows sealed per transaction (a sign-in writes one; a backlog after a restart drains in batches). */
 const SEAL_BATCH = 500;
+/**
+ * A sealer may wait for a connection while the pool serves a burst, and for
+ * the head lock while other instances seal: more than Prisma's defaults
+ * (2 s and 5 s), so a busy moment delays a seal rather than failing it.
+ */
+export const CHAIN_TRANSACTION = { maxWait: 10_000, timeout: 30_000 };
 /** Rows given their MAC per statement when a database from before the chain is first opened. */
 const LEGACY_BATCH = 1_000;
 
@@ -150,7 +156,7 @@ async function sealBatch(): Promise<StoredAuditRow[]> {
     );
     await tx.auditChain.update({ where: { id: 1 }, data: { seq, hash }, select: { id: true } });
     return sealed;
-  });
+  }, CHAIN_TRANSACTION);
 }
 
 type SealListener = (rows: readonly StoredAuditRow[]) => void;
@@ -160,6 +166,18 @@ const listeners = new Set<SealListener>();
 export function onSealed(listener: SealListener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** Tells the listeners about rows sealed (by the sealer, or by the pruner's own record). */
+export function notifySealed(rows: readonly StoredAuditRow[]): void {
+  if (rows.length === 0) return;
+  for (const listener of listeners) {
+    try {
+      listener(rows);
+    } catch (error) {
+      log.error("audit: a sealed-row listener failed", { error });
+    }
+  }
 }
 
 let running: Promise<number> | null = null;
@@ -179,7 +197,7 @@ export function sealPending(): Promise<number> {
         for (;;) {
           const sealed = await sealBatch();
           total += sealed.length;
-          if (sealed.length > 0) for (const listener of listeners) listener(sealed);
+          notifySealed(sealed);
           if (sealed.length < SEAL_BATCH) break;
         }
       } while (again);

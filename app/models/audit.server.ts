@@ -57,7 +57,8 @@ export interface AuditEvent {
 
 type Db = Pick<Prisma.TransactionClient, "auditLog">;
 
-function toRow(event: AuditEvent): Prisma.AuditLogUncheckedCreateInput {
+/** The row for an event, with its id, time and MAC (not yet sealed). */
+export function auditRow(event: AuditEvent): Prisma.AuditLogUncheckedCreateInput & AuditFields & { mac: string } {
   const fields: AuditFields = {
     id: crypto.randomUUID(),
     // Set here, not by the database: the MAC covers it.
@@ -85,6 +86,6 @@ function toRow(event: AuditEvent): Prisma.AuditLogUncheckedCreateInput {
  * (app/models/audit-seal.server.ts).
  */
 export async function writeAudit(event: AuditEvent, db: Db = prisma): Promise<void> {
-  await db.auditLog.create({ data: toRow(event), select: { id: true } });
+  await db.auditLog.create({ data: auditRow(event), select: { id: true } });
   sealSoon(db !== prisma);
 }

@@ -14,6 +14,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { translator, type Locale, type MessageKey } from "~/i18n";
 import { anonymousLocale } from "~/i18n/locale.server";
+import { startAuditJobs } from "~/models/audit-jobs.server";
 import { handleProgressReport } from "~/models/progress-report.server";
 import { viewerFingerprint } from "~/models/viewer-state.server";
 import { createPagePolicy } from "~/utils/cache-policy.server";
@@ -58,6 +59,12 @@ export interface HttpHooks {
   remix: express.RequestHandler;
   /** Last, for errors outside Remix: a 4xx the error carries is kept; anything else is our bug (500, logged). */
   lastResort: express.ErrorRequestHandler;
+  /**
+   * Before listening: the audit trail's jobs (sealing sweep, daily retention;
+   * app/models/audit-jobs.server.ts). Throws ConfigError when the chain was
+   * sealed with another AUDIT_HMAC_KEY. Resolves with the function that stops them.
+   */
+  startJobs: () => Promise<() => Promise<void>>;
   /** Graceful shutdown: /readyz answers 503 from now on. */
   startDraining: () => void;
   /** Waits for mail sent in the background (reset links). */
@@ -241,6 +248,7 @@ export function createHttpHooks(build: ServerBuild): HttpHooks {
       }),
     }),
     lastResort,
+    startJobs: startAuditJobs,
     startDraining,
     flushMail,
     disconnectDatabases,
