@@ -11,7 +11,9 @@
 import type { Prisma } from "~/generated/sqlite/client";
 import { chainHash, keyId, rowMac, type StoredAuditRow } from "~/models/audit-chain";
 import { engine, prisma } from "~/utils/db.server";
+import { dateOf, defineHotStatement, hotRows, type Dialect } from "~/utils/hot-statements.server";
 import { ConfigError, getEnv } from "~/utils/env.server";
+import { acquireLease, releaseLease } from "~/utils/lease.server";
 import { log } from "~/utils/log.server";
 
 type Tx = Prisma.TransactionClient;
@@ -24,7 +26,10 @@ const SEAL_BATCH = 500;
  * (2 s and 5 s), so a busy moment delays a seal rather than failing it.
  */
 export const CHAIN_TRANSACTION = { maxWait: 10_000, timeout: 30_000 };
-/** Rows given their MAC per statement when a database from before the chain is first opened. */
+/** The lease of the one instance that seals a database from before the chain, renewed per page. */
+const LEGACY_JOB = "audit-legacy-seal";
+const LEGACY_LEASE_MS = 5 * 60 * 1000;
+/** Rows sealed per transaction when a database from before the chain is first opened. */
 const LEGACY_BATCH = 1_000;
 
 export const AUDIT_ROW_SELECT = {
@@ -43,6 +48,79 @@ export const AUDIT_ROW_SELECT = {
   prevHash: true,
   hash: true,
 } as const satisfies Prisma.AuditLogSelect;
+
+/**
+ * Pages of rows read past Prisma (hot statements on the primary's own
+ * connection): verifying or sealing a million rows spends its time on the
+ * HMACs, not on Prisma's per-row work. By seq (the verifier) and by
+ * (timestamp, id) (sealing a database from before the chain), keyset-paged.
+ */
+const ROW_COLUMNS = (d: Dialect) =>
+  `"id", ${d.ms('"timestamp"')} AS "timestampMs", "timestamp" AS "timestampRaw", "action", "userId", "actorId", ` +
+  `"entityType", "entityId", "metadata", "ipAddress", "userAgent", "mac", "seq", "prevHash", "hash"`;
+const ROWS_BY_SEQ = defineHotStatement(
+  "audit-rows-by-seq",
+  (d) => `SELECT ${ROW_COLUMNS(d)} FROM "AuditLog" WHERE "seq" > $1 AND "seq" <= $2 ORDER BY "seq" LIMIT $3`,
+);
+const FIRST_ROWS_BY_TIME = defineHotStatement(
+  "audit-first-rows-by-time",
+  (d) => `SELECT ${ROW_COLUMNS(d)} FROM "AuditLog" ORDER BY "timestamp", "id" LIMIT $1`,
+);
+const ROWS_BY_TIME = defineHotStatement(
+  "audit-rows-by-time",
+  (d) =>
+    `SELECT ${ROW_COLUMNS(d)} FROM "AuditLog" WHERE ("timestamp", "id") > ($1${engine === "postgresql" ? "::timestamp(3)" : ""}, $2) ` +
+    `ORDER BY "timestamp", "id" LIMIT $3`,
+);
+
+interface RawRow {
+  id: string;
+  timestampMs: number;
+  /** The column as stored (SQLite's text), for a keyset cursor. */
+  timestampRaw: string | Date;
+  action: string;
+  userId: string | null;
+  actorId: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  /** JSON text on SQLite, parsed by pg on PostgreSQL. */
+  metadata: unknown;
+  ipAddress: string | null;
+  userAgent: string | null;
+  mac: string | null;
+  seq: number | null;
+  prevHash: string | null;
+  hash: string | null;
+}
+
+function storedRow(raw: RawRow): StoredAuditRow {
+  const { timestampMs, timestampRaw: _raw, metadata, ...rest } = raw;
+  return {
+    ...rest,
+    timestamp: dateOf(timestampMs),
+    metadata: typeof metadata === "string" ? (JSON.parse(metadata) as unknown) : (metadata ?? null),
+    seq: rest.seq === null ? null : Number(rest.seq),
+  };
+}
+
+/** Sealed rows with seq in (after, through], in seq order. */
+export async function rowsBySeq(after: number, through: number, limit: number): Promise<StoredAuditRow[]> {
+  return (await hotRows<RawRow>(ROWS_BY_SEQ, [after, through, limit])).map(storedRow);
+}
+
+type TimeCursor = { at: string | Date; id: string };
+
+/** Rows after `cursor` in (timestamp, id) order, with the cursor of the last one. */
+async function rowsByTime(cursor: TimeCursor | null, limit: number) {
+  const raw = cursor
+    ? await hotRows<RawRow>(ROWS_BY_TIME, [cursor.at, cursor.id, limit])
+    : await hotRows<RawRow>(FIRST_ROWS_BY_TIME, [limit]);
+  const last = raw[raw.length - 1];
+  const next: TimeCursor | null = last
+    ? { at: engine === "postgresql" ? dateOf(last.timestampMs) : last.timestampRaw, id: last.id }
+    : null;
+  return { rows: raw.map(storedRow), next };
+}
 
 export function auditKey(): string {
   return getEnv().AUDIT_HMAC_KEY;
@@ -93,30 +171,29 @@ export async function readHead(db: Pick<Tx, "auditChain"> = prisma): Promise<Cha
   return head;
 }
 
-/** Sets columns of many rows by id in one statement per engine. */
+/**
+ * Sets columns of many rows by id in one statement: the rows travel as one
+ * JSON array of arrays ([id, ...values]) and are joined by id, on both engines.
+ */
 async function updateById(tx: Tx, columns: readonly string[], rows: readonly (readonly [string, ...unknown[]])[]) {
   if (rows.length === 0) return;
-  const params: unknown[] = [];
-  const ph = () => (engine === "postgresql" ? `$${params.length}` : "?");
+  const names = ["id", ...columns];
+  const sets = columns.map((column) => `"${column}" = v."${column}"`).join(", ");
   if (engine === "postgresql") {
-    const values = rows.map((row) => `(${row.map((value) => (params.push(value), ph())).join(", ")})`).join(", ");
-    const casts = ["text", ...columns.map((column) => (column === "seq" ? "integer" : "text"))];
-    const names = ["id", ...columns].map((name) => `"${name}"`).join(", ");
-    const sets = columns.map((column, i) => `"${column}" = v."${column}"::${casts[i + 1]}`).join(", ");
+    const picks = names
+      .map((name, i) => `(value ->> ${i})${name === "seq" ? "::integer" : ""} AS "${name}"`)
+      .join(", ");
     await tx.$executeRawUnsafe(
-      `UPDATE "AuditLog" AS a SET ${sets} FROM (VALUES ${values}) AS v(${names}) WHERE a."id" = v."id"::text`,
-      ...params,
+      `UPDATE "AuditLog" AS a SET ${sets} FROM (SELECT ${picks} FROM json_array_elements($1::json)) AS v WHERE a."id" = v."id"`,
+      JSON.stringify(rows),
     );
     return;
   }
-  const sets = columns
-    .map((column, c) => {
-      const cases = rows.map((row) => (params.push(row[0], row[c + 1]), "WHEN ? THEN ?")).join(" ");
-      return `"${column}" = CASE "id" ${cases} END`;
-    })
-    .join(", ");
-  const ids = rows.map((row) => (params.push(row[0]), "?")).join(", ");
-  await tx.$executeRawUnsafe(`UPDATE "AuditLog" SET ${sets} WHERE "id" IN (${ids})`, ...params);
+  const picks = names.map((name, i) => `json_extract(value, '$[${i}]') AS "${name}"`).join(", ");
+  await tx.$executeRawUnsafe(
+    `UPDATE "AuditLog" SET ${sets} FROM (SELECT ${picks} FROM json_each(?)) AS v WHERE "AuditLog"."id" = v."id"`,
+    JSON.stringify(rows),
+  );
 }
 
 /** Row ids already reported as not written by Dracin (logged once per process). */
@@ -127,6 +204,9 @@ async function sealBatch(): Promise<StoredAuditRow[]> {
   const key = auditKey();
   return prisma.$transaction(async (tx) => {
     const head = await lockHead(tx);
+    if (head.keyId !== "" && head.keyId !== keyId(key)) {
+      throw new Error("audit: this instance's AUDIT_HMAC_KEY is not the one that sealed the chain; not sealing");
+    }
     const pending = await tx.auditLog.findMany({
       where: { seq: null, mac: { not: null } },
       orderBy: [{ timestamp: "asc" }, { id: "asc" }],
@@ -236,8 +316,8 @@ export async function settleSealing(): Promise<void> {
 /**
  * At start: the chain must be keyed with this instance's key (another key
  * stops the server with a ConfigError). A database from before the chain
- * (rows without a MAC, nothing sealed yet) has its rows given their MAC
- * first, oldest first; then every pending row is sealed.
+ * (nothing keyed yet) has its rows sealed first, oldest first, each given its
+ * MAC as it stands; then every pending row is sealed.
  */
 export async function initialiseChain(): Promise<void> {
   const key = auditKey();
@@ -249,37 +329,66 @@ export async function initialiseChain(): Promise<void> {
     );
   }
   if (head.keyId === "") {
-    await macLegacyRows(key);
-    await prisma.auditChain.updateMany({ where: { id: 1, keyId: "" }, data: { keyId: mine } });
-    const claimed = await readHead();
-    if (claimed.keyId !== mine)
+    // One instance seals a database from before the chain; one that starts meanwhile waits for it.
+    if (await acquireLease(LEGACY_JOB, LEGACY_LEASE_MS)) {
+      try {
+        await sealLegacyRows(key);
+        await prisma.auditChain.updateMany({ where: { id: 1, keyId: "" }, data: { keyId: mine } });
+      } finally {
+        await releaseLease(LEGACY_JOB);
+      }
+    } else {
+      while ((await readHead()).keyId === "") await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    if ((await readHead()).keyId !== mine) {
       throw new ConfigError("Another instance sealed the audit trail with another AUDIT_HMAC_KEY");
+    }
   }
   await sealPending();
 }
 
-/** Gives every row without a MAC its MAC (only before the chain has ever been keyed). */
-async function macLegacyRows(key: string): Promise<void> {
+/**
+ * Seals the rows of a database from before the chain (no MAC), in
+ * (timestamp, id) order: pages walk that index (a million rows take one index
+ * scan, not a sort per page), each row is given its MAC as it stands and its
+ * place in the chain. Rows this version wrote are left to the sealer.
+ */
+async function sealLegacyRows(key: string): Promise<void> {
+  let cursor: TimeCursor | null = null;
   let total = 0;
   for (;;) {
-    const rows = await prisma.auditLog.findMany({
-      where: { mac: null, seq: null },
-      orderBy: [{ timestamp: "asc" }, { id: "asc" }],
-      take: LEGACY_BATCH,
-      select: AUDIT_ROW_SELECT,
-    });
-    if (rows.length === 0) break;
-    await prisma.$transaction(async (tx) => {
-      await updateById(
-        tx,
-        ["actorId", "mac"],
-        rows.map((row) => {
-          const actorId = row.actorId ?? row.userId;
-          return [row.id, actorId, rowMac(key, { ...row, actorId })] as const;
-        }),
-      );
-    });
-    total += rows.length;
+    const page = await rowsByTime(cursor, LEGACY_BATCH);
+    cursor = page.next;
+    // Rows written by this version carry their MAC: the sealer takes them. The others predate the chain.
+    const rows = page.rows
+      .filter((row) => row.seq === null && row.mac === null)
+      .map((row) => {
+        const actorId = row.actorId ?? row.userId;
+        return { ...row, actorId, mac: rowMac(key, { ...row, actorId }) };
+      });
+    if (rows.length > 0) {
+      const sealed = await prisma.$transaction(async (tx) => {
+        const head = await lockHead(tx);
+        let { seq, hash } = head;
+        const chained = rows.map((row) => {
+          seq += 1;
+          const prevHash = hash;
+          hash = chainHash(key, seq, prevHash, row.mac);
+          return { ...row, seq, prevHash, hash };
+        });
+        await updateById(
+          tx,
+          ["actorId", "mac", "seq", "prevHash", "hash"],
+          chained.map((row) => [row.id, row.actorId, row.mac, row.seq, row.prevHash, row.hash] as const),
+        );
+        await tx.auditChain.update({ where: { id: 1 }, data: { seq, hash }, select: { id: true } });
+        return chained;
+      }, CHAIN_TRANSACTION);
+      notifySealed(sealed);
+      total += sealed.length;
+    }
+    if (page.rows.length < LEGACY_BATCH) break;
+    await acquireLease(LEGACY_JOB, LEGACY_LEASE_MS);
   }
-  if (total > 0) log.info("audit: rows from before the hash chain were given their MAC", { rows: total });
+  if (total > 0) log.info("audit: rows from before the hash chain were sealed", { rows: total });
 }

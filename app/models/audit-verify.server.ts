@@ -5,7 +5,7 @@
  * /admin/audit/verify and `npm run audit:verify`.
  */
 import { ChainVerifier, type VerifyReport } from "~/models/audit-chain";
-import { AUDIT_ROW_SELECT, auditKey, readHead } from "~/models/audit-seal.server";
+import { AUDIT_ROW_SELECT, auditKey, readHead, rowsBySeq } from "~/models/audit-seal.server";
 import { prisma } from "~/utils/db.server";
 
 /** Rows read per query. */
@@ -20,14 +20,10 @@ export async function verifyAuditTrail(key: string = auditKey()): Promise<AuditV
   // The head first: rows sealed while this runs come after it and are left for the next verification.
   const head = await readHead();
   const verifier = new ChainVerifier(key, { seq: head.checkpointSeq, hash: head.checkpointHash });
-  let after = -1;
+  // From the lowest possible seq: a row put back below the checkpoint is reported too.
+  let after = -(2 ** 31);
   while (!verifier.done) {
-    const rows = await prisma.auditLog.findMany({
-      where: { seq: { gt: after, lte: head.seq } },
-      orderBy: { seq: "asc" },
-      take: PAGE,
-      select: AUDIT_ROW_SELECT,
-    });
+    const rows = await rowsBySeq(after, head.seq, PAGE);
     for (const row of rows) verifier.sealed(row);
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1].seq ?? after;
