@@ -1,7 +1,8 @@
 /**
  * /admin/audit/:id (admins only): one audit entry with every column; its
  * metadata as a definition list (secrets were never stored, and are
- * redacted again here). An unknown id is a 404.
+ * redacted again here). An unknown id is a 404. Each view is audited
+ * (AUDIT_VIEW, the entry's id).
  */
 import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -12,6 +13,8 @@ import { AuditWho } from "~/components/admin/audit-table";
 import { formatTimestamp } from "~/i18n/format";
 import { useT } from "~/i18n";
 import { getAuditEntry, toRowViews } from "~/models/admin-audit.server";
+import { writeAudit } from "~/models/audit.server";
+import { getRequestInfo } from "~/utils/request.server";
 import { notFoundFor } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
 
@@ -29,10 +32,18 @@ function metadataEntries(metadata: unknown): [string, string][] {
   ]);
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const adminId = await requireAdmin(request);
   const entry = await getAuditEntry(params.id ?? "");
   if (!entry) throw await notFoundFor(request, "http.notFound.auditEntry");
+  // The audit trail audits itself: who read which entry.
+  await writeAudit({
+    action: "AUDIT_VIEW",
+    userId: adminId,
+    entityType: "AuditLog",
+    entityId: entry.id,
+    info: getRequestInfo(request, context),
+  });
   const [view] = await toRowViews([entry]);
   return { entry: view, userAgent: entry.userAgent, metadata: metadataEntries(entry.metadata) };
 }
