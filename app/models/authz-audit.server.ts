@@ -17,11 +17,13 @@
  * Recording a refusal never changes it: auditRefusal never throws (a failed write is logged), and the
  * caller answers exactly as before.
  */
+import { z } from "zod";
 import { writeAudit } from "~/models/audit.server";
 import { log } from "~/utils/log.server";
 import type { RequestInfo } from "~/utils/request.server";
 
-export type RefusalKind = "admin" | "ownership" | "csrf" | "throttle";
+export const REFUSAL_KINDS = ["admin", "ownership", "csrf", "throttle"] as const;
+export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 
 /** The window the limits count in. */
 export const AUTHZ_AUDIT_WINDOW_MS = 60_000;
@@ -185,6 +187,18 @@ export async function auditRefusal(refusal: Refusal, limiter: RefusalLimiter = r
       error,
     });
   }
+}
+
+const RefusalSummarySchema = z.object({
+  kind: z.enum(REFUSAL_KINDS),
+  suppressed: z.number().int().nonnegative().catch(0),
+  suppressedAll: z.number().int().nonnegative().catch(0),
+});
+
+/** What an AUTHZ_FAILURE row's metadata says was refused (for its entry's page), or null when it says nothing we know. */
+export function refusalSummary(metadata: unknown): z.infer<typeof RefusalSummarySchema> | null {
+  const parsed = RefusalSummarySchema.safeParse(metadata);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The path of a request for a refusal's details: never the query string (filters may hold an email). */

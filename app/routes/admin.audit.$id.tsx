@@ -14,6 +14,7 @@ import { formatTimestamp } from "~/i18n/format";
 import { useT } from "~/i18n";
 import { getAuditEntry, toRowViews } from "~/models/admin-audit.server";
 import { writeAudit } from "~/models/audit.server";
+import { AUTHZ_AUDIT_PER_INSTANCE, AUTHZ_AUDIT_PER_SOURCE, refusalSummary } from "~/models/authz-audit.server";
 import { getRequestInfo } from "~/utils/request.server";
 import { notFoundFor } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
@@ -45,11 +46,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     info: getRequestInfo(request, context),
   });
   const [view] = await toRowViews([entry]);
-  return { entry: view, userAgent: entry.userAgent, metadata: metadataEntries(entry.metadata) };
+  return {
+    entry: view,
+    userAgent: entry.userAgent,
+    metadata: metadataEntries(entry.metadata),
+    refusal: entry.action === "AUTHZ_FAILURE" ? refusalSummary(entry.metadata) : null,
+    refusalLimits: { perSource: AUTHZ_AUDIT_PER_SOURCE, perInstance: AUTHZ_AUDIT_PER_INSTANCE },
+  };
 }
 
 export default function AdminAuditEntry() {
-  const { entry, userAgent, metadata } = useLoaderData<typeof loader>();
+  const { entry, userAgent, metadata, refusal, refusalLimits } = useLoaderData<typeof loader>();
   const t = useT();
   const none = t("admin.audit.none.value");
   return (
@@ -87,8 +94,29 @@ export default function AdminAuditEntry() {
         <dt>{t("admin.entry.entityType")}</dt>
         <dd>{entry.entityType ? <code>{entry.entityType}</code> : none}</dd>
         <dt>{t("admin.entry.entityId")}</dt>
-        <dd>{entry.entityId ? <code>{entry.entityId}</code> : none}</dd>
+        <dd>
+          {entry.entityId && entry.entityType === "AuditLog" ? (
+            <a href={`/admin/audit/${encodeURIComponent(entry.entityId)}`}>
+              <code>{entry.entityId}</code>
+            </a>
+          ) : entry.entityId ? (
+            <code>{entry.entityId}</code>
+          ) : (
+            none
+          )}
+        </dd>
       </dl>
+      {refusal ? (
+        <section aria-labelledby="entry-refusal" className="admin-section">
+          <h2 id="entry-refusal">{t("auditEvents.refusal.heading")}</h2>
+          <p>{t(`auditEvents.refusal.kind.${refusal.kind}`)}</p>
+          {refusal.suppressed > 0 ? <p>{t("auditEvents.refusal.suppressed", { count: refusal.suppressed })}</p> : null}
+          {refusal.suppressedAll > 0 ? (
+            <p>{t("auditEvents.refusal.suppressedAll", { count: refusal.suppressedAll })}</p>
+          ) : null}
+          <p>{t("auditEvents.refusal.limits", refusalLimits)}</p>
+        </section>
+      ) : null}
       <section aria-labelledby="entry-metadata" className="admin-section">
         <h2 id="entry-metadata">{t("admin.entry.metadata")}</h2>
         {metadata.length > 0 ? (

@@ -12,7 +12,7 @@ import { loader as csvLoader } from "~/routes/admin.audit[.]csv";
 import { action as registerAction } from "~/routes/register";
 import { prisma } from "~/utils/db.server";
 import { getRequest, postForm, TEST_USER_AGENT } from "../helpers/requests";
-import { callRoute } from "../helpers/route";
+import { callRoute, dataOf } from "../helpers/route";
 import { createAdmin, createUser, sessionCookieFrom } from "../helpers/users";
 
 let ipCounter = 0;
@@ -46,6 +46,30 @@ describe("AUDIT_VIEW", () => {
     // Each reading is one more row, its own view included.
     await callRoute(entryLoader, getRequest(`/admin/audit/${row.id}`, { cookie: admin.cookie }), { id: row.id });
     expect(await prisma.auditLog.count({ where: { action: "AUDIT_VIEW", userId: admin.id } })).toBe(2);
+  });
+
+  it("a refusal's entry says what was refused and what was left out; other entries say nothing of it", async () => {
+    const admin = await createAdmin();
+    const refusal = await prisma.auditLog.create({
+      data: {
+        action: "AUTHZ_FAILURE",
+        metadata: { kind: "throttle", rule: "reauth", suppressed: 4, suppressedAll: 9 },
+      },
+      select: { id: true },
+    });
+    const odd = await prisma.auditLog.create({
+      data: { action: "AUTHZ_FAILURE", metadata: { kind: "unheard-of" } },
+      select: { id: true },
+    });
+    const open = (id: string) =>
+      callRoute(entryLoader, getRequest(`/admin/audit/${id}`, { cookie: admin.cookie }), { id });
+    expect(dataOf(await open(refusal.id))).toMatchObject({
+      refusal: { kind: "throttle", suppressed: 4, suppressedAll: 9 },
+      refusalLimits: { perSource: 1, perInstance: 60 },
+    });
+    expect(dataOf(await open(odd.id)).refusal).toBeNull();
+    const other = await prisma.auditLog.create({ data: { action: "LOGOUT" }, select: { id: true } });
+    expect(dataOf(await open(other.id)).refusal).toBeNull();
   });
 
   it("no AUDIT_VIEW for an unknown entry (404) or a viewer who is not an admin (403)", async () => {
