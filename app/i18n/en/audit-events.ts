@@ -4,7 +4,7 @@ export const auditEvents = {
   "auditEvents.refusal.heading": "What was refused",
   "auditEvents.refusal.kind.admin":
     "A signed-in user who is not an administrator opened an admin page, download or action.",
-  "auditEvents.refusal.kind.ownership": "A viewer tried to change another viewer’s data.",
+  "auditEvents.refusal.kind.ownership": "A user tried to change another user’s data.",
   "auditEvents.refusal.kind.csrf":
     "A change that did not come from a Dracin page: it was sent from another site, or without a valid form token.",
   "auditEvents.refusal.kind.throttle": "A request over its limit, answered “Too many requests”.",

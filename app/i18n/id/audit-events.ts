@@ -5,7 +5,7 @@ export const auditEvents = {
   "auditEvents.refusal.heading": "Apa yang ditolak",
   "auditEvents.refusal.kind.admin":
     "Pengguna yang sudah masuk tetapi bukan admin membuka halaman, unduhan, atau tindakan admin.",
-  "auditEvents.refusal.kind.ownership": "Seorang penonton mencoba mengubah data milik penonton lain.",
+  "auditEvents.refusal.kind.ownership": "Seorang pengguna mencoba mengubah data milik pengguna lain.",
   "auditEvents.refusal.kind.csrf":
     "Perubahan yang tidak berasal dari halaman Dracin: dikirim dari situs lain, atau tanpa token formulir yang valid.",
   "auditEvents.refusal.kind.throttle": "Permintaan yang melewati batasnya, dijawab “Terlalu banyak permintaan”.",
