@@ -26,7 +26,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
 import { badRequest, tooManyRequests } from "~/utils/responses.server";
 import { endUserSession, getSessionTokenHash, requireUserId } from "~/utils/session.server";
-import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
+import { checkThrottleAudited, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
@@ -56,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const form = await readForm(request);
   const info = getRequestInfo(request, context);
-  const throttle = await checkThrottle("reauth", { ip: info.ipAddress, subject: userId });
+  const throttle = await checkThrottleAudited("reauth", { ip: info.ipAddress, subject: userId }, request, info, userId);
   if (!throttle.ok) {
     const retryMinutes = retryAfterMinutes(throttle.retryAfterSeconds);
     return tooManyRequests<ActionResult>(

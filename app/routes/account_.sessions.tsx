@@ -24,7 +24,7 @@ import { getRequestInfo } from "~/utils/request.server";
 import { badRequest, tooManyRequests } from "~/utils/responses.server";
 import { endUserSession, getSessionTokenHash, requireUserId } from "~/utils/session.server";
 import { describeUserAgent } from "~/utils/user-agent.server";
-import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
+import { checkThrottleAudited, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
@@ -102,7 +102,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(PATH, { status: 303, headers: { "Set-Cookie": await flashHeader("sessions.flash.ended") } });
   }
 
-  const throttle = await checkThrottle("reauth", { ip: info.ipAddress, subject: userId });
+  const throttle = await checkThrottleAudited("reauth", { ip: info.ipAddress, subject: userId }, request, info, userId);
   if (!throttle.ok) {
     const retryMinutes = retryAfterMinutes(throttle.retryAfterSeconds);
     return tooManyRequests<ActionResult>(
