@@ -231,7 +231,15 @@ test.describe("no hydration and light pages", () => {
     await setup.close();
     grantAdmin(account.email);
 
-    for (const path of ["/", `/drama/${DRAMA.id}`, "/my-list", "/history", "/account", "/admin/audit"]) {
+    for (const path of [
+      "/",
+      `/drama/${DRAMA.id}`,
+      "/my-list",
+      "/history",
+      "/account",
+      "/admin/audit",
+      "/admin/audit/verify",
+    ]) {
       const context = await signedInContext(browser, account);
       const weight = await measure(context, path);
       await context.close();

@@ -53,7 +53,13 @@ const VIEWER_PAGES = [
   "/account/connections",
   "/account/delete",
 ];
-const ADMIN_PAGES = ["/admin/audit", "/admin/audit?action=login.success", "/admin/users", "/admin/catalog"];
+const ADMIN_PAGES = [
+  "/admin/audit",
+  "/admin/audit?action=login.success",
+  "/admin/audit/verify",
+  "/admin/users",
+  "/admin/catalog",
+];
 
 let server: BuiltServer;
 let dir: string;
