@@ -164,6 +164,12 @@ export async function lockHead(tx: Tx): Promise<ChainHead> {
   };
 }
 
+/** A row's place in the chain and its hash (both null while it waits to be sealed, or when there is no such row). */
+export async function auditSeal(id: string): Promise<{ seq: number | null; hash: string | null }> {
+  const row = await prisma.auditLog.findUnique({ where: { id }, select: { seq: true, hash: true } });
+  return row ?? { seq: null, hash: null };
+}
+
 /** Reads the head without locking it (the verifier, the audit pages). */
 export async function readHead(db: Pick<Tx, "auditChain"> = prisma): Promise<ChainHead> {
   const head = await db.auditChain.findUnique({ where: { id: 1 } });
