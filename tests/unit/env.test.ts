@@ -32,6 +32,7 @@ describe("parseEnv", () => {
       SESSION_IDLE_DAYS: 7,
       MAIL_FROM: "Dracin <no-reply@dracin.localhost>",
       REGISTER_LIMIT_PER_HOUR: 10,
+      AUDIT_RETENTION_DAYS: 365,
       BCRYPT_COST: 12,
       CATALOG_PROVIDER: "local",
       TRUST_PROXY: false,
