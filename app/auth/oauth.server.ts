@@ -365,8 +365,8 @@ function classify(error: unknown, url: URL): FailureReason {
 
 export interface FailurePage {
   reason: FailureReason;
-  /** What the page says: `oauth.failure.<reason>`, or login.invalid for a disabled account (told nothing more). */
-  message: MessageKey;
+  /** What the page says instead of `oauth.failure.<reason>`: login.invalid for a disabled account (told nothing more). */
+  message?: MessageKey;
   provider: { id: string; label: string };
   /** Where "Try again" goes. */
   retryHref: string;
@@ -442,12 +442,7 @@ export async function handleCallback(
     const retryHref =
       intent === "link" ? "/account#connections-title" : `/login?${new URLSearchParams({ redirectTo })}`;
     return {
-      failure: {
-        reason,
-        message: `oauth.failure.${reason}`,
-        provider: { id: provider.id, label: provider.label },
-        retryHref,
-      },
+      failure: { reason, provider: { id: provider.id, label: provider.label }, retryHref },
       status: FAILURE_STATUS[reason],
       headers,
     };

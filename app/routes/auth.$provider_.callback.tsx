@@ -41,7 +41,7 @@ export default function OAuthCallbackFailure() {
   return (
     <div className="error-page oauth-failure">
       <h1>{t(connecting ? "oauth.failure.connectTitle" : "oauth.failure.title", { provider })}</h1>
-      <p role="alert">{t(failure.message, { provider })}</p>
+      <p role="alert">{t(failure.message ?? `oauth.failure.${failure.reason}`, { provider })}</p>
       <p>
         <a href={failure.retryHref} className="button">
           {t(failure.reason === "email_exists" ? "oauth.failure.signIn" : "oauth.failure.tryAgain")}
