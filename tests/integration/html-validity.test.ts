@@ -53,7 +53,14 @@ const VIEWER_PAGES = [
   "/account/connections",
   "/account/delete",
 ];
-const ADMIN_PAGES = ["/admin/audit", "/admin/audit?action=login.success", "/admin/users", "/admin/catalog"];
+const ADMIN_PAGES = [
+  "/admin/audit",
+  "/admin/audit?action=login.success",
+  "/admin/users",
+  "/admin/catalog",
+  "/admin/sessions",
+  "/admin/sessions?ip=nope",
+];
 
 let server: BuiltServer;
 let dir: string;
