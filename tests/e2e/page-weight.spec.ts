@@ -209,7 +209,7 @@ test.describe("no hydration and light pages", () => {
     });
   }
 
-  test("signed-in pages stay within budget: home, drama, My List, History, account, admin audit", async ({
+  test("signed-in pages stay within budget: home, drama, My List, History, account, admin audit and sessions", async ({
     browser,
   }) => {
     const account = newAccount("weight");
@@ -231,7 +231,15 @@ test.describe("no hydration and light pages", () => {
     await setup.close();
     grantAdmin(account.email);
 
-    for (const path of ["/", `/drama/${DRAMA.id}`, "/my-list", "/history", "/account", "/admin/audit"]) {
+    for (const path of [
+      "/",
+      `/drama/${DRAMA.id}`,
+      "/my-list",
+      "/history",
+      "/account",
+      "/admin/audit",
+      "/admin/sessions",
+    ]) {
       const context = await signedInContext(browser, account);
       const weight = await measure(context, path);
       await context.close();
