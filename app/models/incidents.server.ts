@@ -13,7 +13,7 @@ import net from "node:net";
 import { z } from "zod";
 import type { Prisma } from "~/generated/sqlite/client";
 import { msg, type MessageKey } from "~/i18n";
-import { decodeCursor, encodeCursor, type Cursor } from "~/models/admin-audit.server";
+import { decodeCursor, encodeCursor, optionalText, type Cursor } from "~/models/admin-audit.server";
 import { writeAudit } from "~/models/audit.server";
 import { containsText, prisma, transaction, type PrismaClient } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -137,14 +137,6 @@ export async function endSessionAsAdmin(
 
 export type SessionFilterField = "email" | "ip" | "user";
 export const SESSION_FILTER_FIELDS: readonly SessionFilterField[] = ["email", "ip", "user"];
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: msg("admin.audit.error.tooLong") })
-    .transform((value) => (value === "" ? undefined : value))
-    .optional();
 
 const SessionFilterSchema = z.object({
   email: optionalText(254),

@@ -14,7 +14,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { CsrfField } from "~/components/csrf-field";
-import { Field, FormError, PasswordField } from "~/components/field";
+import { FilterErrorSummary, KeysetPages } from "~/components/admin/filter-parts";
+import { Field, FormError } from "~/components/field";
+import { ReauthFields } from "~/components/reauth-fields";
 import { translator, useT, type MessageKey } from "~/i18n";
 import { formatTimestamp } from "~/i18n/format";
 import {
@@ -28,15 +30,14 @@ import {
   type SessionFilterField,
 } from "~/models/incidents.server";
 import { getSessionByTokenHash } from "~/models/sessions.server";
-import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
-import { FRESH_SIGN_IN_MS, confirmIdentity, userHasPassword } from "~/models/users.server";
 import { readForm } from "~/utils/csrf.server";
 import { readDb } from "~/utils/db.server";
 import { flashHeader } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/forms";
 import { pathWithSearch } from "~/utils/redirect";
 import { getRequestInfo } from "~/utils/request.server";
-import { badRequest, plainText, tooManyRequests } from "~/utils/responses.server";
+import { reauthOptions, reauthRefused, reauthenticate, type ReauthRefusal } from "~/utils/reauth.server";
+import { badRequest, plainText } from "~/utils/responses.server";
 import { endUserSession, getSessionTokenHash, getSessionUser, requireAdmin } from "~/utils/session.server";
 import { describeUserAgent } from "~/utils/user-agent.server";
 
@@ -56,15 +57,11 @@ function rawFilters(params: URLSearchParams): Record<SessionFilterField, string>
   return out;
 }
 
-/** The request's own session: its id (to mark it in the list) and whether it signed in recently. */
-async function currentSession(request: Request, now = Date.now()) {
+/** The request's own session: its token hash and id (to mark it in the list). */
+async function currentSession(request: Request) {
   const tokenHash = await getSessionTokenHash(request);
   const session = tokenHash ? await getSessionByTokenHash(tokenHash) : null;
-  return {
-    tokenHash,
-    id: session?.id ?? null,
-    fresh: session ? now - session.createdAt.getTime() <= FRESH_SIGN_IN_MS : false,
-  };
+  return { tokenHash, id: session?.id ?? null };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -72,11 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const query = parseSessionQuery(params);
   const t = translator(await requestLocale(request));
-  const [admin, current, hasPassword] = await Promise.all([
-    getSessionUser(request),
-    currentSession(request),
-    userHasPassword(adminId),
-  ]);
+  const [admin, current] = await Promise.all([getSessionUser(request), currentSession(request)]);
+  const options = await reauthOptions(adminId, current.tokenHash);
   const page = query.ok
     ? await listActiveSessions(query.filters, query.cursor, new Date(), undefined, readDb(request))
     : { rows: [], next: null };
@@ -100,8 +94,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       olderHref: query.ok && page.next ? `${PATH}${sessionFilterQuery(query.filters, page.next)}` : null,
       paged: query.ok && query.cursor !== null,
       email: admin?.email ?? "",
-      hasPassword,
-      freshSignIn: current.fresh,
+      ...options,
     },
     { status: query.ok ? 200 : 400, headers: { "Cache-Control": "private, no-store" } },
   );
@@ -149,33 +142,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
 
-  const throttle = await checkThrottle("reauth", { ip: info.ipAddress, subject: adminId });
-  if (!throttle.ok) {
-    const retryMinutes = retryAfterMinutes(throttle.retryAfterSeconds);
-    return tooManyRequests<ActionResult>(
-      { intent: "end-all", errors: {}, formError: "security.throttled.generic", retryMinutes },
-      throttle.retryAfterSeconds,
-    );
-  }
-  const password = form.get("currentPassword");
-  const check = await confirmIdentity(adminId, typeof password === "string" ? password : null, current.tokenHash);
-  if (!check.ok) {
-    if (check.reason === "password-wrong") await recordReauthFailure(adminId, info);
-    return badRequest<ActionResult>(
-      check.reason === "sign-in-stale"
-        ? { intent: "end-all", errors: {}, formError: "sessions.reauth.stale" }
-        : {
-            intent: "end-all",
-            errors: {
-              currentPassword:
-                check.reason === "password-required"
-                  ? "sessions.reauth.passwordRequired"
-                  : "sessions.reauth.passwordWrong",
-            },
-            formError: null,
-          },
-    );
-  }
+  const check = await reauthenticate(adminId, form, current.tokenHash, info);
+  if (!check.ok) return reauthRefused<Omit<ActionResult, keyof ReauthRefusal>>({ intent: "end-all" }, check);
   const count = await endEverySession(adminId, info);
   if (count === null) throw await plainText(request, 403, "http.adminOnly");
   // This browser's session ended with the rest: clear its cookie and go to the sign-in page.
@@ -189,6 +157,12 @@ const FIELD_IDS: Record<SessionFilterField, string> = {
   ip: "sessions-ip",
   user: "sessions-user",
 };
+
+const FILTER_FIELDS: { name: SessionFilterField; label: MessageKey; hint?: MessageKey }[] = [
+  { name: "email", label: "incidents.sessions.email", hint: "incidents.sessions.emailHint" },
+  { name: "ip", label: "incidents.sessions.ip", hint: "incidents.sessions.ipHint" },
+  { name: "user", label: "incidents.sessions.user" },
+];
 
 export default function AdminSessions() {
   const { values, errors, rows, query, olderHref, paged, email, hasPassword, freshSignIn } =
@@ -215,42 +189,22 @@ export default function AdminSessions() {
       <section aria-labelledby="sessions-filters-title" className="admin-section">
         <h2 id="sessions-filters-title">{t("incidents.sessions.filters")}</h2>
         <form method="get" action={PATH} className="admin-filters">
-          <Field
-            id={FIELD_IDS.email}
-            label={t("incidents.sessions.email")}
-            hint={t("incidents.sessions.emailHint")}
-            name="email"
-            type="text"
-            inputMode="email"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={254}
-            defaultValue={values.email}
-            error={errors.email}
-          />
-          <Field
-            id={FIELD_IDS.ip}
-            label={t("incidents.sessions.ip")}
-            hint={t("incidents.sessions.ipHint")}
-            name="ip"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={64}
-            defaultValue={values.ip}
-            error={errors.ip}
-          />
-          <Field
-            id={FIELD_IDS.user}
-            label={t("incidents.sessions.user")}
-            name="user"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={64}
-            defaultValue={values.user}
-            error={errors.user}
-          />
+          {FILTER_FIELDS.map((field) => (
+            <Field
+              key={field.name}
+              id={FIELD_IDS[field.name]}
+              name={field.name}
+              label={t(field.label)}
+              hint={field.hint ? t(field.hint) : undefined}
+              type="text"
+              inputMode={field.name === "email" ? "email" : undefined}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={field.name === "email" ? 254 : 64}
+              defaultValue={values[field.name]}
+              error={errors[field.name]}
+            />
+          ))}
           <div className="admin-filter-actions">
             <button type="submit" className="button">
               {t("admin.audit.apply")}
@@ -265,22 +219,12 @@ export default function AdminSessions() {
       <section aria-labelledby="sessions-results-title" className="admin-section">
         <h2 id="sessions-results-title">{t("incidents.sessions.results")}</h2>
         {invalid ? (
-          <div className="form-error" role="alert">
-            <p>{summary}</p>
-            <ul>
-              {Object.entries(errors).map(([field, message]) => (
-                <li key={field}>
-                  {field in FIELD_IDS ? (
-                    <a href={`#${FIELD_IDS[field as SessionFilterField]}`}>{t(message)}</a>
-                  ) : (
-                    <>
-                      {t(message)} <a href={PATH}>{t("incidents.sessions.newest")}</a>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
+          <FilterErrorSummary
+            summary={summary}
+            errors={errors}
+            fieldIds={FIELD_IDS}
+            firstPage={{ href: PATH, label: t("incidents.sessions.newest") }}
+          />
         ) : (
           <p className="result-count">{summary}</p>
         )}
@@ -341,24 +285,11 @@ export default function AdminSessions() {
             </table>
           </div>
         ) : null}
-        {paged || olderHref ? (
-          <nav aria-label={t("incidents.sessions.pages")} className="pagination">
-            <ul>
-              {paged ? (
-                <li>
-                  <a href={`${PATH}${query}`}>{t("incidents.sessions.newest")}</a>
-                </li>
-              ) : null}
-              {olderHref ? (
-                <li>
-                  <a href={olderHref} rel="next">
-                    {t("incidents.sessions.older")}
-                  </a>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <KeysetPages
+          label={t("incidents.sessions.pages")}
+          newest={paged ? { href: `${PATH}${query}`, label: t("incidents.sessions.newest") } : null}
+          older={olderHref ? { href: olderHref, label: t("incidents.sessions.older") } : null}
+        />
       </section>
 
       <section aria-labelledby="end-all-title" className="admin-section">
@@ -367,21 +298,14 @@ export default function AdminSessions() {
           <CsrfField />
           <p>{t("incidents.endAll.intro")}</p>
           <FormError message={endAll?.formError} vars={{ minutes: endAll?.retryMinutes ?? 15 }} />
-          {hasPassword ? (
-            <>
-              <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-              <PasswordField
-                kind="current"
-                name="currentPassword"
-                label={t("form.currentPassword")}
-                error={endAll?.errors.currentPassword}
-              />
-            </>
-          ) : freshSignIn ? (
-            <p>{t("sessions.reauth.freshHint")}</p>
-          ) : endAll?.formError ? null : (
-            <p>{t("sessions.reauth.stale")}</p>
-          )}
+          <ReauthFields
+            email={email}
+            hasPassword={hasPassword}
+            freshSignIn={freshSignIn}
+            label={t("form.currentPassword")}
+            error={endAll?.errors.currentPassword}
+            formError={endAll?.formError}
+          />
           <button type="submit" name="intent" value="end-all" className="button">
             {t("incidents.endAll.submit")}
           </button>

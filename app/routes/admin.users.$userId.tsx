@@ -171,26 +171,22 @@ export default function AdminUser() {
         {result && (result.intent === "disable" || result.intent === "enable") ? (
           <FormError message={result.formError} />
         ) : null}
-        {user.disabledAt ? (
-          <form method="post">
-            <CsrfField />
-            <p id="access-hint" className="field-hint">
-              {t("incidents.user.enableHint")}
-            </p>
-            <button type="submit" name="intent" value="enable" className="button" aria-describedby="access-hint">
-              {t("incidents.user.enable")}
-            </button>
-          </form>
-        ) : isSelf ? (
+        {isSelf && !user.disabledAt ? (
           <p>{t("incidents.user.selfNote")}</p>
         ) : (
           <form method="post">
             <CsrfField />
             <p id="access-hint" className="field-hint">
-              {t("incidents.user.disableHint")}
+              {t(user.disabledAt ? "incidents.user.enableHint" : "incidents.user.disableHint")}
             </p>
-            <button type="submit" name="intent" value="disable" className="button" aria-describedby="access-hint">
-              {t("incidents.user.disable")}
+            <button
+              type="submit"
+              name="intent"
+              value={user.disabledAt ? "enable" : "disable"}
+              className="button"
+              aria-describedby="access-hint"
+            >
+              {t(user.disabledAt ? "incidents.user.enable" : "incidents.user.disable")}
             </button>
           </form>
         )}

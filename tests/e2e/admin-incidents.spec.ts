@@ -5,31 +5,14 @@
  * browser (its own request context) is signed out and refused meanwhile.
  * axe on /admin/sessions and the user page in English and Indonesian.
  */
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { adminRole } from "../helpers/e2e-database";
 import { expect, newAccount, registerAccount, test, type Account } from "./fixtures";
 import { expectNoViolations } from "./axe";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
-
-/** Grants the admin role with the bundled script, against the e2e server's database. */
-function grantAdmin(email: string): string {
-  return execFileSync(process.execPath, [path.join(root, "build", "admin-role.js"), "grant", email], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.E2E_DATABASE_URL || "file:./tests/.tmp/e2e.db",
-      DATA_DIR: process.env.E2E_DATA_DIR || "tests/.tmp/e2e-data",
-      LOG_LEVEL: "silent",
-    },
-    encoding: "utf8",
-  });
-}
-
 const adminTest = test.extend<{ admin: Account }>({
   admin: async ({ signedIn }, use) => {
-    expect(grantAdmin(signedIn.email)).toContain("is now an admin");
+    expect(adminRole("grant", signedIn.email)).toContain("is now an admin");
     await use(signedIn);
   },
 });
