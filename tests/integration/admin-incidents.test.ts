@@ -341,6 +341,14 @@ describe("/admin/sessions", () => {
     const again = await postSessions(admin.cookie, { intent: "end-session", sessionId: session.id });
     expect(again.status).toBe(404);
     expect((await postSessions(admin.cookie, { intent: "nonsense" })).status).toBe(400);
+
+    // Ending your own session signs you out.
+    const own = await prisma.session.findFirstOrThrow({ where: { userId: admin.id }, select: { id: true } });
+    const out = await postSessions(admin.cookie, { intent: "end-session", sessionId: own.id });
+    expect(out.status).toBe(303);
+    expect(out.headers.get("Location")).toBe("/login");
+    expect(setCookieFor(out.headers, SESSION_COOKIE)).toMatch(/Max-Age=0/);
+    expect(await isSignedIn(admin.cookie)).toBe(false);
   });
 });
 
