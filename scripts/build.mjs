@@ -110,6 +110,8 @@ if (appInServer.length > 0) {
 
 // The admin role script (npm run admin:grant / admin:revoke), runnable with plain node where tsx is absent.
 await esbuild.build(nodeBundleOptions(root, "scripts/admin-role.ts", "build/admin-role.js"));
+// The audit trail's verification (npm run audit:verify), likewise.
+await esbuild.build(nodeBundleOptions(root, "scripts/audit-verify.ts", "build/audit-verify.js"));
 
 const { files, ...scripts } = manifest;
 console.log(

@@ -34,6 +34,18 @@ try {
 }
 const { log } = hooks;
 
+// The audit trail's jobs; another instance's AUDIT_HMAC_KEY stops the server like a bad variable.
+let stopJobs: () => Promise<void>;
+try {
+  stopJobs = await hooks.startJobs();
+} catch (error) {
+  if (error instanceof Error && error.name === "ConfigError") {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", hooks.config.trustProxy);
@@ -112,7 +124,8 @@ server.prependListener("request", (_req: http.IncomingMessage, res: http.ServerR
  * request the client may be sending. Responses still running after
  * DRAIN_TIMEOUT_MS (a long export) are cut off: their sockets are destroyed,
  * so a streamed body ends without its terminating chunk and the client sees
- * an incomplete transfer; each is logged. Then mail is flushed, the database
+ * an incomplete transfer; each is logged. Then mail is flushed, the audit
+ * jobs stop (the seal in progress finishes), the database
  * disconnected, and the process exits 0 only when every response finished
  * (1 when one was cut off). A second signal exits 1 at once.
  */
@@ -170,6 +183,8 @@ function shutdown(signal: string) {
     settled
       .then(() => hooks.flushMail())
       .catch((error: unknown) => log.error("shutdown: queued mail failed", { error }))
+      .then(() => stopJobs())
+      .catch((error: unknown) => log.error("shutdown: audit jobs failed to stop", { error }))
       .then(() => hooks.disconnectDatabases())
       .then(() => {
         log.info("shutdown: database disconnected, exiting", { code });

@@ -1,8 +1,12 @@
 /**
  * The security audit log. Actions are one closed list; rows outlive their
- * user (userId becomes null when the user is deleted).
+ * user (userId becomes null when the user is deleted; actorId keeps it), and
+ * each is sealed into a hash chain (docs/decisions/023-audit-hash-chain.md).
  */
+import crypto from "node:crypto";
 import type { Prisma } from "~/generated/sqlite/client";
+import { type AuditFields, rowMac } from "~/models/audit-chain";
+import { auditKey, sealSoon } from "~/models/audit-seal.server";
 import { prisma } from "~/utils/db.server";
 import { redact } from "~/utils/log.server";
 import type { RequestInfo } from "~/utils/request.server";
@@ -53,20 +57,35 @@ export interface AuditEvent {
 
 type Db = Pick<Prisma.TransactionClient, "auditLog">;
 
-function toRow(event: AuditEvent): Prisma.AuditLogUncheckedCreateInput {
-  return {
+/** The row for an event, with its id, time and MAC (not yet sealed). */
+export function auditRow(event: AuditEvent): Prisma.AuditLogUncheckedCreateInput & AuditFields & { mac: string } {
+  const fields: AuditFields = {
+    id: crypto.randomUUID(),
+    // Set here, not by the database: the MAC covers it.
+    timestamp: new Date(),
     action: event.action,
-    userId: event.userId ?? null,
+    actorId: event.userId ?? null,
     entityType: event.entityType ?? null,
     entityId: event.entityId ?? null,
     // Never a raw secret, even if a caller passes one by mistake.
-    metadata: event.metadata ? (redact(event.metadata) as Prisma.InputJsonObject) : undefined,
+    metadata: event.metadata ? redact(event.metadata) : null,
     ipAddress: event.info.ipAddress,
     userAgent: event.info.userAgent,
   };
+  return {
+    ...fields,
+    userId: fields.actorId,
+    metadata: fields.metadata ?? undefined,
+    mac: rowMac(auditKey(), fields),
+  };
 }
 
-/** Writes one audit row; pass a transaction client to commit it with the change. */
+/**
+ * Writes one audit row with its MAC; pass a transaction client to commit it
+ * with the change. The sealer chains it once it is committed
+ * (app/models/audit-seal.server.ts).
+ */
 export async function writeAudit(event: AuditEvent, db: Db = prisma): Promise<void> {
-  await db.auditLog.create({ data: toRow(event), select: { id: true } });
+  await db.auditLog.create({ data: auditRow(event), select: { id: true } });
+  sealSoon(db !== prisma);
 }

@@ -8,6 +8,7 @@
  */
 import crypto from "node:crypto";
 import { writeAudit } from "~/models/audit.server";
+import { auditRefusal } from "~/models/authz-audit.server";
 import type { UserWithVerification } from "~/models/users.server";
 import { engine, prisma, transaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -207,8 +208,9 @@ export async function getSessionByTokenHash(tokenHash: string) {
 
 /**
  * Ends one of the user's sessions (SESSION_REVOKED in the same transaction).
- * Null when the user has no session with that id (another user's id included):
- * nothing changes. `current` tells whether it was the asking request's session.
+ * Null when the user has no session with that id: nothing changes. When the id
+ * is another user's session, that refusal is audited (AUTHZ_FAILURE, kind
+ * "ownership"). `current` tells whether it was the asking request's session.
  */
 export async function revokeUserSession(
   userId: string,
@@ -216,9 +218,10 @@ export async function revokeUserSession(
   currentTokenHash: string | null,
   info: RequestInfo,
 ): Promise<{ current: boolean } | null> {
-  return transaction(async (tx) => {
-    const row = await tx.session.findFirst({ where: { id: sessionId, userId }, select: { sessionToken: true } });
+  const outcome = await transaction(async (tx) => {
+    const row = await tx.session.findUnique({ where: { id: sessionId }, select: { userId: true, sessionToken: true } });
     if (!row) return null;
+    if (row.userId !== userId) return "another user's" as const;
     await tx.session.deleteMany({ where: { id: sessionId, userId } });
     await writeAudit(
       { action: "SESSION_REVOKED", userId, entityType: "Session", entityId: sessionId, metadata: { by: "user" }, info },
@@ -226,6 +229,16 @@ export async function revokeUserSession(
     );
     return { current: row.sessionToken === currentTokenHash };
   });
+  if (outcome !== "another user's") return outcome;
+  await auditRefusal({
+    kind: "ownership",
+    userId,
+    entityType: "Session",
+    entityId: sessionId,
+    info,
+    details: { operation: "end-session", reason: "the session is another user's" },
+  });
+  return null;
 }
 
 /** Ends every session of the user except the asking one; one SESSION_REVOKED row. Returns how many ended. */

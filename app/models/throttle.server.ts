@@ -11,6 +11,7 @@
  */
 import crypto from "node:crypto";
 import { writeAudit, type AuditAction } from "~/models/audit.server";
+import { auditRefusal, refusedPath } from "~/models/authz-audit.server";
 import type { RequestInfo } from "~/utils/request.server";
 import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -120,6 +121,39 @@ export async function checkThrottle(
     }
   }
   return retryAfterSeconds > 0 ? { ok: false, retryAfterSeconds } : { ok: true };
+}
+
+/**
+ * checkThrottle for every throttled endpoint but sign-in (which writes LOGIN_THROTTLED itself), with the
+ * refusal recorded: AUTHZ_FAILURE, kind "throttle", the rule and Retry-After (rate-limited, never throws;
+ * app/models/authz-audit.server.ts). `userId` is the signed-in caller, if any.
+ */
+export async function checkThrottleAudited(
+  kind: Exclude<ThrottleKind, "login">,
+  caller: { ip: string | null; subject?: string | null },
+  request: Request,
+  info: RequestInfo,
+  userId: string | null = null,
+): Promise<ThrottleResult> {
+  const result = await checkThrottle(kind, caller);
+  if (!result.ok) await auditThrottled(request, info, userId, kind, result.retryAfterSeconds);
+  return result;
+}
+
+/** Records a throttled request (AUTHZ_FAILURE, kind "throttle"): `rule` names the limit it ran into. */
+export function auditThrottled(
+  request: Request,
+  info: RequestInfo,
+  userId: string | null,
+  rule: string,
+  retryAfterSeconds: number,
+): Promise<void> {
+  return auditRefusal({
+    kind: "throttle",
+    userId,
+    info,
+    details: { method: request.method, path: refusedPath(request), rule, retryAfter: retryAfterSeconds },
+  });
 }
 
 /** "15 minutes" style wording for a Retry-After, rounded up to whole minutes. */

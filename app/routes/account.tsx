@@ -19,7 +19,7 @@ import { CsrfField } from "~/components/csrf-field";
 import { readForm } from "~/utils/csrf.server";
 import { checkPasswordPolicy } from "~/auth/password-policy.server";
 import { ResendForm } from "~/components/verify-banner";
-import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
+import { checkThrottleAudited, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
@@ -73,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return badRequest<ActionResult>({ intent: "password", errors: parsed.errors, formError: null });
-  const throttle = await checkThrottle("reauth", { ip: info.ipAddress, subject: userId });
+  const throttle = await checkThrottleAudited("reauth", { ip: info.ipAddress, subject: userId }, request, info, userId);
   if (!throttle.ok) {
     return tooManyRequests<ActionResult>(
       {

@@ -42,6 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const info = getRequestInfo(request, context);
   const check = await reauthenticate(
+    request,
     userId,
     form,
     await getSessionTokenHash(request),

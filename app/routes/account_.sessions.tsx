@@ -103,7 +103,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(PATH, { status: 303, headers: { "Set-Cookie": await flashHeader("sessions.flash.ended") } });
   }
 
-  const check = await reauthenticate(userId, form, tokenHash, info);
+  const check = await reauthenticate(request, userId, form, tokenHash, info);
   if (!check.ok) return reauthRefused<Omit<ActionResult, keyof ReauthRefusal>>({ intent: "end-others" }, check);
   // requireUserId passed, so the request has a session token.
   const count = tokenHash ? await revokeOtherSessions(userId, tokenHash, info) : 0;

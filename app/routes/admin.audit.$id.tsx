@@ -1,7 +1,8 @@
 /**
  * /admin/audit/:id (admins only): one audit entry with every column; its
  * metadata as a definition list (secrets were never stored, and are
- * redacted again here). An unknown id is a 404.
+ * redacted again here). An unknown id is a 404. Each view is audited
+ * (AUDIT_VIEW, the entry's id).
  */
 import { metaTranslator, pageMeta } from "~/i18n/meta";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -12,6 +13,9 @@ import { AuditWho } from "~/components/admin/audit-table";
 import { formatTimestamp } from "~/i18n/format";
 import { useT } from "~/i18n";
 import { getAuditEntry, toRowViews } from "~/models/admin-audit.server";
+import { writeAudit } from "~/models/audit.server";
+import { AUTHZ_AUDIT_PER_INSTANCE, AUTHZ_AUDIT_PER_SOURCE, refusalSummary } from "~/models/authz-audit.server";
+import { getRequestInfo } from "~/utils/request.server";
 import { notFoundFor } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
 
@@ -29,16 +33,30 @@ function metadataEntries(metadata: unknown): [string, string][] {
   ]);
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const adminId = await requireAdmin(request);
   const entry = await getAuditEntry(params.id ?? "");
   if (!entry) throw await notFoundFor(request, "http.notFound.auditEntry");
+  // The audit trail audits itself: who read which entry.
+  await writeAudit({
+    action: "AUDIT_VIEW",
+    userId: adminId,
+    entityType: "AuditLog",
+    entityId: entry.id,
+    info: getRequestInfo(request, context),
+  });
   const [view] = await toRowViews([entry]);
-  return { entry: view, userAgent: entry.userAgent, metadata: metadataEntries(entry.metadata) };
+  return {
+    entry: view,
+    userAgent: entry.userAgent,
+    metadata: metadataEntries(entry.metadata),
+    refusal: entry.action === "AUTHZ_FAILURE" ? refusalSummary(entry.metadata) : null,
+    refusalLimits: { perSource: AUTHZ_AUDIT_PER_SOURCE, perInstance: AUTHZ_AUDIT_PER_INSTANCE },
+  };
 }
 
 export default function AdminAuditEntry() {
-  const { entry, userAgent, metadata } = useLoaderData<typeof loader>();
+  const { entry, userAgent, metadata, refusal, refusalLimits } = useLoaderData<typeof loader>();
   const t = useT();
   const none = t("admin.audit.none.value");
   return (
@@ -76,8 +94,29 @@ export default function AdminAuditEntry() {
         <dt>{t("admin.entry.entityType")}</dt>
         <dd>{entry.entityType ? <code>{entry.entityType}</code> : none}</dd>
         <dt>{t("admin.entry.entityId")}</dt>
-        <dd>{entry.entityId ? <code>{entry.entityId}</code> : none}</dd>
+        <dd>
+          {entry.entityId && entry.entityType === "AuditLog" ? (
+            <a href={`/admin/audit/${encodeURIComponent(entry.entityId)}`}>
+              <code>{entry.entityId}</code>
+            </a>
+          ) : entry.entityId ? (
+            <code>{entry.entityId}</code>
+          ) : (
+            none
+          )}
+        </dd>
       </dl>
+      {refusal ? (
+        <section aria-labelledby="entry-refusal" className="admin-section">
+          <h2 id="entry-refusal">{t("auditEvents.refusal.heading")}</h2>
+          <p>{t(`auditEvents.refusal.kind.${refusal.kind}`)}</p>
+          {refusal.suppressed > 0 ? <p>{t("auditEvents.refusal.suppressed", { count: refusal.suppressed })}</p> : null}
+          {refusal.suppressedAll > 0 ? (
+            <p>{t("auditEvents.refusal.suppressedAll", { count: refusal.suppressedAll })}</p>
+          ) : null}
+          <p>{t("auditEvents.refusal.limits", refusalLimits)}</p>
+        </section>
+      ) : null}
       <section aria-labelledby="entry-metadata" className="admin-section">
         <h2 id="entry-metadata">{t("admin.entry.metadata")}</h2>
         {metadata.length > 0 ? (

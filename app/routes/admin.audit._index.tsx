@@ -13,8 +13,10 @@ import { AdminNav } from "~/components/admin/admin-nav";
 import { AuditFilters } from "~/components/admin/audit-filters";
 import { AuditResults } from "~/components/admin/audit-results";
 import { LoginChart } from "~/components/admin/login-chart";
-import { useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
+import { formatDate } from "~/i18n/format";
 import { auditPageFor, recentLoginChart } from "~/models/admin-audit.server";
+import { retentionSummary } from "~/models/audit-retention.server";
 import { AUDIT_ACTIONS } from "~/models/audit.server";
 import { requireAdmin } from "~/utils/session.server";
 import { readDb } from "~/utils/db.server";
@@ -29,22 +31,40 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [page, chart] = await Promise.all([auditPageFor(new URL(request.url), readDb(request)), recentLoginChart()]);
+  const [page, chart, retention] = await Promise.all([
+    auditPageFor(new URL(request.url), readDb(request)),
+    recentLoginChart(),
+    retentionSummary(),
+  ]);
   return data(
-    { ...page.view, chart, actions: AUDIT_ACTIONS },
+    {
+      ...page.view,
+      chart,
+      actions: AUDIT_ACTIONS,
+      retention: { days: retention.days, oldest: retention.oldest?.toISOString() ?? null, held: retention.legalHold },
+    },
     { status: page.ok ? 200 : 400, headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
 export default function AdminAudit() {
-  const { values, errors, rows, query, olderHref, paged, unknownEmail, chart, actions } =
+  const { values, errors, rows, query, olderHref, paged, unknownEmail, chart, actions, retention } =
     useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   return (
     <div className="admin-page">
       <AdminNav current="audit" />
       <h1>{t("admin.audit.title")}</h1>
       <p>{t("admin.audit.intro")}</p>
+      <p>
+        {t("audit.retention.summary", {
+          days: retention.days,
+          oldest: retention.oldest ? formatDate(new Date(retention.oldest), locale) : t("audit.retention.none"),
+        })}{" "}
+        {retention.held ? `${t("audit.retention.summaryHeld")} ` : null}
+        <a href="/admin/audit/verify">{t("audit.retention.verifyLink")}</a>
+      </p>
       <LoginChart days={chart} />
       <AuditFilters actions={actions} values={{ ...values, action: values.action || "any" }} errors={errors} />
       <AuditResults

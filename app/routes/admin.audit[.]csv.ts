@@ -17,6 +17,7 @@ import {
   type ExportEnd,
 } from "~/models/admin-audit.server";
 import { writeAudit } from "~/models/audit.server";
+import { auditThrottled } from "~/models/throttle.server";
 import { translator } from "~/i18n";
 import { readReplica } from "~/utils/db.server";
 import { log } from "~/utils/log.server";
@@ -44,6 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const release = claimExportSlot(adminId);
   if (!release) {
     log.warn("audit export refused: too many running", { userId: adminId, limit: EXPORTS_PER_ADMIN });
+    await auditThrottled(request, getRequestInfo(request, context), adminId, "export", 30);
     const busy = await plainText(request, 429, "admin.audit.downloadBusy", { count: EXPORTS_PER_ADMIN });
     busy.headers.set("Retry-After", "30");
     busy.headers.set("Cache-Control", "no-store");

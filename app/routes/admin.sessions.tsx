@@ -142,7 +142,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
 
-  const check = await reauthenticate(adminId, form, current.tokenHash, info);
+  const check = await reauthenticate(request, adminId, form, current.tokenHash, info);
   if (!check.ok) return reauthRefused<Omit<ActionResult, keyof ReauthRefusal>>({ intent: "end-all" }, check);
   const count = await endEverySession(adminId, info);
   if (count === null) throw await plainText(request, 403, "http.adminOnly");

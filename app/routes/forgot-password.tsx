@@ -15,7 +15,7 @@ import { ForgotPasswordSchema } from "~/auth/schemas";
 import { CsrfField } from "~/components/csrf-field";
 import { EmailField, FormError } from "~/components/field";
 import { translator, useT } from "~/i18n";
-import { checkThrottle, retryAfterMinutes, subjectKey } from "~/models/throttle.server";
+import { checkThrottleAudited, retryAfterMinutes, subjectKey } from "~/models/throttle.server";
 import { createResetRequest } from "~/models/verification.server";
 import { readForm } from "~/utils/csrf.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email } = parsed.data;
   const info = getRequestInfo(request, context);
   const subject = subjectKey(email);
-  const throttle = await checkThrottle("reset", { ip: info.ipAddress, subject });
+  const throttle = await checkThrottleAudited("reset", { ip: info.ipAddress, subject }, request, info);
   if (!throttle.ok) {
     const minutes = retryAfterMinutes(throttle.retryAfterSeconds);
     return data<ForgotResult>(

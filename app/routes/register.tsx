@@ -10,7 +10,7 @@ import { RegisterFormSchema } from "~/auth/schemas";
 import { CsrfField } from "~/components/csrf-field";
 import { EmailField, FormError, NameField, PasswordField } from "~/components/field";
 import { translator, useT } from "~/i18n";
-import { checkThrottle, retryAfterMinutes } from "~/models/throttle.server";
+import { checkThrottleAudited, retryAfterMinutes } from "~/models/throttle.server";
 import { EmailTakenError, createUser, recordTakenEmailRegistration } from "~/models/users.server";
 import { createVerificationRequest } from "~/models/verification.server";
 import { readForm } from "~/utils/csrf.server";
@@ -69,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!policy.ok) return badRequest<RegisterResult>({ errors: { password: policy.error }, formError: null, values });
 
   const info = getRequestInfo(request, context);
-  const throttle = await checkThrottle("register", { ip: info.ipAddress });
+  const throttle = await checkThrottleAudited("register", { ip: info.ipAddress }, request, info);
   if (!throttle.ok) {
     const minutes = retryAfterMinutes(throttle.retryAfterSeconds);
     return data<RegisterResult>(

@@ -14,7 +14,7 @@ import { z } from "zod";
 import { FormError } from "~/components/field";
 import { ResendForm } from "~/components/verify-banner";
 import { translator, useT, type MessageKey } from "~/i18n";
-import { checkThrottle, retryAfterMinutes } from "~/models/throttle.server";
+import { checkThrottleAudited, retryAfterMinutes } from "~/models/throttle.server";
 import { getUserWithVerification } from "~/models/users.server";
 import { createVerificationRequest, verifyEmailWithToken } from "~/models/verification.server";
 import { readForm } from "~/utils/csrf.server";
@@ -93,7 +93,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   const info = getRequestInfo(request, context);
-  const throttle = await checkThrottle("verify", { ip: info.ipAddress, subject: userId });
+  const throttle = await checkThrottleAudited("verify", { ip: info.ipAddress, subject: userId }, request, info, userId);
   if (!throttle.ok) {
     const minutes = retryAfterMinutes(throttle.retryAfterSeconds);
     return data(

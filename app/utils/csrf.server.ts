@@ -14,7 +14,10 @@ import type { AppLoadContext } from "@remix-run/node";
 import { getEnv } from "~/utils/env.server";
 import { translator, type MessageKey } from "~/i18n";
 import { anonymousLocale } from "~/i18n/locale.server";
+import { auditRefusal } from "~/models/authz-audit.server";
+import { getRequestInfo, type RequestInfo } from "~/utils/request.server";
 import { crossSiteReason } from "~/utils/security.server";
+import { getUserId } from "~/utils/session.server";
 
 export const CSRF_COOKIE = "dracin_csrf";
 export const CSRF_FIELD = "_csrf";
@@ -67,13 +70,39 @@ interface HeaderSource {
  * refuses them too when it is reached another way (tests, other servers).
  */
 export function csrfAllows(headers: HeaderSource, host: string | null, token: string | null | undefined): boolean {
-  if (crossSiteReason("POST", headers, host)) return false;
+  return csrfRefusal(headers, host, token) === null;
+}
+
+/** Why csrfAllows refuses a request (for its audit row), or null when it may go on. */
+export function csrfRefusal(
+  headers: HeaderSource,
+  host: string | null,
+  token: string | null | undefined,
+): string | null {
+  const crossSite = crossSiteReason("POST", headers, host);
+  if (crossSite) return crossSite;
   const origin = headers.get("origin");
   // The browser vouched for the request (same-origin fetch metadata, or an Origin crossSiteReason accepted).
-  if (headers.get("sec-fetch-site")) return true;
-  if (origin) return host !== null;
+  if (headers.get("sec-fetch-site")) return null;
+  if (origin) return host !== null ? null : "no host to compare the Origin with";
   const secret = csrfSecretFrom(headers.get("cookie"));
-  return Boolean(secret && token && sameToken(token, csrfTokenFor(secret)));
+  if (!token) return "no Origin or Sec-Fetch-Site, and no CSRF token";
+  if (!secret) return "CSRF token without its cookie";
+  return sameToken(token, csrfTokenFor(secret)) ? null : "CSRF token does not match its cookie";
+}
+
+/**
+ * Records a refused state change (AUTHZ_FAILURE, kind "csrf"; rate-limited, never throws). `userId` reads the
+ * signed-in user, only when the row is written.
+ */
+export function auditCsrfRefusal(
+  method: string,
+  path: string,
+  reason: string,
+  info: RequestInfo,
+  userId: () => Promise<string | null>,
+): Promise<void> {
+  return auditRefusal({ kind: "csrf", info, userId, details: { method, path, reason } });
 }
 
 /** A refusal in the request's language (from its own headers: thrown synchronously, no account is read). */
@@ -106,13 +135,32 @@ export async function readForm(request: Request): Promise<FormData> {
   }
   const field = form.get(CSRF_FIELD);
   const token = typeof field === "string" ? field : request.headers.get(CSRF_HEADER);
-  if (!csrfAllows(request.headers, new URL(request.url).host, token)) throw refused(request);
+  const reason = refusalOf(request, token);
+  if (reason !== null) {
+    await auditRefusalOf(request, reason);
+    throw refused(request);
+  }
   return form;
 }
 
-/** For actions without a body (e.g. a bare POST): the same check on headers alone. */
+/**
+ * For actions without a body (e.g. a bare POST): the same check on headers alone. It throws at once; the
+ * refusal's audit row is written in the background.
+ */
 export function requireSameSite(request: Request): void {
-  if (!csrfAllows(request.headers, new URL(request.url).host, request.headers.get(CSRF_HEADER))) throw refused(request);
+  const reason = refusalOf(request, request.headers.get(CSRF_HEADER));
+  if (reason === null) return;
+  void auditRefusalOf(request, reason);
+  throw refused(request);
+}
+
+function refusalOf(request: Request, token: string | null): string | null {
+  return csrfRefusal(request.headers, new URL(request.url).host, token);
+}
+
+function auditRefusalOf(request: Request, reason: string): Promise<void> {
+  const path = new URL(request.url).pathname;
+  return auditCsrfRefusal(request.method, path, reason, getRequestInfo(request), () => getUserId(request));
 }
 
 /**

@@ -47,6 +47,20 @@ const EnvSchema = z
       .string()
       .min(32, { message: "must be at least 32 characters (or unset it to have one generated)" })
       .optional(),
+    /**
+     * Keys the audit trail's hash chain (docs/decisions/023-audit-hash-chain.md); unset: generated into
+     * DATA_DIR/audit-hmac-key. Several instances must share one.
+     */
+    AUDIT_HMAC_KEY: z
+      .string()
+      .min(32, { message: "must be at least 32 characters (or unset it to have one generated)" })
+      .optional(),
+    /** Audit rows older than this many days are pruned daily (unless a legal hold is on). */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+    /** Every audit row is also sent here as RFC 5424 syslog: tcp://host:port or udp://host:port. */
+    AUDIT_SYSLOG_URL: z
+      .url({ protocol: /^(tcp|udp)$/, message: "must be a tcp:// or udp:// URL, e.g. udp://127.0.0.1:514" })
+      .optional(),
     /** Absolute lifetime of a session from sign-in, in days. */
     SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** A session unused for this many days ends. */
@@ -122,7 +136,7 @@ const EnvSchema = z
     }
   });
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; AUDIT_HMAC_KEY: string };
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -141,9 +155,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof EnvSchema> {
   return result.data;
 }
 
-/** Reads DATA_DIR/session-secret, creating it (0600) with 48 random bytes if absent. */
-export function loadOrCreateSecret(dataDir: string): string {
-  const file = path.join(dataDir, "session-secret");
+/** Reads DATA_DIR/<name> (session-secret by default), creating it (0600) with 48 random bytes if absent. */
+export function loadOrCreateSecret(dataDir: string, name = "session-secret"): string {
+  const file = path.join(dataDir, name);
   fs.mkdirSync(dataDir, { recursive: true });
   try {
     return fs.readFileSync(file, "utf8").trim();
@@ -171,6 +185,7 @@ export function getEnv(): Env {
     cached = {
       ...parsed,
       SESSION_SECRET: parsed.SESSION_SECRET ?? loadOrCreateSecret(path.resolve(parsed.DATA_DIR)),
+      AUDIT_HMAC_KEY: parsed.AUDIT_HMAC_KEY ?? loadOrCreateSecret(path.resolve(parsed.DATA_DIR), "audit-hmac-key"),
     };
   }
   return cached;

@@ -14,10 +14,11 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { translator, type Locale, type MessageKey } from "~/i18n";
 import { anonymousLocale } from "~/i18n/locale.server";
+import { startAuditJobs } from "~/models/audit-jobs.server";
 import { handleProgressReport } from "~/models/progress-report.server";
 import { viewerFingerprint } from "~/models/viewer-state.server";
 import { createPagePolicy } from "~/utils/cache-policy.server";
-import { CSRF_HEADER, CsrfTokenSource, csrfAllows } from "~/utils/csrf.server";
+import { auditCsrfRefusal, CSRF_HEADER, CsrfTokenSource, csrfRefusal } from "~/utils/csrf.server";
 import { disconnectDatabases, readReplica } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { startDraining } from "~/utils/lifecycle.server";
@@ -30,6 +31,7 @@ import { readPrimaryCookie } from "~/utils/read-your-writes.server";
 import { createRemixHandler } from "~/utils/remix-handler.server";
 import { BODY_LIMITS, RequestRefused, formFields, lingerOnClose, readBodyWithin } from "~/utils/request-body.server";
 import type { ViewerDataName } from "~/utils/route-handle";
+import { clientInfo, withClientIp } from "~/utils/request.server";
 import { crossSiteReason } from "~/utils/security.server";
 import { getSessionViewerFromCookieHeader, getUserIdFromCookieHeader } from "~/utils/session.server";
 
@@ -58,6 +60,12 @@ export interface HttpHooks {
   remix: express.RequestHandler;
   /** Last, for errors outside Remix: a 4xx the error carries is kept; anything else is our bug (500, logged). */
   lastResort: express.ErrorRequestHandler;
+  /**
+   * Before listening: the audit trail's jobs (sealing sweep, daily retention;
+   * app/models/audit-jobs.server.ts). Throws ConfigError when the chain was
+   * sealed with another AUDIT_HMAC_KEY. Resolves with the function that stops them.
+   */
+  startJobs: () => Promise<() => Promise<void>>;
   /** Graceful shutdown: /readyz answers 503 from now on. */
   startDraining: () => void;
   /** Waits for mail sent in the background (reset links). */
@@ -130,6 +138,12 @@ const lastResort: express.ErrorRequestHandler = (error: unknown, req, res, _next
   else sendText(req, res, status, CLIENT_ERROR_MESSAGES[status] ?? "http.badRequest");
 };
 
+/** The audit row of a state change refused outside Remix (AUTHZ_FAILURE, kind "csrf"; never rejects). */
+function auditExpressRefusal(req: express.Request, reason: string): Promise<void> {
+  const info = clientInfo(req.ip, req.get("user-agent"));
+  return auditCsrfRefusal(req.method, req.path, reason, info, () => getUserIdFromCookieHeader(req.headers.cookie));
+}
+
 const observeAndGuard: express.RequestHandler = (req, res, next) => {
   const started = process.hrtime.bigint();
   const requestId = crypto.randomUUID();
@@ -158,19 +172,24 @@ const observeAndGuard: express.RequestHandler = (req, res, next) => {
     (forwardedHost ? crossSiteReason(req.method, headers, forwardedHost) : null);
   if (reason) {
     log.warn("cross-site request refused", { method: req.method, path: req.path, reason });
-    sendText(req, res, 403, "security.crossSite");
+    auditExpressRefusal(req, reason)
+      .then(() => sendText(req, res, 403, "security.crossSite"))
+      .catch(next);
     return;
   }
   const readPrimary = readPrimaryCookie(req.method);
   if (readPrimary) res.append("Set-Cookie", readPrimary);
-  withRequestId(requestId, next);
+  withRequestId(requestId, () => withClientIp(req.ip, next));
 };
 
 const saveProgress: express.RequestHandler = (req, res, next) => {
   const fields = formFields(req.body);
   const token = "_csrf" in fields ? fields._csrf : req.get(CSRF_HEADER);
-  if (!csrfAllows({ get: (name) => req.get(name) ?? null }, req.get("host") ?? null, token)) {
-    sendText(req, res, 403, "security.crossSite");
+  const reason = csrfRefusal({ get: (name) => req.get(name) ?? null }, req.get("host") ?? null, token);
+  if (reason) {
+    auditExpressRefusal(req, reason)
+      .then(() => sendText(req, res, 403, "security.crossSite"))
+      .catch(next);
     return;
   }
   answerProgressSave(req, res, fields).catch(next);
@@ -241,6 +260,7 @@ export function createHttpHooks(build: ServerBuild): HttpHooks {
       }),
     }),
     lastResort,
+    startJobs: startAuditJobs,
     startDraining,
     flushMail,
     disconnectDatabases,

@@ -8,7 +8,7 @@
  */
 import type { MessageKey } from "~/i18n";
 import { getSessionByTokenHash } from "~/models/sessions.server";
-import { checkThrottle, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
+import { checkThrottleAudited, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 import { FRESH_SIGN_IN_MS, confirmIdentity, userHasPassword } from "~/models/users.server";
 import type { FieldErrors } from "~/utils/forms";
 import type { RequestInfo } from "~/utils/request.server";
@@ -40,16 +40,17 @@ export type Reauth = { ok: true; method: "password" | "fresh-sign-in" } | ({ ok:
 
 /**
  * Checks the form's `currentPassword` (or the fresh sign-in) for `userId`,
- * after the throttle. `wrongPassword` is the message for a wrong password.
+ * after the throttle (a throttled request is audited). `wrongPassword` is the message for a wrong password.
  */
 export async function reauthenticate(
+  request: Request,
   userId: string,
   form: FormData,
   tokenHash: string | null,
   info: RequestInfo,
   wrongPassword: MessageKey = "sessions.reauth.passwordWrong",
 ): Promise<Reauth> {
-  const throttle = await checkThrottle("reauth", { ip: info.ipAddress, subject: userId });
+  const throttle = await checkThrottleAudited("reauth", { ip: info.ipAddress, subject: userId }, request, info, userId);
   if (!throttle.ok) {
     return {
       ok: false,

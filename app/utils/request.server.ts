@@ -1,8 +1,11 @@
 /**
  * What the server knows about the caller of one request. The client IP comes
  * from the HTTP server (Express, which honours TRUST_PROXY) through Remix's
- * load context.
+ * load context, and is also kept for the rest of the request (like the
+ * request id on log lines), so guards that are handed only the Request
+ * (requireAdmin, readForm) can name the caller in an audit row.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { AppLoadContext } from "@remix-run/node";
 import type { CachePlan } from "~/utils/cache-policy.server";
 import type { CsrfTokenSource } from "~/utils/csrf.server";
@@ -25,10 +28,18 @@ export interface RequestInfo {
   userAgent: string | null;
 }
 
+const clientIpScope = new AsyncLocalStorage<{ clientIp: string | null }>();
+
+/** Runs `fn` (the rest of a request) with its client IP at hand for getRequestInfo. */
+export function withClientIp<T>(clientIp: string | null | undefined, fn: () => T): T {
+  return clientIpScope.run({ clientIp: clientIp ?? null }, fn);
+}
+
 export function getRequestInfo(request: Request, context?: AppLoadContext): RequestInfo {
-  const userAgent = request.headers.get("user-agent");
-  return {
-    ipAddress: context?.clientIp ?? null,
-    userAgent: userAgent ? userAgent.slice(0, 512) : null,
-  };
+  return clientInfo(context?.clientIp ?? clientIpScope.getStore()?.clientIp, request.headers.get("user-agent"));
+}
+
+/** The caller from its address and User-Agent header (for handlers outside Remix). */
+export function clientInfo(ipAddress: string | null | undefined, userAgent: string | null | undefined): RequestInfo {
+  return { ipAddress: ipAddress ?? null, userAgent: userAgent ? userAgent.slice(0, 512) : null };
 }

@@ -11,11 +11,12 @@ import {
   hashToken,
   type SessionViewer,
 } from "~/models/sessions.server";
+import { auditRefusal, refusedPath } from "~/models/authz-audit.server";
 import type { UserWithVerification } from "~/models/users.server";
 import { getEnv } from "~/utils/env.server";
 import { pathWithSearch, safeRedirect } from "~/utils/redirect";
 import { redirectFor } from "~/utils/htmx.server";
-import type { RequestInfo } from "~/utils/request.server";
+import { getRequestInfo, type RequestInfo } from "~/utils/request.server";
 import { plainText } from "~/utils/responses.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -108,11 +109,18 @@ export async function requireUser(request: Request): Promise<UserWithVerificatio
 
 /**
  * Throws a redirect to the sign-in page when nobody is signed in, and a 403
- * Response when the signed-in user is not an admin (User.role = ADMIN).
+ * Response when the signed-in user is not an admin (User.role = ADMIN); that
+ * refusal is audited (AUTHZ_FAILURE, kind "admin").
  */
 export async function requireAdmin(request: Request): Promise<string> {
   const user = await requireUser(request);
   if (user.role !== "ADMIN") {
+    await auditRefusal({
+      kind: "admin",
+      userId: user.id,
+      info: getRequestInfo(request),
+      details: { method: request.method, path: refusedPath(request) },
+    });
     throw await plainText(request, 403, "http.adminOnly");
   }
   return user.id;

@@ -5,6 +5,7 @@
  * Response (guards, 404s).
  */
 import type { AppLoadContext, data } from "@remix-run/node";
+import { withClientIp } from "~/utils/request.server";
 
 type DataWithResponseInit = ReturnType<typeof data<unknown>>;
 
@@ -56,7 +57,8 @@ export async function callRoute<T>(
 ): Promise<RouteResult<Unwrapped<T>>> {
   let result: unknown;
   try {
-    result = await fn({ request, params, context });
+    // As the HTTP server does: the client IP is also at hand for guards given only the Request (requireAdmin).
+    result = await withClientIp(context.clientIp, () => fn({ request, params, context }));
   } catch (error) {
     if (error instanceof Response) return fromResponse(error, true);
     throw error;

@@ -75,6 +75,13 @@ export async function createUser(input: UserInput = {}): Promise<TestUser> {
   return { id: user.id, email, name, password, cookie: setCookie.split(";")[0] };
 }
 
+/** A user with role ADMIN (createUser, then the role). */
+export async function createAdmin(input: UserInput = {}): Promise<TestUser> {
+  const user = await createUser({ name: "Test Admin", ...input });
+  await prisma.user.update({ where: { id: user.id }, data: { role: "ADMIN" }, select: { id: true } });
+  return user;
+}
+
 /** Signs in through the login action; returns the new session cookie. */
 export async function signIn(email: string, password: string): Promise<string> {
   const result = await callRoute(loginAction, postForm("/login", { email, password, redirectTo: "/" }));

@@ -25,6 +25,15 @@ describe("csvCell", () => {
       expect(csvCell(`${start}SUM(A1)`)).toBe(`"'${start}SUM(A1)"`);
     }
     expect(csvCell("a=b")).toBe('"a=b"');
+    // What users can plant: an email, a display name, a browser's User-Agent.
+    expect(csvCell("-2+3@evil.example")).toBe(`"'-2+3@evil.example"`);
+    expect(csvCell('=HYPERLINK("http://evil.example","Click")')).toBe(
+      `"'=HYPERLINK(""http://evil.example"",""Click"")"`,
+    );
+    expect(csvCell("@SUM(1+1)*cmd|' /C calc'!A0")).toBe(`"'@SUM(1+1)*cmd|' /C calc'!A0"`);
+    // Only the first character counts; a leading space or apostrophe is already text.
+    expect(csvCell(" =1")).toBe('" =1"');
+    expect(csvCell("'=1")).toBe(`"'=1"`);
     expect(csvLine(["=1", "x"])).toBe(`"'=1","x"\r\n`);
   });
 

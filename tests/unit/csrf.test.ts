@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   CSRF_COOKIE,
   csrfAllows,
+  csrfRefusal,
   csrfSecretFrom,
   CsrfTokenSource,
   csrfTokenFor,
@@ -34,6 +35,28 @@ async function thrownStatus(promise: Promise<unknown>): Promise<number | null> {
     throw error;
   }
 }
+
+describe("csrfRefusal", () => {
+  const secret = newCsrfSecret();
+  const cookie = `${CSRF_COOKIE}=${secret}`;
+
+  it("names why a request is refused, for its audit row, and is null exactly when csrfAllows lets it through", () => {
+    const cases: [Record<string, string>, string | null, string | null][] = [
+      [{ "sec-fetch-site": "same-origin" }, null, null],
+      [{ "sec-fetch-site": "cross-site" }, null, "Sec-Fetch-Site: cross-site"],
+      [{ origin: "https://evil.example" }, null, "Origin https://evil.example does not match host"],
+      [{ origin: "null" }, null, "Origin: null"],
+      [{}, null, "no Origin or Sec-Fetch-Site, and no CSRF token"],
+      [{}, csrfTokenFor(secret), "CSRF token without its cookie"],
+      [{ cookie }, "forged", "CSRF token does not match its cookie"],
+      [{ cookie }, csrfTokenFor(secret), null],
+    ];
+    for (const [values, token, reason] of cases) {
+      expect(csrfRefusal(headers(values), HOST, token), JSON.stringify(values)).toBe(reason);
+      expect(csrfAllows(headers(values), HOST, token)).toBe(reason === null);
+    }
+  });
+});
 
 describe("csrfAllows", () => {
   const secret = newCsrfSecret();

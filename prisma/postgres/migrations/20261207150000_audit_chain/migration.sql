@@ -4,7 +4,9 @@
 ALTER TABLE "User" ADD COLUMN     "disabledAt" TIMESTAMP(3);
 
 -- AlterTable
-ALTER TABLE "AuditLog" ADD COLUMN     "hash" TEXT,
+ALTER TABLE "AuditLog" ADD COLUMN     "actorId" TEXT,
+ADD COLUMN     "hash" TEXT,
+ADD COLUMN     "mac" TEXT,
 ADD COLUMN     "prevHash" TEXT,
 ADD COLUMN     "seq" INTEGER;
 
@@ -15,6 +17,7 @@ CREATE TABLE "AuditChain" (
     "hash" TEXT NOT NULL DEFAULT '',
     "checkpointSeq" INTEGER NOT NULL DEFAULT 0,
     "checkpointHash" TEXT NOT NULL DEFAULT '',
+    "keyId" TEXT NOT NULL DEFAULT '',
     "legalHold" BOOLEAN NOT NULL DEFAULT false,
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

@@ -4,7 +4,9 @@
 ALTER TABLE "User" ADD COLUMN "disabledAt" DATETIME;
 
 -- AlterTable
+ALTER TABLE "AuditLog" ADD COLUMN "actorId" TEXT;
 ALTER TABLE "AuditLog" ADD COLUMN "hash" TEXT;
+ALTER TABLE "AuditLog" ADD COLUMN "mac" TEXT;
 ALTER TABLE "AuditLog" ADD COLUMN "prevHash" TEXT;
 ALTER TABLE "AuditLog" ADD COLUMN "seq" INTEGER;
 
@@ -15,6 +17,7 @@ CREATE TABLE "AuditChain" (
     "hash" TEXT NOT NULL DEFAULT '',
     "checkpointSeq" INTEGER NOT NULL DEFAULT 0,
     "checkpointHash" TEXT NOT NULL DEFAULT '',
+    "keyId" TEXT NOT NULL DEFAULT '',
     "legalHold" BOOLEAN NOT NULL DEFAULT false,
     "updatedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
