@@ -24,6 +24,8 @@ export interface AdminUserListItem {
   role: Role;
   createdAt: Date;
   activeSessions: number;
+  /** An admin has disabled the account. */
+  disabled: boolean;
 }
 
 /**
@@ -51,11 +53,16 @@ export async function searchUsers(
       name: true,
       role: true,
       createdAt: true,
+      disabledAt: true,
       _count: { select: { sessions: { where: { expires: { gt: now }, lastSeenAt: { gt: idleSince } } } } },
     },
   });
   return {
-    users: rows.map(({ _count, ...user }) => ({ ...user, activeSessions: _count.sessions })),
+    users: rows.map(({ _count, disabledAt, ...user }) => ({
+      ...user,
+      activeSessions: _count.sessions,
+      disabled: disabledAt !== null,
+    })),
     total,
     totalPages,
     page: current,

@@ -11,6 +11,7 @@ import { createToken, verifyEmailWithToken } from "~/models/verification.server"
 import { loader as accountLoader } from "~/routes/account";
 import { action as sessionsAction, loader as sessionsLoader } from "~/routes/admin.sessions";
 import { action as userAction, loader as userLoader } from "~/routes/admin.users.$userId";
+import { loader as usersLoader } from "~/routes/admin.users._index";
 import { action as loginAction } from "~/routes/login";
 import { action as resetAction } from "~/routes/reset-password";
 import { prisma } from "~/utils/db.server";
@@ -131,6 +132,13 @@ describe("disabling and enabling an account", () => {
     );
     expect(page.user.disabledAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(page.user.sessions).toHaveLength(0);
+    const list = dataOf(
+      await callRoute(
+        usersLoader,
+        getRequest(`/admin/users?q=${encodeURIComponent(target.email)}`, { cookie: admin.cookie }),
+      ),
+    );
+    expect(list.users).toMatchObject([{ id: target.id, disabled: true, activeSessions: 0 }]);
 
     // The right password gets exactly the answer a wrong one gets.
     const refused = await login(target.email, target.password);
