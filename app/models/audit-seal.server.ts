@@ -199,16 +199,32 @@ async function updateById(tx: Tx, columns: readonly string[], rows: readonly (re
 /** Row ids already reported as not written by Dracin (logged once per process). */
 const reported = new Set<string>();
 
-/** Seals up to SEAL_BATCH pending rows, oldest first; returns the rows it sealed. */
-async function sealBatch(): Promise<StoredAuditRow[]> {
+interface SealBatch {
+  sealed: StoredAuditRow[];
+  /** Where the next batch starts (after the last row read, sealed or not), null when this one was the last. */
+  next: { timestamp: Date; id: string } | null;
+}
+
+/**
+ * Seals the pending rows after `after` (up to SEAL_BATCH, oldest first). A
+ * row whose MAC does not hold is skipped, and the next batch starts after it,
+ * so rows written behind the application's back never hold the others up.
+ */
+async function sealBatch(after: { timestamp: Date; id: string } | null): Promise<SealBatch> {
   const key = auditKey();
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<SealBatch> => {
     const head = await lockHead(tx);
     if (head.keyId !== "" && head.keyId !== keyId(key)) {
       throw new Error("audit: this instance's AUDIT_HMAC_KEY is not the one that sealed the chain; not sealing");
     }
     const pending = await tx.auditLog.findMany({
-      where: { seq: null, mac: { not: null } },
+      where: {
+        seq: null,
+        mac: { not: null },
+        ...(after
+          ? { OR: [{ timestamp: { gt: after.timestamp } }, { timestamp: after.timestamp, id: { gt: after.id } }] }
+          : {}),
+      },
       orderBy: [{ timestamp: "asc" }, { id: "asc" }],
       take: SEAL_BATCH,
       select: AUDIT_ROW_SELECT,
@@ -228,14 +244,16 @@ async function sealBatch(): Promise<StoredAuditRow[]> {
       hash = chainHash(key, seq, prevHash, row.mac);
       sealed.push({ ...row, seq, prevHash, hash });
     }
-    if (sealed.length === 0) return [];
+    const last = pending[pending.length - 1];
+    const next = pending.length === SEAL_BATCH && last ? { timestamp: last.timestamp, id: last.id } : null;
+    if (sealed.length === 0) return { sealed, next };
     await updateById(
       tx,
       ["seq", "prevHash", "hash"],
       sealed.map((row) => [row.id, row.seq, row.prevHash, row.hash] as const),
     );
     await tx.auditChain.update({ where: { id: 1 }, data: { seq, hash }, select: { id: true } });
-    return sealed;
+    return { sealed, next };
   }, CHAIN_TRANSACTION);
 }
 
@@ -274,12 +292,13 @@ export function sealPending(): Promise<number> {
     try {
       do {
         again = false;
-        for (;;) {
-          const sealed = await sealBatch();
-          total += sealed.length;
-          notifySealed(sealed);
-          if (sealed.length < SEAL_BATCH) break;
-        }
+        let after: SealBatch["next"] = null;
+        do {
+          const batch = await sealBatch(after);
+          total += batch.sealed.length;
+          notifySealed(batch.sealed);
+          after = batch.next;
+        } while (after);
       } while (again);
     } finally {
       running = null;

@@ -5,7 +5,8 @@
  * - `ownership`: a viewer tried to change another viewer's data (ending someone else's session);
  * - `csrf`: a cross-site or unproven state change (the HTTP server's Origin / Sec-Fetch-Site check,
  *   readForm's token check, the progress beacon's);
- * - `throttle`: a throttled request other than a sign-in (which writes LOGIN_THROTTLED itself).
+ * - `throttle`: a throttled request other than a sign-in (which writes LOGIN_THROTTLED itself, through
+ *   `throttledSignIns`, a limiter of its own with the same limits).
  *
  * Anyone can send refused requests as fast as they like, so the rows are rate-limited per instance
  * (docs/limits.md, "Audit rows of refused requests"): at most AUTHZ_AUDIT_PER_SOURCE rows per kind and
@@ -130,6 +131,9 @@ export class RefusalLimiter {
 
 /** This instance's limiter. */
 export const refusalLimiter = new RefusalLimiter();
+
+/** The same limits for throttled sign-ins (LOGIN_THROTTLED rows, written by the sign-in form). */
+export const throttledSignIns = new RefusalLimiter();
 
 export interface Refusal {
   kind: RefusalKind;

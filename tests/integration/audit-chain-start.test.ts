@@ -58,6 +58,26 @@ describe("the audit chain at start", () => {
     expect((await verifyAuditTrail()).intact).toBe(true);
   });
 
+  it("seals rows written after more forged ones than a batch holds", async () => {
+    const old = new Date(Date.now() - 60_000);
+    await prisma.auditLog.createMany({
+      data: Array.from({ length: 600 }, (_, i) => ({
+        id: `forged-${i}`,
+        action: "LOGIN_SUCCESS",
+        mac: "0".repeat(64),
+        timestamp: old,
+      })),
+    });
+    await writeAudit({ action: "PASSWORD_CHANGE", metadata: { after: "forged" }, info });
+    await settleSealing();
+    await sealPending();
+    const row = await prisma.auditLog.findFirstOrThrow({ where: { action: "PASSWORD_CHANGE" } });
+    expect(row.seq).not.toBeNull();
+    expect(await prisma.auditLog.count({ where: { id: { startsWith: "forged-" }, seq: { not: null } } })).toBe(0);
+    await prisma.auditLog.deleteMany({ where: { id: { startsWith: "forged-" } } });
+    expect((await verifyAuditTrail()).intact).toBe(true);
+  });
+
   it("refuses to start, and to seal, with another key than the chain's", async () => {
     const { keyId: mine } = await prisma.auditChain.findUniqueOrThrow({ where: { id: 1 } });
     await prisma.auditChain.update({ where: { id: 1 }, data: { keyId: "another-key-0000" } });

@@ -22,6 +22,19 @@ function login(fields: Record<string, string>, ip: string) {
 }
 
 describe("sign-in throttling", () => {
+  it("writes one LOGIN_THROTTLED row a minute for a flood of throttled sign-ins, not one each", async () => {
+    const user = await createUser();
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) await login({ email: user.email, password: `wrong ${i}` }, ip);
+    for (let i = 0; i < 50; i++) {
+      expect((await login({ email: user.email, password: `flood ${i}` }, ip)).status).toBe(429);
+    }
+    const rows = await prisma.auditLog.count({
+      where: { action: "LOGIN_THROTTLED", entityId: subjectKey(user.email) },
+    });
+    expect(rows).toBe(1);
+  });
+
   it("answers the sixth failure in 15 minutes with 429, Retry-After and a message, even with the right password", async () => {
     const user = await createUser();
     const ip = freshIp();
