@@ -2,7 +2,8 @@
 // Audit-chain benchmark (not a timed test): seeds N audit rows from before the
 // chain into a fresh database (SQLite; PostgreSQL with BENCH_DATABASE_URL=
 // postgresql://..., scripts/bench-database.mjs), starts the production build
-// once (which seals them into the chain), then times `npm run audit:verify`
+// once (it listens at once and seals them into the chain in the background;
+// the script waits until every row is sealed), then times `npm run audit:verify`
 // (build/audit-verify.js) over the whole chain. Reports the sealing time, the
 // verification time and its rows per second (docs/PERFORMANCE.md, "Audit chain").
 // Usage:
@@ -13,6 +14,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { freshBenchDatabase } from "./bench-database.mjs";
 import { requireBuild, root, startBenchServer, waitFor } from "./bench-server.mjs";
 import { migrateDeploy } from "./migrate.mjs";
@@ -47,12 +50,33 @@ let started = Date.now();
 await seedAuditRows({ url: database.url, rows: ROWS });
 const seedMs = Date.now() - started;
 
-// First start: the rows from before the chain are sealed before the server listens.
+/** Rows not sealed yet (the server seals the rows from before the chain in the background after its start). */
+async function unsealed() {
+  if (database.engine === "postgresql") {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return Number((await client.query('SELECT count(*) AS n FROM "AuditLog" WHERE "seq" IS NULL')).rows[0].n);
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(database.url.slice("file:".length), { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) AS n FROM "AuditLog" WHERE "seq" IS NULL').get().n;
+  } finally {
+    db.close();
+  }
+}
+
+// First start: the server listens at once and seals the rows from before the chain in the background.
 started = Date.now();
 server = startBenchServer({ port, databaseUrl: database.url, dataDir });
-await waitFor(`http://127.0.0.1:${port}/healthz`, 1_800);
+await waitFor(`http://127.0.0.1:${port}/healthz`, 120);
+const listenMs = Date.now() - started;
+while ((await unsealed()) > 0) await new Promise((resolve) => setTimeout(resolve, 500));
 const sealMs = Date.now() - started;
-log(`sealed and listening after ${(sealMs / 1000).toFixed(1)} s`);
+log(`listening after ${(listenMs / 1000).toFixed(1)} s, every row sealed after ${(sealMs / 1000).toFixed(1)} s`);
 server.kill("SIGTERM");
 await new Promise((resolve) => server.once("exit", resolve));
 
@@ -69,7 +93,8 @@ const result = {
   engine: database.engine,
   rows: ROWS,
   seedS: +(seedMs / 1000).toFixed(1),
-  firstStartWithSealingS: +(sealMs / 1000).toFixed(1),
+  firstStartListeningS: +(listenMs / 1000).toFixed(1),
+  firstStartAllSealedS: +(sealMs / 1000).toFixed(1),
   verifyCommandS: +(verifyMs / 1000).toFixed(1),
   verifyS: measured ? +(Number(measured[1]) / 1000).toFixed(1) : null,
   rowsPerSecond: measured ? Math.round(ROWS / (Number(measured[1]) / 1000)) : null,

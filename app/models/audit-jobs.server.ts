@@ -1,11 +1,19 @@
 /**
  * The audit trail's background work in a serving process: at start the chain
- * is checked against this instance's key and anything pending is sealed; a
+ * is checked against this instance's key (before serving); then, in the
+ * background, the rows of a database from before the chain and anything
+ * pending are sealed; a
  * sweep seals rows a crash or another instance left pending; retention runs
  * at start and then whenever a day has passed since the last prune (checked
  * hourly; one instance at a time holds the prune lease).
  */
-import { sealSoon, settleSealing, initialiseChain } from "~/models/audit-seal.server";
+import {
+  initialiseChain,
+  sealPending,
+  sealRowsFromBeforeTheChain,
+  sealSoon,
+  settleSealing,
+} from "~/models/audit-seal.server";
 import { pruneAuditTrail, pruneDue } from "~/models/audit-retention.server";
 import { log } from "~/utils/log.server";
 
@@ -29,6 +37,10 @@ async function pruneQuietly(): Promise<void> {
  */
 export async function startAuditJobs(): Promise<() => Promise<void>> {
   await initialiseChain();
+  // A database from before the chain is sealed in the background (one instance), then whatever is pending.
+  const catchingUp = sealRowsFromBeforeTheChain()
+    .then(() => sealPending())
+    .catch((error: unknown) => log.error("audit: sealing the rows from before the chain failed", { error }));
   const sweep = setInterval(() => sealSoon(false), SWEEP_MS).unref();
   let pruning: Promise<void> = pruneQuietly();
   const daily = setInterval(() => {
@@ -40,6 +52,7 @@ export async function startAuditJobs(): Promise<() => Promise<void>> {
     clearInterval(sweep);
     clearInterval(daily);
     await pruning;
+    await catchingUp;
     await settleSealing();
   };
 }

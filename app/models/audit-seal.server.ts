@@ -13,7 +13,7 @@ import { chainHash, keyId, rowMac, type StoredAuditRow } from "~/models/audit-ch
 import { engine, prisma } from "~/utils/db.server";
 import { dateOf, defineHotStatement, hotRows, type Dialect } from "~/utils/hot-statements.server";
 import { ConfigError, getEnv } from "~/utils/env.server";
-import { acquireLease, releaseLease } from "~/utils/lease.server";
+import { acquireLease, recordJob, releaseLease } from "~/utils/lease.server";
 import { log } from "~/utils/log.server";
 
 type Tx = Prisma.TransactionClient;
@@ -162,6 +162,12 @@ export async function lockHead(tx: Tx): Promise<ChainHead> {
     legalHold: head.legalHold === true || head.legalHold === 1 || head.legalHold === 1n,
     keyId: head.keyId,
   };
+}
+
+/** A row's place in the chain and its hash (both null while it waits to be sealed, or when there is no such row). */
+export async function auditSeal(id: string): Promise<{ seq: number | null; hash: string | null }> {
+  const row = await prisma.auditLog.findUnique({ where: { id }, select: { seq: true, hash: true } });
+  return row ?? { seq: null, hash: null };
 }
 
 /** Reads the head without locking it (the verifier, the audit pages). */
@@ -333,37 +339,45 @@ export async function settleSealing(): Promise<void> {
 }
 
 /**
- * At start: the chain must be keyed with this instance's key (another key
- * stops the server with a ConfigError). A database from before the chain
- * (nothing keyed yet) has its rows sealed first, oldest first, each given its
- * MAC as it stands; then every pending row is sealed.
+ * At start, before serving: the chain must be keyed with this instance's key
+ * (another key stops the server with a ConfigError). The first instance to
+ * start on a database keys it, and, in the same transaction, notes that the
+ * rows already there (from before the chain) are still to be sealed: that
+ * happens in the background (sealRowsFromBeforeTheChain), so a large trail
+ * does not hold the server's start.
  */
 export async function initialiseChain(): Promise<void> {
-  const key = auditKey();
-  const mine = keyId(key);
-  const head = await readHead();
-  if (head.keyId !== "" && head.keyId !== mine) {
+  const mine = keyId(auditKey());
+  const keyed = await prisma.$transaction(async (tx) => {
+    const head = await lockHead(tx);
+    if (head.keyId !== "") return head.keyId;
+    await tx.auditChain.update({ where: { id: 1 }, data: { keyId: mine }, select: { id: true } });
+    await tx.jobLease.upsert({ where: { name: LEGACY_JOB }, create: { name: LEGACY_JOB }, update: {} });
+    return mine;
+  }, CHAIN_TRANSACTION);
+  if (keyed !== mine) {
     throw new ConfigError(
       "AUDIT_HMAC_KEY differs from the key that sealed this database's audit trail: set the same key on every instance",
     );
   }
-  if (head.keyId === "") {
-    // One instance seals a database from before the chain; one that starts meanwhile waits for it.
-    if (await acquireLease(LEGACY_JOB, LEGACY_LEASE_MS)) {
-      try {
-        await sealLegacyRows(key);
-        await prisma.auditChain.updateMany({ where: { id: 1, keyId: "" }, data: { keyId: mine } });
-      } finally {
-        await releaseLease(LEGACY_JOB);
-      }
-    } else {
-      while ((await readHead()).keyId === "") await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
-    if ((await readHead()).keyId !== mine) {
-      throw new ConfigError("Another instance sealed the audit trail with another AUDIT_HMAC_KEY");
-    }
+}
+
+/**
+ * Seals the rows that were in the database when the chain was keyed, if that
+ * is still to do and this instance gets the lease (one instance does it; its
+ * cursor becomes 1 when done). Returns how many rows it sealed.
+ */
+export async function sealRowsFromBeforeTheChain(): Promise<number> {
+  // The row exists (cursor 0) only from keying a database until its old rows are sealed.
+  if ((await prisma.jobLease.count({ where: { name: LEGACY_JOB, cursor: 0 } })) === 0) return 0;
+  if (!(await acquireLease(LEGACY_JOB, LEGACY_LEASE_MS))) return 0;
+  try {
+    const sealed = await sealLegacyRows(auditKey());
+    await recordJob(LEGACY_JOB, { cursor: 1, lastRunAt: new Date(), lastError: null });
+    return sealed;
+  } finally {
+    await releaseLease(LEGACY_JOB);
   }
-  await sealPending();
 }
 
 /**
@@ -372,7 +386,7 @@ export async function initialiseChain(): Promise<void> {
  * scan, not a sort per page), each row is given its MAC as it stands and its
  * place in the chain. Rows this version wrote are left to the sealer.
  */
-async function sealLegacyRows(key: string): Promise<void> {
+async function sealLegacyRows(key: string): Promise<number> {
   let cursor: TimeCursor | null = null;
   let total = 0;
   for (;;) {
@@ -410,4 +424,5 @@ async function sealLegacyRows(key: string): Promise<void> {
     await acquireLease(LEGACY_JOB, LEGACY_LEASE_MS);
   }
   if (total > 0) log.info("audit: rows from before the hash chain were sealed", { rows: total });
+  return total;
 }

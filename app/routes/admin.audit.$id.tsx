@@ -14,6 +14,7 @@ import { formatTimestamp } from "~/i18n/format";
 import { useT } from "~/i18n";
 import { getAuditEntry, toRowViews } from "~/models/admin-audit.server";
 import { writeAudit } from "~/models/audit.server";
+import { auditSeal } from "~/models/audit-seal.server";
 import { AUTHZ_AUDIT_PER_INSTANCE, AUTHZ_AUDIT_PER_SOURCE, refusalSummary } from "~/models/authz-audit.server";
 import { getRequestInfo } from "~/utils/request.server";
 import { notFoundFor } from "~/utils/responses.server";
@@ -45,9 +46,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     entityId: entry.id,
     info: getRequestInfo(request, context),
   });
-  const [view] = await toRowViews([entry]);
+  const [[view], seal] = await Promise.all([toRowViews([entry]), auditSeal(entry.id)]);
   return {
     entry: view,
+    seal,
     userAgent: entry.userAgent,
     metadata: metadataEntries(entry.metadata),
     refusal: entry.action === "AUTHZ_FAILURE" ? refusalSummary(entry.metadata) : null,
@@ -56,7 +58,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export default function AdminAuditEntry() {
-  const { entry, userAgent, metadata, refusal, refusalLimits } = useLoaderData<typeof loader>();
+  const { entry, seal, userAgent, metadata, refusal, refusalLimits } = useLoaderData<typeof loader>();
   const t = useT();
   const none = t("admin.audit.none.value");
   return (
@@ -91,6 +93,13 @@ export default function AdminAuditEntry() {
         <dd>{entry.ipAddress ?? none}</dd>
         <dt>{t("admin.entry.userAgent")}</dt>
         <dd>{userAgent ? <code>{userAgent}</code> : none}</dd>
+        <dt>{t("audit.entry.position")}</dt>
+        <dd>
+          {seal.seq === null ? t("audit.entry.pending") : seal.seq}{" "}
+          <a href="/admin/audit/verify">{t("audit.verify.heading")}</a>
+        </dd>
+        <dt>{t("audit.entry.seal")}</dt>
+        <dd>{seal.hash ? <code>{seal.hash}</code> : none}</dd>
         <dt>{t("admin.entry.entityType")}</dt>
         <dd>{entry.entityType ? <code>{entry.entityType}</code> : none}</dd>
         <dt>{t("admin.entry.entityId")}</dt>

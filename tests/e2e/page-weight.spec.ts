@@ -223,6 +223,7 @@ test.describe("no hydration and light pages", () => {
       "/account",
       "/admin/audit",
       "/admin/sessions",
+      "/admin/audit/verify",
     ]) {
       const context = await signedInContext(browser, account);
       const weight = await measure(context, path);

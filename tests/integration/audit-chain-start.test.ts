@@ -6,7 +6,13 @@
 import { describe, expect, it } from "vitest";
 import { keyId } from "~/models/audit-chain";
 import { writeAudit } from "~/models/audit.server";
-import { auditKey, initialiseChain, sealPending, settleSealing } from "~/models/audit-seal.server";
+import {
+  auditKey,
+  initialiseChain,
+  sealPending,
+  sealRowsFromBeforeTheChain,
+  settleSealing,
+} from "~/models/audit-seal.server";
 import { verifyAuditTrail } from "~/models/audit-verify.server";
 import { prisma } from "~/utils/db.server";
 import { ConfigError } from "~/utils/env.server";
@@ -33,6 +39,8 @@ describe("the audit chain at start", () => {
     expect((await prisma.auditChain.findUniqueOrThrow({ where: { id: 1 } })).keyId).toBe("");
 
     await initialiseChain();
+    expect(await sealRowsFromBeforeTheChain()).toBe(25);
+    expect(await sealRowsFromBeforeTheChain()).toBe(0);
     const head = await prisma.auditChain.findUniqueOrThrow({ where: { id: 1 } });
     expect(head).toMatchObject({ seq: 26, keyId: keyId(auditKey()) });
     const legacy = await prisma.auditLog.findMany({
@@ -51,6 +59,7 @@ describe("the audit chain at start", () => {
   it("never seals a row without a MAC once the chain is keyed", async () => {
     await prisma.auditLog.create({ data: { id: "slipped-in", action: "ROLE_CHANGE", ipAddress: "192.0.2.11" } });
     await initialiseChain();
+    expect(await sealRowsFromBeforeTheChain()).toBe(0);
     await sealPending();
     expect(await prisma.auditLog.findUniqueOrThrow({ where: { id: "slipped-in" } })).toMatchObject({ seq: null });
     expect((await verifyAuditTrail()).broken).toMatchObject({ kind: "inserted", reason: "forged", id: "slipped-in" });

@@ -56,6 +56,7 @@ const VIEWER_PAGES = [
 const ADMIN_PAGES = [
   "/admin/audit",
   "/admin/audit?action=login.success",
+  "/admin/audit/verify",
   "/admin/users",
   "/admin/catalog",
   "/admin/sessions",

@@ -31,6 +31,9 @@ export const auditTrail = {
   "audit.verify.reason.forged": "An entry that Dracin did not write was added to the database.",
   "audit.verify.reason.tail": "The newest entries, positions {seq}–{through}, were deleted.",
   "audit.verify.reason.head": "The chain's record of its newest entry (position {seq}) was altered.",
+  "audit.entry.position": "Position in the chain",
+  "audit.entry.pending": "Not sealed yet (written moments ago)",
+  "audit.entry.seal": "Seal (HMAC-SHA-256)",
   "audit.retention.heading": "Retention",
   "audit.retention.policy": "Policy",
   "audit.retention.policyValue":

@@ -32,6 +32,9 @@ export const auditTrail = {
   "audit.verify.reason.forged": "Ada entri yang tidak ditulis oleh Dracin ditambahkan ke basis data.",
   "audit.verify.reason.tail": "Entri terbaru, posisi {seq}–{through}, telah dihapus.",
   "audit.verify.reason.head": "Catatan rantai tentang entri terbarunya (posisi {seq}) telah diubah.",
+  "audit.entry.position": "Posisi dalam rantai",
+  "audit.entry.pending": "Belum disegel (baru saja ditulis)",
+  "audit.entry.seal": "Segel (HMAC-SHA-256)",
   "audit.retention.heading": "Retensi",
   "audit.retention.policy": "Kebijakan",
   "audit.retention.policyValue":
