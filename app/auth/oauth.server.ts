@@ -11,6 +11,7 @@
  * The linking rules and the Account rows live in app/models/accounts.server.ts.
  * Tokens go to the Account row only: never logged, never in audit metadata.
  */
+import type { MessageKey } from "~/i18n";
 import { requestLocale } from "~/i18n/locale.server";
 import { createCookie, type AppLoadContext } from "@remix-run/node";
 import {
@@ -27,7 +28,7 @@ import { getEnv } from "~/utils/env.server";
 import { flashHeader } from "~/utils/flash.server";
 import { log } from "~/utils/log.server";
 import { safeRedirect } from "~/utils/redirect";
-import { getRequestInfo } from "~/utils/request.server";
+import { getRequestInfo, type RequestInfo } from "~/utils/request.server";
 import { getUserId, startUserSession } from "~/utils/session.server";
 
 /** Why a flow ended without signing in; each has a message on the error page (oauth.failure.<reason>). */
@@ -364,6 +365,8 @@ function classify(error: unknown, url: URL): FailureReason {
 
 export interface FailurePage {
   reason: FailureReason;
+  /** What the page says instead of `oauth.failure.<reason>`: login.invalid for a disabled account (told nothing more). */
+  message?: MessageKey;
   provider: { id: string; label: string };
   /** Where "Try again" goes. */
   retryHref: string;
@@ -409,7 +412,12 @@ export async function handleCallback(
       return { response };
     }
     const signedIn = await signInWithIdentity(provider.id, profile, info, await requestLocale(request));
-    if (!signedIn.ok) throw new OAuthFailure(signedIn.reason, signedIn.subjectUserId);
+    if (!signedIn.ok) {
+      if (signedIn.reason === "disabled") {
+        return await refuseDisabled(signedIn.subjectUserId, provider, info, headers, redirectTo);
+      }
+      throw new OAuthFailure(signedIn.reason, signedIn.subjectUserId);
+    }
     const response = await startUserSession(signedIn.userId, redirectTo, info);
     for (const cookie of clear) response.headers.append("Set-Cookie", cookie);
     response.headers.set("Cache-Control", "no-store");
@@ -439,4 +447,36 @@ export async function handleCallback(
       headers,
     };
   }
+}
+
+/**
+ * A disabled account signing in with a provider: the same message and status
+ * as a wrong password on the sign-in form (400, login.invalid), audited as
+ * LOGIN_FAILURE with the reason, which the viewer is never told.
+ */
+async function refuseDisabled(
+  userId: string | null,
+  provider: OAuthProvider,
+  info: RequestInfo,
+  headers: Headers,
+  redirectTo: string,
+): Promise<CallbackResult> {
+  await writeAudit({
+    action: "LOGIN_FAILURE",
+    userId,
+    entityType: userId ? "User" : undefined,
+    entityId: userId ?? undefined,
+    metadata: { reason: "disabled", provider: provider.id },
+    info,
+  });
+  return {
+    failure: {
+      reason: "access_denied",
+      message: "login.invalid",
+      provider: { id: provider.id, label: provider.label },
+      retryHref: `/login?${new URLSearchParams({ redirectTo })}`,
+    },
+    status: 400,
+    headers,
+  };
 }

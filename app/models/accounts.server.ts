@@ -10,6 +10,7 @@
 import type { Locale } from "~/i18n/catalog";
 import type { Prisma } from "~/generated/sqlite/client";
 import { writeAudit } from "~/models/audit.server";
+import { isAccountDisabled } from "~/models/incidents.server";
 import { isUniqueViolation, transaction } from "~/utils/db.server";
 import {
   booleanOf,
@@ -37,8 +38,11 @@ export interface OAuthProfile {
   tokens: StoredTokens;
 }
 
-/** Why linking an identity was refused; the same names as the OAuth error page's reasons. */
-export type SignInRefusal = "no_email" | "email_exists" | "conflict";
+/**
+ * Why linking an identity was refused; the same names as the OAuth error page's reasons, except
+ * "disabled" (an admin disabled the account), which is answered like a wrong password.
+ */
+export type SignInRefusal = "no_email" | "email_exists" | "conflict" | "disabled";
 export type ConnectRefusal = "identity_taken" | "provider_already_connected" | "conflict";
 
 export type SignInResult =
@@ -129,6 +133,7 @@ async function createLinkedAccount(
  * 3. Else, a user with that email exists: refused (email_exists), because an
  *    unverified email on either side proves nothing about who owns the account.
  * 4. Else a new user is created with the identity.
+ * A disabled account is refused in 1 and 2 before anything is written.
  * Writes LOGIN_SUCCESS (and OAUTH_LINK, REGISTER as they happen) with the change.
  */
 export async function signInWithIdentity(
@@ -150,6 +155,9 @@ export async function signInWithIdentity(
   const result = await unlessRaced(async (tx): Promise<SignInResult> => {
     const existing = await findIdentity(tx, providerId, profile);
     if (existing) {
+      if (await isAccountDisabled(existing.userId, tx)) {
+        return { ok: false, reason: "disabled", subjectUserId: existing.userId };
+      }
       await refreshTokens(tx, existing.id, profile);
       await writeAudit(
         {
@@ -167,11 +175,12 @@ export async function signInWithIdentity(
     if (!profile.email) return { ok: false, reason: "no_email", subjectUserId: null };
     const owner = await tx.user.findUnique({
       where: { email: profile.email },
-      select: { id: true, emailVerified: true },
+      select: { id: true, emailVerified: true, disabledAt: true },
     });
     if (owner) {
       if (!profile.emailVerified || !owner.emailVerified)
         return { ok: false, reason: "email_exists", subjectUserId: owner.id };
+      if (owner.disabledAt) return { ok: false, reason: "disabled", subjectUserId: owner.id };
       await linkAndSignIn(tx, owner.id, "verified_email");
       return { ok: true, userId: owner.id };
     }

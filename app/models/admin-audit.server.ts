@@ -29,7 +29,8 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-const optionalText = (max: number) =>
+/** An optional trimmed filter value of at most `max` characters; empty means not set. */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()

@@ -2,9 +2,11 @@
  * User management for admins (/admin/users) and the admin:grant / admin:revoke
  * scripts: search, details, ending a user's sessions, changing a role. Every
  * change writes its audit row in the same transaction. There is always at
- * least one admin: the last one can never be demoted.
+ * least one enabled admin: the last one can never be demoted (disabling
+ * accounts is in incidents.server.ts).
  */
 import { writeAudit } from "~/models/audit.server";
+import { ENABLED_ADMIN } from "~/models/incidents.server";
 import { listUserSessions, type UserSession } from "~/models/sessions.server";
 import { containsText, prisma, transaction } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
@@ -22,6 +24,8 @@ export interface AdminUserListItem {
   role: Role;
   createdAt: Date;
   activeSessions: number;
+  /** An admin has disabled the account. */
+  disabled: boolean;
 }
 
 /**
@@ -49,11 +53,16 @@ export async function searchUsers(
       name: true,
       role: true,
       createdAt: true,
+      disabledAt: true,
       _count: { select: { sessions: { where: { expires: { gt: now }, lastSeenAt: { gt: idleSince } } } } },
     },
   });
   return {
-    users: rows.map(({ _count, ...user }) => ({ ...user, activeSessions: _count.sessions })),
+    users: rows.map(({ _count, disabledAt, ...user }) => ({
+      ...user,
+      activeSessions: _count.sessions,
+      disabled: disabledAt !== null,
+    })),
     total,
     totalPages,
     page: current,
@@ -66,6 +75,8 @@ export interface AdminUserDetail {
   name: string | null;
   role: Role;
   createdAt: Date;
+  /** Set while an admin has disabled the account. */
+  disabledAt: Date | null;
   emailVerified: Date | null;
   hasPassword: boolean;
   providers: string[];
@@ -82,6 +93,7 @@ export async function getUserForAdmin(userId: string): Promise<AdminUserDetail |
       name: true,
       role: true,
       createdAt: true,
+      disabledAt: true,
       emailVerified: true,
       password: true,
       accounts: { select: { provider: true }, orderBy: { provider: "asc" } },
@@ -140,12 +152,16 @@ export async function changeRole(
 ): Promise<RoleChange> {
   return transaction(async (tx) => {
     const unique = "email" in where ? { email: where.email.trim().toLowerCase() } : { id: where.id };
-    const user = await tx.user.findUnique({ where: unique, select: { id: true, email: true, role: true } });
+    const user = await tx.user.findUnique({
+      where: unique,
+      select: { id: true, email: true, role: true, disabledAt: true },
+    });
     if (!user) return { ok: false, reason: "not-found" } as const;
     const from = user.role;
     if (from === to) return { ok: true, changed: false, from, to, email: user.email } as const;
-    if (from === "ADMIN") {
-      const admins = await tx.user.count({ where: { role: "ADMIN" } });
+    // A disabled admin cannot act, so only enabled admins count (and demoting a disabled one leaves their number as it is).
+    if (from === "ADMIN" && !user.disabledAt) {
+      const admins = await tx.user.count({ where: ENABLED_ADMIN });
       if (admins <= 1) return { ok: false, reason: "last-admin" } as const;
     }
     // Conditional on the role read above, so two concurrent changes cannot both pass the check.

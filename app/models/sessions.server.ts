@@ -83,11 +83,14 @@ interface SessionLookupRow {
 
 // Every signed-in request and progress beacon runs this: one indexed read of the session with
 // its user's account fields (the header, the verify banner, /account read them from here).
+// A disabled account has no live session: disabling deletes its rows, and a row that a sign-in
+// racing the disable still wrote is not found here either.
 const LOOKUP = defineHotStatement(
   "session-lookup",
   ({ ms }) => `SELECT s."id", s."userId", u."email", u."name", u."role", u."locale",
     ${ms('u."emailVerified"')} AS "verifiedMs", ${ms('s."expires"')} AS "expiresMs", ${ms('s."lastSeenAt"')} AS "lastSeenMs"
-  FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."sessionToken" = $1 LIMIT 1`,
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+  WHERE s."sessionToken" = $1 AND u."disabledAt" IS NULL LIMIT 1`,
 );
 
 /**

@@ -10,23 +10,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "~/components/csrf-field";
-import { FormError, PasswordField } from "~/components/field";
-import { useT, type MessageKey } from "~/i18n";
-import { getSessionByTokenHash } from "~/models/sessions.server";
-import {
-  FRESH_SIGN_IN_MS,
-  confirmIdentity,
-  deleteUserAccount,
-  getUserById,
-  userHasPassword,
-} from "~/models/users.server";
+import { FormError } from "~/components/field";
+import { ReauthFields } from "~/components/reauth-fields";
+import { useT } from "~/i18n";
+import { deleteUserAccount, getUserById } from "~/models/users.server";
 import { readForm } from "~/utils/csrf.server";
 import { flashHeader } from "~/utils/flash.server";
-import type { FieldErrors } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
-import { badRequest, tooManyRequests } from "~/utils/responses.server";
+import { reauthOptions, reauthRefused, reauthenticate } from "~/utils/reauth.server";
 import { endUserSession, getSessionTokenHash, requireUserId } from "~/utils/session.server";
-import { checkThrottleAudited, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
@@ -40,52 +32,24 @@ export { retryAfterHeaders as headers } from "~/utils/responses.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
   const tokenHash = await getSessionTokenHash(request);
-  const [user, hasPassword, session] = await Promise.all([
-    getUserById(userId),
-    userHasPassword(userId),
-    tokenHash ? getSessionByTokenHash(tokenHash) : null,
-  ]);
+  const [user, options] = await Promise.all([getUserById(userId), reauthOptions(userId, tokenHash)]);
   if (!user) throw redirect("/login");
-  const freshSignIn = session ? Date.now() - session.createdAt.getTime() <= FRESH_SIGN_IN_MS : false;
-  return { email: user.email, hasPassword, freshSignIn };
+  return { email: user.email, ...options };
 }
-
-type ActionResult = { errors: FieldErrors; formError: MessageKey | null; retryMinutes?: number };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const form = await readForm(request);
   const info = getRequestInfo(request, context);
-  const throttle = await checkThrottleAudited("reauth", { ip: info.ipAddress, subject: userId }, request, info, userId);
-  if (!throttle.ok) {
-    const retryMinutes = retryAfterMinutes(throttle.retryAfterSeconds);
-    return tooManyRequests<ActionResult>(
-      { errors: {}, formError: "security.throttled.generic", retryMinutes },
-      throttle.retryAfterSeconds,
-    );
-  }
-  const password = form.get("currentPassword");
-  const check = await confirmIdentity(
+  const check = await reauthenticate(
+    request,
     userId,
-    typeof password === "string" ? password : null,
+    form,
     await getSessionTokenHash(request),
+    info,
+    "sessions.delete.wrongPassword",
   );
-  if (!check.ok) {
-    if (check.reason === "password-wrong") await recordReauthFailure(userId, info);
-    return badRequest<ActionResult>(
-      check.reason === "sign-in-stale"
-        ? { errors: {}, formError: "sessions.reauth.stale" }
-        : {
-            errors: {
-              currentPassword:
-                check.reason === "password-required"
-                  ? "sessions.reauth.passwordRequired"
-                  : "sessions.delete.wrongPassword",
-            },
-            formError: null,
-          },
-    );
-  }
+  if (!check.ok) return reauthRefused({}, check);
   await deleteUserAccount(userId, check.method, info);
   // The session rows went with the user; this clears the cookie.
   const response = await endUserSession(request, "/");
@@ -118,21 +82,14 @@ export default function DeleteAccount() {
         <form method="post" action={PATH} noValidate className="stack">
           <CsrfField />
           <FormError message={result?.formError} vars={{ minutes: result?.retryMinutes ?? 15 }} />
-          {hasPassword ? (
-            <>
-              <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-              <PasswordField
-                kind="current"
-                name="currentPassword"
-                label={t("sessions.delete.passwordLabel")}
-                error={result?.errors.currentPassword}
-              />
-            </>
-          ) : freshSignIn ? (
-            <p>{t("sessions.reauth.freshHint")}</p>
-          ) : result?.formError ? null : (
-            <p>{t("sessions.reauth.stale")}</p>
-          )}
+          <ReauthFields
+            email={email}
+            hasPassword={hasPassword}
+            freshSignIn={freshSignIn}
+            label={t("sessions.delete.passwordLabel")}
+            error={result?.errors.currentPassword}
+            formError={result?.formError}
+          />
           <div className="actions">
             <button type="submit" className="button button-danger">
               {t("sessions.delete.submit")}

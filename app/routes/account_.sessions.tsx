@@ -11,20 +11,21 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfField } from "~/components/csrf-field";
-import { FormError, PasswordField } from "~/components/field";
+import { FormError } from "~/components/field";
+import { ReauthFields } from "~/components/reauth-fields";
 import { translator, useLocale, useT, type MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { listUserSessions, revokeOtherSessions, revokeUserSession } from "~/models/sessions.server";
-import { FRESH_SIGN_IN_MS, confirmIdentity, getUserById, userHasPassword } from "~/models/users.server";
+import { FRESH_SIGN_IN_MS, getUserById, userHasPassword } from "~/models/users.server";
 import { readForm } from "~/utils/csrf.server";
 import { getEnv } from "~/utils/env.server";
 import { flashHeader } from "~/utils/flash.server";
 import type { FieldErrors } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
-import { badRequest, tooManyRequests } from "~/utils/responses.server";
+import { reauthRefused, reauthenticate, type ReauthRefusal } from "~/utils/reauth.server";
+import { badRequest } from "~/utils/responses.server";
 import { endUserSession, getSessionTokenHash, requireUserId } from "~/utils/session.server";
 import { describeUserAgent } from "~/utils/user-agent.server";
-import { checkThrottleAudited, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
@@ -102,33 +103,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(PATH, { status: 303, headers: { "Set-Cookie": await flashHeader("sessions.flash.ended") } });
   }
 
-  const throttle = await checkThrottleAudited("reauth", { ip: info.ipAddress, subject: userId }, request, info, userId);
-  if (!throttle.ok) {
-    const retryMinutes = retryAfterMinutes(throttle.retryAfterSeconds);
-    return tooManyRequests<ActionResult>(
-      { intent: "end-others", errors: {}, formError: "security.throttled.generic", retryMinutes },
-      throttle.retryAfterSeconds,
-    );
-  }
-  const password = form.get("currentPassword");
-  const check = await confirmIdentity(userId, typeof password === "string" ? password : null, tokenHash);
-  if (!check.ok) {
-    if (check.reason === "password-wrong") await recordReauthFailure(userId, info);
-    return badRequest<ActionResult>(
-      check.reason === "sign-in-stale"
-        ? { intent: "end-others", errors: {}, formError: "sessions.reauth.stale" }
-        : {
-            intent: "end-others",
-            errors: {
-              currentPassword:
-                check.reason === "password-required"
-                  ? "sessions.reauth.passwordRequired"
-                  : "sessions.reauth.passwordWrong",
-            },
-            formError: null,
-          },
-    );
-  }
+  const check = await reauthenticate(request, userId, form, tokenHash, info);
+  if (!check.ok) return reauthRefused<Omit<ActionResult, keyof ReauthRefusal>>({ intent: "end-others" }, check);
   // requireUserId passed, so the request has a session token.
   const count = tokenHash ? await revokeOtherSessions(userId, tokenHash, info) : 0;
   return redirect(PATH, {
@@ -208,21 +184,14 @@ export default function AccountSessions() {
             <CsrfField />
             <p>{t("sessions.othersIntro")}</p>
             <FormError message={othersResult?.formError} vars={{ minutes: othersResult?.retryMinutes ?? 15 }} />
-            {hasPassword ? (
-              <>
-                <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-                <PasswordField
-                  kind="current"
-                  name="currentPassword"
-                  label={t("form.currentPassword")}
-                  error={othersResult?.errors.currentPassword}
-                />
-              </>
-            ) : freshSignIn ? (
-              <p>{t("sessions.reauth.freshHint")}</p>
-            ) : othersResult?.formError ? null : (
-              <p>{t("sessions.reauth.stale")}</p>
-            )}
+            <ReauthFields
+              email={email}
+              hasPassword={hasPassword}
+              freshSignIn={freshSignIn}
+              label={t("form.currentPassword")}
+              error={othersResult?.errors.currentPassword}
+              formError={othersResult?.formError}
+            />
             <input type="hidden" name="intent" value="end-others" />
             <button type="submit" className="button">
               {t("sessions.othersSubmit")}

@@ -1,7 +1,8 @@
 /**
  * /admin/users/:userId (admins only): one user's account, active sessions
- * and 20 newest audit rows; "End all sessions" and "Change role" (both
- * audited). The last admin can never be demoted.
+ * and 20 newest audit rows; "End all sessions", "Change role" and "Disable
+ * account" / "Enable account" (all audited). The last enabled admin can never
+ * be demoted or disabled, and nobody disables themself.
  */
 import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -15,11 +16,12 @@ import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatList, formatNumber, formatTimestamp } from "~/i18n/format";
 import { recentAuditForUser, toRowViews } from "~/models/admin-audit.server";
 import { changeRole, endAllSessions, getUserForAdmin } from "~/models/admin-users.server";
+import { setAccountDisabled } from "~/models/incidents.server";
 import { readForm } from "~/utils/csrf.server";
 import { flashHeader } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { getRequestInfo } from "~/utils/request.server";
-import { badRequest, notFoundFor } from "~/utils/responses.server";
+import { badRequest, notFoundFor, plainText } from "~/utils/responses.server";
 import { requireAdmin } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
@@ -30,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => 
 const UserIdSchema = z.string().min(1).max(64);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireAdmin(request);
+  const adminId = await requireAdmin(request);
   const id = UserIdSchema.safeParse(params.userId);
   const user = id.success ? await getUserForAdmin(id.data) : null;
   if (!user) throw await notFoundFor(request, "http.notFound.user");
@@ -40,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       user: {
         ...user,
         createdAt: user.createdAt.toISOString(),
+        disabledAt: user.disabledAt?.toISOString() ?? null,
         emailVerified: user.emailVerified?.toISOString() ?? null,
         sessions: user.sessions.map((session) => ({
           id: session.id,
@@ -50,15 +53,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         })),
       },
       activity,
+      isSelf: user.id === adminId,
     },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 
-const IntentSchema = z.enum(["end-sessions", "change-role"]);
+const IntentSchema = z.enum(["end-sessions", "change-role", "disable", "enable"]);
 const RoleSchema = z.object({ role: z.enum(["USER", "ADMIN"], { message: "admin.user.invalidRole" }) });
 
-type ActionResult = { intent: "end-sessions" | "change-role" | null; formError: MessageKey };
+type ActionResult = { intent: z.infer<typeof IntentSchema> | null; formError: MessageKey };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const adminId = await requireAdmin(request);
@@ -74,6 +78,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const ended = await endAllSessions(id.data, adminId, info);
     if (ended === null) throw await notFoundFor(request, "http.notFound.user");
     return redirect(here, { status: 303, headers: { "Set-Cookie": await flashHeader("admin.flash.sessionsEnded") } });
+  }
+
+  if (intent.data === "disable" || intent.data === "enable") {
+    const disable = intent.data === "disable";
+    const result = await setAccountDisabled(id.data, disable, adminId, info);
+    if (!result.ok) {
+      if (result.reason === "not-found") throw await notFoundFor(request, "http.notFound.user");
+      if (result.reason === "not-admin") throw await plainText(request, 403, "http.adminOnly");
+      const formError = result.reason === "self" ? "incidents.user.self" : "incidents.user.lastAdmin";
+      return data<ActionResult>({ intent: intent.data, formError }, { status: 409 });
+    }
+    const flash = result.changed
+      ? disable
+        ? "incidents.flash.disabled"
+        : "incidents.flash.enabled"
+      : disable
+        ? "incidents.flash.alreadyDisabled"
+        : "incidents.flash.alreadyEnabled";
+    return redirect(here, { status: 303, headers: { "Set-Cookie": await flashHeader(flash) } });
   }
 
   const parsed = parseForm(RoleSchema, form);
@@ -94,7 +117,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AdminUser() {
-  const { user, activity } = useLoaderData<typeof loader>();
+  const { user, activity, isSelf } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -114,6 +137,16 @@ export default function AdminUser() {
         <dl className="admin-dl">
           <dt>{t("admin.user.name")}</dt>
           <dd>{user.name ?? none}</dd>
+          <dt>{t("incidents.user.status")}</dt>
+          <dd>{t(user.disabledAt ? "incidents.user.disabled" : "incidents.user.enabled")}</dd>
+          {user.disabledAt ? (
+            <>
+              <dt>{t("incidents.user.disabledAt")}</dt>
+              <dd>
+                <time dateTime={user.disabledAt}>{formatTimestamp(user.disabledAt)}</time>
+              </dd>
+            </>
+          ) : null}
           <dt>{t("admin.user.role")}</dt>
           <dd>{t(user.role === "ADMIN" ? "admin.users.role.ADMIN" : "admin.users.role.USER")}</dd>
           <dt>{t("admin.user.created")}</dt>
@@ -131,6 +164,32 @@ export default function AdminUser() {
           <dt>{t("admin.user.signIn")}</dt>
           <dd>{methods.length > 0 ? formatList(methods, locale) : t("admin.user.noMethods")}</dd>
         </dl>
+      </section>
+
+      <section aria-labelledby="user-access" className="admin-section">
+        <h2 id="user-access">{t("incidents.user.access")}</h2>
+        {result && (result.intent === "disable" || result.intent === "enable") ? (
+          <FormError message={result.formError} />
+        ) : null}
+        {isSelf && !user.disabledAt ? (
+          <p>{t("incidents.user.selfNote")}</p>
+        ) : (
+          <form method="post">
+            <CsrfField />
+            <p id="access-hint" className="field-hint">
+              {t(user.disabledAt ? "incidents.user.enableHint" : "incidents.user.disableHint")}
+            </p>
+            <button
+              type="submit"
+              name="intent"
+              value={user.disabledAt ? "enable" : "disable"}
+              className="button"
+              aria-describedby="access-hint"
+            >
+              {t(user.disabledAt ? "incidents.user.enable" : "incidents.user.disable")}
+            </button>
+          </form>
+        )}
       </section>
 
       <section aria-labelledby="user-role" className="admin-section">

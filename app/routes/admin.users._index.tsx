@@ -80,6 +80,7 @@ export default function AdminUsers() {
                 <th scope="col">{t("admin.users.col.email")}</th>
                 <th scope="col">{t("admin.users.col.name")}</th>
                 <th scope="col">{t("admin.users.col.role")}</th>
+                <th scope="col">{t("incidents.user.status")}</th>
                 <th scope="col">{t("admin.users.col.created")}</th>
                 <th scope="col">{t("admin.users.col.sessions")}</th>
               </tr>
@@ -92,6 +93,7 @@ export default function AdminUsers() {
                   </th>
                   <td>{user.name ?? t("admin.audit.none.value")}</td>
                   <td>{t(user.role === "ADMIN" ? "admin.users.role.ADMIN" : "admin.users.role.USER")}</td>
+                  <td>{t(user.disabled ? "incidents.user.disabled" : "incidents.user.enabled")}</td>
                   <td>
                     <time dateTime={user.createdAt}>{formatTimestamp(user.createdAt)}</time>
                   </td>

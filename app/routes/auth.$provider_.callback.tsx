@@ -12,7 +12,7 @@ import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getProvider } from "~/auth/oauth-config.server";
 import { handleCallback } from "~/auth/oauth.server";
-import { useT, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n";
 import { notFoundFor } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => {
@@ -38,11 +38,10 @@ export default function OAuthCallbackFailure() {
   const t = useT();
   const provider = failure.provider.label;
   const connecting = failure.retryHref.startsWith("/account");
-  const message: MessageKey = `oauth.failure.${failure.reason}` as const;
   return (
     <div className="error-page oauth-failure">
       <h1>{t(connecting ? "oauth.failure.connectTitle" : "oauth.failure.title", { provider })}</h1>
-      <p role="alert">{t(message, { provider })}</p>
+      <p role="alert">{t(failure.message ?? `oauth.failure.${failure.reason}`, { provider })}</p>
       <p>
         <a href={failure.retryHref} className="button">
           {t(failure.reason === "email_exists" ? "oauth.failure.signIn" : "oauth.failure.tryAgain")}

@@ -7,7 +7,12 @@ import { EmailField, FormError, PasswordField } from "~/components/field";
 import { useT } from "~/i18n";
 import { writeAudit } from "~/models/audit.server";
 import { throttledSignIns } from "~/models/authz-audit.server";
-import { InvalidCredentialsError, LoginValidationError, authenticator } from "~/utils/auth.server";
+import {
+  DisabledAccountError,
+  InvalidCredentialsError,
+  LoginValidationError,
+  authenticator,
+} from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/redirect";
 import { getRequestInfo } from "~/utils/request.server";
 import { checkThrottle, retryAfterMinutes, subjectKey } from "~/models/throttle.server";
@@ -80,13 +85,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof LoginValidationError) {
       return badRequest<LoginResult>({ errors: error.errors, formError: null, email: error.email });
     }
-    if (error instanceof InvalidCredentialsError) {
+    if (error instanceof InvalidCredentialsError || error instanceof DisabledAccountError) {
       // Never the password, and the email only as its HMAC (it may be a typo or someone else's).
+      // A disabled account gets the same answer as a wrong password; only the audit row says why.
+      const disabled = error instanceof DisabledAccountError;
       await writeAudit({
         action: "LOGIN_FAILURE",
+        userId: disabled ? error.userId : null,
         entityType: "Subject",
         entityId: subject,
-        metadata: { reason: "invalid_credentials" },
+        metadata: { reason: disabled ? "disabled" : "invalid_credentials" },
         info,
       });
       return badRequest<LoginResult>({ errors: {}, formError: "login.invalid", email: error.email });

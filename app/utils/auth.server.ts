@@ -5,6 +5,7 @@
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { LoginFormSchema } from "~/auth/schemas";
+import { isAccountDisabled } from "~/models/incidents.server";
 import { verifyLogin, type PublicUser } from "~/models/users.server";
 import { formText, parseForm, type FieldErrors } from "~/utils/forms";
 
@@ -27,6 +28,20 @@ export class InvalidCredentialsError extends Error {
   }
 }
 
+/**
+ * The right password for an account an admin has disabled. The route answers
+ * it exactly like InvalidCredentialsError; only the audit row tells them apart.
+ */
+export class DisabledAccountError extends Error {
+  override name = "DisabledAccountError";
+  constructor(
+    readonly email: string,
+    readonly userId: string,
+  ) {
+    super("Account disabled");
+  }
+}
+
 export const authenticator = new Authenticator<PublicUser>();
 
 authenticator.use(
@@ -36,6 +51,7 @@ authenticator.use(
     if (!parsed.ok) throw new LoginValidationError(parsed.errors, rawEmail);
     const user = await verifyLogin(parsed.data.email, parsed.data.password);
     if (!user) throw new InvalidCredentialsError(parsed.data.email);
+    if (await isAccountDisabled(user.id)) throw new DisabledAccountError(parsed.data.email, user.id);
     return user;
   }),
   "form",

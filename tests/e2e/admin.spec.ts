@@ -5,27 +5,14 @@
  * an entry, downloads the CSV, manages a user; axe and keyboard checks;
  * viewers get 403 and visitors the sign-in page.
  */
-import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { insertAuditRows } from "../helpers/e2e-database";
+import { E2E_DATABASE_URL, adminRole, insertAuditRows } from "../helpers/e2e-database";
 import { announcer, expect, newAccount, registerAccount, test, type Account } from "./fixtures";
 import { expectNoViolations } from "./axe";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./tests/.tmp/e2e.db";
-const DATA_DIR = process.env.E2E_DATA_DIR || "tests/.tmp/e2e-data";
-
-/** Runs the bundled role script against the e2e server's database. */
-function adminRole(command: "grant" | "revoke", email: string): string {
-  return execFileSync(process.execPath, [path.join(root, "build", "admin-role.js"), command, email], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL, DATA_DIR, LOG_LEVEL: "silent" },
-    encoding: "utf8",
-  });
-}
-
 /** An IP address of the documentation range no other test uses. */
 function uniqueIp(): string {
   const bytes = crypto.randomBytes(2);
@@ -45,7 +32,7 @@ async function seedAudit(ip: string, count: number, action = "LOGIN_FAILURE"): P
     metadata: { reason: "invalid_credentials", n: index },
     timestamp: new Date(start + index * 1000),
   }));
-  await insertAuditRows(DATABASE_URL, rows, root);
+  await insertAuditRows(E2E_DATABASE_URL, rows, root);
 }
 
 const adminTest = test.extend<{ admin: Account }>({

@@ -12,9 +12,8 @@
  * (a content hash in the name) and cached immutably for a year. The table
  * printed at the end is the one in docs/PERFORMANCE.md ("Page weight").
  */
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import type { Browser, BrowserContext, Response } from "@playwright/test";
+import { adminRole } from "../helpers/e2e-database";
 import { DRAMA, EPISODE_1, expect, newAccount, registerAccount, test, type Account } from "./fixtures";
 
 const HTMX = /^\/assets\/htmx-[\w-]+\.js$/;
@@ -34,8 +33,6 @@ const TOTAL_BUDGET = 60 * KB;
 const JS_BUDGET_WITHOUT_HTMX = 2 * KB;
 const TOTAL_BUDGET_WITHOUT_HTMX = 20 * KB;
 const COMPRESSION_THRESHOLD = 1024;
-
-const root = path.resolve(import.meta.dirname, "..", "..");
 
 interface Weight {
   page: string;
@@ -143,19 +140,6 @@ async function signedInContext(browser: Browser, account: Account) {
   return context;
 }
 
-/** Runs the bundled role script against the e2e server's database (as tests/e2e/admin.spec.ts does). */
-function grantAdmin(email: string) {
-  execFileSync(process.execPath, [path.join(root, "build", "admin-role.js"), "grant", email], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: process.env.E2E_DATABASE_URL || "file:./tests/.tmp/e2e.db",
-      DATA_DIR: process.env.E2E_DATA_DIR || "tests/.tmp/e2e-data",
-      LOG_LEVEL: "silent",
-    },
-  });
-}
-
 function expectWithinBudget(weight: Weight) {
   const htmx = weight.scripts.some((url) => HTMX.test(url));
   expect(weight.js, `${weight.page}: JavaScript transferred`).toBeLessThanOrEqual(
@@ -209,7 +193,7 @@ test.describe("no hydration and light pages", () => {
     });
   }
 
-  test("signed-in pages stay within budget: home, drama, My List, History, account, admin audit", async ({
+  test("signed-in pages stay within budget: home, drama, My List, History, account, admin audit and sessions", async ({
     browser,
   }) => {
     const account = newAccount("weight");
@@ -229,7 +213,7 @@ test.describe("no hydration and light pages", () => {
     });
     expect(save.status()).toBe(204);
     await setup.close();
-    grantAdmin(account.email);
+    adminRole("grant", account.email);
 
     for (const path of [
       "/",
@@ -238,6 +222,7 @@ test.describe("no hydration and light pages", () => {
       "/history",
       "/account",
       "/admin/audit",
+      "/admin/sessions",
       "/admin/audit/verify",
     ]) {
       const context = await signedInContext(browser, account);

@@ -5,12 +5,27 @@
  * the server seals them into its chain like its own and the integrity page
  * stays intact.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { rowMac } from "../../app/models/audit-chain";
 import { isPostgresUrl } from "./pg-databases.mjs";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+/** The browser-test server's database and data folder (playwright.config.ts, tests/e2e/start-server.mjs). */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./tests/.tmp/e2e.db";
+const E2E_DATA_DIR = process.env.E2E_DATA_DIR || "tests/.tmp/e2e-data";
+
+/** Runs the bundled role script (`npm run admin:grant` in production) against the server's database; its output. */
+export function adminRole(command: "grant" | "revoke", email: string): string {
+  return execFileSync(process.execPath, [path.join(root, "build", "admin-role.js"), command, email], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, DATA_DIR: E2E_DATA_DIR, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+  });
+}
 
 export type AuditRowInput = {
   id: string;

@@ -59,6 +59,8 @@ const ADMIN_PAGES = [
   "/admin/audit/verify",
   "/admin/users",
   "/admin/catalog",
+  "/admin/sessions",
+  "/admin/sessions?ip=nope",
 ];
 
 let server: BuiltServer;

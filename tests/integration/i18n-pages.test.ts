@@ -33,6 +33,7 @@ import * as audit from "~/routes/admin.audit._index";
 import * as adminCatalog from "~/routes/admin.catalog";
 import * as adminUser from "~/routes/admin.users.$userId";
 import * as adminUsers from "~/routes/admin.users._index";
+import * as adminSessions from "~/routes/admin.sessions";
 import * as browse from "~/routes/browse";
 import * as drama from "~/routes/drama.$dramaId";
 import * as forgot from "~/routes/forgot-password";
@@ -78,6 +79,7 @@ const render = pageRenderer(
     { id: "routes/admin.users._index", path: "admin/users", module: adminUsers },
     { id: "routes/admin.users.$userId", path: "admin/users/:userId", module: adminUser },
     { id: "routes/admin.catalog", path: "admin/catalog", module: adminCatalog },
+    { id: "routes/admin.sessions", path: "admin/sessions", module: adminSessions },
     { id: "routes/resources.search", path: "resources/search", module: searchFragment },
     { id: "routes/resources.favorites", path: "resources/favorites", module: favorites },
     { id: "routes/resources.watched", path: "resources/watched", module: watched },
@@ -274,6 +276,7 @@ function englishIn(indonesian: string[], english: string[]): string[] {
 let viewer: TestUser;
 let emptyViewer: TestUser;
 let admin: TestUser;
+let disabledUser: TestUser;
 let auditId: string;
 let resetToken: string;
 const SEARCH_HIT = "tea";
@@ -287,6 +290,8 @@ beforeAll(async () => {
   emptyViewer = await createUser({ name: "Bima Viewer" });
   admin = await createUser({ name: "Sari Admin" });
   await prisma.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
+  disabledUser = await createUser({ name: "Dewi Disabled" });
+  await prisma.user.update({ where: { id: disabledUser.id }, data: { disabledAt: new Date() } });
   const info = { ipAddress: "127.0.0.1", userAgent: TEST_USER_AGENT };
   await addFavorite(viewer.id, DRAMA_ID);
   await saveProgress(viewer.id, { episodeId: EPISODE_ID, dramaId: DRAMA_ID, position: 120, duration: 600, seq: 1 });
@@ -304,7 +309,15 @@ beforeAll(async () => {
   resetToken = request?.secret ?? "";
 
   // The catalog's own words, as the provider gives them (and every string the demo data holds).
-  const data = new Set<string>([viewer.name, emptyViewer.name, admin.name, TEST_USER_AGENT, SEARCH_HIT, SEARCH_MISS]);
+  const data = new Set<string>([
+    viewer.name,
+    emptyViewer.name,
+    admin.name,
+    disabledUser.name,
+    TEST_USER_AGENT,
+    SEARCH_HIT,
+    SEARCH_MISS,
+  ]);
   const catalog = getCatalog();
   const dramas = await catalog.getDramas(DEMO_DRAMAS.map((item) => item.id));
   for (const item of dramas.values()) {
@@ -362,7 +375,15 @@ const PAGES: PageCase[] = [
   { name: "admin audit entry", path: `/admin/audit/${auditIdParam()}`, cookie: () => admin.cookie },
   { name: "admin users", path: "/admin/users", cookie: () => admin.cookie },
   { name: "admin user", path: `/admin/users/${viewerIdParam()}`, cookie: () => admin.cookie },
+  { name: "admin user, disabled", path: `/admin/users/${disabledIdParam()}`, cookie: () => admin.cookie },
   { name: "admin catalog", path: "/admin/catalog", cookie: () => admin.cookie },
+  { name: "admin sessions", path: "/admin/sessions", cookie: () => admin.cookie },
+  {
+    name: "admin sessions, invalid filters",
+    path: "/admin/sessions?ip=not-an-ip&after=nope",
+    cookie: () => admin.cookie,
+    status: 400,
+  },
   { name: "not allowed (403)", path: "/admin/audit", cookie: () => viewer.cookie, status: 403 },
   { name: "a page that does not exist (404)", path: "/no-such-page", status: 404 },
   { name: "a drama that does not exist (404)", path: "/drama/no-such-drama", status: 404 },
@@ -403,11 +424,15 @@ function auditIdParam(): string {
 function viewerIdParam(): string {
   return "{viewer}";
 }
+function disabledIdParam(): string {
+  return "{disabled}";
+}
 function resolve(path: string): string {
   return path
     .replace("{reset}", encodeURIComponent(resetToken))
     .replace("{audit}", encodeURIComponent(auditId))
-    .replace("{viewer}", encodeURIComponent(viewer.id));
+    .replace("{viewer}", encodeURIComponent(viewer.id))
+    .replace("{disabled}", encodeURIComponent(disabledUser.id));
 }
 
 async function renderBoth(page: PageCase) {

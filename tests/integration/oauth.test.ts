@@ -417,6 +417,49 @@ describe("linking by email", () => {
   });
 });
 
+describe("a disabled account", () => {
+  async function loginFailuresSince(since: Mark) {
+    return (await audits({ action: "LOGIN_FAILURE", since })).map((row) => ({
+      userId: row.userId,
+      metadata: row.metadata,
+    }));
+  }
+
+  it("is refused with the wrong-password message and status, for a known identity and for linking", async () => {
+    const who = identity();
+    await signInWith(CUSTOM, who);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: who.email ?? "" } });
+    await prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    const since = await mark();
+
+    const refused = await signInWith(CUSTOM, who);
+    expect(refused.status).toBe(400);
+    expect(dataOf(refused).message).toBe("login.invalid");
+    expect(setCookieFor(refused.headers, SESSION_COOKIE)).toBeUndefined();
+    expect(await loginFailuresSince(since)).toEqual([
+      { userId: user.id, metadata: { reason: "disabled", provider: CUSTOM } },
+    ]);
+    expect(await audits({ action: "LOGIN_SUCCESS", since })).toEqual([]);
+
+    // Linking a new identity by a verified email is refused the same way, and links nothing.
+    const existing = await createUser({ email: uniqueEmail("disabled") });
+    await prisma.user.update({
+      where: { id: existing.id },
+      data: { emailVerified: new Date(), disabledAt: new Date() },
+    });
+    const linking = await signInWith(CUSTOM, identity({ email: existing.email }));
+    expect(linking.status).toBe(400);
+    expect(dataOf(linking).message).toBe("login.invalid");
+    expect(await prisma.account.count({ where: { userId: existing.id } })).toBe(0);
+
+    // Enabled again, the identity signs in.
+    await prisma.user.update({ where: { id: user.id }, data: { disabledAt: null } });
+    const back = await signInWith(CUSTOM, who);
+    expect(back.status).toBe(303);
+    expect(sessionCookieFrom(back.headers)).toMatch(/^dracin_session=/);
+  });
+});
+
 describe("provider and flow errors", () => {
   it("refuses a tampered state: 400, no code exchange, an OAUTH_FAILURE row", async () => {
     const since = await mark();

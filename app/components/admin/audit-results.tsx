@@ -1,4 +1,5 @@
-import { isMessageKey, useT, type MessageKey } from "~/i18n";
+import { useT } from "~/i18n";
+import { FilterErrorSummary, KeysetPages } from "./filter-parts";
 import { AuditTable } from "./audit-table";
 import type { AuditFilterErrors, AuditRowView } from "~/models/admin-audit.server";
 
@@ -44,25 +45,12 @@ export function AuditResults({ rows, query, olderHref, paged, errors, unknownEma
     <section id="audit-results" aria-labelledby="audit-results-title" className="admin-section">
       <h2 id="audit-results-title">{t("admin.audit.results")}</h2>
       {invalid ? (
-        <div className="form-error" role="alert">
-          <p>{summary}</p>
-          <ul>
-            {Object.entries(errors).map(([field, message]) => (
-              <li key={field}>
-                {FIELD_IDS[field] ? (
-                  <a href={`#${FIELD_IDS[field]}`}>
-                    {isMessageKey(message ?? "") ? t(message as MessageKey) : message}
-                  </a>
-                ) : (
-                  <>
-                    {isMessageKey(message ?? "") ? t(message as MessageKey) : message}{" "}
-                    <a href="/admin/audit">{t("admin.audit.newest")}</a>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <FilterErrorSummary
+          summary={summary}
+          errors={errors}
+          fieldIds={FIELD_IDS}
+          firstPage={{ href: "/admin/audit", label: t("admin.audit.newest") }}
+        />
       ) : (
         <>
           <p className="result-count">{summary}</p>
@@ -75,24 +63,11 @@ export function AuditResults({ rows, query, olderHref, paged, errors, unknownEma
           {rows.length > 0 ? (
             <AuditTable rows={rows} caption={paged ? t("admin.audit.captionOlder") : t("admin.audit.caption")} />
           ) : null}
-          {paged || olderHref ? (
-            <nav aria-label={t("admin.audit.pages")} className="pagination">
-              <ul>
-                {paged ? (
-                  <li>
-                    <a href={`/admin/audit${query}`}>{t("admin.audit.newest")}</a>
-                  </li>
-                ) : null}
-                {olderHref ? (
-                  <li>
-                    <a href={olderHref} rel="next">
-                      {t("admin.audit.older")}
-                    </a>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
+          <KeysetPages
+            label={t("admin.audit.pages")}
+            newest={paged ? { href: `/admin/audit${query}`, label: t("admin.audit.newest") } : null}
+            older={olderHref ? { href: olderHref, label: t("admin.audit.older") } : null}
+          />
         </>
       )}
       {announce ? <div data-hx-swap-oob="innerHTML:#announcer">{summary}</div> : null}
