@@ -6,6 +6,7 @@
  * is escaped so that it can neither close a structured-data element nor start
  * a second log line, and a message fits the size receivers accept by default.
  */
+import type { StoredAuditRow } from "~/models/audit-chain";
 
 /** Facility 10: security/authorization messages (authpriv). */
 export const FACILITY_AUTHPRIV = 10;
@@ -29,20 +30,21 @@ export const SD_ID = "audit@32473";
 export const APP_NAME = "dracin";
 
 /** An audit row as the shipper reads it (a sealed row). */
-export interface SyslogAuditRow {
-  seq: number | null;
-  id: string;
-  timestamp: Date;
-  action: string;
-  userId: string | null;
-  actorId: string | null;
-  entityType: string | null;
-  entityId: string | null;
-  metadata: unknown;
-  ipAddress: string | null;
-  userAgent: string | null;
-  hash: string | null;
-}
+export type SyslogAuditRow = Pick<
+  StoredAuditRow,
+  | "seq"
+  | "id"
+  | "timestamp"
+  | "action"
+  | "userId"
+  | "actorId"
+  | "entityType"
+  | "entityId"
+  | "metadata"
+  | "ipAddress"
+  | "userAgent"
+  | "hash"
+>;
 
 export interface SyslogOrigin {
   hostname: string;
