@@ -101,6 +101,7 @@ interface Transport {
 /** Octet-counted frames on one kept-open TCP connection. */
 class TcpTransport implements Transport {
   private socket: net.Socket | null = null;
+  private connecting: Promise<net.Socket> | null = null;
 
   constructor(
     private readonly host: string,
@@ -109,29 +110,36 @@ class TcpTransport implements Transport {
   ) {}
 
   private connect(): Promise<net.Socket> {
-    if (this.socket && !this.socket.destroyed) return Promise.resolve(this.socket);
-    return new Promise((resolve, reject) => {
-      const socket = net.createConnection({ host: this.host, port: this.port });
-      socket.setTimeout(CONNECT_TIMEOUT_MS, () => socket.destroy(new Error("syslog: connect timed out")));
-      socket.once("error", reject);
+    if (this.connecting) return this.connecting;
+    const socket = net.createConnection({ host: this.host, port: this.port });
+    this.socket = socket;
+    let connected = false;
+    let failure: Error | null = null;
+    socket.setTimeout(CONNECT_TIMEOUT_MS, () => socket.destroy(new Error("syslog: connect timed out")));
+    socket.on("error", (error) => (failure = error));
+    // The receiver never writes; anything it sends is ignored.
+    socket.on("data", () => undefined);
+    const connecting = new Promise<net.Socket>((resolve, reject) => {
       socket.once("connect", () => {
-        socket.off("error", reject);
+        connected = true;
         socket.setTimeout(0);
         socket.setNoDelay(true);
         socket.setKeepAlive(true, 10_000);
-        let failure: Error | null = null;
-        socket.on("error", (error) => (failure = error));
-        // The receiver never writes; anything it sends is ignored.
-        socket.on("data", () => undefined);
-        socket.once("close", () => {
-          if (this.socket === socket) this.socket = null;
-          // Not closed by us: the receiver went away (or reset us); what it got last may be lost.
-          if (!closing.has(socket)) this.onBroken(failure ?? new Error("syslog: the receiver closed the connection"));
-        });
-        this.socket = socket;
         resolve(socket);
       });
+      socket.once("close", () => {
+        if (this.socket === socket) {
+          this.socket = null;
+          this.connecting = null;
+        }
+        if (!connected) reject(failure ?? new Error("syslog: the connection closed while connecting"));
+        // Not closed by us: the receiver went away (or reset us); what it got last may be lost.
+        else if (!closing.has(socket))
+          this.onBroken(failure ?? new Error("syslog: the receiver closed the connection"));
+      });
     });
+    this.connecting = connecting;
+    return connecting;
   }
 
   async send(messages: readonly Buffer[]): Promise<void> {
@@ -154,6 +162,7 @@ class TcpTransport implements Transport {
   close(): void {
     const socket = this.socket;
     this.socket = null;
+    this.connecting = null;
     if (!socket) return;
     closing.add(socket);
     socket.destroy();
@@ -319,12 +328,13 @@ class Shipper {
       this.holding = false;
       return false;
     }
-    if (!this.holding) {
-      // Taken over (or first round): the database's cursor is the truth.
-      this.cursor = state.cursor;
+    if (!this.holding || state.cursor !== this.cursor) {
+      // Taken over (or first round, or another instance held it while this one stalled): start afresh.
       this.recent = [];
       this.rewindTo = null;
     }
+    // The database's cursor is the truth.
+    this.cursor = state.cursor;
     this.holding = true;
     this.leaseRenewedAt = Date.now();
     return true;
@@ -377,6 +387,8 @@ class Shipper {
     this.transport.close();
     this.backoffMs = Math.min(BACKOFF_MAX_MS, this.backoffMs === 0 ? BACKOFF_MIN_MS : this.backoffMs * 2);
     const message = describe(error);
+    // Cut short by stop(): not a delivery failure; the next holder sends these rows.
+    if (this.stopping) return this.backoffMs;
     log.warn("audit shipping: sending failed; retrying", { error: message, retryInMs: this.backoffMs });
     if (this.holding) await recordJob(SHIP_JOB, { lastError: message }).catch(() => false);
     return this.backoffMs;
@@ -388,7 +400,8 @@ class Shipper {
     this.timer = null;
     const flush = (async () => {
       await this.running;
-      if (this.holding && this.backoffMs === 0) await this.run();
+      // One more round (it takes the lease if nobody holds it), unless sending is failing.
+      if (this.backoffMs === 0) await this.run();
     })();
     let deadline: NodeJS.Timeout | undefined;
     await Promise.race([

@@ -98,7 +98,10 @@ async function waitUntil(check: () => boolean | Promise<boolean>, what: string, 
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) {
-      throw new Error(`timed out waiting until ${what}; status ${JSON.stringify(await shippingStatus())}`);
+      const warnings = logLines.filter((line) => !line.includes('"msg":"audit"')).slice(-10);
+      throw new Error(
+        `timed out waiting until ${what}; status ${JSON.stringify(await shippingStatus())}\n${warnings.join("")}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -309,6 +312,30 @@ describe("audit shipping", () => {
     await waitUntil(allArrived("udp", down), "every row sent while down arrived", 5_000);
     await stopShipper();
   }, 90_000);
+
+  it("stop() sends what is left and gives the lease up, and returns within about 2 s when the receiver is down", async () => {
+    await rsyslog.start();
+    ship(`tcp://127.0.0.1:${rsyslog.tcpPort}`, { intervalMs: 60_000 });
+    await waitUntil(async () => (await shippingStatus()).backlog === 0, "the shipper caught up");
+    const last = await writeRows("stop-flush", 5);
+    await stopShipper();
+    await waitUntil(allArrived("tcp", last), "the rows written just before stop() arrived", 3_000);
+    expect(await jobState(SHIP_JOB)).toMatchObject({ leaseUntil: null });
+    expect((await shippingStatus()).backlog).toBe(0);
+
+    ship(`tcp://127.0.0.1:${rsyslog.tcpPort}`, { intervalMs: 60_000 });
+    await waitUntil(async () => (await jobState(SHIP_JOB)).leaseUntil !== null, "the shipper took the lease");
+    await rsyslog.stop();
+    const stranded = await writeRows("stop-down", 3);
+    await waitUntil(async () => (await shippingStatus()).lastError !== null, "the shipper saw the receiver was down");
+    const started = Date.now();
+    await stopShipper();
+    expect(Date.now() - started).toBeLessThan(3_000);
+    // The lease is free at once for another instance, and the rows wait in the database for it.
+    expect(await jobState(SHIP_JOB)).toMatchObject({ leaseUntil: null });
+    expect((await shippingStatus()).backlog).toBeGreaterThanOrEqual(stranded.length);
+    await rsyslog.start();
+  }, 40_000);
 
   it("with two instances, one ships at a time; when it dies the other takes over from its cursor", async () => {
     await rsyslog.start();
