@@ -21,9 +21,8 @@ import dgram from "node:dgram";
 import net from "node:net";
 import os from "node:os";
 import type { StoredAuditRow } from "~/models/audit-chain";
-import { AUDIT_ROW_SELECT, onSealed, readHead } from "~/models/audit-seal.server";
+import { onSealed, readHead, rowsBySeq } from "~/models/audit-seal.server";
 import { formatSyslog, frameOctetCounting, type SyslogOrigin } from "~/models/syslog";
-import { prisma } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { acquireLease, jobState, recordJob, releaseLease } from "~/utils/lease.server";
 import { log } from "~/utils/log.server";
@@ -31,6 +30,8 @@ import { log } from "~/utils/log.server";
 export const SHIP_JOB = "audit-ship";
 /** Rows read and sent per round trip. */
 const BATCH = 200;
+/** No upper bound on the seq read (the column is a 32-bit integer on PostgreSQL). */
+const MAX_SEQ = 2_147_483_647;
 const BACKOFF_MIN_MS = 1_000;
 const BACKOFF_MAX_MS = 30_000;
 /** After a broken connection, rows sent on it this recently are sent again (at least once). */
@@ -275,7 +276,8 @@ class Shipper {
 
   /** Rows were just sealed here: ship them now if this instance holds the lease. */
   nudge(): void {
-    if (this.holding) this.schedule(0);
+    // Not while backing off: a receiver that is down is not retried once per sealed row.
+    if (this.holding && this.backoffMs === 0) this.schedule(0);
   }
 
   private schedule(ms: number): void {
@@ -317,7 +319,7 @@ class Shipper {
     log.warn("audit shipping: the syslog connection broke; recent rows will be sent again", {
       error: describe(error),
     });
-    if (this.holding && !this.stopping) this.schedule(0);
+    if (this.holding && this.backoffMs === 0) this.schedule(0);
   }
 
   /** Takes or renews the lease; false when another instance ships. */
@@ -354,12 +356,7 @@ class Shipper {
       }
       for (;;) {
         if (Date.now() - this.leaseRenewedAt > this.leaseMs / 3 && !(await this.hold())) return this.intervalMs;
-        const rows = await prisma.auditLog.findMany({
-          where: { seq: { gt: this.cursor } },
-          orderBy: { seq: "asc" },
-          take: BATCH,
-          select: AUDIT_ROW_SELECT,
-        });
+        const rows = await rowsBySeq(this.cursor, MAX_SEQ, BATCH);
         if (rows.length === 0) break;
         await this.transport.send(rows.map((row) => formatSyslog(row, this.origin)));
         const now = Date.now();

@@ -248,6 +248,7 @@ describe("audit shipping", () => {
     ship(`tcp://127.0.0.1:${rsyslog.tcpPort}`, { intervalMs: 60_000 });
     await waitUntil(async () => (await shippingStatus()).backlog === 0, "the shipper caught up");
     await rsyslog.stop();
+    const failuresFrom = logLines.length;
     const ids = await writeRows("tcp-outage", 15);
     await waitUntil(
       async () => (await shippingStatus()).lastError !== null,
@@ -265,8 +266,20 @@ describe("audit shipping", () => {
     expect(ready.body.auditShipping).toMatchObject({ status: "behind", lastError: status.lastError });
     expect(ready.body.auditShipping.backlog).toBeGreaterThanOrEqual(15);
     expect(gauge(await metricsText(), "dracin_audit_ship_backlog")).toBeGreaterThanOrEqual(15);
-    // More rows while it is down.
-    const more = await writeRows("tcp-outage-more", 5);
+    // More rows while it is down, over a few seconds: retries back off (1 s, 2 s, …), not one per row.
+    const more: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      more.push(...(await writeRows(`tcp-outage-more-${i}`, 1)));
+      await new Promise((resolve) => setTimeout(resolve, 700));
+    }
+    const retries = logLines
+      .slice(failuresFrom)
+      .map((line) => JSON.parse(line) as { msg: string; retryInMs?: number })
+      .filter((entry) => entry.msg === "audit shipping: sending failed; retrying")
+      .map((entry) => entry.retryInMs);
+    expect(retries.length).toBeGreaterThanOrEqual(2);
+    expect(retries.length).toBeLessThanOrEqual(4);
+    expect(retries.slice(0, 3)).toEqual([1_000, 2_000, 4_000].slice(0, Math.min(3, retries.length)));
 
     await rsyslog.start();
     await waitUntil(
