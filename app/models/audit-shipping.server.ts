@@ -326,7 +326,10 @@ class Shipper {
   private async hold(): Promise<boolean> {
     const state = await acquireLease(SHIP_JOB, this.leaseMs);
     if (!state) {
-      if (this.holding) log.info("audit shipping: another instance ships now");
+      if (this.holding) {
+        log.info("audit shipping: another instance ships now");
+        this.transport.close();
+      }
       this.holding = false;
       return false;
     }
@@ -376,6 +379,7 @@ class Shipper {
 
   private lost(): number {
     log.warn("audit shipping: the lease was taken over by another instance");
+    this.transport.close();
     this.holding = false;
     return this.intervalMs;
   }

@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { writeAudit, type AuditEvent } from "~/models/audit.server";
 import { readHead, sealPending, settleSealing } from "~/models/audit-seal.server";
-import { SHIP_JOB, shippingStatus, startAuditShipping } from "~/models/audit-shipping.server";
+import { SHIP_JOB, shippingHealth, shippingStatus, startAuditShipping } from "~/models/audit-shipping.server";
 import { loader as metricsLoader } from "~/routes/metrics";
 import { loader as readyLoader } from "~/routes/readyz";
 import { prisma } from "~/utils/db.server";
@@ -147,6 +147,15 @@ afterAll(async () => {
 });
 
 describe("audit shipping", () => {
+  it("reads as behind while sending fails or more than 1,000 rows wait, and off when not configured", () => {
+    const base = { configured: true, backlog: 0, shippedSeq: 5, lastError: null, lastShippedAt: null };
+    expect(shippingHealth(base)).toBe("ok");
+    expect(shippingHealth({ ...base, backlog: 1_000 })).toBe("ok");
+    expect(shippingHealth({ ...base, backlog: 1_001 })).toBe("behind");
+    expect(shippingHealth({ ...base, lastError: "connect ECONNREFUSED 127.0.0.1:514" })).toBe("behind");
+    expect(shippingHealth({ ...base, configured: false, backlog: 5_000 })).toBe("off");
+  });
+
   it("logs one JSON line per sealed row (redacted) even with no syslog receiver, and reports itself off", async () => {
     ship(null);
     await writeAudit({
