@@ -112,10 +112,25 @@ export function truncateUtf8Bytes(buffer: Buffer, maxBytes: number): Buffer {
   return buffer.subarray(0, end);
 }
 
-/** A value cut to `maxBytes` (with an ellipsis when cut). */
-function capValue(value: string, maxBytes: number): string {
-  if (Buffer.byteLength(value, "utf8") <= maxBytes) return value;
-  return truncateUtf8(value, Math.max(0, maxBytes - Buffer.byteLength(ELLIPSIS))) + ELLIPSIS;
+/**
+ * A value escaped, in at most `maxBytes` bytes: when it does not fit, as many
+ * whole characters as fit (each with its escape) and an ellipsis. Cutting
+ * before escaping would not do: an escape is up to six bytes per character.
+ */
+export function escapedWithin(value: string, maxBytes: number): string {
+  const full = escapeParamValue(value);
+  if (Buffer.byteLength(full, "utf8") <= maxBytes) return full;
+  const budget = Math.max(0, maxBytes - Buffer.byteLength(ELLIPSIS));
+  let out = "";
+  let bytes = 0;
+  for (const char of value) {
+    const piece = escapeParamValue(char);
+    const size = Buffer.byteLength(piece, "utf8");
+    if (bytes + size > budget) break;
+    out += piece;
+    bytes += size;
+  }
+  return out + ELLIPSIS;
 }
 
 function metadataText(value: unknown): string {
@@ -164,12 +179,12 @@ export function auditParams(row: SyslogAuditRow): [string, string][] {
   return [...own, ...meta];
 }
 
-/** Values that may be cut to fit: the free-form ones. Ids, the action and the hash are never cut. */
-const CUTTABLE = new Set(["entityType", "entityId", "ua"]);
+/** Values that may be cut to fit: the free-form ones. The row's ids, seq, action and hash are never cut. */
+const CUTTABLE = new Set(["entityType", "entityId", "ip", "ua"]);
 
 function structuredData(own: readonly [string, string][], meta: readonly [string, string][], cap: number): string {
   const param = ([name, value]: readonly [string, string], cut: boolean) =>
-    ` ${name}="${escapeParamValue(cut ? capValue(value, cap) : value)}"`;
+    ` ${name}="${cut ? escapedWithin(value, cap) : escapeParamValue(value)}"`;
   const body = own.map((entry) => param(entry, CUTTABLE.has(entry[0]))).join("");
   return `[${SD_ID}${body}${meta.map((entry) => param(entry, true)).join("")}]`;
 }
@@ -191,8 +206,9 @@ export function severityOf(action: string): number {
 /**
  * One RFC 5424 message for a row:
  * `<PRI>1 TIMESTAMP HOSTNAME dracin PROCID ACTION [audit@32473 …] BOM text`.
- * At most `maxBytes`: past it the human text is cut first, then the longest
- * parameter values (marked with "…"), then metadata fields from the end; a
+ * At most `maxBytes`: past it the human text is cut first, then the
+ * free-form values (to 1 KiB, halving down to 64 bytes, marked with "…"),
+ * then metadata fields from the end, then the free-form values further; a
  * cut never splits a UTF-8 character or an escape.
  */
 export function formatSyslog(row: SyslogAuditRow, origin: SyslogOrigin, maxBytes = MAX_MESSAGE_BYTES): Buffer {
@@ -216,6 +232,7 @@ export function formatSyslog(row: SyslogAuditRow, origin: SyslogOrigin, maxBytes
   while (!fits()) {
     if (cap > 64) cap = cap === Number.POSITIVE_INFINITY ? 1024 : Math.floor(cap / 2);
     else if (kept.length > 0) kept = kept.slice(0, -1);
+    else if (cap > 0) cap = Math.floor(cap / 2);
     else break;
     sd = structuredData(own, kept, cap);
   }

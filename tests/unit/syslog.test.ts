@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  escapedWithin,
   escapeControl,
   escapeParamValue,
   formatSyslog,
@@ -179,10 +181,55 @@ describe("formatSyslog", () => {
   });
 });
 
+describe("formatSyslog with any input", () => {
+  // Any Unicode (lone surrogates, controls, quotes, brackets, backslashes, line separators), any size.
+  const hostile = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 60 }),
+    fc.string({ unit: fc.constantFrom('"', "\\", "]", "[", "=", " ", "\n", "\r", "\u0085", "\u2028", "界", "😀") }),
+    fc.string({ unit: "binary", minLength: 3_000, maxLength: 9_000 }),
+  );
+
+  it("always gives one well-formed element, on one line, within the limit, in valid UTF-8", () => {
+    fc.assert(
+      fc.property(
+        hostile,
+        hostile,
+        fc.dictionary(fc.string({ unit: "binary", maxLength: 40 }), hostile, { maxKeys: 12 }),
+        fc.integer({ min: 400, max: MAX_MESSAGE_BYTES }),
+        (userAgent, entityId, metadata, maxBytes) => {
+          const message = formatSyslog(row({ userAgent, entityId, metadata }), origin, maxBytes);
+          expect(message.length).toBeLessThanOrEqual(maxBytes);
+          const decoded = text(message);
+          expect(decoded).not.toMatch(/[\n\r\u0085\u2028\u2029]/);
+          const parsed = parseSyslog(decoded);
+          expect(parsed.elements).toHaveLength(1);
+          expect(parsed.bom).toBe(true);
+          const params = paramsOf(parsed);
+          // The row's identity always survives whole.
+          expect(params).toMatchObject({ seq: "17", id: "row-1", action: "LOGIN_SUCCESS", hash: "ab".repeat(32) });
+          // A value that was not cut reads back as written, control characters spelled out.
+          // (A lone surrogate is sent as U+FFFD.)
+          const ua = Buffer.from(escapeControl(userAgent)).toString();
+          if (params.ua !== undefined && !params.ua.endsWith("…")) expect(params.ua).toBe(ua);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("escaping and cutting helpers", () => {
   it("escapes exactly the three PARAM-VALUE characters, after spelling out control characters", () => {
     expect(escapeParamValue('a"b\\c]d[e')).toBe('a\\"b\\\\c\\]d[e');
     expect(escapeControl("a\tb\u001b[31m\u007f")).toBe("a\\tb\\u001b[31m\\u007f");
+  });
+
+  it("cuts an escaped value between whole escapes, never inside one", () => {
+    // On the wire a NUL is `\\u0000` (7 bytes): the control escape, its backslash escaped in turn.
+    expect(escapedWithin("\u0000".repeat(100), 20)).toBe("\\\\u0000\\\\u0000…");
+    expect(escapedWithin('a"b', 3)).toBe("…");
+    expect(escapedWithin('a"b]', 10)).toBe('a\\"b\\]');
+    expect(escapedWithin("界界界", 7)).toBe("界…");
   });
 
   it("limits SD names to 32 allowed characters", () => {
