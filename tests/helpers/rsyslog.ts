@@ -3,7 +3,8 @@
  * the foreground with its own config, pid file and work folder in a temp
  * folder, listening with imtcp and imudp on free 127.0.0.1 ports, writing each
  * message it receives as it came (`%rawmsg%`, structured data included) to
- * tcp.log or udp.log by the input it came through. It can be stopped and
+ * tcp.log or udp.log by the input it came through, and the header fields and
+ * structured data as its own RFC 5424 parser read them to *.log.parsed. It can be stopped and
  * started again on the same ports (a receiver outage).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -12,6 +13,16 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+
+/** A message's header fields and structured data as rsyslog parsed them ("-" where it found none). */
+export interface RsyslogParsed {
+  pri: string;
+  hostname: string;
+  appName: string;
+  procId: string;
+  msgId: string;
+  structuredData: string;
+}
 
 export interface Rsyslog {
   tcpPort: number;
@@ -22,6 +33,8 @@ export interface Rsyslog {
   stop: () => Promise<void>;
   /** The messages received so far on each input, one per line (probes left out). */
   received: (input: "tcp" | "udp") => string[];
+  /** The same messages as rsyslog's own RFC 5424 parser read them (probes included). */
+  parsed: (input: "tcp" | "udp") => RsyslogParsed[];
   /** Stops it and removes its folder. */
   dispose: () => Promise<void>;
 }
@@ -70,8 +83,15 @@ export async function startRsyslog(): Promise<Rsyslog> {
 module(load="imtcp")
 module(load="imudp")
 template(name="raw" type="string" string="%rawmsg%\\n")
-ruleset(name="tcp") { action(type="omfile" file="${logs.tcp}" template="raw" flushOnTXEnd="on") }
-ruleset(name="udp") { action(type="omfile" file="${logs.udp}" template="raw" flushOnTXEnd="on") }
+template(name="parsed" type="string" string="%pri%|%hostname%|%app-name%|%procid%|%msgid%|%structured-data%\\n")
+ruleset(name="tcp") {
+  action(type="omfile" file="${logs.tcp}" template="raw" flushOnTXEnd="on")
+  action(type="omfile" file="${logs.tcp}.parsed" template="parsed" flushOnTXEnd="on")
+}
+ruleset(name="udp") {
+  action(type="omfile" file="${logs.udp}" template="raw" flushOnTXEnd="on")
+  action(type="omfile" file="${logs.udp}.parsed" template="parsed" flushOnTXEnd="on")
+}
 input(type="imtcp" address="127.0.0.1" port="${tcpPort}" ruleset="tcp")
 input(type="imudp" address="127.0.0.1" port="${udpPort}" ruleset="udp")
 `,
@@ -80,9 +100,9 @@ input(type="imudp" address="127.0.0.1" port="${udpPort}" ruleset="udp")
   let output = "";
   let exited: Promise<void> = Promise.resolve();
 
-  const read = (input: "tcp" | "udp") => {
+  const read = (input: "tcp" | "udp", suffix = "") => {
     try {
-      return fs.readFileSync(logs[input], "utf8");
+      return fs.readFileSync(logs[input] + suffix, "utf8");
     } catch {
       return "";
     }
@@ -141,6 +161,14 @@ input(type="imudp" address="127.0.0.1" port="${udpPort}" ruleset="udp")
       read(input)
         .split("\n")
         .filter((line) => line !== "" && !line.includes(PROBE)),
+    parsed: (input) =>
+      read(input, ".parsed")
+        .split("\n")
+        .filter((line) => line !== "")
+        .map((line) => {
+          const [pri = "", hostname = "", appName = "", procId = "", msgId = "", ...sd] = line.split("|");
+          return { pri, hostname, appName, procId, msgId, structuredData: sd.join("|") };
+        }),
     dispose: async () => {
       await stop();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -237,6 +237,16 @@ describe("audit shipping", () => {
       "meta.id": "not the row id",
     });
     expect(message.parsed.msg).toBe("LOGIN_FAILURE on Test tcp-hostile#0 from 2001:db8::7");
+    // rsyslog's own RFC 5424 parser read the same header and the whole structured data.
+    const raw = rsyslog.received("tcp").find((line) => line.includes(`id="${hostile}"`)) ?? "";
+    expect(rsyslog.parsed("tcp").find((line) => line.structuredData.includes(`id="${hostile}"`))).toEqual({
+      pri: "84",
+      hostname: message.parsed.hostname,
+      appName: "dracin",
+      procId: String(process.pid),
+      msgId: "LOGIN_FAILURE",
+      structuredData: raw.slice(raw.indexOf("[audit@32473"), raw.lastIndexOf("] \ufeff") + 1),
+    });
     // No forged line reached the receiver's file.
     expect(rsyslog.received("tcp").some((line) => line.startsWith("<13>1 2026-01-01"))).toBe(false);
 
@@ -324,6 +334,13 @@ describe("audit shipping", () => {
       note: 'quote " bracket ] backslash \\ newline \\n end',
     });
     expect(rsyslog.received("udp").some((line) => line.startsWith("<13>1 2026-01-01"))).toBe(false);
+    const raw = rsyslog.received("udp").find((line) => line.includes(`id="${hostile}"`)) ?? "";
+    expect(rsyslog.parsed("udp").find((line) => line.structuredData.includes(`id="${hostile}"`))).toMatchObject({
+      pri: "84",
+      appName: "dracin",
+      msgId: "LOGIN_FAILURE",
+      structuredData: raw.slice(raw.indexOf("[audit@32473"), raw.lastIndexOf("] \ufeff") + 1),
+    });
 
     await rsyslog.stop();
     const down = await writeRows("udp-outage", 8);
