@@ -383,7 +383,8 @@ describe("audit shipping", () => {
     const other = spawn(process.execPath, ["--import", "tsx", path.join(root, "tests/helpers/ship-instance.ts")], {
       cwd: root,
       env: { ...process.env, SHIP_URL: url, SHIP_LEASE_MS: "2000", SHIP_INTERVAL_MS: "200", LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
+      // Its standard input stays open while this process lives (it exits when it closes).
+      stdio: ["pipe", "pipe", "pipe"],
     });
     child = other;
     let childOutput = "";
