@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // The programs `npm test` needs besides Node and a browser (the Playwright
 // config finds one), each from a Debian package: a Java runtime for the Nu Html
-// Checker, openssl for the text browser journey over HTTPS, and the light engines and
-// text browsers the readable tier is tested with. On a machine that
+// Checker, openssl for the text browser journey over HTTPS, the light engines and
+// text browsers the readable tier is tested with, and rsyslog, the real syslog receiver
+// the audit shipper is tested against. On a machine that
 // lacks some, as root with apt-get (a fresh Debian machine or container), this
 // installs them; anywhere else it names the packages and fails. `--print-missing`
 // only prints the packages to install.
 import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
 /** command → the Debian packages that provide it (and the data it needs). */
 export const TEST_TOOLS = {
@@ -19,11 +21,16 @@ export const TEST_TOOLS = {
   Xvfb: "xvfb",
   xwd: "x11-apps",
   tesseract: "tesseract-ocr tesseract-ocr-eng",
+  rsyslogd: "rsyslog",
 };
+/** Where Debian puts daemons: often not on a user's PATH, so looked for there too (as the tests do). */
+const SBIN = ["/usr/sbin", "/sbin"];
 /** Fonts the screenshots need: Latin text, and the Chinese titles. */
 const FONT_PACKAGES = ["fonts-dejavu-core", "fonts-noto-cjk"];
 
-const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+const has = (command) =>
+  spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0 ||
+  SBIN.some((dir) => existsSync(`${dir}/${command}`));
 
 const missing = Object.entries(TEST_TOOLS)
   .filter(([command]) => !has(command))

@@ -7,8 +7,11 @@
  * (docs/decisions/006-http-catalog-resilience.md).
  * Also 503 while the process drains for a graceful shutdown (docs/deploy.md),
  * so a load balancer stops sending it new requests.
+ * The audit trail's shipping to syslog (off, ok, or behind with its backlog)
+ * is reported without affecting readiness: the site works while it catches up.
  */
 import { catalogStatus } from "~/catalog/index.server";
+import { shippingConfigured, shippingHealth, shippingStatus } from "~/models/audit-shipping.server";
 import { prisma } from "~/utils/db.server";
 import { isDraining } from "~/utils/lifecycle.server";
 import { log } from "~/utils/log.server";
@@ -24,6 +27,18 @@ export async function loader() {
     database = { status: "error", ms: Math.round(performance.now() - started) };
   }
   const catalog = catalogStatus();
+  const unknown = {
+    status: shippingConfigured() ? ("behind" as const) : ("off" as const),
+    backlog: null,
+    lastError: "status unavailable: the database did not answer",
+  };
+  const auditShipping =
+    database.status === "ok"
+      ? await shippingStatus().then(
+          (status) => ({ status: shippingHealth(status), backlog: status.backlog, lastError: status.lastError }),
+          () => unknown,
+        )
+      : unknown;
   const draining = isDraining();
   const ready = database.status === "ok" && !draining;
   return Response.json(
@@ -37,6 +52,7 @@ export async function loader() {
         lastSuccessAt: catalog.lastSuccessAt,
         lastFailure: catalog.lastFailure,
       },
+      auditShipping,
     },
     { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );

@@ -50,6 +50,21 @@ function create() {
       labelNames: ["provider"] as const,
       registers: [registry],
     }),
+    auditShipBacklog: new client.Gauge({
+      name: "dracin_audit_ship_backlog",
+      help: "Sealed audit rows not yet delivered to the syslog receiver (the chain head's seq minus the shipped seq).",
+      registers: [registry],
+    }),
+    auditShipLastSuccess: new client.Gauge({
+      name: "dracin_audit_ship_last_success_timestamp_seconds",
+      help: "When audit rows were last delivered to the syslog receiver (Unix time; 0: never).",
+      registers: [registry],
+    }),
+    auditShipConfigured: new client.Gauge({
+      name: "dracin_audit_ship_configured",
+      help: "1 when AUDIT_SYSLOG_URL is set, else 0.",
+      registers: [registry],
+    }),
   };
 }
 
