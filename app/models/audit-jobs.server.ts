@@ -2,8 +2,9 @@
  * The audit trail's background work in a serving process: at start the chain
  * is checked against this instance's key (before serving); then, in the
  * background, the rows of a database from before the chain and anything
- * pending are sealed; a
- * sweep seals rows a crash or another instance left pending; retention runs
+ * pending are sealed; every sealed row is logged and shipped
+ * (app/models/audit-shipping.server.ts); a sweep seals rows a crash or
+ * another instance left pending; retention runs
  * at start and then whenever a day has passed since the last prune (checked
  * hourly; one instance at a time holds the prune lease).
  */
@@ -15,6 +16,7 @@ import {
   settleSealing,
 } from "~/models/audit-seal.server";
 import { pruneAuditTrail, pruneDue } from "~/models/audit-retention.server";
+import { startAuditShipping } from "~/models/audit-shipping.server";
 import { log } from "~/utils/log.server";
 
 /** How often pending rows are looked for (a row normally seals within milliseconds of its commit). */
@@ -37,6 +39,8 @@ async function pruneQuietly(): Promise<void> {
  */
 export async function startAuditJobs(): Promise<() => Promise<void>> {
   await initialiseChain();
+  // Every sealed row goes out as a JSON log line, and to AUDIT_SYSLOG_URL when it is set.
+  const stopShipping = startAuditShipping();
   // A database from before the chain is sealed in the background (one instance), then whatever is pending.
   const catchingUp = sealRowsFromBeforeTheChain()
     .then(() => sealPending())
@@ -54,5 +58,6 @@ export async function startAuditJobs(): Promise<() => Promise<void>> {
     await pruning;
     await catchingUp;
     await settleSealing();
+    await stopShipping();
   };
 }
