@@ -18,6 +18,7 @@ import {
   readHead,
 } from "~/models/audit-seal.server";
 import { prisma } from "~/utils/db.server";
+import { SHIP_JOB, shippingConfigured } from "~/models/audit-shipping.server";
 import { getEnv } from "~/utils/env.server";
 import { acquireLease, jobState, recordJob, releaseLease } from "~/utils/lease.server";
 import { log } from "~/utils/log.server";
@@ -41,8 +42,11 @@ export type PruneOutcome =
 
 type BatchOutcome = { removed: number; held?: true; brokenAt?: number };
 
-/** Removes one batch of expired rows and seals the AUDIT_PRUNE row that records it. */
-async function pruneBatch(cutoff: Date): Promise<BatchOutcome> {
+/**
+ * Removes one batch of expired rows (never past `shippedSeq`: a row not yet shipped off the box stays) and
+ * seals the AUDIT_PRUNE row that records it.
+ */
+async function pruneBatch(cutoff: Date, shippedSeq: number): Promise<BatchOutcome> {
   const key = auditKey();
   let sealedRecord: StoredAuditRow | null = null;
   const outcome = await prisma.$transaction(
@@ -50,7 +54,7 @@ async function pruneBatch(cutoff: Date): Promise<BatchOutcome> {
       const head = await lockHead(tx);
       if (head.legalHold) return { removed: 0, held: true };
       const candidates = await tx.auditLog.findMany({
-        where: { seq: { gt: head.checkpointSeq, lte: head.seq } },
+        where: { seq: { gt: head.checkpointSeq, lte: Math.min(head.seq, shippedSeq) } },
         orderBy: { seq: "asc" },
         take: PRUNE_BATCH,
         select: AUDIT_ROW_SELECT,
@@ -113,7 +117,9 @@ export async function pruneAuditTrail(
   let batches = 0;
   try {
     for (;;) {
-      const batch = await pruneBatch(cutoff);
+      // With shipping on, only rows already delivered may go.
+      const shippedSeq = shippingConfigured() ? (await jobState(SHIP_JOB)).cursor : 2 ** 31 - 1;
+      const batch = await pruneBatch(cutoff, shippedSeq);
       if (batch.held) {
         await recordJob(PRUNE_JOB, { lastRunAt: now, lastError: null });
         return { status: "held" };

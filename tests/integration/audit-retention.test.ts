@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { writeAudit } from "~/models/audit.server";
 import { sealPending, settleSealing } from "~/models/audit-seal.server";
 import { PRUNE_JOB, pruneAuditTrail, retentionSummary, setLegalHold } from "~/models/audit-retention.server";
+import { SHIP_JOB, startAuditShipping } from "~/models/audit-shipping.server";
 import { verifyAuditTrail } from "~/models/audit-verify.server";
 import { action as verifyAction, loader as verifyLoader } from "~/routes/admin.audit.verify";
 import { prisma } from "~/utils/db.server";
@@ -136,6 +137,34 @@ describe("audit retention", () => {
     expect(await pruneAuditTrail(new Date(), 365)).toMatchObject({ status: "done" });
     expect(await prisma.auditLog.findUnique({ where: { id: victim.id } })).toBeNull();
     expect((await verifyAuditTrail()).intact).toBe(true);
+  });
+
+  it("keeps expired rows that have not been shipped off the box yet", async () => {
+    await writeRows(3, "unshipped");
+    advanceDays(400);
+    const due = await olderThan(365);
+    // A receiver that is not there: nothing is delivered, the ship cursor stays where it is.
+    await prisma.jobLease.upsert({
+      where: { name: SHIP_JOB },
+      create: { name: SHIP_JOB, cursor: 0 },
+      update: { cursor: 0 },
+    });
+    const stop = startAuditShipping({ url: "tcp://127.0.0.1:9", intervalMs: 60_000 });
+    try {
+      expect(await pruneAuditTrail(new Date(), 365)).toEqual({ status: "done", removed: 0, batches: 0 });
+      expect(await olderThan(365)).toBe(due);
+    } finally {
+      await stop();
+    }
+    // Delivered up to the newest row: now they may go.
+    const { seq } = await head();
+    await prisma.jobLease.update({ where: { name: SHIP_JOB }, data: { cursor: seq } });
+    const stopAgain = startAuditShipping({ url: "tcp://127.0.0.1:9", intervalMs: 60_000 });
+    try {
+      expect(await pruneAuditTrail(new Date(), 365)).toMatchObject({ status: "done", removed: due });
+    } finally {
+      await stopAgain();
+    }
   });
 
   it("leaves the prune to the instance that holds the lease", async () => {
