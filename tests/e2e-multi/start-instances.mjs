@@ -5,7 +5,7 @@
 //      PostgreSQL (a postgresql:// URL) drops and recreates that database, connected through
 //      TEST_DATABASE_URL if set, else the server's `postgres` database (tests/helpers/pg-databases.mjs);
 //   2. `prisma migrate deploy` (scripts/migrate.mjs), once: the instances never migrate, so they cannot race;
-//   3. two `node build/server.js` on their own ports with the same SESSION_SECRET,
+//   3. two `node build/server.js` on their own ports with the same SESSION_SECRET, AUDIT_HMAC_KEY,
 //      DATABASE_URL and DATA_DIR, and TRUST_PROXY=true;
 //   4. once both answer /readyz, scripts/rr-proxy.mjs in this process in front of them.
 // SIGTERM/SIGINT go to both instances; this process exits when they have. If an
@@ -80,6 +80,8 @@ const sharedEnv = {
   DATA_DIR,
   // One secret for both: a cookie or CSRF token signed by one instance is checked by the other.
   SESSION_SECRET: crypto.randomBytes(48).toString("base64url"),
+  // One audit chain key for both (an instance with another key would refuse to start).
+  AUDIT_HMAC_KEY: crypto.randomBytes(48).toString("base64url"),
   // The client IP comes from the proxy's X-Forwarded-For (audit rows, throttling, the sessions page).
   TRUST_PROXY: "true",
   BCRYPT_COST: "10",
