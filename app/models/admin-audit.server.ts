@@ -12,6 +12,7 @@ import { AUDIT_ACTIONS, type AuditAction } from "~/models/audit.server";
 import { subjectKey } from "~/models/throttle.server";
 import { engine, prisma, readReplica, type PrismaClient } from "~/utils/db.server";
 import { redact } from "~/utils/log.server";
+import { nextTurn } from "~/utils/event-loop";
 
 export const AUDIT_PAGE_SIZE = 50;
 export const EXPORT_BATCH_SIZE = 200;
@@ -409,9 +410,6 @@ export interface CsvStreamOptions {
   /** Called once when the stream ends, however it ends. */
   onEnd?: (end: ExportEnd) => void;
 }
-
-/** Lets timers, sockets and other requests run between two batches (a SQLite read is synchronous). */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The CSV of a filter as a stream: the header, then batches of

@@ -20,6 +20,7 @@ import {
 import { prisma } from "~/utils/db.server";
 import { SHIP_JOB, shippingConfigured } from "~/models/audit-shipping.server";
 import { getEnv } from "~/utils/env.server";
+import { nextTurn } from "~/utils/event-loop";
 import { acquireLease, jobState, recordJob, releaseLease } from "~/utils/lease.server";
 import { log } from "~/utils/log.server";
 import type { RequestInfo } from "~/utils/request.server";
@@ -134,6 +135,7 @@ export async function pruneAuditTrail(
       removed += batch.removed;
       batches += 1;
       await acquireLease(PRUNE_JOB, PRUNE_LEASE_MS);
+      await nextTurn();
     }
     await recordJob(PRUNE_JOB, { lastRunAt: now, lastError: null });
     if (removed > 0) log.info("audit retention: pruned", { removed, batches, before: cutoff.toISOString() });

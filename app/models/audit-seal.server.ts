@@ -13,6 +13,7 @@ import { chainHash, keyId, rowMac, type StoredAuditRow } from "~/models/audit-ch
 import { engine, prisma } from "~/utils/db.server";
 import { dateOf, defineHotStatement, hotRows, type Dialect } from "~/utils/hot-statements.server";
 import { ConfigError, getEnv } from "~/utils/env.server";
+import { nextTurn } from "~/utils/event-loop";
 import { acquireLease, recordJob, releaseLease } from "~/utils/lease.server";
 import { log } from "~/utils/log.server";
 
@@ -422,6 +423,7 @@ async function sealLegacyRows(key: string): Promise<number> {
     }
     if (page.rows.length < LEGACY_BATCH) break;
     await acquireLease(LEGACY_JOB, LEGACY_LEASE_MS);
+    await nextTurn();
   }
   if (total > 0) log.info("audit: rows from before the hash chain were sealed", { rows: total });
   return total;
