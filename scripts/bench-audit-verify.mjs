@@ -14,9 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
-import pg from "pg";
-import { freshBenchDatabase } from "./bench-database.mjs";
+import { freshBenchDatabase, unsealedAuditRows } from "./bench-database.mjs";
 import { requireBuild, root, startBenchServer, waitFor } from "./bench-server.mjs";
 import { migrateDeploy } from "./migrate.mjs";
 import { seedAuditRows } from "./seed-audit.mjs";
@@ -50,31 +48,12 @@ let started = Date.now();
 await seedAuditRows({ url: database.url, rows: ROWS });
 const seedMs = Date.now() - started;
 
-/** Rows not sealed yet (the server seals the rows from before the chain in the background after its start). */
-async function unsealed() {
-  if (database.engine === "postgresql") {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return Number((await client.query('SELECT count(*) AS n FROM "AuditLog" WHERE "seq" IS NULL')).rows[0].n);
-    } finally {
-      await client.end();
-    }
-  }
-  const db = new Database(database.url.slice("file:".length), { readonly: true });
-  try {
-    return db.prepare('SELECT count(*) AS n FROM "AuditLog" WHERE "seq" IS NULL').get().n;
-  } finally {
-    db.close();
-  }
-}
-
 // First start: the server listens at once and seals the rows from before the chain in the background.
 started = Date.now();
 server = startBenchServer({ port, databaseUrl: database.url, dataDir });
 await waitFor(`http://127.0.0.1:${port}/healthz`, 120);
 const listenMs = Date.now() - started;
-while ((await unsealed()) > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+while ((await unsealedAuditRows(database.url)) > 0) await new Promise((resolve) => setTimeout(resolve, 500));
 const sealMs = Date.now() - started;
 log(`listening after ${(listenMs / 1000).toFixed(1)} s, every row sealed after ${(sealMs / 1000).toFixed(1)} s`);
 server.kill("SIGTERM");

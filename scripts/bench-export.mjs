@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
-import { freshBenchDatabase } from "./bench-database.mjs";
+import { freshBenchDatabase, unsealedAuditRows } from "./bench-database.mjs";
 import { register, requireBuild, root, rssOf, signIn, startBenchServer, waitFor } from "./bench-server.mjs";
 import { migrateDeploy } from "./migrate.mjs";
 import { seedAuditRows } from "./seed-audit.mjs";
@@ -72,6 +72,8 @@ log(`seeded in ${(seedMs / 1000).toFixed(1)} s`);
 
 server = startBenchServer({ port, databaseUrl: database.url, dataDir: path.join(dir, "data") });
 await waitFor(`${base}/healthz`);
+// The seeded rows predate the audit chain: the server seals them in the background. Measure after.
+while ((await unsealedAuditRows(database.url)) > 0) await new Promise((resolve) => setTimeout(resolve, 500));
 await register(base, 0);
 const adminEmail = "load-0@example.test";
 execFileSync(process.execPath, [path.join(root, "build", "admin-role.js"), "grant", adminEmail], {
