@@ -93,6 +93,20 @@ export function formatList(items: readonly string[], locale: Locale): string {
   );
 }
 
+/** How long work took: 12 → "12 ms"; 17_504 → "17.5 secs" (en) / "17,5 dtk" (id). */
+export function formatElapsed(ms: number, locale: Locale): string {
+  if (Math.round(ms) < 1_000) {
+    return cached(
+      `elapsed-ms:${locale}`,
+      () => new Intl.NumberFormat(intlTag(locale), { style: "unit", unit: "millisecond", maximumFractionDigits: 0 }),
+    ).format(ms);
+  }
+  return cached(
+    `elapsed-s:${locale}`,
+    () => new Intl.NumberFormat(intlTag(locale), { style: "unit", unit: "second", maximumFractionDigits: 1 }),
+  ).format(ms / 1_000);
+}
+
 /** 95 → "1:35"; 3725 → "1:02:05": a clock, the same in every language. */
 export function formatDuration(totalSeconds: number): string {
   const s = Math.max(0, Math.round(totalSeconds));

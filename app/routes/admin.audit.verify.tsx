@@ -12,7 +12,7 @@ import { z } from "zod";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { CsrfField } from "~/components/csrf-field";
 import { useLocale, useT } from "~/i18n";
-import { formatDateTime, formatNumber } from "~/i18n/format";
+import { formatDateTime, formatElapsed, formatNumber } from "~/i18n/format";
 import type { BreakReason } from "~/models/audit-chain";
 import { writeAudit } from "~/models/audit.server";
 import { retentionSummary, setLegalHold } from "~/models/audit-retention.server";
@@ -97,7 +97,7 @@ const REASON_KEYS = {
 function VerifyResult({ report }: { report: AuditVerification }) {
   const t = useT();
   const locale = useLocale();
-  const seconds = formatNumber(Math.round(report.ms / 100) / 10, locale);
+  const duration = formatElapsed(report.ms, locale);
   const broken = report.broken;
   return (
     <div role="status" className={broken ? "form-error" : "flash"}>
@@ -112,7 +112,7 @@ function VerifyResult({ report }: { report: AuditVerification }) {
               <a href={`/admin/audit/${encodeURIComponent(broken.id)}`}>{t("audit.verify.openEntry")}</a>
             </p>
           ) : null}
-          <p>{t("audit.verify.checkedBefore", { rows: report.rows, seconds })}</p>
+          <p>{t("audit.verify.checkedBefore", { rows: report.rows, duration })}</p>
         </>
       ) : (
         <>
@@ -122,7 +122,7 @@ function VerifyResult({ report }: { report: AuditVerification }) {
               rows: report.rows,
               first: report.firstSeq ?? 0,
               last: report.lastSeq ?? 0,
-              seconds,
+              duration,
             })}
           </p>
           {report.pending > 0 ? <p>{t("audit.verify.pending", { count: report.pending })}</p> : null}
@@ -158,19 +158,29 @@ export default function AdminAuditVerify() {
       <section aria-labelledby="retention-title" className="panel">
         <h2 id="retention-title">{t("audit.retention.heading")}</h2>
         <dl className="facts">
-          <dt>{t("audit.retention.policy")}</dt>
-          <dd>{t("audit.retention.policyValue", { days: retention.days })}</dd>
-          <dt>{t("audit.retention.oldest")}</dt>
-          <dd>{retention.oldest ? when(retention.oldest) : t("audit.retention.none")}</dd>
-          <dt>{t("audit.retention.rows")}</dt>
-          <dd>{formatNumber(retention.rows, locale)}</dd>
-          <dt>{t("audit.retention.lastPrune")}</dt>
-          <dd>
-            {when(retention.lastPruneAt)}
-            {retention.lastPruneError ? ` — ${t("audit.retention.lastPruneFailed")}` : null}
-          </dd>
-          <dt>{t("audit.hold.label")}</dt>
-          <dd>{retention.legalHold ? t("audit.hold.on") : t("audit.hold.off")}</dd>
+          <div>
+            <dt>{t("audit.retention.policy")}</dt>
+            <dd>{t("audit.retention.policyValue", { days: retention.days })}</dd>
+          </div>
+          <div>
+            <dt>{t("audit.retention.oldest")}</dt>
+            <dd>{retention.oldest ? when(retention.oldest) : t("audit.retention.none")}</dd>
+          </div>
+          <div>
+            <dt>{t("audit.retention.rows")}</dt>
+            <dd>{formatNumber(retention.rows, locale)}</dd>
+          </div>
+          <div>
+            <dt>{t("audit.retention.lastPrune")}</dt>
+            <dd>
+              {when(retention.lastPruneAt)}
+              {retention.lastPruneError ? ` — ${t("audit.retention.lastPruneFailed")}` : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("audit.hold.label")}</dt>
+            <dd>{retention.legalHold ? t("audit.hold.on") : t("audit.hold.off")}</dd>
+          </div>
         </dl>
         <p>{t("audit.hold.explain")}</p>
         <form method="post" action="/admin/audit/verify">

@@ -8,6 +8,7 @@ import {
   formatDate,
   formatDateTime,
   formatDuration,
+  formatElapsed,
   formatList,
   formatMinutes,
   formatNumber,
@@ -199,5 +200,14 @@ describe("app/lib/format.ts", () => {
 describe("audit action names", () => {
   it("every audit action has a name in the catalog", () => {
     for (const action of AUDIT_ACTIONS) expect(isMessageKey(`admin.audit.actionName.${action}`), action).toBe(true);
+  });
+});
+
+describe("formatElapsed", () => {
+  it("says how long work took in milliseconds under a second, else in seconds to a tenth, in the viewer's language", () => {
+    expect(formatElapsed(12, "en")).toBe("12 ms");
+    expect(formatElapsed(17_504, "en")).toBe("17.5 secs");
+    expect(formatElapsed(17_504, "id")).toBe("17,5 dtk");
+    expect(formatElapsed(999.6, "id")).toBe("1 dtk");
   });
 });

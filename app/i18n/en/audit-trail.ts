@@ -11,11 +11,11 @@ export const auditTrail = {
   "audit.verify.invalidForm": "Invalid request: use the buttons on the integrity page.",
   "audit.verify.intact": "The audit trail is intact.",
   "audit.verify.intactDetail":
-    "{rows, plural, one {# entry} other {# entries}} checked (positions {first}–{last}) in {seconds} s.",
+    "{rows, plural, one {# entry} other {# entries}} checked (positions {first}–{last}) in {duration}.",
   "audit.verify.pending":
     "{count, plural, one {# entry was} other {# entries were}} written in the last moments and will be sealed shortly; their own seals hold.",
   "audit.verify.checkedBefore":
-    "{rows, plural, one {# entry} other {# entries}} before that point hold. Checked in {seconds} s.",
+    "{rows, plural, one {# entry} other {# entries}} before that point hold. Checked in {duration}.",
   "audit.verify.openEntry": "Open the entry where it breaks",
   "audit.verify.kind.changed": "The audit trail is broken: an entry was changed.",
   "audit.verify.kind.missing": "The audit trail is broken: entries are missing.",

@@ -12,12 +12,10 @@ export const auditTrail = {
   "audit.verify.submit": "Verifikasi log audit",
   "audit.verify.invalidForm": "Permintaan tidak valid: gunakan tombol di halaman integritas.",
   "audit.verify.intact": "Log audit utuh.",
-  "audit.verify.intactDetail":
-    "{rows, plural, other {# entri}} diperiksa (posisi {first}–{last}) dalam {seconds} detik.",
+  "audit.verify.intactDetail": "{rows, plural, other {# entri}} diperiksa (posisi {first}–{last}) dalam {duration}.",
   "audit.verify.pending":
     "{count, plural, other {# entri}} baru saja ditulis dan akan segera disegel; segel masing-masing entri itu valid.",
-  "audit.verify.checkedBefore":
-    "{rows, plural, other {# entri}} sebelum titik itu valid. Diperiksa dalam {seconds} detik.",
+  "audit.verify.checkedBefore": "{rows, plural, other {# entri}} sebelum titik itu valid. Diperiksa dalam {duration}.",
   "audit.verify.openEntry": "Buka entri tempat rantainya putus",
   "audit.verify.kind.changed": "Log audit rusak: ada entri yang diubah.",
   "audit.verify.kind.missing": "Log audit rusak: ada entri yang hilang.",
