@@ -5,24 +5,16 @@
  * writes its row is tested in tests/integration/authz-audit.test.ts: here every request comes from
  * 127.0.0.1, whose one row a minute an earlier spec may already have taken.)
  */
-import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
-import { insertAuditRows } from "../helpers/e2e-database";
+import { adminRole, E2E_DATABASE_URL as DATABASE_URL, insertAuditRows } from "../helpers/e2e-database";
 import { expect, newAccount, registerAccount, signIn, test, type Account } from "./fixtures";
 import { expectNoViolations } from "./axe";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./tests/.tmp/e2e.db";
-const DATA_DIR = process.env.E2E_DATA_DIR || "tests/.tmp/e2e-data";
 
 function grantAdmin(email: string): void {
-  const output = execFileSync(process.execPath, [path.join(root, "build", "admin-role.js"), "grant", email], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL, DATA_DIR, LOG_LEVEL: "silent" },
-    encoding: "utf8",
-  });
-  expect(output).toContain("is now an admin");
+  expect(adminRole("grant", email)).toContain("is now an admin");
 }
 
 /** A refusal row like the app's, with left-out refusals before it (the helper wants an entity). */

@@ -4,24 +4,16 @@
  * break at the row edited by hand in the database and intact again once it is
  * put back, reads the retention policy, and turns the legal hold on and off.
  */
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { setAuditRowIp } from "../helpers/e2e-database";
+import { adminRole, E2E_DATABASE_URL as DATABASE_URL, setAuditRowIp } from "../helpers/e2e-database";
 import { expectNoViolations } from "./axe";
 import { expect, test } from "./fixtures";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const DATABASE_URL = process.env.E2E_DATABASE_URL || "file:./tests/.tmp/e2e.db";
-const DATA_DIR = process.env.E2E_DATA_DIR || "tests/.tmp/e2e-data";
 
 function grantAdmin(email: string): void {
-  const output = execFileSync(process.execPath, [path.join(root, "build", "admin-role.js"), "grant", email], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL, DATA_DIR, LOG_LEVEL: "silent" },
-    encoding: "utf8",
-  });
-  expect(output).toContain("is now an admin");
+  expect(adminRole("grant", email)).toContain("is now an admin");
 }
 
 /** axe runs in the page, so only where JavaScript does (the pages are the same without it). */
