@@ -70,34 +70,42 @@ export default function AdminCatalog() {
       <section aria-labelledby="provider-title" className="panel">
         <h2 id="provider-title">{t("admin.catalog.providerHeading")}</h2>
         <dl className="facts">
-          <dt>{t("admin.catalog.provider")}</dt>
-          <dd>
-            {label(t, `admin.catalog.provider.${status.provider}`, status.provider)} <code>{status.provider}</code>
-          </dd>
+          <div>
+            <dt>{t("admin.catalog.provider")}</dt>
+            <dd>
+              {label(t, `admin.catalog.provider.${status.provider}`, status.provider)} <code>{status.provider}</code>
+            </dd>
+          </div>
           {status.baseUrl ? (
-            <>
+            <div>
               <dt>{t("admin.catalog.upstream")}</dt>
               <dd>
                 <code>{status.baseUrl}</code>
               </dd>
-            </>
+            </div>
           ) : null}
-          <dt>{t("admin.catalog.circuit")}</dt>
-          <dd>{label(t, `admin.catalog.circuit.${status.circuit}`, status.circuit)}</dd>
-          <dt>{t("admin.catalog.lastSuccess")}</dt>
-          <dd>{status.provider === "local" ? t("admin.catalog.notApplicable") : when(status.lastSuccessAt)}</dd>
-          <dt>{t("admin.catalog.lastFailure")}</dt>
-          <dd>
-            {status.lastFailure ? (
-              <>
-                {when(status.lastFailure.at)}:{" "}
-                {label(t, `admin.catalog.reason.${status.lastFailure.reason}`, status.lastFailure.reason)} (
-                <code>{status.lastFailure.endpoint}</code>)
-              </>
-            ) : (
-              t("admin.catalog.noFailure")
-            )}
-          </dd>
+          <div>
+            <dt>{t("admin.catalog.circuit")}</dt>
+            <dd>{label(t, `admin.catalog.circuit.${status.circuit}`, status.circuit)}</dd>
+          </div>
+          <div>
+            <dt>{t("admin.catalog.lastSuccess")}</dt>
+            <dd>{status.provider === "local" ? t("admin.catalog.notApplicable") : when(status.lastSuccessAt)}</dd>
+          </div>
+          <div>
+            <dt>{t("admin.catalog.lastFailure")}</dt>
+            <dd>
+              {status.lastFailure ? (
+                <>
+                  {when(status.lastFailure.at)}:{" "}
+                  {label(t, `admin.catalog.reason.${status.lastFailure.reason}`, status.lastFailure.reason)} (
+                  <code>{status.lastFailure.endpoint}</code>)
+                </>
+              ) : (
+                t("admin.catalog.noFailure")
+              )}
+            </dd>
+          </div>
         </dl>
       </section>
       <section aria-labelledby="cache-title" className="panel">
@@ -105,20 +113,34 @@ export default function AdminCatalog() {
         {status.cache ? (
           <>
             <dl className="facts">
-              <dt>{t("admin.catalog.entries")}</dt>
-              <dd>{t("admin.catalog.entriesValue", { size: status.cache.size, max: status.cache.max })}</dd>
-              <dt>{t("admin.catalog.inflight")}</dt>
-              <dd>{number(status.cache.inflight)}</dd>
-              <dt>{t("admin.catalog.hits")}</dt>
-              <dd>{number(status.cache.events.hit)}</dd>
-              <dt>{t("admin.catalog.misses")}</dt>
-              <dd>{number(status.cache.events.miss)}</dd>
-              <dt>{t("admin.catalog.stale")}</dt>
-              <dd>{number(status.cache.events.stale)}</dd>
-              <dt>{t("admin.catalog.staleIfError")}</dt>
-              <dd>{number(status.cache.events["stale-if-error"])}</dd>
-              <dt>{t("admin.catalog.refreshFailed")}</dt>
-              <dd>{number(status.cache.events["refresh-failed"])}</dd>
+              <div>
+                <dt>{t("admin.catalog.entries")}</dt>
+                <dd>{t("admin.catalog.entriesValue", { size: status.cache.size, max: status.cache.max })}</dd>
+              </div>
+              <div>
+                <dt>{t("admin.catalog.inflight")}</dt>
+                <dd>{number(status.cache.inflight)}</dd>
+              </div>
+              <div>
+                <dt>{t("admin.catalog.hits")}</dt>
+                <dd>{number(status.cache.events.hit)}</dd>
+              </div>
+              <div>
+                <dt>{t("admin.catalog.misses")}</dt>
+                <dd>{number(status.cache.events.miss)}</dd>
+              </div>
+              <div>
+                <dt>{t("admin.catalog.stale")}</dt>
+                <dd>{number(status.cache.events.stale)}</dd>
+              </div>
+              <div>
+                <dt>{t("admin.catalog.staleIfError")}</dt>
+                <dd>{number(status.cache.events["stale-if-error"])}</dd>
+              </div>
+              <div>
+                <dt>{t("admin.catalog.refreshFailed")}</dt>
+                <dd>{number(status.cache.events["refresh-failed"])}</dd>
+              </div>
             </dl>
             <form method="post" action="/admin/catalog">
               <CsrfField />
