@@ -74,25 +74,14 @@ const ROWS_BY_TIME = defineHotStatement(
     `ORDER BY "timestamp", "id" LIMIT $3`,
 );
 
-interface RawRow {
-  id: string;
+/** A row as the drivers give it: the stored row, with the timestamp as epoch ms and as stored, metadata unparsed. */
+type RawRow = Omit<StoredAuditRow, "timestamp" | "metadata"> & {
   timestampMs: number;
   /** The column as stored (SQLite's text), for a keyset cursor. */
   timestampRaw: string | Date;
-  action: string;
-  userId: string | null;
-  actorId: string | null;
-  entityType: string | null;
-  entityId: string | null;
   /** JSON text on SQLite, parsed by pg on PostgreSQL. */
   metadata: unknown;
-  ipAddress: string | null;
-  userAgent: string | null;
-  mac: string | null;
-  seq: number | null;
-  prevHash: string | null;
-  hash: string | null;
-}
+};
 
 function storedRow(raw: RawRow): StoredAuditRow {
   const { timestampMs, timestampRaw: _raw, metadata, ...rest } = raw;
