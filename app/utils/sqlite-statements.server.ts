@@ -40,10 +40,22 @@ function bound(statement: Statement, args: unknown[]): BoundStatement {
   };
 }
 
+/**
+ * The adapter opens every interactive transaction with a plain (deferred)
+ * BEGIN: it reads on a snapshot and asks for the write lock only at its first
+ * write. If another process wrote in between, SQLite cannot let it write on a
+ * stale snapshot and fails it at once (SQLITE_BUSY_SNAPSHOT, which Prisma
+ * reports as "Operation has timed out"), busy timeout or not. Our
+ * transactions are check-then-write, so they take the write lock at BEGIN and
+ * a second process waits for it (busy_timeout) instead of failing.
+ */
+export const BEGIN_TRANSACTION = "BEGIN IMMEDIATE";
+
 /** A view of `db` whose `prepare` answers from a cache; everything else is the database itself. */
 export function cachingDatabase(db: Database, size = STATEMENT_CACHE_SIZE): Database {
   const statements = new LRUCache<string, Statement>({ max: size });
-  function prepare(sql: string): AdapterStatement {
+  function prepare(text: string): AdapterStatement {
+    const sql = text === "BEGIN" ? BEGIN_TRANSACTION : text;
     let statement = statements.get(sql);
     if (!statement) {
       statement = db.prepare<unknown[]>(sql);

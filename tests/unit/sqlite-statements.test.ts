@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
@@ -51,6 +54,31 @@ describe("cachingDatabase", () => {
     prepare(cached, "BEGIN").run();
     prepare(cached, "COMMIT").run();
     expect(db.prepare("SELECT count(*) AS n FROM t").get()).toEqual({ n: 0 });
+  });
+
+  it("opens transactions with BEGIN IMMEDIATE, so another process waits for the write lock instead of failing", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "dracin-begin-"));
+    const file = path.join(dir, "two.db");
+    const first = new Database(file);
+    const second = new Database(file, { timeout: 0 });
+    try {
+      first.pragma("journal_mode = WAL");
+      first.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)`);
+      const cached = cachingDatabase(first);
+      prepare(cached, "BEGIN").run();
+      // The check of a check-then-write transaction, before its write.
+      expect(prepare(cached, "SELECT count(*) FROM t").bind([]).raw().all()).toEqual([[0]]);
+      // Another process cannot write under it (with a busy timeout it would wait)...
+      expect(() => second.prepare("INSERT INTO t (id, name) VALUES (1, 'other')").run()).toThrow(/locked|busy/i);
+      // ...so the transaction's own write, on what it read, goes through.
+      prepare(cached, "INSERT INTO t (id, name) VALUES (?, ?)").bind([2, "mine"]).run();
+      prepare(cached, "COMMIT").run();
+      expect(second.prepare("SELECT name FROM t").all()).toEqual([{ name: "mine" }]);
+    } finally {
+      first.close();
+      second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("keeps at most the given number of statements", () => {
