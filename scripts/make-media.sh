@@ -13,7 +13,8 @@
 #   master.m3u8                 HLS master playlist (both renditions)
 #   360p/index.m3u8, 360p/*.ts  HLS VOD media playlist, MPEG-TS, 4 s segments
 #   720p/index.m3u8, 720p/*.ts
-#   subs.en.vtt, subs.id.vtt    WebVTT, copied from scripts/media-subs/
+#   subs.en.vtt, subs.id.vtt    WebVTT captions, copied from scripts/media-subs/
+#   desc.en.vtt, desc.id.vtt    WebVTT descriptions (what is seen), copied from scripts/media-subs/
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -157,6 +158,10 @@ for spec in "${SAMPLES[@]}"; do
     [[ "$last_end" == "$(printf '00:00:%02d.000' "$dur")" ]] \
       || die "$src: last cue ends at $last_end, expected ${dur} s"
     cp "$src" "$dir/subs.$lang.vtt"
+    desc="$SUBS_SRC/$name.desc.$lang.vtt"
+    [[ -f "$desc" ]] || die "missing $desc"
+    head -n1 "$desc" | grep -q '^WEBVTT' || die "$desc does not start with WEBVTT"
+    cp "$desc" "$dir/desc.$lang.vtt"
   done
 done
 

@@ -40,6 +40,8 @@ const ListParams = z.object({
   vibe: z.string().max(60).optional(),
   year: z.coerce.number().int().min(1900).max(3000).optional(),
   status: z.enum(DRAMA_STATUSES).optional(),
+  subtitles: z.string().min(1).max(35).optional(),
+  descriptions: z.string().min(1).max(35).optional(),
   sort: z.enum(SORT_ORDERS).default("latest"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(24),
@@ -100,6 +102,7 @@ export function createCatalogApi(options: CatalogApiOptions = {}) {
       thumbnailUrl: media(base.thumbnailUrl),
       streams: { hls: media(base.streams.hls), mp4: base.streams.mp4.map((r) => ({ ...r, src: media(r.src) })) },
       subtitles: base.subtitles.map((s) => ({ ...s, src: media(s.src) })),
+      descriptions: base.descriptions.map((s) => ({ ...s, src: media(s.src) })),
       ...(options.streamTtlSeconds
         ? { expiresAt: new Date(Date.now() + options.streamTtlSeconds * 1000).toISOString() }
         : {}),

@@ -13,7 +13,9 @@ export interface DemoTranslation {
 }
 
 /** A demo drama in English (the catalog's default language), with its translations. */
-export interface DemoDrama extends Omit<Drama, "episodeCount" | "posterUrl" | "titleLang" | "synopsisLang"> {
+export interface DemoDrama extends Omit<Drama, "episodeCount" | "posterUrl" | "titleLang" | "synopsisLang" | "tracks"> {
+  /** Every episode carries the sample media's descriptions (audio description); the others carry none. */
+  audioDescribed?: boolean;
   /** One title per episode; the drama has exactly this many episodes (6–20). */
   episodeTitles: string[];
   /** Translations by locale (the Indonesian ones live in demo-data.id.ts). */
@@ -49,6 +51,7 @@ export const FEATURED_DRAMA_ID = "a-thousand-lanterns-for-you";
 export const DEMO_DRAMAS: DemoDrama[] = [
   {
     id: "moonlit-tea-house",
+    audioDescribed: true,
     title: "Moonlit Tea House",
     originalTitle: "月下茶馆",
     synopsis:
@@ -115,6 +118,7 @@ export const DEMO_DRAMAS: DemoDrama[] = [
   },
   {
     id: "ashes-of-the-crimson-palace",
+    audioDescribed: true,
     title: "Ashes of the Crimson Palace",
     originalTitle: "朱宫烬",
     synopsis:
@@ -431,6 +435,7 @@ export const DEMO_DRAMAS: DemoDrama[] = [
   },
   {
     id: "grandmas-noodle-shop",
+    audioDescribed: true,
     title: "Grandma's Noodle Shop",
     originalTitle: "外婆的面馆",
     synopsis:
@@ -550,6 +555,7 @@ export const DEMO_DRAMAS: DemoDrama[] = [
   },
   {
     id: "letters-to-2009",
+    audioDescribed: true,
     title: "Letters to 2009",
     originalTitle: "致二〇〇九",
     synopsis:
@@ -724,6 +730,7 @@ export const DEMO_DRAMAS: DemoDrama[] = [
   },
   {
     id: "kite-season",
+    audioDescribed: true,
     title: "Kite Season",
     originalTitle: "风筝季",
     synopsis:
@@ -809,6 +816,7 @@ export const DEMO_DRAMAS: DemoDrama[] = [
   },
   {
     id: "silent-checkmate",
+    audioDescribed: true,
     title: "Silent Checkmate",
     originalTitle: "无声将死",
     synopsis:

@@ -337,6 +337,8 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
       if (query.vibe) params.set("vibe", query.vibe);
       if (query.year) params.set("year", String(query.year));
       if (query.status) params.set("status", query.status);
+      if (query.subtitles) params.set("subtitles", query.subtitles);
+      if (query.descriptions) params.set("descriptions", query.descriptions);
       params.set("sort", query.sort ?? "latest");
       params.set("page", String(query.page ?? 1));
       if (query.pageSize) params.set("pageSize", String(query.pageSize));

@@ -12,6 +12,7 @@ import { DEMO_TRANSLATIONS_ID } from "./demo-data.id";
 import { fingerprinted } from "~/utils/assets.server";
 import { SAMPLE_MEDIA } from "./media";
 import { listDramas, paginate, searchDramas, sortDramas, type SearchText } from "./query";
+import { dramaTracks } from "./tracks";
 import {
   CATALOG_DEFAULT_LANGUAGE,
   type CatalogProvider,
@@ -42,8 +43,8 @@ export function textIn(locale: Locale, base: string, translated: string | undefi
   return translated && translated.trim() ? [translated, locale] : [base, CATALOG_DEFAULT_LANGUAGE];
 }
 
-function localizeDrama(demo: DemoDrama, locale: Locale): Drama {
-  const { episodeTitles, translations, ...rest } = demo;
+function localizeDrama(demo: DemoDrama, locale: Locale, episodes: readonly Episode[]): Drama {
+  const { episodeTitles, translations, audioDescribed, ...rest } = demo;
   const translation = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : translations?.[locale];
   const [title, titleLang] = textIn(locale, demo.title, translation?.title);
   const [synopsis, synopsisLang] = textIn(locale, demo.synopsis, translation?.synopsis);
@@ -55,6 +56,7 @@ function localizeDrama(demo: DemoDrama, locale: Locale): Drama {
     synopsisLang,
     posterUrl: fingerprinted(`/posters/${demo.id}.svg`),
     episodeCount: episodeTitles.length,
+    tracks: dramaTracks(episodes),
   };
 }
 
@@ -72,6 +74,7 @@ function buildEpisodes(demo: DemoDrama, dramaIndex: number, locale: Locale): Epi
       duration: media.duration,
       streams: media.streams,
       subtitles: media.subtitles,
+      descriptions: demo.audioDescribed ? media.descriptions : [],
       thumbnailUrl: fingerprinted(`/posters/${demo.id}.svg`),
     };
   });
@@ -100,9 +103,9 @@ export function createLocalCatalog(source: readonly DemoDrama[] = DEMO_CATALOG):
   const views = new Map<Locale, CatalogProvider>();
 
   function buildView(locale: Locale): CatalogProvider {
-    const dramas = source.map((demo) => localizeDrama(demo, locale));
-    const dramaById = new Map(dramas.map((drama) => [drama.id, drama]));
     const episodesByDrama = new Map(source.map((demo, index) => [demo.id, buildEpisodes(demo, index, locale)]));
+    const dramas = source.map((demo) => localizeDrama(demo, locale, episodesByDrama.get(demo.id) ?? []));
+    const dramaById = new Map(dramas.map((drama) => [drama.id, drama]));
     const episodeById = new Map([...episodesByDrama.values()].flat().map((episode) => [episode.id, episode]));
 
     function buildHome(): HomeFeed {

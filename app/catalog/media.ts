@@ -9,6 +9,7 @@ export interface SampleMedia {
   duration: number;
   streams: EpisodeStreams;
   subtitles: Subtitle[];
+  descriptions: Subtitle[];
 }
 
 function sample(index: number, duration: number): SampleMedia {
@@ -26,6 +27,10 @@ function sample(index: number, duration: number): SampleMedia {
     subtitles: [
       { lang: "en", label: "English", src: `${base}/subs.en.vtt` },
       { lang: "id", label: "Bahasa Indonesia", src: `${base}/subs.id.vtt` },
+    ],
+    descriptions: [
+      { lang: "en", label: "English", src: `${base}/desc.en.vtt` },
+      { lang: "id", label: "Bahasa Indonesia", src: `${base}/desc.id.vtt` },
     ],
   };
 }

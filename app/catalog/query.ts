@@ -37,7 +37,9 @@ export function filterDramas(dramas: Drama[], query: ListQuery): Drama[] {
       (!query.genre || drama.genres.includes(query.genre)) &&
       (!query.vibe || drama.vibes.includes(query.vibe)) &&
       (!query.year || drama.year === query.year) &&
-      (!query.status || drama.status === query.status),
+      (!query.status || drama.status === query.status) &&
+      (!query.subtitles || drama.tracks.subtitles.includes(query.subtitles)) &&
+      (!query.descriptions || drama.tracks.descriptions.includes(query.descriptions)),
   );
 }
 

@@ -46,6 +46,17 @@ export interface EpisodeStreams {
   mp4: StreamRendition[];
 }
 
+/**
+ * What a drama's episodes carry, for honest badges and filters: a language is
+ * listed only when every episode has that track.
+ */
+export interface DramaTracks {
+  /** Caption languages (BCP 47). */
+  subtitles: string[];
+  /** Description languages (BCP 47): audio description. */
+  descriptions: string[];
+}
+
 export interface Drama {
   id: string;
   /** In the view's locale when translated, else in CATALOG_DEFAULT_LANGUAGE (see titleLang). */
@@ -70,6 +81,7 @@ export interface Drama {
   /** ISO date the drama was added to the catalog (drives "latest"). */
   addedAt: string;
   episodeCount: number;
+  tracks: DramaTracks;
 }
 
 export interface Episode {
@@ -83,7 +95,14 @@ export interface Episode {
   /** Seconds; matches the media. */
   duration: number;
   streams: EpisodeStreams;
+  /** Captions (`<track kind="captions">`), one per language. */
   subtitles: Subtitle[];
+  /**
+   * Text descriptions of what is seen (`<track kind="descriptions">`), one per
+   * language: read aloud or sent to a screen reader by the player, and shown in
+   * the transcript. Empty when the episode has none.
+   */
+  descriptions: Subtitle[];
   /** Poster-like still for the episode (may be the drama poster). */
   thumbnailUrl: string;
 }
@@ -94,6 +113,10 @@ export interface ListQuery {
   year?: number;
   status?: DramaStatus;
   sort?: SortOrder;
+  /** Only dramas whose every episode has captions in this language. */
+  subtitles?: string;
+  /** Only dramas whose every episode has descriptions (audio description) in this language. */
+  descriptions?: string;
   /** 1-based page number. */
   page?: number;
   pageSize?: number;

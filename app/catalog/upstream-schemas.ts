@@ -60,6 +60,13 @@ export const UpstreamDramaSchema = z.object({
   posterUrl: MediaUrl,
   addedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { message: "must be an ISO date" }),
   episodeCount: z.number().int().min(0),
+  /** Languages every episode carries (the API's claim; the drama page checks it against the episodes). */
+  tracks: z
+    .object({
+      subtitles: z.array(z.string().min(1).max(35)).max(50).default([]),
+      descriptions: z.array(z.string().min(1).max(35)).max(50).default([]),
+    })
+    .default({ subtitles: [], descriptions: [] }),
   translations: Translations(UpstreamDramaTranslationSchema),
 });
 export type UpstreamDrama = z.infer<typeof UpstreamDramaSchema>;
@@ -91,6 +98,9 @@ export const UpstreamFacetsSchema = z.object({
   years: z.array(z.number().int()),
 });
 
+/** A WebVTT track: captions or descriptions in one language. */
+const TextTrack = z.object({ lang: z.string().min(1).max(35), label: z.string().max(100), src: MediaUrl });
+
 export const UpstreamEpisodeSchema = z.object({
   id: Id,
   dramaId: Id,
@@ -101,9 +111,8 @@ export const UpstreamEpisodeSchema = z.object({
     hls: MediaUrl,
     mp4: z.array(z.object({ quality: z.string().max(20), height: z.number().int().positive(), src: MediaUrl })),
   }),
-  subtitles: z
-    .array(z.object({ lang: z.string().min(1).max(35), label: z.string().max(100), src: MediaUrl }))
-    .default([]),
+  subtitles: z.array(TextTrack).default([]),
+  descriptions: z.array(TextTrack).default([]),
   thumbnailUrl: MediaUrl,
   /** When the stream URLs stop working (signed URLs); absent = they do not expire. */
   expiresAt: z.iso.datetime({ offset: true }).optional(),

@@ -21,6 +21,7 @@ export function makeDrama(overrides: Partial<Drama> & { id: string }): Drama {
     posterUrl: `/posters/${overrides.id}.svg`,
     addedAt: "2025-01-01",
     episodeCount: 10,
+    tracks: { subtitles: ["en", "id"], descriptions: [] },
     ...overrides,
   };
 }

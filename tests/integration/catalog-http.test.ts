@@ -147,6 +147,16 @@ describe("HTTP provider: mapping", () => {
     expect(episodes[0]).toMatchObject({ id: EPISODE, dramaId: DRAMA, number: 1 });
     expect(episodes[0].streams.hls).toBe("/media/sample-1/master.m3u8");
     expect((await catalog.getEpisode(EPISODE))?.subtitles.map((s) => s.lang)).toEqual(["en", "id"]);
+    // Text tracks and the drama's claim about them come through, and lists filter by them upstream.
+    expect((await catalog.getEpisode(EPISODE))?.descriptions.map((s) => s.src)).toEqual([
+      "/media/sample-1/desc.en.vtt",
+      "/media/sample-1/desc.id.vtt",
+    ]);
+    expect(drama?.tracks).toEqual({ subtitles: ["en", "id"], descriptions: ["en", "id"] });
+    const described = await catalog.list({ descriptions: "id", pageSize: 60 });
+    expect(described.items.map((d) => d.id)).toContain(DRAMA);
+    expect(described.items.every((d) => d.tracks.descriptions.includes("id"))).toBe(true);
+    expect(described.total).toBeLessThan((await catalog.list({ pageSize: 60 })).total);
     const batch = await catalog.getDramas([DRAMA, "ext:neon-rain", "ext:no-such-drama"]);
     expect([...batch.keys()].sort()).toEqual([DRAMA, "ext:neon-rain"]);
   });

@@ -66,6 +66,19 @@ describe("sample media", () => {
           expect(text).toMatch(/(\d\d:)?\d\d:\d\d\.\d{3} --> (\d\d:)?\d\d:\d\d\.\d{3}/);
         }
       });
+
+      it("has English and Indonesian WebVTT descriptions, copied unchanged from scripts/media-subs", () => {
+        expect(sample.descriptions.map((s) => s.lang)).toEqual(["en", "id"]);
+        for (const description of sample.descriptions) {
+          const text = fs.readFileSync(fileOf(description.src), "utf8");
+          expect(text.startsWith("WEBVTT")).toBe(true);
+          const source = path.resolve("scripts", "media-subs", `${sample.name}.desc.${description.lang}.vtt`);
+          expect(text).toBe(fs.readFileSync(source, "utf8"));
+          const ends = [...text.matchAll(/--> 00:00:(\d\d)\.000/g)].map((m) => Number(m[1]));
+          expect(ends.length).toBeGreaterThan(0);
+          expect(Math.max(...ends)).toBeLessThanOrEqual(sample.duration);
+        }
+      });
     });
   }
 });
