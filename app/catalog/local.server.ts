@@ -44,7 +44,7 @@ export function textIn(locale: Locale, base: string, translated: string | undefi
 }
 
 function localizeDrama(demo: DemoDrama, locale: Locale, episodes: readonly Episode[]): Drama {
-  const { episodeTitles, translations, audioDescribed, ...rest } = demo;
+  const { episodeTitles, translations, audioDescribed: _described, ...rest } = demo;
   const translation = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : translations?.[locale];
   const [title, titleLang] = textIn(locale, demo.title, translation?.title);
   const [synopsis, synopsisLang] = textIn(locale, demo.synopsis, translation?.synopsis);
