@@ -31,7 +31,9 @@ test.describe("without JavaScript", () => {
       await filters.getByLabel("Genre").selectOption({ label: "Romance" });
       await filters.getByLabel("Status").selectOption({ label: "Completed" });
       await filters.getByRole("button", { name: "Apply filters" }).click();
-      await expect(page).toHaveURL(/\/browse\?genre=romance&vibe=&year=&status=completed&subtitles=&descriptions=&sort=latest$/);
+      await expect(page).toHaveURL(
+        /\/browse\?genre=romance&vibe=&year=&status=completed&subtitles=&descriptions=&sort=latest$/,
+      );
       await expect(filters.getByLabel("Genre")).toHaveValue("romance");
       await expect(filters.getByLabel("Status")).toHaveValue("completed");
       const cards = page.getByRole("main").getByRole("article");

@@ -8,6 +8,7 @@
 import { admin } from "./admin";
 import { auditEvents } from "./audit-events";
 import { auditTrail } from "./audit-trail";
+import { descriptions } from "./descriptions";
 import { email } from "./email";
 import { incidents } from "./incidents";
 import { oauth } from "./oauth";
@@ -253,6 +254,7 @@ export const en = {
   ...admin,
   ...auditEvents,
   ...auditTrail,
+  ...descriptions,
   ...email,
   ...incidents,
   ...oauth,

@@ -8,6 +8,7 @@ import type { Messages } from "../catalog";
 import { admin } from "./admin";
 import { auditEvents } from "./audit-events";
 import { auditTrail } from "./audit-trail";
+import { descriptions } from "./descriptions";
 import { email } from "./email";
 import { incidents } from "./incidents";
 import { oauth } from "./oauth";
@@ -255,6 +256,7 @@ export const id: Messages = {
   ...admin,
   ...auditEvents,
   ...auditTrail,
+  ...descriptions,
   ...email,
   ...incidents,
   ...oauth,
