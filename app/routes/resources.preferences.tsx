@@ -29,7 +29,9 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const current = await getPreferences(request);
+  // Spread first: what this form does not set (the caption style) stays as it was.
   const next = {
+    ...current,
     captions: parsed.data.captions ?? current.captions,
     autoplay: parsed.data.autoplay ?? current.autoplay,
     dataSaver: parsed.data.dataSaver ?? current.dataSaver,

@@ -8,6 +8,7 @@
 import { admin } from "./admin";
 import { auditEvents } from "./audit-events";
 import { auditTrail } from "./audit-trail";
+import { captions } from "./captions";
 import { email } from "./email";
 import { incidents } from "./incidents";
 import { oauth } from "./oauth";
@@ -252,6 +253,7 @@ export const en = {
   ...admin,
   ...auditEvents,
   ...auditTrail,
+  ...captions,
   ...email,
   ...incidents,
   ...oauth,

@@ -8,6 +8,7 @@ import type { Messages } from "../catalog";
 import { admin } from "./admin";
 import { auditEvents } from "./audit-events";
 import { auditTrail } from "./audit-trail";
+import { captions } from "./captions";
 import { email } from "./email";
 import { incidents } from "./incidents";
 import { oauth } from "./oauth";
@@ -254,6 +255,7 @@ export const id: Messages = {
   ...admin,
   ...auditEvents,
   ...auditTrail,
+  ...captions,
   ...email,
   ...incidents,
   ...oauth,
