@@ -4,7 +4,8 @@
  * (the page's <style data-route-style>); without JavaScript the sample shows
  * the saved style and changes on "Save". The CSS comes from the same pure
  * module the server uses (app/lib/caption-style.ts), so the sample cannot
- * differ from what the player will show.
+ * differ from what the player will show. Kept tiny: the page's scripts have
+ * a 2 KB budget (tests/e2e/page-weight.spec.ts).
  */
 import { previewCss, type CaptionStyle } from "~/lib/caption-style";
 
@@ -12,19 +13,15 @@ function start(form: HTMLFormElement): void {
   let style = document.querySelector<HTMLStyleElement>("style[data-route-style]");
   const redraw = () => {
     const fields: Record<string, string> = {};
-    for (const select of Array.from(form.querySelectorAll("select"))) fields[select.name] = select.value;
-    if (!style) {
-      style = document.createElement("style");
-      style.setAttribute("data-route-style", "");
-      document.head.appendChild(style);
-    }
+    form.querySelectorAll("select").forEach((select) => (fields[select.name] = select.value));
+    if (!style) style = document.head.appendChild(document.createElement("style"));
     // A value outside a setting's list finds nothing in previewCss's tables and draws nothing.
     style.textContent = previewCss(fields as unknown as CaptionStyle);
   };
+  // A <select> fires "change" for every new value, by pointer or by arrow key.
   form.addEventListener("change", redraw);
-  form.addEventListener("input", redraw);
-  // "Back" and a reload restore the form's last choices without saving them.
-  window.addEventListener("pageshow", redraw);
+  // A reload or "Back" may have restored choices that were never saved: draw what the form shows.
+  redraw();
 }
 
 const form = document.querySelector<HTMLFormElement>("form[data-caption-style-form]");

@@ -122,13 +122,13 @@ const SIZES: Record<Concrete<CaptionSize>, string> = {
  * Linux), else the system's sans-serif. Chinese characters fall back to the
  * system's CJK font in every stack.
  */
-const SANS = 'Roboto, "Noto Sans", Arial, sans-serif';
+const SANS = 'Roboto,"Noto Sans",Arial,sans-serif';
 const FONTS: Record<Concrete<CaptionFont>, string> = {
   sans: SANS,
-  readable: 'Verdana, Tahoma, "DejaVu Sans", "Noto Sans", sans-serif',
-  serif: 'Georgia, "Noto Serif", "Times New Roman", serif',
-  mono: '"Noto Sans Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
-  casual: '"Comic Sans MS", "Comic Neue", cursive',
+  readable: 'Verdana,Tahoma,"DejaVu Sans","Noto Sans",sans-serif',
+  serif: 'Georgia,"Noto Serif","Times New Roman",serif',
+  mono: '"Noto Sans Mono","DejaVu Sans Mono",Menlo,Consolas,monospace',
+  casual: '"Comic Sans MS","Comic Neue",cursive',
   "small-caps": SANS,
 };
 
@@ -183,11 +183,20 @@ function rgba(colour: string, opacity: string, fallback: readonly [string, strin
   return rgb === null || alpha === null ? null : `rgba(${rgb},${alpha})`;
 }
 
-/** The declarations for each part of a caption: the text, the box right behind it, the window around the lines. */
+/**
+ * The declarations for each part of a caption: the text, the box right behind it, the window around the
+ * lines; and `reflow`, for video.js's cue box when the text's size or font changes.
+ */
 export interface CaptionDeclarations {
   text: string[];
   background: string[];
   window: string[];
+  /**
+   * video.js's WebVTT renderer fixes each cue box's top and height for the authored text; larger or wider
+   * text would spill out of the bottom (under the control bar). Freed, the box grows upwards from its
+   * bottom, as video.js's own caption settings do it for a larger font.
+   */
+  reflow: string[];
 }
 
 export function captionDeclarations(style: CaptionStyle): CaptionDeclarations {
@@ -206,6 +215,7 @@ export function captionDeclarations(style: CaptionStyle): CaptionDeclarations {
     text,
     background: background ? [`background-color:${background}`] : [],
     window: window ? [`background-color:${window}`] : [],
+    reflow: size || font ? ["height:auto", "top:auto"] : [],
   };
 }
 
@@ -229,12 +239,12 @@ function rule(selector: string, declarations: readonly string[], important: bool
  *   caption file's own STYLE blocks that way).
  */
 export function cueCss(style: CaptionStyle): string {
-  const { text, background, window } = captionDeclarations(style);
+  const { text, background, window, reflow } = captionDeclarations(style);
   const cue = [...text, ...background];
   return [
     rule("video::cue", cue, true),
     rule("video::-webkit-media-text-track-display", window, true),
-    rule(".video-js .vjs-text-track-display .vjs-text-track-cue", window, true),
+    rule(".video-js .vjs-text-track-display .vjs-text-track-cue", [...window, ...reflow], true),
     rule(".video-js .vjs-text-track-display .vjs-text-track-cue > div", cue, true),
   ].join("");
 }

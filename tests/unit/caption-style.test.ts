@@ -199,6 +199,15 @@ describe("cueCss", () => {
     expect(ruleFor(cueCss(styleWith({ font: "small-caps" })), CUE)).toContain("font-variant:small-caps");
   });
 
+  it("frees video.js's cue box to grow upwards when the text's size or font changes, and only then", () => {
+    for (const overrides of [{ size: "large" }, { font: "mono" }] as Partial<CaptionStyle>[]) {
+      expect(ruleFor(cueCss(styleWith(overrides)), VJS_WINDOW)).toBe("height:auto!important;top:auto!important");
+    }
+    expect(ruleFor(cueCss(styleWith({ textColour: "yellow", edge: "raised" })), VJS_WINDOW)).toBeNull();
+    // The native player lays cues out itself.
+    expect(cueCss(styleWith({ size: "large" }))).not.toMatch(/video::[^{]*\{[^}]*height/);
+  });
+
   it("keeps the window out of ::cue, and puts each engine-specific selector in a rule of its own", () => {
     const css = cueCss(styleWith({ windowColour: "black", textColour: "white" }));
     expect(ruleFor(css, CUE)).not.toContain("rgba(0,0,0");
