@@ -20,24 +20,26 @@ export function CardTrackBadges({ tracks }: { tracks: DramaTracks }) {
       locale,
     );
   return (
-    <ul className="badges" aria-label={t("tracks.label")}>
+    // A paragraph of short badges, not a list: a card already sits in a list, and text browsers mark a nested
+    // list's items with a glyph. Each badge is read out in full; the short text is for the eye.
+    <p className="badges">
       {tracks.subtitles.length > 0 ? (
-        <li className="badge">
+        <span className="badge">
           <span aria-hidden="true">
             {t("tracks.subtitlesShort")} {tracks.subtitles.map((lang) => lang.toUpperCase()).join(" ")}
           </span>
           <span className="visually-hidden">{t("tracks.subtitles", { languages: languages(tracks.subtitles) })}</span>
-        </li>
-      ) : null}
+        </span>
+      ) : null}{" "}
       {tracks.descriptions.length > 0 ? (
-        <li className="badge">
+        <span className="badge">
           <span aria-hidden="true">{t("tracks.descriptionsShort")}</span>
           <span className="visually-hidden">
             {t("tracks.descriptions", { languages: languages(tracks.descriptions) })}
           </span>
-        </li>
+        </span>
       ) : null}
-    </ul>
+    </p>
   );
 }
 

@@ -35,9 +35,9 @@ function attribute(html: string, name: string): string | null {
   return match ? decode(match[1]) : null;
 }
 
-/** The `<track>`s: language, label, and whether the no-JS player shows it by default. */
+/** The captions `<track>`s: language, label, and whether the no-JS player shows it by default. */
 function tracks(html: string) {
-  return [...html.matchAll(/<track\b[^>]*>/g)].map(([tag]) => ({
+  return [...html.matchAll(/<track\b[^>]*kind="captions"[^>]*>/g)].map(([tag]) => ({
     lang: /srcLang="([^"]+)"/i.exec(tag)?.[1],
     label: /label="([^"]+)"/.exec(tag)?.[1],
     default: /\sdefault(=|\s|\/|>)/.test(tag),

@@ -11,7 +11,8 @@ export const descriptions = {
   "descriptions.rate": "Speaking rate",
   "descriptions.rateValue": "{rate, number}×",
   "descriptions.voice": "Voice",
-  "descriptions.voiceHint": "The voices come from your device; with JavaScript off, its default voice is used.",
+  "descriptions.voiceHint":
+    "The voices come from your device. Where the page cannot run scripts, its default voice speaks.",
   "descriptions.readCaptions": "Read captions to my screen reader",
   "descriptions.readCaptionsHint":
     "Each caption line is also announced, without interrupting what your screen reader is saying.",

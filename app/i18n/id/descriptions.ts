@@ -11,7 +11,8 @@ export const descriptions = {
   "descriptions.rate": "Kecepatan bicara",
   "descriptions.rateValue": "{rate, number}×",
   "descriptions.voice": "Suara",
-  "descriptions.voiceHint": "Pilihan suara berasal dari perangkatmu; tanpa JavaScript, suara bawaannya yang dipakai.",
+  "descriptions.voiceHint":
+    "Pilihan suara berasal dari perangkatmu. Jika halaman tidak bisa menjalankan skrip, suara bawaannya yang dipakai.",
   "descriptions.readCaptions": "Bacakan subtitel ke pembaca layarku",
   "descriptions.readCaptionsHint":
     "Setiap baris subtitel juga dibacakan, tanpa memotong yang sedang diucapkan pembaca layarmu.",
