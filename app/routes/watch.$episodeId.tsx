@@ -17,10 +17,17 @@ import { notFound } from "~/utils/responses.server";
 import { requireUserId, viewerKey } from "~/utils/session.server";
 import { CsrfField } from "~/components/csrf-field";
 import { Icon } from "~/components/icon";
+import { Transcript } from "~/components/transcript";
+import { loadTranscript, startParameter, transcriptQuery } from "~/catalog/transcript.server";
+import { isLocale } from "~/i18n/catalog";
+import transcriptStyles from "~/styles/transcript.css";
 
 export const handle: RouteHandle = { assets: ["player"], htmx: "signed-in" };
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: playerStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: playerStyles },
+  { rel: "stylesheet", href: transcriptStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
@@ -50,6 +57,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const progress: Record<string, ProgressLike> = {};
   for (const row of rows) progress[row.episodeId] = row;
   const index = episodes.findIndex((e) => e.id === episode.id);
+  const captions = captionsFor(
+    preferences,
+    locale,
+    episode.subtitles.map((subtitle) => subtitle.lang),
+  );
+  // The transcript (?transcript=, ?q=) and a time link's start (?t=): bad values are ignored.
+  const url = new URL(request.url);
+  const at = startParameter(url.searchParams.get("t"), episode.duration);
+  const transcript = await loadTranscript(episode, {
+    requested: url.searchParams.get("transcript"),
+    captions,
+    locale,
+    q: transcriptQuery(url.searchParams.get("q")),
+  });
+  const pageLang = url.searchParams.get("lang");
   return {
     drama: { id: drama.id, title: drama.title, synopsis: drama.synopsis },
     episode,
@@ -58,15 +80,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Captions not chosen yet follow the viewer's language.
     preferences: {
       ...preferences,
-      captions: captionsFor(
-        preferences,
-        locale,
-        episode.subtitles.map((subtitle) => subtitle.lang),
-      ),
+      captions,
     },
     here: pathWithSearch(request),
     viewer: viewerKey(userId),
-    start: resumePosition(progress[episode.id]),
+    start: at ?? resumePosition(progress[episode.id]),
+    startFromLink: at !== null,
+    transcript,
+    transcriptPage: {
+      lang: isLocale(pageLang) ? pageLang : null,
+      open: ["t", "transcript", "q"].some((name) => url.searchParams.has(name)),
+    },
     previous: index > 0 ? listedEpisode(episodes[index - 1]) : null,
     next: index >= 0 && index < episodes.length - 1 ? listedEpisode(episodes[index + 1]) : null,
   };
@@ -90,6 +114,7 @@ function subtitlesDownloadLabel(t: Translate, lang: string, name: string) {
 export default function Watch() {
   const { drama, episode, episodes, progress, preferences, here, viewer, start, previous, next } =
     useLoaderData<typeof loader>();
+  const { startFromLink, transcript, transcriptPage } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   // video.js's labels, only for languages video.js does not ship (English is built in).
@@ -154,7 +179,18 @@ export default function Watch() {
           ))}
         </video>
       </div>
-      {start > 0 ? <p className="resume-note">{t("watch.resumingAt", { time: formatDuration(start) })}</p> : null}
+      {start > 0 ? (
+        <p className="resume-note">
+          {t(startFromLink ? "transcript.seeked" : "watch.resumingAt", { time: formatDuration(start) })}
+        </p>
+      ) : null}
+      <Transcript
+        episodeId={episode.id}
+        episodeNumber={episode.number}
+        transcript={transcript}
+        pageLang={transcriptPage.lang}
+        open={transcriptPage.open}
+      />
       <nav className="episode-nav" aria-label={t("watch.episodeNav")}>
         {previous ? (
           <div>

@@ -15,6 +15,7 @@ import { pages } from "./pages";
 import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
+import { transcript } from "./transcript";
 
 export const en = {
   // The language itself: its name in its own language (the language switch).
@@ -258,5 +259,6 @@ export const en = {
   ...pages,
   ...player,
   ...sessions,
+  ...transcript,
   ...security,
 } as const;

@@ -15,6 +15,7 @@ import { pages } from "./pages";
 import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
+import { transcript } from "./transcript";
 
 export const id: Messages = {
   // The language itself: its name in its own language (the language switch).
@@ -260,5 +261,6 @@ export const id: Messages = {
   ...pages,
   ...player,
   ...sessions,
+  ...transcript,
   ...security,
 };
