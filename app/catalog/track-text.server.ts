@@ -77,6 +77,12 @@ async function readLocal(src: string): Promise<string> {
   }
 }
 
+/** Stops reading a body; its "aborted" error then has a listener (an unheard stream error would end the process). */
+function discard(body: { on(event: "error", listener: () => void): unknown; destroy(): unknown }): void {
+  body.on("error", () => {});
+  body.destroy();
+}
+
 async function fetchRemote(src: string): Promise<string> {
   const signal = AbortSignal.timeout(TRACK_TIMEOUT_MS);
   let response;
@@ -102,7 +108,7 @@ async function fetchRemote(src: string): Promise<string> {
   }
   const declared = Number(headers["content-length"]);
   if (Number.isFinite(declared) && declared > MAX_TRACK_BYTES) {
-    body.destroy();
+    discard(body);
     throw new TrackError(`too large (${declared} bytes)`);
   }
   const chunks: Buffer[] = [];
@@ -110,7 +116,7 @@ async function fetchRemote(src: string): Promise<string> {
   for await (const chunk of body) {
     size += (chunk as Buffer).length;
     if (size > MAX_TRACK_BYTES) {
-      body.destroy();
+      discard(body);
       throw new TrackError(`larger than ${MAX_TRACK_BYTES} bytes`);
     }
     chunks.push(chunk as Buffer);

@@ -109,14 +109,15 @@ export function Transcript({ episodeId, episodeNumber, transcript, pageLang, ope
             ) : null}
             <form method="get" action={action} role="search" className="transcript-search">
               {pageLang ? <input type="hidden" name="lang" value={pageLang} /> : null}
-              {kept ? <input type="hidden" name="transcript" value={kept} /> : null}
+              {/* The current language, also when it is the default: the page after a search opens the transcript. */}
+              <input type="hidden" name="transcript" value={lang} />
               <label htmlFor="transcript-q">{t("transcript.searchLabel")}</label>
               <div className="transcript-search-row">
                 <input id="transcript-q" type="search" name="q" defaultValue={q} maxLength={100} autoComplete="off" />
                 <button type="submit" className="button button-secondary">
                   {t("transcript.searchSubmit")}
                 </button>
-                {q ? <a href={href({ transcript: kept })}>{t("transcript.searchClear")}</a> : null}
+                {q ? <a href={href({ transcript: lang })}>{t("transcript.searchClear")}</a> : null}
               </div>
             </form>
             <p className="transcript-status" role="status">
