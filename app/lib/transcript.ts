@@ -2,10 +2,10 @@
  * An episode's transcript (pure: the watch page builds it, the player script
  * filters it): its caption cues and, for an audio-described episode, its
  * description cues, in one time-ordered list of lines; and the search within
- * it, case- and accent-insensitive like the catalog's search (`normalise`),
+ * it, case- and accent-insensitive like the catalog's search (the same `normalise`),
  * which says which lines match and where, so the page can mark the words.
  */
-import { normalise } from "~/catalog/query";
+import { NOT_WORD, normalise } from "./normalise";
 import type { VttCue } from "./webvtt";
 
 export type TranscriptLineKind = "caption" | "description";
@@ -48,7 +48,7 @@ export function buildTranscript(captions: readonly VttCue[], descriptions: reado
 /** The search's words, normalised; none for a blank search. */
 export function searchTerms(q: string): string[] {
   const terms = normalise(q.slice(0, MAX_QUERY_LENGTH))
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(NOT_WORD)
     .filter((term) => term.length > 0);
   return [...new Set(terms)].slice(0, MAX_TERMS);
 }

@@ -20,14 +20,10 @@ import { Icon } from "~/components/icon";
 import { Transcript } from "~/components/transcript";
 import { loadTranscript, startParameter, transcriptQuery } from "~/catalog/transcript.server";
 import { isLocale } from "~/i18n/catalog";
-import transcriptStyles from "~/styles/transcript.css";
 
 export const handle: RouteHandle = { assets: ["player"], htmx: "signed-in" };
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: playerStyles },
-  { rel: "stylesheet", href: transcriptStyles },
-];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: playerStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);

@@ -56,15 +56,18 @@ function readStrings(json: string | undefined): Strings {
   return strings;
 }
 
+/** The text with its marks (no replaceChildren: Chrome < 86 lacks it). */
 function render(element: HTMLElement, parts: TextPart[]): void {
-  element.replaceChildren(
-    ...parts.map((part) => {
-      if (!part.mark) return document.createTextNode(part.text);
-      const mark = document.createElement("mark");
-      mark.textContent = part.text;
-      return mark;
-    }),
-  );
+  element.textContent = "";
+  for (const part of parts) {
+    if (!part.mark) {
+      element.appendChild(document.createTextNode(part.text));
+      continue;
+    }
+    const mark = document.createElement("mark");
+    mark.textContent = part.text;
+    element.appendChild(mark);
+  }
 }
 
 /** The time a link shows ("1:05"), without its visually hidden words. */
