@@ -10,6 +10,7 @@
 import type { Page, TestInfo } from "@playwright/test";
 import { expectNoViolations } from "./axe";
 import { expect, test } from "./fixtures";
+import { emulate, expectNoSidewaysScrolling, type Engine } from "./old-engines";
 import { clickPlay, episode, playerState } from "./player-helpers";
 
 const EPISODE_1 = episode(1); // sample-1: 20 s, 5 captions, 4 descriptions
@@ -270,3 +271,21 @@ test.describe("JavaScript on", () => {
     }
   }
 });
+
+for (const [engine, screen] of [
+  ["no min()/clamp()", { width: 240, height: 320 }],
+  ["no custom properties", { width: 320, height: 480 }],
+] as [Engine, { width: number; height: number }][]) {
+  test(`the open transcript fits a small old phone's screen (${engine}, ${screen.width} px)`, async ({
+    page,
+    signedIn: _,
+  }, testInfo) => {
+    await emulate(page, engine);
+    await page.setViewportSize(screen);
+    await page.goto(`/watch/${EPISODE_1}?lang=id&transcript=id&q=yang`);
+    await expect(lines(page)).toHaveCount(3);
+    await expectNoSidewaysScrolling(page, `transcript (${engine})`);
+    await expectNoViolations(page, { state: `transcript open, ${engine}` });
+    await screenshot(page, testInfo, `transcript-${engine.replace(/\W+/g, "-")}-${screen.width}`);
+  });
+}
