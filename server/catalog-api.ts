@@ -48,6 +48,8 @@ const ListParams = z.object({
 });
 const SearchParams = z.object({
   q: z.string().max(200).default(""),
+  subtitles: z.string().min(1).max(35).optional(),
+  descriptions: z.string().min(1).max(35).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(24),
 });
@@ -161,7 +163,10 @@ export function createCatalogApi(options: CatalogApiOptions = {}) {
         );
       return {
         status: 200,
-        body: await page(await catalog.search(parsed.data.q, parsed.data.page, parsed.data.pageSize)),
+        body: await page(await catalog.search(parsed.data.q, parsed.data.page, parsed.data.pageSize, {
+          subtitles: parsed.data.subtitles,
+          descriptions: parsed.data.descriptions,
+        })),
       };
     }
     if (parts[0] === "dramas" && parts.length === 1) {

@@ -36,6 +36,7 @@ import {
   type Facets,
   type HomeFeed,
   type ListQuery,
+  type TrackFilter,
   type Locale,
   type Page,
 } from "./types";
@@ -331,14 +332,19 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
       return cached?.episode ?? null;
     }
 
+    /** The track filter as the API's `subtitles` and `descriptions` parameters (part of the cache key too). */
+    function trackParams(params: URLSearchParams, tracks: TrackFilter): void {
+      if (tracks.subtitles) params.set("subtitles", tracks.subtitles);
+      if (tracks.descriptions) params.set("descriptions", tracks.descriptions);
+    }
+
     function listParams(query: ListQuery): URLSearchParams {
       const params = new URLSearchParams();
       if (query.genre) params.set("genre", query.genre);
       if (query.vibe) params.set("vibe", query.vibe);
       if (query.year) params.set("year", String(query.year));
       if (query.status) params.set("status", query.status);
-      if (query.subtitles) params.set("subtitles", query.subtitles);
-      if (query.descriptions) params.set("descriptions", query.descriptions);
+      trackParams(params, query);
       params.set("sort", query.sort ?? "latest");
       params.set("page", String(query.page ?? 1));
       if (query.pageSize) params.set("pageSize", String(query.pageSize));
@@ -391,12 +397,13 @@ export function createHttpCatalog(options: HttpCatalogOptions): HttpCatalogProvi
             ),
         );
       },
-      search: (q, page = 1, pageSize = 24) => {
+      search: (q, page = 1, pageSize = 24, tracks = {}) => {
         const params = new URLSearchParams({
           q: q.trim().toLowerCase().slice(0, 200),
           page: String(page),
           pageSize: String(pageSize),
         });
+        trackParams(params, tracks);
         return cache.get<Page<Drama>>(
           cacheKey(`search:${params}`),
           "search",

@@ -11,7 +11,7 @@ import { DEMO_DRAMAS, FEATURED_DRAMA_ID, GENRES, VIBES, type DemoDrama } from ".
 import { DEMO_TRANSLATIONS_ID } from "./demo-data.id";
 import { fingerprinted } from "~/utils/assets.server";
 import { SAMPLE_MEDIA } from "./media";
-import { listDramas, paginate, searchDramas, sortDramas, type SearchText } from "./query";
+import { hasTracks, listDramas, paginate, searchDramas, sortDramas, type SearchText } from "./query";
 import { dramaTracks } from "./tracks";
 import {
   CATALOG_DEFAULT_LANGUAGE,
@@ -138,9 +138,11 @@ export function createLocalCatalog(source: readonly DemoDrama[] = DEMO_CATALOG):
       home: async () => homeFeed,
       facets: async () => facets,
       list: async (query: ListQuery): Promise<Page<Drama>> => listDramas(dramas, query),
-      search: async (q, page, pageSize) =>
+      search: async (q, page, pageSize, tracks = {}) =>
         paginate(
-          searchDramas(dramas, q, (drama) => textsById.get(drama.id) ?? [drama]),
+          searchDramas(dramas, q, (drama) => textsById.get(drama.id) ?? [drama]).filter((drama) =>
+            hasTracks(drama, tracks),
+          ),
           page,
           pageSize,
         ),

@@ -3,7 +3,7 @@
  * local provider (and by anything else that holds a catalog in memory).
  */
 import { normalise } from "~/lib/normalise";
-import type { Drama, ListQuery, Page, SortOrder } from "./types";
+import type { Drama, ListQuery, Page, SortOrder, TrackFilter } from "./types";
 
 export const DEFAULT_PAGE_SIZE = 24;
 export const MAX_PAGE_SIZE = 60;
@@ -32,6 +32,14 @@ export function sortDramas(dramas: Drama[], sort: SortOrder = "latest"): Drama[]
   return [...dramas].sort(COMPARATORS[sort]);
 }
 
+/** Whether every episode of the drama carries the tracks asked for. */
+export function hasTracks(drama: Drama, filter: TrackFilter): boolean {
+  return (
+    (!filter.subtitles || drama.tracks.subtitles.includes(filter.subtitles)) &&
+    (!filter.descriptions || drama.tracks.descriptions.includes(filter.descriptions))
+  );
+}
+
 export function filterDramas(dramas: Drama[], query: ListQuery): Drama[] {
   return dramas.filter(
     (drama) =>
@@ -39,8 +47,7 @@ export function filterDramas(dramas: Drama[], query: ListQuery): Drama[] {
       (!query.vibe || drama.vibes.includes(query.vibe)) &&
       (!query.year || drama.year === query.year) &&
       (!query.status || drama.status === query.status) &&
-      (!query.subtitles || drama.tracks.subtitles.includes(query.subtitles)) &&
-      (!query.descriptions || drama.tracks.descriptions.includes(query.descriptions)),
+      hasTracks(drama, query),
   );
 }
 

@@ -107,16 +107,20 @@ export interface Episode {
   thumbnailUrl: string;
 }
 
-export interface ListQuery {
+/** The text tracks a list or search asks every episode of a drama to carry. */
+export interface TrackFilter {
+  /** Only dramas whose every episode has captions in this language. */
+  subtitles?: string;
+  /** Only dramas whose every episode has descriptions (audio description) in this language. */
+  descriptions?: string;
+}
+
+export interface ListQuery extends TrackFilter {
   genre?: string;
   vibe?: string;
   year?: number;
   status?: DramaStatus;
   sort?: SortOrder;
-  /** Only dramas whose every episode has captions in this language. */
-  subtitles?: string;
-  /** Only dramas whose every episode has descriptions (audio description) in this language. */
-  descriptions?: string;
   /** 1-based page number. */
   page?: number;
   pageSize?: number;
@@ -166,7 +170,7 @@ export interface CatalogProvider {
   facets(): Promise<Facets>;
   list(query: ListQuery): Promise<Page<Drama>>;
   /** Matches words of every language the catalog holds, whatever this view's locale. */
-  search(q: string, page?: number, pageSize?: number): Promise<Page<Drama>>;
+  search(q: string, page?: number, pageSize?: number, tracks?: TrackFilter): Promise<Page<Drama>>;
   getDrama(id: string): Promise<Drama | null>;
   getDramas(ids: string[]): Promise<Map<string, Drama>>;
   getEpisodes(dramaId: string): Promise<Episode[]>;

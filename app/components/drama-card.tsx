@@ -3,16 +3,17 @@ import { useLocale, useT } from "~/i18n";
 import { formatList } from "~/i18n/format";
 import { labelForTag } from "~/components/tag-label";
 import { useTextLang } from "~/components/text-lang";
+import { CardTrackBadges } from "~/components/track-badges";
 
 /** What a card shows of a drama. */
-export type CardDrama = Pick<Drama, "id" | "title" | "titleLang" | "posterUrl" | "year" | "genres">;
+export type CardDrama = Pick<Drama, "id" | "title" | "titleLang" | "posterUrl" | "year" | "genres" | "tracks">;
 
 /**
  * Only the card's fields, for loader data: Remix encodes all of it for a client
  * handoff we never use (no hydration), so a page leaves the rest behind.
  */
-export function cardDrama({ id, title, titleLang, posterUrl, year, genres }: CardDrama): CardDrama {
-  return { id, title, titleLang, posterUrl, year, genres };
+export function cardDrama({ id, title, titleLang, posterUrl, year, genres, tracks }: CardDrama): CardDrama {
+  return { id, title, titleLang, posterUrl, year, genres, tracks };
 }
 
 /**
@@ -48,6 +49,7 @@ export function DramaCard({
           locale,
         )}
       </p>
+      <CardTrackBadges tracks={drama.tracks} />
       {children}
     </article>
   );

@@ -93,6 +93,20 @@ export function formatList(items: readonly string[], locale: Locale): string {
   );
 }
 
+/** A language named in the viewer's language: "id" → "Indonesian" (en) / "Indonesia" (id); an unknown tag as it is. */
+export function formatLanguage(lang: string, locale: Locale): string {
+  try {
+    const names = cached(
+      `language:${locale}`,
+      () => new Intl.DisplayNames(intlTag(locale), { type: "language", fallback: "code" }),
+    );
+    return names.of(lang) ?? lang;
+  } catch {
+    // Not a well-formed language tag.
+    return lang;
+  }
+}
+
 /** How long work took: 12 → "12 ms"; 17_504 → "17.5 secs" (en) / "17,5 dtk" (id). */
 export function formatElapsed(ms: number, locale: Locale): string {
   if (Math.round(ms) < 1_000) {

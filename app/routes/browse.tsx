@@ -6,11 +6,13 @@ import { catalogPage, getCatalog } from "~/catalog/index.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { DRAMA_STATUSES, SORT_ORDERS, type ListQuery } from "~/catalog/types";
 import { DramaGrid } from "~/components/drama-grid";
+import { FilterSelect, TrackFilterSelects } from "~/components/filter-select";
 import { Pagination } from "~/components/pagination";
 import { labelForTag } from "~/components/tag-label";
 import { useT } from "~/i18n";
 import { pageParam } from "~/utils/responses.server";
 import type { RouteHandle } from "~/utils/route-handle";
+import { TrackFilterSchema } from "~/utils/track-filter";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
@@ -29,6 +31,7 @@ export const BrowseQuerySchema = z.object({
   vibe: slug.optional().catch(undefined),
   year: z.coerce.number().int().min(1900).max(2100).optional().catch(undefined),
   status: z.enum(DRAMA_STATUSES).optional().catch(undefined),
+  ...TrackFilterSchema.shape,
   sort: z.enum(SORT_ORDERS).default("latest").catch("latest"),
 });
 
@@ -48,35 +51,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     route: "/browse",
   });
   return { result, facets, filters };
-}
-
-/** A labelled <select>; `anyLabel` adds an empty "Any" choice. */
-function FilterSelect({
-  name,
-  label,
-  value,
-  anyLabel,
-  options,
-}: {
-  name: string;
-  label: string;
-  value?: string;
-  anyLabel?: string;
-  options: { value: string; label: string }[];
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>{" "}
-      <select id={name} name={name} defaultValue={value ?? ""}>
-        {anyLabel ? <option value="">{anyLabel}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 export default function Browse() {
@@ -123,6 +97,7 @@ export default function Browse() {
             { value: "completed", label: t("status.completed") },
           ]}
         />
+        <TrackFilterSelects filter={filters} />
         <FilterSelect
           name="sort"
           label={t("browse.sort")}

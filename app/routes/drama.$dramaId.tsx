@@ -16,6 +16,8 @@ import { pathWithSearch } from "~/utils/redirect";
 import { getUserId } from "~/utils/session.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { Icon } from "~/components/icon";
+import { DramaTrackList } from "~/components/track-badges";
+import { confirmedTracks } from "~/catalog/tracks";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
@@ -41,6 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     drama,
     episodes: episodes.map(listedEpisode),
+    // The catalog's claim, kept only where the episodes listed here back it.
+    tracks: confirmedTracks(drama.tracks, episodes),
     progress,
     next: nextUp(rows, episodes),
     favorite,
@@ -50,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function DramaPage() {
-  const { drama, episodes, progress, next, favorite, signedIn, here } = useLoaderData<typeof loader>();
+  const { drama, episodes, tracks, progress, next, favorite, signedIn, here } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const textLang = useTextLang();
@@ -133,6 +137,7 @@ export default function DramaPage() {
           <p className="cast">
             <strong>{t("drama.cast")}:</strong> {formatList(drama.cast, locale)}
           </p>
+          <DramaTrackList tracks={tracks} />
         </div>
       </div>
       <section aria-labelledby="episodes-title">

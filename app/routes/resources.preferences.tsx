@@ -7,7 +7,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { flashHeader } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { PreferencesFormSchema, getPreferences, serializePreferences } from "~/utils/preferences.server";
+import { PreferencesFormSchema, getPreferences, serializePreferences, withChanges } from "~/utils/preferences.server";
 import { safeRedirect } from "~/utils/redirect";
 import { readForm } from "~/utils/csrf.server";
 import { translator } from "~/i18n";
@@ -28,12 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400, headers: { "Content-Language": locale } },
     );
   }
-  const current = await getPreferences(request);
-  const next = {
-    captions: parsed.data.captions ?? current.captions,
-    autoplay: parsed.data.autoplay ?? current.autoplay,
-    dataSaver: parsed.data.dataSaver ?? current.dataSaver,
-  };
+  const next = withChanges(await getPreferences(request), parsed.data);
   const headers = new Headers({ "Set-Cookie": await serializePreferences(next) });
   if (wantsJson) return new Response(null, { status: 204, headers });
   headers.append("Set-Cookie", await flashHeader("flash.preferencesSaved"));

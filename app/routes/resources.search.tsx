@@ -4,18 +4,19 @@ import { SearchResults } from "~/components/search-results";
 import { I18nProvider } from "~/i18n";
 import { requestLocale } from "~/i18n/locale.server";
 import { fragment, isHtmxRequest } from "~/utils/htmx.server";
-import { runSearch, searchPath } from "~/utils/search.server";
+import { runSearch } from "~/utils/search.server";
+import { searchPath } from "~/utils/search-path";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // Someone who opens this URL directly gets the real page.
   if (!isHtmxRequest(request)) throw redirect(`/search${url.search}`);
-  const { q, result } = await runSearch(request);
+  const { q, filter, result } = await runSearch(request);
   const locale = await requestLocale(request);
   return fragment(
     <I18nProvider locale={locale}>
-      <SearchResults q={q} result={result} announce />
+      <SearchResults q={q} filter={filter} result={result} announce />
     </I18nProvider>,
-    { pushUrl: searchPath(q), headers: { "Content-Language": locale } },
+    { pushUrl: searchPath(q, filter), headers: { "Content-Language": locale } },
   );
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
+import { TrackFilterSelects } from "~/components/filter-select";
 import { SearchResults } from "~/components/search-results";
 import { useT } from "~/i18n";
 import { runSearch } from "~/utils/search.server";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Search() {
-  const { q, result } = useLoaderData<typeof loader>();
+  const { q, filter, result } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
@@ -30,7 +31,7 @@ export default function Search() {
         role="search"
         className="search-form"
         data-hx-get="/resources/search"
-        data-hx-trigger="input changed delay:300ms from:#q, search from:#q, submit"
+        data-hx-trigger="input changed delay:300ms from:#q, search from:#q, change from:#search-subtitles, change from:#search-descriptions, submit"
         data-hx-target="#search-results"
         data-hx-swap="outerHTML"
         data-hx-sync="this:replace"
@@ -54,8 +55,11 @@ export default function Search() {
         <p id="search-hint" className="field-hint">
           {t("search.hint")}
         </p>
+        <div className="filters search-filters">
+          <TrackFilterSelects filter={filter} idPrefix="search-" />
+        </div>
       </form>
-      <SearchResults q={q} result={result} />
+      <SearchResults q={q} filter={filter} result={result} />
     </>
   );
 }

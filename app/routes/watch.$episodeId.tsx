@@ -11,7 +11,8 @@ import { resumePosition, type ProgressLike } from "~/lib/progress-rules";
 import { getDramaProgress } from "~/models/progress.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import playerStyles from "~/styles/player.css";
-import { captionsFor, getPreferences } from "~/utils/preferences.server";
+import { DESCRIPTION_RATES } from "~/lib/descriptions";
+import { captionsFor, descriptionLanguage, getPreferences, type Preferences } from "~/utils/preferences.server";
 import { pathWithSearch } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
 import { requireUserId, viewerKey } from "~/utils/session.server";
@@ -74,10 +75,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     episodes: episodes.map(listedEpisode),
     progress,
     // Captions not chosen yet follow the viewer's language.
-    preferences: {
-      ...preferences,
+    preferences: { ...preferences, captions },
+    descriptionLang: descriptionLanguage(
+      episode.descriptions.map((description) => description.lang),
       captions,
-    },
+      locale,
+    ),
     here: pathWithSearch(request),
     viewer: viewerKey(userId),
     start: at ?? resumePosition(progress[episode.id]),
@@ -107,8 +110,96 @@ function subtitlesDownloadLabel(t: Translate, lang: string, name: string) {
   );
 }
 
+/** Audio description and screen-reader settings, part of the playback settings form. */
+function DescriptionSettings({
+  preferences,
+  available,
+}: {
+  preferences: Pick<
+    Preferences,
+    "description" | "extendedDescription" | "descriptionRate" | "descriptionVoice" | "readCaptions"
+  >;
+  available: boolean;
+}) {
+  const t = useT();
+  return (
+    <fieldset className="settings-group">
+      <legend>{t("descriptions.legend")}</legend>
+      <div className="field">
+        <label htmlFor="pref-description">{t("descriptions.mode")}</label>{" "}
+        <select
+          id="pref-description"
+          name="description"
+          defaultValue={preferences.description}
+          aria-describedby="pref-description-hint"
+        >
+          <option value="off">{t("descriptions.mode.off")}</option>
+          <option value="speech">{t("descriptions.mode.speech")}</option>
+          <option value="screen-reader">{t("descriptions.mode.screenReader")}</option>
+        </select>
+        <p id="pref-description-hint" className="field-hint">
+          {available ? t("descriptions.modeHint") : t("descriptions.unavailable")}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="pref-extended-description">{t("descriptions.extended")}</label>{" "}
+        <select
+          id="pref-extended-description"
+          name="extendedDescription"
+          defaultValue={preferences.extendedDescription ? "1" : "0"}
+        >
+          <option value="1">{t("settings.on")}</option>
+          <option value="0">{t("settings.off")}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="pref-description-rate">{t("descriptions.rate")}</label>{" "}
+        <select id="pref-description-rate" name="descriptionRate" defaultValue={preferences.descriptionRate}>
+          {DESCRIPTION_RATES.map((rate) => (
+            <option key={rate} value={rate}>
+              {t("descriptions.rateValue", { rate: Number(rate) })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="pref-description-voice">{t("descriptions.voice")}</label>{" "}
+        {/* Voices are the device's: the player script lists them and enables this; without it the default voice speaks. */}
+        <select
+          id="pref-description-voice"
+          name="descriptionVoice"
+          defaultValue={preferences.descriptionVoice}
+          disabled
+          aria-describedby="pref-description-voice-hint"
+          data-voice={preferences.descriptionVoice}
+        >
+          <option value="">{t("player.defaultVoice")}</option>
+        </select>
+        <p id="pref-description-voice-hint" className="field-hint">
+          {t("descriptions.voiceHint")}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="pref-read-captions">{t("descriptions.readCaptions")}</label>{" "}
+        <select
+          id="pref-read-captions"
+          name="readCaptions"
+          defaultValue={preferences.readCaptions ? "1" : "0"}
+          aria-describedby="pref-read-captions-hint"
+        >
+          <option value="1">{t("settings.on")}</option>
+          <option value="0">{t("settings.off")}</option>
+        </select>
+        <p id="pref-read-captions-hint" className="field-hint">
+          {t("descriptions.readCaptionsHint")}
+        </p>
+      </div>
+    </fieldset>
+  );
+}
+
 export default function Watch() {
-  const { drama, episode, episodes, progress, preferences, here, viewer, start, previous, next } =
+  const { drama, episode, episodes, progress, preferences, descriptionLang, here, viewer, start, previous, next } =
     useLoaderData<typeof loader>();
   const { startFromLink, transcript, transcriptPage } = useLoaderData<typeof loader>();
   const t = useT();
@@ -153,6 +244,12 @@ export default function Watch() {
           data-autoplay={preferences.autoplay ? "1" : "0"}
           data-data-saver={preferences.dataSaver ? "1" : "0"}
           data-captions={preferences.captions}
+          data-description={preferences.description}
+          data-description-lang={descriptionLang}
+          data-extended-description={preferences.extendedDescription ? "1" : "0"}
+          data-description-rate={preferences.descriptionRate}
+          data-description-voice={preferences.descriptionVoice}
+          data-read-captions={preferences.readCaptions ? "1" : "0"}
           data-strings={JSON.stringify(playerMessages(locale))}
           data-videojs-language={videojsLabels ? JSON.stringify(videojsLabels) : undefined}
           className="video-js vjs-default-skin vjs-big-play-centered"
@@ -173,8 +270,19 @@ export default function Watch() {
               default={subtitle.lang === preferences.captions}
             />
           ))}
+          {episode.descriptions.map((description) => (
+            <track
+              key={`descriptions-${description.lang}`}
+              kind="descriptions"
+              src={description.src}
+              srcLang={description.lang}
+              label={languageAutonym(description.lang, description.label)}
+            />
+          ))}
         </video>
       </div>
+      {/* Where the player sends descriptions and (when asked) captions for screen readers: polite, never interrupting. */}
+      <div id="player-descriptions-live" className="visually-hidden" aria-live="polite" aria-atomic="true" />
       {start > 0 ? (
         <p className="resume-note">
           {t(startFromLink ? "transcript.seeked" : "watch.resumingAt", { time: formatDuration(start) })}
@@ -242,6 +350,7 @@ export default function Watch() {
             </select>
             <p className="field-hint">{t("settings.dataSaverHint")}</p>
           </div>
+          <DescriptionSettings preferences={preferences} available={episode.descriptions.length > 0} />
           <button type="submit" className="button">
             {t("settings.save")}
           </button>

@@ -10,20 +10,49 @@
 import { createCookie } from "@remix-run/node";
 import { z } from "zod";
 import type { Locale } from "~/i18n";
+import { DESCRIPTION_MODES, DESCRIPTION_RATES } from "~/lib/descriptions";
 import { getEnv } from "~/utils/env.server";
 
 export const CAPTION_CHOICES = ["en", "id", "off"] as const;
 export type CaptionsChoice = (typeof CAPTION_CHOICES)[number];
+
+/** A voice is named by the viewer's own device; kept only as a bounded, printable name. */
+const VoiceName = z
+  .string()
+  .max(100)
+  .regex(/^[^\p{Cc}]*$/u);
 
 export const PreferencesSchema = z.object({
   /** Absent: the viewer has not chosen (see captionsFor). */
   captions: z.enum(CAPTION_CHOICES).optional().catch(undefined),
   autoplay: z.boolean().catch(true),
   dataSaver: z.boolean().catch(false),
+  description: z.enum(DESCRIPTION_MODES).catch("off"),
+  /** Extended description: the video pauses while a description is read. */
+  extendedDescription: z.boolean().catch(false),
+  descriptionRate: z.enum(DESCRIPTION_RATES).catch("1"),
+  /** "" = the device's default voice for the language. */
+  descriptionVoice: VoiceName.catch(""),
+  /** Each caption also goes to the screen reader (a polite live region); off by default. */
+  readCaptions: z.boolean().catch(false),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
-export const DEFAULT_PREFERENCES: Preferences = { captions: undefined, autoplay: true, dataSaver: false };
+export const DEFAULT_PREFERENCES: Preferences = {
+  captions: undefined,
+  autoplay: true,
+  dataSaver: false,
+  description: "off",
+  extendedDescription: false,
+  descriptionRate: "1",
+  descriptionVoice: "",
+  readCaptions: false,
+};
+
+const Switch = z
+  .enum(["1", "0"])
+  .transform((value) => value === "1")
+  .optional();
 
 /**
  * The captions a page starts with: the viewer's choice; else the track in the
@@ -40,18 +69,31 @@ export function captionsFor(
   return choices.find((choice) => choice !== "off" && available.includes(choice)) ?? "off";
 }
 
+/**
+ * The language descriptions are read in: the captions' language when the
+ * episode describes in it, else the viewer's, else the first it has ("" for none).
+ */
+export function descriptionLanguage(available: readonly string[], captions: CaptionsChoice, locale: Locale): string {
+  return [captions, locale].find((lang) => lang !== "off" && available.includes(lang)) ?? available[0] ?? "";
+}
+
 /** A form's subset of preferences: "1"/"0" for the switches. */
 export const PreferencesFormSchema = z.object({
   captions: z.enum(CAPTION_CHOICES).optional(),
-  autoplay: z
-    .enum(["1", "0"])
-    .transform((value) => value === "1")
-    .optional(),
-  dataSaver: z
-    .enum(["1", "0"])
-    .transform((value) => value === "1")
-    .optional(),
+  autoplay: Switch,
+  dataSaver: Switch,
+  description: z.enum(DESCRIPTION_MODES).optional(),
+  extendedDescription: Switch,
+  descriptionRate: z.enum(DESCRIPTION_RATES).optional(),
+  descriptionVoice: VoiceName.optional(),
+  readCaptions: Switch,
 });
+
+/** The preferences after a form post: each field sent replaces the current one, the others stay. */
+export function withChanges(current: Preferences, change: z.infer<typeof PreferencesFormSchema>): Preferences {
+  const sent = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+  return PreferencesSchema.parse({ ...current, ...sent });
+}
 
 let cookie: ReturnType<typeof createCookie> | undefined;
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
 import { requestLocale } from "~/i18n/locale.server";
 import { pageParam } from "~/utils/responses.server";
+import { trackFilterOf } from "~/utils/track-filter";
 
 export const SearchQuerySchema = z.string().trim().max(100).catch("");
 
@@ -15,10 +16,9 @@ export async function runSearch(request: Request) {
   const locale = await requestLocale(request);
   const q = SearchQuerySchema.parse(url.searchParams.get("q") ?? "");
   const page = pageParam(url.searchParams.get("page"));
-  const result = q ? await catalogPage(() => getCatalog(locale).search(q, page, 24), { route: "search" }) : null;
-  return { q, result };
-}
-
-export function searchPath(q: string): string {
-  return q ? `/search?${new URLSearchParams({ q })}` : "/search";
+  const filter = trackFilterOf(url.searchParams);
+  const result = q
+    ? await catalogPage(() => getCatalog(locale).search(q, page, 24, filter), { route: "search" })
+    : null;
+  return { q, filter, result };
 }

@@ -6,10 +6,10 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { clickPlay, playerState, showControls, watchPath } from "./player-helpers";
 
-/** The `<track>` tags the server rendered for a page, and which one is `default`. */
+/** The captions `<track>` tags the server rendered for a page, and which one is `default`. */
 async function renderedTracks(page: Page, path: string): Promise<{ lang: string; default: boolean }[]> {
   const html = await (await page.request.get(path)).text();
-  return [...html.matchAll(/<track\b[^>]*>/g)].map(([tag]) => ({
+  return [...html.matchAll(/<track\b[^>]*kind="captions"[^>]*>/g)].map(([tag]) => ({
     lang: /srcLang="([^"]+)"/i.exec(tag)?.[1] ?? "",
     default: /\sdefault(=|\s|\/|>)/.test(tag),
   }));

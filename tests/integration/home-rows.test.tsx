@@ -193,7 +193,7 @@ describe("home page catalog rows", () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(cardLinks(sectionOf(signedIn, "row-my-list"))).toEqual(["kite-season"]);
     // The viewer's rows carry only the fields their cards show.
-    const cardFields = ["genres", "id", "posterUrl", "title", "titleLang", "year"];
+    const cardFields = ["genres", "id", "posterUrl", "title", "titleLang", "tracks", "year"];
     expect(pageData?.myList.map((drama) => Object.keys(drama).sort())).toEqual([cardFields]);
     expect(pageData?.continueWatching.map((item) => Object.keys(item.drama).sort())).toEqual([cardFields]);
   });

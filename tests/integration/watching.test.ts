@@ -213,7 +213,16 @@ describe("playback preferences", () => {
         episodeId: episodes[0].id,
       }),
     );
-    expect(data.preferences).toEqual({ captions: "en", autoplay: true, dataSaver: false });
+    expect(data.preferences).toEqual({
+      captions: "en",
+      autoplay: true,
+      dataSaver: false,
+      description: "off",
+      extendedDescription: false,
+      descriptionRate: "1",
+      descriptionVoice: "",
+      readCaptions: false,
+    });
   });
 
   it("are saved by the player (204) and rendered as the next page's defaults", async () => {
@@ -231,7 +240,7 @@ describe("playback preferences", () => {
     const data = dataOf(
       await callRoute(watchLoader, getRequest(`/watch/${episodes[1].id}`, { cookie }), { episodeId: episodes[1].id }),
     );
-    expect(data.preferences).toEqual({ captions: "id", autoplay: false, dataSaver: false });
+    expect(data.preferences).toMatchObject({ captions: "id", autoplay: false, dataSaver: false, description: "off" });
   });
 
   it("are saved by the settings form without JavaScript and redirect back", async () => {
@@ -248,5 +257,56 @@ describe("playback preferences", () => {
     const result = await callRoute(preferencesAction, postForm("/resources/preferences", { captions: "fr" }));
     expect(result.status).toBe(400);
     expect(result.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("keep the audio description settings, and a change to one leaves the others as they were", async () => {
+    const user = await createUser();
+    const first = await callRoute(
+      preferencesAction,
+      postForm(
+        "/resources/preferences",
+        { description: "screen-reader", extendedDescription: "1", descriptionRate: "1.25", readCaptions: "1" },
+        { cookie: user.cookie, headers: { Accept: "application/json" } },
+      ),
+    );
+    expect(first.status).toBe(204);
+    let cookie = `${user.cookie}; ${cookieHeaderFrom(first.headers)}`;
+    const second = await callRoute(
+      preferencesAction,
+      postForm(
+        "/resources/preferences",
+        { descriptionVoice: "Google Bahasa Indonesia" },
+        { cookie, headers: { Accept: "application/json" } },
+      ),
+    );
+    expect(second.status).toBe(204);
+    cookie = `${user.cookie}; ${cookieHeaderFrom(second.headers)}`;
+    const data = dataOf(
+      await callRoute(watchLoader, getRequest(`/watch/${episodes[0].id}`, { cookie }), { episodeId: episodes[0].id }),
+    );
+    expect(data.preferences).toMatchObject({
+      description: "screen-reader",
+      extendedDescription: true,
+      descriptionRate: "1.25",
+      descriptionVoice: "Google Bahasa Indonesia",
+      readCaptions: true,
+    });
+    // Read in the captions' language when the episode describes in it.
+    expect(data.descriptionLang).toBe("en");
+  });
+
+  it("refuse a voice name with control characters or over 100 characters, and unknown modes and rates", async () => {
+    const refused: Record<string, string>[] = [
+      { descriptionVoice: "a\u0000b" },
+      { descriptionVoice: "v".repeat(101) },
+      { description: "loud" },
+      { descriptionRate: "3" },
+      { readCaptions: "true" },
+    ];
+    for (const form of refused) {
+      const result = await callRoute(preferencesAction, postForm("/resources/preferences", form));
+      expect(result.status, JSON.stringify(form)).toBe(400);
+      expect(result.headers.get("Set-Cookie")).toBeNull();
+    }
   });
 });

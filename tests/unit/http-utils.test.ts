@@ -4,7 +4,7 @@ import { fragment, isHtmxRequest, redirectFor, varyOnHtmx } from "~/utils/htmx.s
 import { redact, REDACTED } from "~/utils/log.server";
 import { pageParam } from "~/utils/responses.server";
 import { crossSiteReason, setSecurityHeaders } from "~/utils/security.server";
-import { searchPath } from "~/utils/search.server";
+import { searchPath } from "~/utils/search-path";
 import { getRequest } from "../helpers/requests";
 
 describe("htmx helpers", () => {
@@ -112,5 +112,13 @@ describe("pageParam and searchPath", () => {
   it("searchPath encodes the query", () => {
     expect(searchPath("")).toBe("/search");
     expect(searchPath("tea & cake")).toBe("/search?q=tea+%26+cake");
+  });
+
+  it("searchPath keeps the track filter and pages from 2 on", () => {
+    expect(searchPath("tea", { subtitles: "id", descriptions: "en" })).toBe(
+      "/search?q=tea&subtitles=id&descriptions=en",
+    );
+    expect(searchPath("tea", { descriptions: "id" }, 2)).toBe("/search?q=tea&descriptions=id&page=2");
+    expect(searchPath("tea", {}, 1)).toBe("/search?q=tea");
   });
 });

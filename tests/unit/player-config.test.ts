@@ -21,6 +21,12 @@ const FULL = {
   autoplay: "0",
   dataSaver: "1",
   captions: "id",
+  description: "speech",
+  descriptionLang: "id",
+  extendedDescription: "1",
+  descriptionRate: "1.5",
+  descriptionVoice: "Damayanti",
+  readCaptions: "1",
 };
 
 describe("readConfig", () => {
@@ -45,7 +51,22 @@ describe("readConfig", () => {
       dataSaver: true,
       captions: "id",
       viewer: "",
+      descriptions: {
+        mode: "speech",
+        lang: "id",
+        extended: true,
+        rate: 1.5,
+        voice: "Damayanti",
+        readCaptions: true,
+      },
     });
+  });
+
+  it("reads audio description settings defensively: unknown modes, rates and languages fall back to off", () => {
+    expect(
+      readConfig({ description: "shout", descriptionRate: "9", descriptionLang: "<x>", extendedDescription: "maybe" })
+        .descriptions,
+    ).toEqual({ mode: "off", lang: "", extended: false, rate: 1, voice: "", readCaptions: false });
   });
 
   it("falls back to safe defaults when attributes are missing", () => {

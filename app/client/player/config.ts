@@ -3,7 +3,9 @@
  * attributes: a missing or malformed attribute falls back to a safe default
  * (the page must still play).
  */
+import { DESCRIPTION_MODES, DESCRIPTION_RATES, type DescriptionMode } from "~/lib/descriptions";
 import { parseRenditions, type Rendition } from "~/lib/quality";
+import type { DescriptionSettings } from "./descriptions";
 
 export type CaptionsChoice = "en" | "id" | "off" | (string & {});
 
@@ -29,6 +31,7 @@ export interface PlayerConfig {
   captions: CaptionsChoice | null;
   /** Scopes the offline save queue to one viewer, when the server gives a key. */
   viewer: string;
+  descriptions: DescriptionSettings;
 }
 
 type Dataset = Record<string, string | undefined>;
@@ -46,6 +49,11 @@ function flag(value: string | undefined, fallback: boolean): boolean {
 
 function text(value: string | undefined, fallback = ""): string {
   return typeof value === "string" ? value.trim() : fallback;
+}
+
+function oneOf(values: readonly string[], value: string | undefined, fallback: string): string {
+  const given = text(value);
+  return values.includes(given) ? given : fallback;
 }
 
 /** Only same-origin paths are followed (never `//host` or `javascript:`). */
@@ -75,5 +83,13 @@ export function readConfig(data: Dataset): PlayerConfig {
     dataSaver: flag(data.dataSaver, false),
     captions: /^[a-z]{2,3}(-[A-Za-z0-9]+)?$|^off$/.test(captions) ? captions : null,
     viewer: text(data.viewer),
+    descriptions: {
+      mode: oneOf(DESCRIPTION_MODES, data.description, "off") as DescriptionMode,
+      lang: /^[a-z]{2,3}(-[A-Za-z0-9]+)?$/.test(text(data.descriptionLang)) ? text(data.descriptionLang) : "",
+      extended: flag(data.extendedDescription, false),
+      rate: Number(oneOf(DESCRIPTION_RATES, data.descriptionRate, "1")),
+      voice: text(data.descriptionVoice).slice(0, 100),
+      readCaptions: flag(data.readCaptions, false),
+    },
   };
 }

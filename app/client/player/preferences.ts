@@ -16,6 +16,7 @@ export interface PlayerPreferences {
   captions?: string;
   autoplay?: boolean;
   dataSaver?: boolean;
+  descriptionVoice?: string;
 }
 
 /** The settings form under the video, kept in step so it never posts a stale value. */
@@ -23,10 +24,11 @@ const FORM_FIELDS: Record<keyof PlayerPreferences, string> = {
   captions: "pref-captions",
   autoplay: "pref-autoplay",
   dataSaver: "pref-data-saver",
+  descriptionVoice: "pref-description-voice",
 };
 
-function formValue(key: keyof PlayerPreferences, value: string | boolean): string {
-  if (key === "captions") return String(value);
+function formValue(value: string | boolean): string {
+  if (typeof value === "string") return value;
   return value ? "1" : "0";
 }
 
@@ -68,6 +70,7 @@ export class PreferencesClient {
     if (preferences.captions !== undefined) body.set("captions", preferences.captions);
     if (preferences.autoplay !== undefined) body.set("autoplay", preferences.autoplay ? "1" : "0");
     if (preferences.dataSaver !== undefined) body.set("dataSaver", preferences.dataSaver ? "1" : "0");
+    if (preferences.descriptionVoice !== undefined) body.set("descriptionVoice", preferences.descriptionVoice);
     try {
       const response = await fetch(this.url, {
         method: "POST",
@@ -86,7 +89,7 @@ export class PreferencesClient {
       const value = change[key];
       const field = document.getElementById(FORM_FIELDS[key]);
       if (value === undefined || !(field instanceof HTMLSelectElement)) continue;
-      const wanted = formValue(key, value);
+      const wanted = formValue(value);
       if ([...field.options].some((option) => option.value === wanted)) field.value = wanted;
     }
   }

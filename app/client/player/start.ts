@@ -12,6 +12,7 @@ import {
   shouldAskStillWatching,
 } from "~/lib/still-watching";
 import { Captions } from "./captions";
+import { Describer, wireVoiceSelect } from "./descriptions";
 import { readConfig, type CaptionsChoice } from "./config";
 import { announce, storage } from "./dom";
 import { listenForShortcuts } from "./keyboard";
@@ -94,9 +95,9 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
     controlBar: {
       skipButtons: { backward: 10, forward: 10 },
       pictureInPictureToggle: false,
-      // Never shown for a drama episode (no live streams, no chapters or descriptions tracks: the page's <track>s are
-      // captions), and each costs its share of building the player on a slow phone. Audio tracks stay: a catalog's
-      // stream may carry several.
+      // Never shown for a drama episode (no live streams, no chapters), and each costs its share of building the
+      // player on a slow phone. Descriptions are ours (./descriptions.ts, the settings under the video): video.js's
+      // menu would show them as text in an assertive live region. Audio tracks stay: a catalog's stream may carry several.
       liveDisplay: false,
       seekToLive: false,
       chaptersButton: false,
@@ -126,6 +127,16 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
   sources.load();
   addQualityMenu(player, sources);
   const captions = new Captions(player, preferences, initialCaptions);
+  const liveRegion = document.getElementById("player-descriptions-live");
+  if (liveRegion) {
+    const describer = new Describer(player, liveRegion, config.descriptions);
+    wireVoiceSelect(
+      document.querySelector<HTMLSelectElement>("#pref-description-voice"),
+      config.descriptions.lang,
+      preferences,
+      describer,
+    );
+  }
   wireProgress(player, config);
 
   const focusPlayToggle = () => {

@@ -8,6 +8,7 @@
 import { admin } from "./admin";
 import { auditEvents } from "./audit-events";
 import { auditTrail } from "./audit-trail";
+import { descriptions } from "./descriptions";
 import { email } from "./email";
 import { incidents } from "./incidents";
 import { oauth } from "./oauth";
@@ -15,6 +16,7 @@ import { pages } from "./pages";
 import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
+import { tracks } from "./tracks";
 import { transcript } from "./transcript";
 
 export const en = {
@@ -253,12 +255,14 @@ export const en = {
   ...admin,
   ...auditEvents,
   ...auditTrail,
+  ...descriptions,
   ...email,
   ...incidents,
   ...oauth,
   ...pages,
   ...player,
   ...sessions,
+  ...tracks,
   ...transcript,
   ...security,
 } as const;

@@ -63,4 +63,8 @@ export const player = {
   "player.unmuted": "Sound on.",
   "player.noNextEpisode": "This is the last episode.",
   "player.pressPlay": "The browser did not let the episode start by itself. Press play to start it.",
+
+  // Audio description (app/client/player/descriptions.ts)
+  "player.descriptionLabel": "Description: {text}",
+  "player.defaultVoice": "The device's default voice",
 } as const;

@@ -8,6 +8,7 @@ import type { Messages } from "../catalog";
 import { admin } from "./admin";
 import { auditEvents } from "./audit-events";
 import { auditTrail } from "./audit-trail";
+import { descriptions } from "./descriptions";
 import { email } from "./email";
 import { incidents } from "./incidents";
 import { oauth } from "./oauth";
@@ -15,6 +16,7 @@ import { pages } from "./pages";
 import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
+import { tracks } from "./tracks";
 import { transcript } from "./transcript";
 
 export const id: Messages = {
@@ -255,12 +257,14 @@ export const id: Messages = {
   ...admin,
   ...auditEvents,
   ...auditTrail,
+  ...descriptions,
   ...email,
   ...incidents,
   ...oauth,
   ...pages,
   ...player,
   ...sessions,
+  ...tracks,
   ...transcript,
   ...security,
 };

@@ -58,4 +58,7 @@ export const player = {
   "player.unmuted": "Suara nyala.",
   "player.noNextEpisode": "Ini episode terakhir.",
   "player.pressPlay": "Browser tidak mengizinkan episode diputar otomatis. Tekan putar untuk memulai.",
+
+  "player.descriptionLabel": "Deskripsi: {text}",
+  "player.defaultVoice": "Suara bawaan perangkat",
 } satisfies Record<keyof typeof english, string>;
