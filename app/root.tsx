@@ -97,11 +97,35 @@ function PageScripts({ assets, signedIn }: { assets: Assets; signedIn: boolean }
   const handles = useRouteHandles();
   const htmx = handles.some(({ htmx }) => htmx === "everyone" || (htmx === "signed-in" && signedIn));
   const player = handles.some((handle) => handle.assets?.includes("player"));
+  const captionStyle = handles.some((handle) => handle.assets?.includes("caption-style"));
   return (
     <>
       {htmx ? <script type="module" src={assets.htmx} /> : null}
       <script type="module" src={assets.enhance} />
       {player ? <script type="module" src={assets.player} data-hls-engine={assets.playerHls} /> : null}
+      {captionStyle ? <script type="module" src={assets.captionStyle} /> : null}
+    </>
+  );
+}
+
+/**
+ * A route's own CSS for this viewer: the `headStyle` its loader returns (the caption style on /watch and
+ * /settings/captions, app/lib/caption-style.ts), in <head> where <style> belongs. It is built only from
+ * closed lists of values, never from text a viewer sent, so it is written as it is (React would escape
+ * the `>` of a child combinator). The CSP allows inline styles (app/utils/security.server.ts).
+ */
+function RouteStyles() {
+  const styles = useMatches()
+    .map((match) => {
+      const data = match.data as { headStyle?: unknown } | null | undefined;
+      return typeof data?.headStyle === "string" && data.headStyle !== "" ? data.headStyle : null;
+    })
+    .filter((css): css is string => css !== null);
+  return (
+    <>
+      {styles.map((css, index) => (
+        <style key={index} data-route-style="" dangerouslySetInnerHTML={{ __html: css }} />
+      ))}
     </>
   );
 }
@@ -237,6 +261,7 @@ function Document({
         <LanguageAlternates origin={root?.origin ?? ""} />
         <Links />
         {root ? <PlayerStyles assets={root.assets} /> : null}
+        <RouteStyles />
         {root ? <PageScripts assets={root.assets} signedIn={Boolean(root.user)} /> : null}
       </head>
       <body data-hx-headers={csrfToken ? JSON.stringify({ "X-CSRF-Token": csrfToken }) : undefined}>

@@ -57,7 +57,12 @@ function addEntries(result) {
 addEntries(
   await esbuild.build({
     ...scriptOptions,
-    entryPoints: { enhance: "app/client/enhance.ts", htmx: "app/client/htmx.ts" },
+    entryPoints: {
+      enhance: "app/client/enhance.ts",
+      htmx: "app/client/htmx.ts",
+      // /settings/captions only: redraws the sample caption while choosing (no zod: app/lib/caption-style.ts).
+      "caption-style": "app/client/caption-style.ts",
+    },
   }),
 );
 // The /watch player, in two entries that share one chunk of video.js's core (without VHS): the player, and the

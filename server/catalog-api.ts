@@ -163,10 +163,12 @@ export function createCatalogApi(options: CatalogApiOptions = {}) {
         );
       return {
         status: 200,
-        body: await page(await catalog.search(parsed.data.q, parsed.data.page, parsed.data.pageSize, {
-          subtitles: parsed.data.subtitles,
-          descriptions: parsed.data.descriptions,
-        })),
+        body: await page(
+          await catalog.search(parsed.data.q, parsed.data.page, parsed.data.pageSize, {
+            subtitles: parsed.data.subtitles,
+            descriptions: parsed.data.descriptions,
+          }),
+        ),
       };
     }
     if (parts[0] === "dramas" && parts.length === 1) {

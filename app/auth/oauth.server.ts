@@ -418,7 +418,7 @@ export async function handleCallback(
       }
       throw new OAuthFailure(signedIn.reason, signedIn.subjectUserId);
     }
-    const response = await startUserSession(signedIn.userId, redirectTo, info);
+    const response = await startUserSession(signedIn.userId, redirectTo, info, request);
     for (const cookie of clear) response.headers.append("Set-Cookie", cookie);
     response.headers.set("Cache-Control", "no-store");
     return { response };

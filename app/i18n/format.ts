@@ -25,6 +25,13 @@ export function formatNumber(value: number, locale: Locale): string {
   return cached(`number:${locale}`, () => new Intl.NumberFormat(intlTag(locale))).format(value);
 }
 
+/** 75 → "75%" (en) / "75%" (id): a whole percentage, as the locale writes it. */
+export function formatPercent(percent: number, locale: Locale): string {
+  return cached(`percent:${locale}`, () => new Intl.NumberFormat(intlTag(locale), { style: "percent" })).format(
+    percent / 100,
+  );
+}
+
 /**
  * "27 Nov 2026, 10:31 UTC" (en) / "27 Nov 2026, 10.31 UTC" (id): in UTC, so a
  * page reads the same whatever the server's time zone.

@@ -76,18 +76,20 @@ interface SessionLookupRow {
   name: string | null;
   role: string;
   locale: string | null;
+  captionStyle: string | null;
   verifiedMs: SqlMs;
   expiresMs: SqlMs;
   lastSeenMs: SqlMs;
 }
 
 // Every signed-in request and progress beacon runs this: one indexed read of the session with
-// its user's account fields (the header, the verify banner, /account read them from here).
+// its user's account fields (the header, the verify banner, /account read them from here, and /watch and
+// /settings/captions the caption style: a short JSON text, so no query of their own).
 // A disabled account has no live session: disabling deletes its rows, and a row that a sign-in
 // racing the disable still wrote is not found here either.
 const LOOKUP = defineHotStatement(
   "session-lookup",
-  ({ ms }) => `SELECT s."id", s."userId", u."email", u."name", u."role", u."locale",
+  ({ ms }) => `SELECT s."id", s."userId", u."email", u."name", u."role", u."locale", u."captionStyle",
     ${ms('u."emailVerified"')} AS "verifiedMs", ${ms('s."expires"')} AS "expiresMs", ${ms('s."lastSeenAt"')} AS "lastSeenMs"
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."sessionToken" = $1 AND u."disabledAt" IS NULL LIMIT 1`,
@@ -108,6 +110,8 @@ export async function findSessionUserId(token: string, now = new Date()): Promis
 export interface SessionViewer {
   userId: string;
   locale: string | null;
+  /** The account's caption style as stored (JSON text; null = as authored): app/lib/caption-style-schema.ts reads it. */
+  captionStyle: string | null;
   /** What getUserWithVerification() would return now. */
   user: UserWithVerification;
 }
@@ -132,7 +136,7 @@ export async function findSessionViewer(token: string, now = new Date()): Promis
     locale: row.locale,
     emailVerified: dateOrNull(row.verifiedMs),
   };
-  return { userId: row.userId, locale: row.locale, user };
+  return { userId: row.userId, locale: row.locale, captionStyle: row.captionStyle, user };
 }
 
 /**

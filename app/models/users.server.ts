@@ -125,6 +125,28 @@ export async function setUserLocale(userId: string, locale: Locale): Promise<voi
   });
 }
 
+/**
+ * Saves the viewer's caption style on their account: JSON of its overrides
+ * (app/lib/caption-style-schema.ts, `captionStyleJson`), or null for as
+ * authored. A display preference like the language: not audited (decision 024).
+ */
+export async function setUserCaptionStyle(userId: string, json: string | null): Promise<void> {
+  await prisma.user.update({ where: { id: userId }, data: { captionStyle: json }, select: { id: true } });
+}
+
+/**
+ * At sign-in: the visitor's caption style becomes the account's, unless the
+ * account has one already (which then wins). One conditional UPDATE; true
+ * when the cookie's style was adopted.
+ */
+export async function adoptCaptionStyle(userId: string, json: string): Promise<boolean> {
+  const { count } = await prisma.user.updateMany({
+    where: { id: userId, captionStyle: null },
+    data: { captionStyle: json },
+  });
+  return count > 0;
+}
+
 /** The language e-mails to a user are written in: the saved one, else the site's default. */
 export async function userLocale(userId: string, fallback: Locale): Promise<Locale> {
   const row = await prisma.user.findUnique({ where: { id: userId }, select: { locale: true } });

@@ -156,6 +156,13 @@ export default function Account() {
           </button>
         </form>
       </section>
+      <section aria-labelledby="captions-title" className="panel">
+        <h2 id="captions-title">{t("captionStyle.account.heading")}</h2>
+        <p>
+          <a href="/settings/captions?returnTo=%2Faccount">{t("captionStyle.link")}</a>
+        </p>
+        <p className="field-hint">{t("captionStyle.account.hint")}</p>
+      </section>
       <section aria-labelledby="security-title" className="panel">
         <h2 id="security-title">{t("sessions.account.heading")}</h2>
         <p>

@@ -80,7 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const user = await authenticator.authenticate("form", request);
     await writeAudit({ action: "LOGIN_SUCCESS", userId: user.id, entityType: "User", entityId: user.id, info });
-    return startUserSession(user.id, redirectTo, info);
+    return startUserSession(user.id, redirectTo, info, request);
   } catch (error) {
     if (error instanceof LoginValidationError) {
       return badRequest<LoginResult>({ errors: error.errors, formError: null, email: error.email });

@@ -85,7 +85,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const user = await createUser({ ...parsed.data, locale: await requestLocale(request) }, info);
     const secret = await createVerificationRequest(user, info);
     queueMail(verificationMail(user, `${linkOrigin(request)}/verify-email?${new URLSearchParams({ token: secret })}`));
-    return startUserSession(user.id, redirectTo, info);
+    return startUserSession(user.id, redirectTo, info, request);
   } catch (error) {
     if (error instanceof EmailTakenError) return answerTakenEmail(request, parsed.data.email, info);
     throw error;

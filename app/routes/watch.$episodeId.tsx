@@ -15,7 +15,9 @@ import { DESCRIPTION_RATES } from "~/lib/descriptions";
 import { captionsFor, descriptionLanguage, getPreferences, type Preferences } from "~/utils/preferences.server";
 import { pathWithSearch } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
-import { requireUserId, viewerKey } from "~/utils/session.server";
+import { getSessionViewer, requireUserId, viewerKey } from "~/utils/session.server";
+import { captionStyleOf } from "~/utils/caption-style.server";
+import { cueCss } from "~/lib/caption-style";
 import { CsrfField } from "~/components/csrf-field";
 import { Icon } from "~/components/icon";
 import { Transcript } from "~/components/transcript";
@@ -43,11 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const episodeId = params.episodeId ?? "";
   const episode = await catalogPage(() => catalog.getEpisode(episodeId), { episodeId });
   if (!episode) throw notFound("Episode not found");
-  const [drama, episodes, rows, preferences] = await Promise.all([
+  const [drama, episodes, rows, preferences, captionStyle] = await Promise.all([
     catalogPage(() => catalog.getDrama(episode.dramaId), { episodeId }),
     catalogPage(() => catalog.getEpisodes(episode.dramaId), { episodeId }),
     getDramaProgress(userId, episode.dramaId),
     getPreferences(request),
+    // The account's style, read with the session (requireUserId above): no query of its own.
+    getSessionViewer(request).then((viewer) => captionStyleOf(viewer, request)),
   ]);
   if (!drama) throw notFound("Drama not found");
   const locale = await requestLocale(request);
@@ -82,6 +86,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       locale,
     ),
     here: pathWithSearch(request),
+    // The viewer's caption style as CSS for both players (app/root.tsx puts it in <head>; "" = as authored).
+    headStyle: cueCss(captionStyle),
     viewer: viewerKey(userId),
     start: at ?? resumePosition(progress[episode.id]),
     startFromLink: at !== null,
@@ -212,6 +218,7 @@ export default function Watch() {
     name: languageAutonym(subtitle.lang, subtitle.label),
   }));
   const low = episode.streams.mp4[0];
+  const captionStyleUrl = `/settings/captions?${new URLSearchParams({ returnTo: here })}`;
   const fragmentSuffix = start > 0 ? `#t=${start}` : "";
   return (
     <article className="watch">
@@ -241,6 +248,7 @@ export default function Watch() {
           data-next-number={next?.number ?? ""}
           data-next-title={next?.title ?? ""}
           data-prefs-url="/resources/preferences"
+          data-caption-style-url={captionStyleUrl}
           data-autoplay={preferences.autoplay ? "1" : "0"}
           data-data-saver={preferences.dataSaver ? "1" : "0"}
           data-captions={preferences.captions}
@@ -355,6 +363,9 @@ export default function Watch() {
             {t("settings.save")}
           </button>
         </form>
+        <p className="settings-link">
+          <a href={captionStyleUrl}>{t("captionStyle.link")}</a>
+        </p>
       </details>
       <details className="downloads">
         <summary>{t("watch.downloads")}</summary>

@@ -13,6 +13,8 @@ export interface Assets {
   /** The HLS engine the player loads where it streams through media source extensions. */
   playerHls: string;
   playerCss: string;
+  /** The caption settings page's preview script (/settings/captions). */
+  captionStyle: string;
 }
 
 interface Manifest extends Assets {

@@ -6,11 +6,17 @@
  * Captions are stored only once the viewer has chosen (the player's menu or
  * `c`, the settings form); until then they follow the viewer's language
  * (`captionsFor`), so an Indonesian viewer starts with Indonesian captions.
+ *
+ * A visitor's caption style (/settings/captions) is kept here too, as its
+ * overrides only; a signed-in viewer's is on the account (app/utils/caption-style.server.ts).
  */
 import { createCookie } from "@remix-run/node";
 import { z } from "zod";
 import type { Locale } from "~/i18n";
 import { DESCRIPTION_MODES, DESCRIPTION_RATES } from "~/lib/descriptions";
+import type { CaptionStyle } from "~/lib/caption-style";
+import { captionOverrides, isAsAuthored } from "~/lib/caption-style";
+import { readStoredCaptionStyle } from "~/lib/caption-style-schema";
 import { getEnv } from "~/utils/env.server";
 
 export const CAPTION_CHOICES = ["en", "id", "off"] as const;
@@ -35,6 +41,11 @@ export const PreferencesSchema = z.object({
   descriptionVoice: VoiceName.catch(""),
   /** Each caption also goes to the screen reader (a polite live region); off by default. */
   readCaptions: z.boolean().catch(false),
+  /** Absent: as authored. Read leniently (a value no longer offered reads as "authored"). */
+  captionStyle: z
+    .unknown()
+    .transform((value) => readStoredCaptionStyle(value) ?? undefined)
+    .optional(),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
@@ -47,6 +58,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   descriptionRate: "1",
   descriptionVoice: "",
   readCaptions: false,
+  captionStyle: undefined,
 };
 
 const Switch = z
@@ -116,7 +128,17 @@ export async function getPreferences(request: Request): Promise<Preferences> {
 }
 
 export async function serializePreferences(preferences: Preferences): Promise<string> {
-  // An unchosen captions field stays out of the cookie, so it keeps following the viewer's language.
-  const { captions, ...rest } = preferences;
-  return preferencesCookie().serialize(captions === undefined ? rest : preferences);
+  // An unchosen captions field stays out of the cookie, so it keeps following the viewer's language;
+  // a caption style is kept as its overrides, and not at all when it is as authored.
+  const { captions, captionStyle, ...rest } = preferences;
+  return preferencesCookie().serialize({
+    ...rest,
+    ...(captions === undefined ? {} : { captions }),
+    ...(captionStyle && !isAsAuthored(captionStyle) ? { captionStyle: captionOverrides(captionStyle) } : {}),
+  });
+}
+
+/** The preferences with another caption style (undefined or as authored: none). */
+export function withCaptionStyle(preferences: Preferences, style: CaptionStyle | undefined): Preferences {
+  return { ...preferences, captionStyle: style && !isAsAuthored(style) ? style : undefined };
 }

@@ -28,8 +28,11 @@ export interface PageCaching {
 }
 
 export interface RouteHandle {
-  /** Extra scripts and styles ("player" adds video.js). */
-  assets?: "player"[];
+  /**
+   * Extra scripts and styles: "player" adds video.js; "caption-style" the caption settings' preview script
+   * (app/client/caption-style.ts).
+   */
+  assets?: ("player" | "caption-style")[];
   /**
    * Who gets htmx markup (`hx-*` attributes) on this page, and so the htmx script: "everyone", or only a
    * "signed-in" viewer (a visitor's copy has none). Undeclared: nobody; the page loads no htmx.

@@ -12,6 +12,7 @@ import {
   type SessionViewer,
 } from "~/models/sessions.server";
 import { auditRefusal, refusedPath } from "~/models/authz-audit.server";
+import { adoptVisitorCaptionStyle } from "~/utils/caption-style.server";
 import type { UserWithVerification } from "~/models/users.server";
 import { getEnv } from "~/utils/env.server";
 import { pathWithSearch, safeRedirect } from "~/utils/redirect";
@@ -133,9 +134,17 @@ export async function requireAnonymous(request: Request): Promise<void> {
 
 /**
  * Starts a session with a fresh token and redirects to a safe local path.
- * `info` (browser and IP) is shown on /account/sessions.
+ * `info` (browser and IP) is shown on /account/sessions. With the sign-in's
+ * `request`, a caption style the visitor chose goes to an account that has
+ * none (docs/decisions/024-caption-style.md).
  */
-export async function startUserSession(userId: string, redirectTo: string | null | undefined, info?: RequestInfo) {
+export async function startUserSession(
+  userId: string,
+  redirectTo: string | null | undefined,
+  info?: RequestInfo,
+  request?: Request,
+) {
+  if (request) await adoptVisitorCaptionStyle(userId, request);
   const { token } = await createSession(userId, getEnv().SESSION_MAX_AGE_DAYS * DAY_MS, info);
   return redirect(safeRedirect(redirectTo), {
     status: 303,

@@ -32,6 +32,8 @@ test.describe("signed out", () => {
     ["the sign-in page", "/login", "Sign in"],
     ["the register page", "/register", "Create account"],
     ["a 404 page", "/no-such-page", "Page not found"],
+    ["the caption style page", "/settings/captions?lang=en", "Caption style"],
+    ["the caption style page in Indonesian", "/settings/captions?lang=id", "Gaya subtitel"],
   ];
   for (const [what, path, text] of pages) {
     test(`${what} has no axe violations`, async ({ page }) => {
@@ -166,6 +168,31 @@ test.describe("signed in", () => {
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page.getByText("The current password is not right.")).toBeVisible();
     await expectNoViolations(page);
+  });
+
+  test("the caption style page with a saved style, and after a refused value, has no axe violations", async ({
+    page,
+    signedIn: _,
+  }) => {
+    await page.goto("/settings/captions?returnTo=%2Faccount");
+    await page.getByLabel("Text size").selectOption("large");
+    await page.getByRole("button", { name: "Save caption style" }).click();
+    await expect(page.getByText("Your caption style has been saved.")).toBeVisible();
+    await expectNoViolations(page, { state: "saved" });
+    await page.goto("/settings/captions?lang=id&returnTo=%2Faccount");
+    await expect(page.getByLabel("Ukuran teks")).toHaveValue("large");
+    await expectNoViolations(page, { state: "saved, Indonesian" });
+    // A value outside the lists (a tampered form): 400 with the message, nothing stored.
+    await page.goto("/settings/captions?lang=en");
+    await page.locator('select[name="edge"]').evaluate((select: HTMLSelectElement) => {
+      select.add(new Option("Glow", "glow"));
+      select.value = "glow";
+    });
+    await page.getByRole("button", { name: "Save caption style" }).click();
+    await expect(page.getByRole("alert")).toHaveText(
+      "One of those choices is not available, so nothing was changed. Please choose from the lists.",
+    );
+    await expectNoViolations(page, { state: "refused value" });
   });
 
   test("search and browse pages signed in have no axe violations", async ({ page, signedIn: _ }) => {

@@ -20,6 +20,8 @@ const HTMX = /^\/assets\/htmx-[\w-]+\.js$/;
 const ENHANCE = /^\/assets\/enhance-[\w-]+\.js$/;
 const PLAYER = /^\/assets\/player-(?!hls-)[\w-]+\.js$/;
 const PLAYER_HLS = /^\/assets\/player-hls-[\w-]+\.js$/;
+/** The caption settings page's preview script (/settings/captions only). */
+const CAPTION_STYLE = /^\/assets\/caption-style-[\w-]+\.js$/;
 /** What the player and its HLS engine share: video.js's core. */
 const CHUNK = /^\/assets\/chunk-[\w-]+\.js$/;
 /** Markup htmx acts on (either spelling); <body hx-headers> alone is only where the CSRF token is kept. */
@@ -192,6 +194,16 @@ test.describe("no hydration and light pages", () => {
       expectWithinBudget(weight);
     });
   }
+
+  test("/settings/captions loads only the enhance and caption preview scripts, within budget", async ({ browser }) => {
+    const context = await anonymousContext(browser);
+    const weight = await measure(context, "/settings/captions");
+    await context.close();
+    expect(weight.scripts).toHaveLength(2);
+    expect(weight.scripts.some((url) => ENHANCE.test(url))).toBe(true);
+    expect(weight.scripts.some((url) => CAPTION_STYLE.test(url))).toBe(true);
+    expectWithinBudget(weight);
+  });
 
   test("signed-in pages stay within budget: home, drama, My List, History, account, admin audit and sessions", async ({
     browser,

@@ -12,6 +12,7 @@ export const getAssets: typeof realGetAssets = () => ({
   player: "/assets/player-test.js",
   playerHls: "/assets/player-hls-test.js",
   playerCss: "/assets/video-js-test.css",
+  captionStyle: "/assets/caption-style-test.js",
 });
 
 /** No fingerprinted files in tests: public paths stay as they are. */

@@ -40,6 +40,7 @@ const PUBLIC_PAGES = [
   "/verify-email?token=not-a-token",
   "/no-such-page",
   "/drama/no-such-drama",
+  "/settings/captions",
 ];
 /** A viewer's own pages, with progress, My List and history in them. */
 const VIEWER_PAGES = [
@@ -52,6 +53,7 @@ const VIEWER_PAGES = [
   "/account/sessions",
   "/account/connections",
   "/account/delete",
+  "/settings/captions?returnTo=%2Faccount",
 ];
 const ADMIN_PAGES = [
   "/admin/audit",
@@ -79,6 +81,13 @@ async function fillAccount(user: TestUser, locale: Locale) {
       { userId: user.id, dramaId: DRAMA, episodeId: EPISODE, currentTime: 9, duration: 20 },
       { userId: user.id, dramaId: DRAMA, episodeId: `${DRAMA}-ep-2`, currentTime: 28, duration: 28, completed: true },
     ],
+  });
+  // A caption style: /watch and /settings/captions then carry a <style> in <head> (app/root.tsx).
+  await prisma.user.update({
+    where: { id: user.id },
+    data: {
+      captionStyle: JSON.stringify({ size: "large", textColour: "yellow", windowOpacity: "50", edge: "raised" }),
+    },
   });
   await prisma.watchHistory.createMany({
     data: [1, 2].map((n) => ({ userId: user.id, dramaId: DRAMA, episodeId: `${DRAMA}-ep-${n}` })),

@@ -47,6 +47,7 @@ import * as favorites from "~/routes/resources.favorites";
 import * as searchFragment from "~/routes/resources.search";
 import * as watched from "~/routes/resources.watched";
 import * as search from "~/routes/search";
+import * as captionSettings from "~/routes/settings.captions";
 import * as verify from "~/routes/verify-email";
 import * as watch from "~/routes/watch.$episodeId";
 import { prisma } from "~/utils/db.server";
@@ -73,6 +74,7 @@ const render = pageRenderer(
     { id: "routes/account_.sessions", path: "account/sessions", module: sessionsPage },
     { id: "routes/account_.connections", path: "account/connections", module: connections },
     { id: "routes/account_.delete", path: "account/delete", module: deleteAccount },
+    { id: "routes/settings.captions", path: "settings/captions", module: captionSettings },
     { id: "routes/verify-email", path: "verify-email", module: verify },
     { id: "routes/admin.audit._index", path: "admin/audit", module: audit },
     { id: "routes/admin.audit.$id", path: "admin/audit/:id", module: auditEntry },
@@ -118,6 +120,11 @@ const SAME_IN_BOTH = [
   "WebVTT",
   "Thriller",
   "Rating",
+  // Caption style (/settings/captions): type families keep their names, and magenta is Indonesian too.
+  "Sans-serif",
+  "Serif",
+  "Monospace",
+  "Magenta",
 ];
 
 // ---------------------------------------------------------------- text extraction
@@ -371,6 +378,14 @@ const PAGES: PageCase[] = [
   { name: "account sessions", path: "/account/sessions", cookie: () => viewer.cookie },
   { name: "account connections", path: "/account/connections", cookie: () => viewer.cookie },
   { name: "account delete", path: "/account/delete", cookie: () => viewer.cookie },
+  { name: "caption style (signed out)", path: "/settings/captions" },
+  { name: "caption style (signed in)", path: "/settings/captions?returnTo=%2Faccount", cookie: () => viewer.cookie },
+  {
+    name: "caption style, a value outside the lists",
+    path: "/settings/captions",
+    form: () => ({ intent: "save", size: "huge" }),
+    status: 400,
+  },
   { name: "verify email (pending)", path: "/verify-email", cookie: () => viewer.cookie },
   { name: "verify email, sent", path: "/verify-email?sent=1" },
   { name: "admin audit", path: "/admin/audit", cookie: () => admin.cookie },

@@ -18,6 +18,7 @@ const FULL = {
   nextNumber: "2",
   nextTitle: "A Stranger at Closing Time",
   prefsUrl: "/resources/preferences",
+  captionStyleUrl: "/settings/captions?returnTo=%2Fwatch%2Fmoonlit-tea-house-ep-1",
   autoplay: "0",
   dataSaver: "1",
   captions: "id",
@@ -44,6 +45,7 @@ describe("readConfig", () => {
       duration: 20,
       saveUrl: "/resources/progress",
       prefsUrl: "/resources/preferences",
+      captionStyleUrl: "/settings/captions?returnTo=%2Fwatch%2Fmoonlit-tea-house-ep-1",
       nextUrl: "/watch/moonlit-tea-house-ep-2",
       nextNumber: "2",
       nextTitle: "A Stranger at Closing Time",
@@ -92,6 +94,7 @@ describe("readConfig", () => {
       autoplay: "maybe",
       nextUrl: "https://evil.example/watch",
       saveUrl: "//evil.example/save",
+      captionStyleUrl: "javascript:alert(1)",
       captions: "<script>",
     });
     expect(config.start).toBe(0);
@@ -99,6 +102,7 @@ describe("readConfig", () => {
     expect(config.autoplay).toBe(true);
     expect(config.nextUrl).toBe("");
     expect(config.saveUrl).toBe("/resources/progress");
+    expect(config.captionStyleUrl).toBe("");
     expect(config.captions).toBeNull();
   });
 

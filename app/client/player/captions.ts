@@ -6,7 +6,13 @@
  * each track in its own language ("English", "Bahasa Indonesia"); the menu
  * items here carry that language as `lang`, so a screen reader says each
  * name in its own voice.
+ *
+ * How captions look is set on /settings/captions, the one source of truth:
+ * the server writes it as CSS for both the native player and video.js's
+ * caption display, and video.js's own caption settings dialog is turned off
+ * (start.ts). The captions menu ends with a "Caption style" item that goes there.
  */
+import videojs from "video.js";
 import type { CaptionsChoice } from "./config";
 import type { PreferencesClient } from "./preferences";
 import { t } from "./strings";
@@ -14,10 +20,28 @@ import { textTracks, type TextTrackLike, type VjsPlayer } from "./types";
 
 const CAPTION_KINDS = new Set(["captions", "subtitles"]);
 
-/** video.js's captions menu button, as far as the language marks need it (rebuilt on `update`). */
+/** video.js's captions menu button, as far as the language marks and the style item need it (rebuilt on `update`). */
 interface CaptionsMenuButton {
   update(...args: unknown[]): void;
+  createItems?: () => unknown[];
   items?: { track?: TextTrackLike; el(): Element }[];
+}
+
+const MenuItem = videojs.getComponent("MenuItem") as unknown as new (player: VjsPlayer, options: object) => object;
+
+/** The last item of the captions menu: opens the caption style settings (a page of its own, no dialog). */
+class CaptionStyleMenuItem extends MenuItem {
+  private readonly url: string;
+
+  constructor(player: VjsPlayer, url: string) {
+    super(player, { label: t("player.captionStyle"), selectable: false });
+    this.url = url;
+    (this as unknown as { addClass(name: string): void }).addClass("vjs-caption-style-item");
+  }
+
+  handleClick(): void {
+    window.location.assign(this.url);
+  }
 }
 
 /** Marks each track item's name (not the ", selected" text video.js adds) with its track's language. */
@@ -29,16 +53,20 @@ function markLanguages(button: CaptionsMenuButton): void {
   }
 }
 
-function watchMenuLanguages(player: VjsPlayer): void {
+function watchMenu(player: VjsPlayer, styleUrl: string): void {
   const button = player.getChild("ControlBar")?.getChild("SubsCapsButton") as unknown as CaptionsMenuButton | undefined;
   if (!button || typeof button.update !== "function") return;
+  const createItems = button.createItems?.bind(button);
+  if (createItems && styleUrl) {
+    button.createItems = () => [...createItems(), new CaptionStyleMenuItem(player, styleUrl)];
+  }
   const update = button.update.bind(button);
   // video.js rebuilds the items whenever the track list changes.
   button.update = (...args: unknown[]) => {
     update(...args);
     markLanguages(button);
   };
-  markLanguages(button);
+  button.update();
 }
 
 export class Captions {
@@ -48,13 +76,16 @@ export class Captions {
   private lastLanguage: string;
   private pending: ReturnType<typeof setTimeout> | undefined;
 
-  /** `initial` is what the server rendered (the `default` track's language, or "off"). */
-  constructor(player: VjsPlayer, preferences: PreferencesClient, initial: CaptionsChoice) {
+  /**
+   * `initial` is what the server rendered (the `default` track's language, or "off"); `styleUrl` the
+   * caption style settings page (with the way back), "" for none.
+   */
+  constructor(player: VjsPlayer, preferences: PreferencesClient, initial: CaptionsChoice, styleUrl = "") {
     this.player = player;
     this.preferences = preferences;
     this.saved = initial;
     this.lastLanguage = initial !== "off" ? initial : "";
-    player.ready(() => watchMenuLanguages(player));
+    player.ready(() => watchMenu(player, styleUrl));
     // Cues are laid out once per cue; lay them out again when the controls show or hide, so a
     // caption never sits under the control bar.
     player.on(["useractive", "userinactive"], () => {

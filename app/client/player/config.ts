@@ -21,6 +21,8 @@ export interface PlayerConfig {
   duration: number;
   saveUrl: string;
   prefsUrl: string;
+  /** The caption style settings page (/settings/captions?returnTo=…); empty when the server gives none. */
+  captionStyleUrl: string;
   /** Empty on the last episode. */
   nextUrl: string;
   nextNumber: string;
@@ -76,6 +78,7 @@ export function readConfig(data: Dataset): PlayerConfig {
     duration: number(data.duration, 0),
     saveUrl: localPath(data.saveUrl, "/resources/progress"),
     prefsUrl: localPath(data.prefsUrl, "/resources/preferences"),
+    captionStyleUrl: localPath(data.captionStyleUrl),
     nextUrl: localPath(data.nextUrl),
     nextNumber: text(data.nextNumber),
     nextTitle: text(data.nextTitle),

@@ -10,7 +10,7 @@ const TEXT_INPUT_TYPES = new Set(["button", "checkbox", "radio", "reset", "submi
 
 export function focusContext(target: EventTarget | null): FocusContext {
   if (!(target instanceof Element)) return "player";
-  // video.js dialogs (captions settings) keep their keys.
+  // video.js modal dialogs (an error message; the caption settings dialog is off, decision 024) keep their keys.
   if (target.closest(".vjs-modal-dialog")) return "text";
   const tag = target.tagName.toLowerCase();
   if (tag === "textarea" || tag === "select" || (target as HTMLElement).isContentEditable) return "text";

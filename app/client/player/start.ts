@@ -90,8 +90,9 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
     fluid: true,
     responsive: true,
     playbackRates: [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2],
-    // The captions settings (size, colours) carry over to the next episode.
-    persistTextTrackSettings: true,
+    // How captions look is set on /settings/captions and drawn by the page's CSS (app/lib/caption-style.ts):
+    // video.js's own caption settings dialog would be a second, conflicting source (decision 024).
+    textTrackSettings: false,
     controlBar: {
       skipButtons: { backward: 10, forward: 10 },
       pictureInPictureToggle: false,
@@ -126,7 +127,7 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
   const sources = new SourceController(player, config);
   sources.load();
   addQualityMenu(player, sources);
-  const captions = new Captions(player, preferences, initialCaptions);
+  const captions = new Captions(player, preferences, initialCaptions, config.captionStyleUrl);
   const liveRegion = document.getElementById("player-descriptions-live");
   if (liveRegion) {
     const describer = new Describer(player, liveRegion, config.descriptions);

@@ -8,6 +8,7 @@
 import { admin } from "./admin";
 import { auditEvents } from "./audit-events";
 import { auditTrail } from "./audit-trail";
+import { captions } from "./captions";
 import { descriptions } from "./descriptions";
 import { email } from "./email";
 import { incidents } from "./incidents";
@@ -255,6 +256,7 @@ export const en = {
   ...admin,
   ...auditEvents,
   ...auditTrail,
+  ...captions,
   ...descriptions,
   ...email,
   ...incidents,

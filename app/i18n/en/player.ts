@@ -12,6 +12,9 @@ export const player = {
   "player.qualityAuto": "Auto",
   "player.qualityAutoWith": "Auto ({quality})",
 
+  // The link to the caption style settings under the player (app/client/player/toolbar.ts)
+  "player.captionStyle": "Caption style",
+
   // Up next card (app/client/player/up-next.ts)
   "player.upNext": "Up next",
   "player.upNextEpisode": "Episode {number}",

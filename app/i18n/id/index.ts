@@ -8,6 +8,7 @@ import type { Messages } from "../catalog";
 import { admin } from "./admin";
 import { auditEvents } from "./audit-events";
 import { auditTrail } from "./audit-trail";
+import { captions } from "./captions";
 import { descriptions } from "./descriptions";
 import { email } from "./email";
 import { incidents } from "./incidents";
@@ -257,6 +258,7 @@ export const id: Messages = {
   ...admin,
   ...auditEvents,
   ...auditTrail,
+  ...captions,
   ...descriptions,
   ...email,
   ...incidents,

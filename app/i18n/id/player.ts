@@ -7,6 +7,9 @@ export const player = {
   "player.qualityAuto": "Otomatis",
   "player.qualityAutoWith": "Otomatis ({quality})",
 
+  // The link to the caption style settings under the player (app/client/player/toolbar.ts)
+  "player.captionStyle": "Gaya subtitel",
+
   // Up next card (app/client/player/up-next.ts)
   "player.upNext": "Berikutnya",
   "player.upNextEpisode": "Episode {number}",
