@@ -2,6 +2,7 @@
  * Pure list/search/pagination over an in-memory array of dramas. Used by the
  * local provider (and by anything else that holds a catalog in memory).
  */
+import { normalise } from "~/lib/normalise";
 import type { Drama, ListQuery, Page, SortOrder, TrackFilter } from "./types";
 
 export const DEFAULT_PAGE_SIZE = 24;
@@ -54,10 +55,7 @@ export function listDramas(dramas: Drama[], query: ListQuery): Page<Drama> {
   return paginate(sortDramas(filterDramas(dramas, query), query.sort), query.page, query.pageSize);
 }
 
-/** Lower-case, accents removed, so "Qiáo" finds "Qiao". */
-export function normalise(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-}
+export { normalise };
 
 export function tokenize(q: string): string[] {
   return normalise(q)

@@ -20,6 +20,9 @@ import { captionStyleOf } from "~/utils/caption-style.server";
 import { cueCss } from "~/lib/caption-style";
 import { CsrfField } from "~/components/csrf-field";
 import { Icon } from "~/components/icon";
+import { Transcript } from "~/components/transcript";
+import { loadTranscript, startParameter, transcriptQuery } from "~/catalog/transcript.server";
+import { isLocale } from "~/i18n/catalog";
 
 export const handle: RouteHandle = { assets: ["player"], htmx: "signed-in" };
 
@@ -60,6 +63,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     episode.subtitles.map((subtitle) => subtitle.lang),
   );
+  // The transcript (?transcript=, ?q=) and a time link's start (?t=): bad values are ignored.
+  const url = new URL(request.url);
+  const at = startParameter(url.searchParams.get("t"), episode.duration);
+  const transcript = await loadTranscript(episode, {
+    requested: url.searchParams.get("transcript"),
+    captions,
+    locale,
+    q: transcriptQuery(url.searchParams.get("q")),
+  });
+  const pageLang = url.searchParams.get("lang");
   return {
     drama: { id: drama.id, title: drama.title, synopsis: drama.synopsis },
     episode,
@@ -76,7 +89,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The viewer's caption style as CSS for both players (app/root.tsx puts it in <head>; "" = as authored).
     headStyle: cueCss(captionStyle),
     viewer: viewerKey(userId),
-    start: resumePosition(progress[episode.id]),
+    start: at ?? resumePosition(progress[episode.id]),
+    startFromLink: at !== null,
+    transcript,
+    transcriptPage: {
+      lang: isLocale(pageLang) ? pageLang : null,
+      open: ["t", "transcript", "q"].some((name) => url.searchParams.has(name)),
+    },
     previous: index > 0 ? listedEpisode(episodes[index - 1]) : null,
     next: index >= 0 && index < episodes.length - 1 ? listedEpisode(episodes[index + 1]) : null,
   };
@@ -188,6 +207,7 @@ function DescriptionSettings({
 export default function Watch() {
   const { drama, episode, episodes, progress, preferences, descriptionLang, here, viewer, start, previous, next } =
     useLoaderData<typeof loader>();
+  const { startFromLink, transcript, transcriptPage } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   // video.js's labels, only for languages video.js does not ship (English is built in).
@@ -271,7 +291,18 @@ export default function Watch() {
       </div>
       {/* Where the player sends descriptions and (when asked) captions for screen readers: polite, never interrupting. */}
       <div id="player-descriptions-live" className="visually-hidden" aria-live="polite" aria-atomic="true" />
-      {start > 0 ? <p className="resume-note">{t("watch.resumingAt", { time: formatDuration(start) })}</p> : null}
+      {start > 0 ? (
+        <p className="resume-note">
+          {t(startFromLink ? "transcript.seeked" : "watch.resumingAt", { time: formatDuration(start) })}
+        </p>
+      ) : null}
+      <Transcript
+        episodeId={episode.id}
+        episodeNumber={episode.number}
+        transcript={transcript}
+        pageLang={transcriptPage.lang}
+        open={transcriptPage.open}
+      />
       <nav className="episode-nav" aria-label={t("watch.episodeNav")}>
         {previous ? (
           <div>

@@ -22,6 +22,7 @@ import { SourceController, addQualityMenu } from "./sources";
 import { showStillWatching } from "./still-watching";
 import { loadStrings, t } from "./strings";
 import { createToolbar } from "./toolbar";
+import { startTranscript } from "./transcript";
 import type { VjsPlayer } from "./types";
 import { UpNextCard } from "./up-next";
 
@@ -46,6 +47,8 @@ function videojsLanguage(video: HTMLVideoElement): string {
 }
 
 export function startPlayer(video: HTMLVideoElement): VjsPlayer {
+  // First, on the native <video>: the transcript keeps working if video.js fails to start.
+  const transcript = startTranscript(video);
   const config = readConfig(video.dataset);
   loadStrings(video.dataset.strings);
   const language = videojsLanguage(video);
@@ -116,6 +119,7 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
     },
   });
   const root = player.el() as HTMLElement;
+  transcript?.usePlayer(player);
 
   const preferences = new PreferencesClient(config.prefsUrl);
   let autoplay = config.autoplay;

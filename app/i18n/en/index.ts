@@ -18,6 +18,7 @@ import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
 import { tracks } from "./tracks";
+import { transcript } from "./transcript";
 
 export const en = {
   // The language itself: its name in its own language (the language switch).
@@ -264,5 +265,6 @@ export const en = {
   ...player,
   ...sessions,
   ...tracks,
+  ...transcript,
   ...security,
 } as const;

@@ -18,6 +18,7 @@ import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
 import { tracks } from "./tracks";
+import { transcript } from "./transcript";
 
 export const id: Messages = {
   // The language itself: its name in its own language (the language switch).
@@ -266,5 +267,6 @@ export const id: Messages = {
   ...player,
   ...sessions,
   ...tracks,
+  ...transcript,
   ...security,
 };
