@@ -296,13 +296,6 @@ export default function Watch() {
           {t(startFromLink ? "transcript.seeked" : "watch.resumingAt", { time: formatDuration(start) })}
         </p>
       ) : null}
-      <Transcript
-        episodeId={episode.id}
-        episodeNumber={episode.number}
-        transcript={transcript}
-        pageLang={transcriptPage.lang}
-        open={transcriptPage.open}
-      />
       <nav className="episode-nav" aria-label={t("watch.episodeNav")}>
         {previous ? (
           <div>
@@ -386,6 +379,14 @@ export default function Watch() {
           ))}
         </ul>
       </details>
+      {/* After the episode's own actions: where <details> does not fold (Dillo, NetSurf) the transcript is long. */}
+      <Transcript
+        episodeId={episode.id}
+        episodeNumber={episode.number}
+        transcript={transcript}
+        pageLang={transcriptPage.lang}
+        open={transcriptPage.open}
+      />
       <section aria-labelledby="more-episodes">
         <h2 id="more-episodes">{t("drama.episodesTitle")}</h2>
         <EpisodeList episodes={episodes} progress={progress} currentEpisodeId={episode.id} markRedirectTo={here} />
