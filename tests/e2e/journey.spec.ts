@@ -34,7 +34,7 @@ test("a viewer registers, browses, searches, adds to My List, watches with progr
     await filters.getByLabel("Genre").selectOption({ label: "Family" });
     await filters.getByLabel("Sort by").selectOption({ label: "Highest rated" });
     await filters.getByRole("button", { name: "Apply filters" }).click();
-    await expect(page).toHaveURL(/\/browse\?genre=family&vibe=&year=&status=&sort=rating$/);
+    await expect(page).toHaveURL(/\/browse\?genre=family&vibe=&year=&status=&subtitles=&descriptions=&sort=rating$/);
     await expect(filters.getByLabel("Genre")).toHaveValue("family");
     await page.waitForLoadState("domcontentloaded");
     const cards = page.getByRole("main").getByRole("article");

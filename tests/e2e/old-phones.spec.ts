@@ -81,7 +81,7 @@ for (const phone of PHONES) {
       await looksRight("browse");
       await nav.getByRole("link", { name: t("nav.search") }).click();
       await fillAndSend([[t("search.label"), "moonlit"]], t("search.submit"));
-      await expect(page).toHaveURL(/\/search\?q=moonlit$/);
+      await expect(page).toHaveURL(/\/search\?q=moonlit(&subtitles=&descriptions=)?$/);
       await looksRight("search results");
       await page.getByRole("main").getByRole("link", { name: DRAMA.title }).click();
       await expect(page.getByRole("heading", { level: 1 })).toContainText(DRAMA.title);

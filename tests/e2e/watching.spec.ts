@@ -69,13 +69,13 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(new RegExp(`/watch/${DRAMA.id}-ep-3$`));
 
     await page.getByText("Playback settings").click();
-    await page.getByLabel("Captions").selectOption("id");
+    await page.getByLabel("Captions", { exact: true }).selectOption("id");
     await page.getByLabel("Data saver").selectOption("1");
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect(page.getByText("Your playback settings have been saved.")).toBeVisible();
     await page.goto(`/watch/${DRAMA.id}-ep-4`);
-    await expect(page.locator('video track[srclang="id"]')).toHaveAttribute("default", "");
-    await expect(page.locator('video track[srclang="en"]')).not.toHaveAttribute("default", "");
+    await expect(page.locator('video track[kind="captions"][srclang="id"]')).toHaveAttribute("default", "");
+    await expect(page.locator('video track[kind="captions"][srclang="en"]')).not.toHaveAttribute("default", "");
     await expect(page.locator("video")).toHaveAttribute("preload", "none");
   });
 });
