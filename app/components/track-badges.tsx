@@ -8,17 +8,21 @@
 import type { DramaTracks } from "~/catalog/types";
 import { useLocale, useT } from "~/i18n";
 import { formatLanguage, formatList } from "~/i18n/format";
+import type { Locale } from "~/i18n/catalog";
+
+/** "English, Indonesian" (en) / "Inggris, Indonesia" (id). */
+function languageNames(langs: readonly string[], locale: Locale): string {
+  return formatList(
+    langs.map((lang) => formatLanguage(lang, locale)),
+    locale,
+  );
+}
 
 /** "CC EN ID" and "AD" on a card, each read out in full ("Subtitles: English, Indonesian"). */
 export function CardTrackBadges({ tracks }: { tracks: DramaTracks }) {
   const t = useT();
   const locale = useLocale();
   if (tracks.subtitles.length === 0 && tracks.descriptions.length === 0) return null;
-  const languages = (langs: string[]) =>
-    formatList(
-      langs.map((lang) => formatLanguage(lang, locale)),
-      locale,
-    );
   return (
     // A paragraph of short badges, not a list: a card already sits in a list, and text browsers mark a nested
     // list's items with a glyph. Each badge is read out in full; the short text is for the eye.
@@ -28,14 +32,16 @@ export function CardTrackBadges({ tracks }: { tracks: DramaTracks }) {
           <span aria-hidden="true">
             {t("tracks.subtitlesShort")} {tracks.subtitles.map((lang) => lang.toUpperCase()).join(" ")}
           </span>
-          <span className="visually-hidden">{t("tracks.subtitles", { languages: languages(tracks.subtitles) })}</span>
+          <span className="visually-hidden">
+            {t("tracks.subtitles", { languages: languageNames(tracks.subtitles, locale) })}
+          </span>
         </span>
       ) : null}{" "}
       {tracks.descriptions.length > 0 ? (
         <span className="badge">
           <span aria-hidden="true">{t("tracks.descriptionsShort")}</span>
           <span className="visually-hidden">
-            {t("tracks.descriptions", { languages: languages(tracks.descriptions) })}
+            {t("tracks.descriptions", { languages: languageNames(tracks.descriptions, locale) })}
           </span>
         </span>
       ) : null}
@@ -47,14 +53,11 @@ export function CardTrackBadges({ tracks }: { tracks: DramaTracks }) {
 export function DramaTrackList({ tracks }: { tracks: DramaTracks }) {
   const t = useT();
   const locale = useLocale();
-  const languages = (langs: string[]) =>
-    formatList(
-      langs.map((lang) => formatLanguage(lang, locale)),
-      locale,
-    );
   const items = [
-    tracks.subtitles.length > 0 ? t("tracks.subtitles", { languages: languages(tracks.subtitles) }) : null,
-    tracks.descriptions.length > 0 ? t("tracks.descriptions", { languages: languages(tracks.descriptions) }) : null,
+    tracks.subtitles.length > 0 ? t("tracks.subtitles", { languages: languageNames(tracks.subtitles, locale) }) : null,
+    tracks.descriptions.length > 0
+      ? t("tracks.descriptions", { languages: languageNames(tracks.descriptions, locale) })
+      : null,
     tracks.subtitles.length > 0 ? t("tracks.transcript") : null,
   ].filter((item): item is string => item !== null);
   return (

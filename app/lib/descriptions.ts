@@ -3,6 +3,7 @@
  * a description (pure: the server's preferences, the settings form and the
  * player script share them).
  */
+import { cueText } from "./webvtt";
 
 /** Off, read aloud by the browser's speech, or sent to the viewer's screen reader (a polite live region). */
 export const DESCRIPTION_MODES = ["off", "speech", "screen-reader"] as const;
@@ -26,15 +27,10 @@ export function readingTimeMs(text: string, rate: number): number {
   return Math.round(Math.min(Math.max(ms, 1_000), 20_000));
 }
 
-/** A cue's words without WebVTT tags (<v Name>, <i>, timestamps) or entities. */
+/** A cue's words as one line for speech or a live region: the parser's plain text, direction marks dropped. */
 export function plainCueText(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, "")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lrm;|&rlm;/g, "")
-    .replace(/&amp;/g, "&")
+  return cueText(text)
+    .text.replace(/[\u200E\u200F]/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -11,6 +11,7 @@ import { action as preferencesAction } from "~/routes/resources.preferences";
 import * as watch from "~/routes/watch.$episodeId";
 import { cookieHeaderFrom, postForm } from "../helpers/requests";
 import { buildOf, pageRenderer } from "../helpers/render-page";
+import { decodeHtml } from "../helpers/html-text";
 import { callRoute } from "../helpers/route";
 import { createUser } from "../helpers/users";
 
@@ -21,18 +22,9 @@ beforeAll(async () => {
   [episode] = await createLocalCatalog().getEpisodes("moonlit-tea-house");
 });
 
-function decode(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
 function attribute(html: string, name: string): string | null {
   const match = new RegExp(`<video[^>]*\\s${name}="([^"]*)"`).exec(html);
-  return match ? decode(match[1]) : null;
+  return match ? decodeHtml(match[1]) : null;
 }
 
 /** The captions `<track>`s: language, label, and whether the no-JS player shows it by default. */

@@ -17,6 +17,7 @@ import { action as preferencesAction } from "~/routes/resources.preferences";
 import * as watch from "~/routes/watch.$episodeId";
 import { cookieHeaderFrom, postForm } from "../helpers/requests";
 import { buildOf, pageRenderer } from "../helpers/render-page";
+import { decodeHtml } from "../helpers/html-text";
 import { callRoute } from "../helpers/route";
 import { createUser } from "../helpers/users";
 
@@ -29,15 +30,6 @@ beforeAll(async () => {
   cookie = (await createUser()).cookie;
 });
 
-function decode(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
 /** The transcript's markup (the <details> under the player). */
 function transcriptOf(html: string): string {
   const start = html.indexOf('<details class="transcript"');
@@ -46,7 +38,7 @@ function transcriptOf(html: string): string {
 }
 
 function textOf(markup: string): string {
-  return decode(markup.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " "))
+  return decodeHtml(markup.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " "))
     .replace(/\s+/g, " ")
     .trim();
 }
@@ -54,7 +46,7 @@ function textOf(markup: string): string {
 /** Each line: its time link's href and its text. */
 function linesOf(markup: string): { href: string; text: string }[] {
   return [...markup.matchAll(/<li class="transcript-line[^"]*"[^>]*>([\s\S]*?)<\/li>/g)].map(([, inner]) => ({
-    href: decode(/href="([^"]*)"/.exec(inner)?.[1] ?? ""),
+    href: decodeHtml(/href="([^"]*)"/.exec(inner)?.[1] ?? ""),
     text: textOf(inner),
   }));
 }

@@ -1,0 +1,9 @@
+/** The text of an HTML attribute or text node as React escaped it: its character references decoded. */
+export function decodeHtml(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
