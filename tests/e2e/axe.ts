@@ -27,29 +27,45 @@ async function analyze(page: Page, what: string): Promise<void> {
   expect(results.passes.length).toBeGreaterThan(0);
 }
 
-/** The page as a browser without JavaScript shows it, in a context where axe can run. */
-async function analyzeWithoutJavaScript(page: Page, what: string): Promise<void> {
+/**
+ * A copy of `page` as a browser without JavaScript shows it (its HTML, its scripts refused), in a context that
+ * does run scripts, so Playwright can inspect it (axe, computed styles). `viewport` and `storageState` as asked.
+ */
+export async function scriptlessCopy(
+  page: Page,
+  options: { viewport?: { width: number; height: number } | null; storageState?: boolean } = {},
+): Promise<{ view: Page; close: () => Promise<void> }> {
   const url = page.url();
   const html = await page.content();
   const browser = page.context().browser();
-  if (!browser) throw new Error("axe without JavaScript needs the page's browser");
-  const copy = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
+  if (!browser) throw new Error("a copy without JavaScript needs the page's browser");
+  const copy = await browser.newContext({
+    viewport: options.viewport === undefined ? page.viewportSize() : options.viewport,
+    javaScriptEnabled: true,
+    ...(options.storageState ? { storageState: await page.context().storageState() } : {}),
+  });
+  const view = await copy.newPage();
+  await view.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.isNavigationRequest() && request.url() === url) {
+      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+    } else if (request.resourceType() === "script") {
+      await route.abort();
+    } else {
+      await route.continue();
+    }
+  });
+  await view.goto(url);
+  return { view, close: () => copy.close() };
+}
+
+/** The page as a browser without JavaScript shows it, in a context where axe can run. */
+async function analyzeWithoutJavaScript(page: Page, what: string): Promise<void> {
+  const { view, close } = await scriptlessCopy(page);
   try {
-    const view = await copy.newPage();
-    await view.route("**/*", async (route) => {
-      const request = route.request();
-      if (request.isNavigationRequest() && request.url() === url) {
-        await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
-      } else if (request.resourceType() === "script") {
-        await route.abort();
-      } else {
-        await route.continue();
-      }
-    });
-    await view.goto(url);
     await analyze(view, `${what} (JavaScript off)`);
   } finally {
-    await copy.close();
+    await close();
   }
 }
 

@@ -6,7 +6,8 @@
  * links here; the sample follows the choices as they are made; keyboard only.
  * Screenshots at 360 px and 1280 px go to test-results/.
  */
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { scriptlessCopy } from "./axe";
 import { expect, test } from "./fixtures";
 import { clickPlay, showControls, watchPath } from "./player-helpers";
 
@@ -28,37 +29,14 @@ async function chooseYellowOnBlue(page: Page): Promise<void> {
  * The page as a browser without JavaScript shows it (the served HTML, every script file refused), in a
  * context that may still run the test's own evaluations: the native <video> is seeked into a cue there.
  */
-async function nativePlayerCopy(browser: Browser, page: Page, width: number) {
-  const url = page.url();
-  const html = await page.content();
-  const context = await browser.newContext({
-    viewport: { width, height: 800 },
-    javaScriptEnabled: true,
-    storageState: await page.context().storageState(),
-  });
-  const view = await context.newPage();
-  await view.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.isNavigationRequest() && request.url() === url) {
-      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
-    } else if (request.resourceType() === "script") {
-      await route.abort();
-    } else {
-      await route.continue();
-    }
-  });
-  await view.goto(url);
-  return { view, close: () => context.close() };
+function nativePlayerCopy(page: Page, width: number) {
+  return scriptlessCopy(page, { viewport: { width, height: 800 }, storageState: true });
 }
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a style chosen on the settings page reaches the native player's captions", async ({
-    page,
-    browser,
-    signedIn: _,
-  }) => {
+  test("a style chosen on the settings page reaches the native player's captions", async ({ page, signedIn: _ }) => {
     // Two browsers' worth of work (the page without JavaScript, then the served copy at two widths).
     test.slow();
     await page.goto(watchPath(1));
@@ -91,7 +69,7 @@ test.describe("without JavaScript", () => {
 
     // The native player draws a cue with it: the served page, no script, seeked into the first cue.
     for (const width of [360, 1280]) {
-      const { view, close } = await nativePlayerCopy(browser, page, width);
+      const { view, close } = await nativePlayerCopy(page, width);
       try {
         await expect(view.locator("style[data-route-style]")).toHaveCount(1);
         await expect(view.locator(".vjs-text-track-display")).toHaveCount(0);
