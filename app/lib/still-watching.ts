@@ -7,7 +7,9 @@
  * The chain crosses page loads: before the page moves to the next episode it
  * writes a hand-off into sessionStorage (this tab only) holding the time of
  * the viewer's last interaction; the next page reads it once. A page the
- * viewer opened themselves has no hand-off and starts a new chain. Pure: the
+ * viewer opened themselves has no hand-off and starts a new chain. The hand-off
+ * also says whether keyboard focus was in the player, so the next episode's
+ * page puts it back there instead of at the top of the page. Pure: the
  * storage and clock are passed in.
  */
 
@@ -23,6 +25,8 @@ export interface Handoff {
   since: number;
   /** When the hand-off was written (ms). */
   at: number;
+  /** Focus was in the player when the page moved on. */
+  focusInPlayer?: boolean;
 }
 
 export interface PageStart {
@@ -30,15 +34,18 @@ export interface PageStart {
   autoplay: boolean;
   /** Start of the current interaction-free stretch (ms). */
   since: number;
+  /** Put focus in the player: it was there on the page before. */
+  focusPlayer: boolean;
 }
 
-export function createHandoff(to: string, lastInteractionAt: number, now: number): Handoff {
-  return { to, since: Math.min(lastInteractionAt, now), at: now };
+export function createHandoff(to: string, lastInteractionAt: number, now: number, focusInPlayer = false): Handoff {
+  const handoff: Handoff = { to, since: Math.min(lastInteractionAt, now), at: now };
+  return focusInPlayer ? { ...handoff, focusInPlayer } : handoff;
 }
 
 /** How this page load starts, from the raw hand-off value (or null). */
 export function readHandoff(raw: string | null, pathname: string, now: number): PageStart {
-  const fresh: PageStart = { autoplay: false, since: now };
+  const fresh: PageStart = { autoplay: false, since: now, focusPlayer: false };
   if (!raw) return fresh;
   let value: unknown;
   try {
@@ -47,10 +54,10 @@ export function readHandoff(raw: string | null, pathname: string, now: number): 
     return fresh;
   }
   if (!value || typeof value !== "object") return fresh;
-  const { to, since, at } = value as Record<string, unknown>;
+  const { to, since, at, focusInPlayer } = value as Record<string, unknown>;
   if (typeof to !== "string" || typeof since !== "number" || typeof at !== "number") return fresh;
   if (to !== pathname || now - at > HANDOFF_MAX_AGE_MS || at > now + 1000) return fresh;
-  return { autoplay: true, since: Math.min(since, now) };
+  return { autoplay: true, since: Math.min(since, now), focusPlayer: focusInPlayer === true };
 }
 
 /** Ask before autoplaying when nobody interacted for the limit. */

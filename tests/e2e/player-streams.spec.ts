@@ -66,6 +66,42 @@ test("when HLS fails the MP4 plays, and the quality menu switches the file keepi
   expect((await playerState(page)).captions).toContain("en:showing");
 });
 
+test("from the keyboard, switching quality or captions keeps focus in the player; menu items are named by their label alone", async ({
+  page,
+  signedIn: _,
+}) => {
+  await page.route("**/*.m3u8", (route) => route.abort());
+  await page.goto(watchPath(3));
+  await clickPlay(page, 1);
+  const focusInPlayer = () => page.evaluate(() => document.activeElement?.closest(".video-js") !== null);
+  await showControls(page);
+
+  // Quality: Enter opens the menu, Enter on an item swaps the file.
+  await page.getByRole("button", { name: /^Quality/ }).focus();
+  await page.keyboard.press("Enter");
+  const other = (await playerState(page)).src.endsWith("720p.mp4") ? "360p" : "720p";
+  const item = page.getByRole("menuitemradio", { name: other, exact: true });
+  await item.focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(async () => (await playerState(page)).src).toMatch(new RegExp(`${other}\\.mp4$`));
+  await expect(item).toHaveAttribute("aria-checked", "true");
+  expect(await focusInPlayer(), "focus after the source swap").toBe(true);
+  // The choice is aria-checked, not a ", selected" in the item's name (said twice, renamed on every change).
+  await expect(page.getByRole("menuitemradio", { name: /selected/ })).toHaveCount(0);
+
+  // Captions: the same from the captions menu.
+  await page.keyboard.press("Escape");
+  await showControls(page);
+  await page.getByRole("button", { name: "Captions", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  const off = page.getByRole("menuitemradio", { name: /^captions off$/i });
+  await off.focus();
+  await page.keyboard.press("Enter");
+  await expect(off).toHaveAttribute("aria-checked", "true");
+  expect(await focusInPlayer(), "focus after turning captions off").toBe(true);
+  await expect(page.getByRole("menuitemradio", { name: /selected/ })).toHaveCount(0);
+});
+
 test("playback speed goes from 0.5× to 2×", async ({ page, signedIn: _ }) => {
   await page.goto(watchPath(1));
   await clickPlay(page);

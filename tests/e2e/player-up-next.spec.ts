@@ -193,12 +193,19 @@ test("switching autoplay off during the countdown stops it", async ({ page, sign
   await expectStayedOnEpisode1(page, navigations);
 });
 
-test("n plays the next episode while the player has focus", async ({ page, signedIn: _ }) => {
+test("n plays the next episode while the player has focus, and focus is in the next episode's player", async ({
+  page,
+  signedIn: _,
+}) => {
   await page.goto(watchPath(1));
   await keyboardPlay(page);
   await page.keyboard.press("n");
   await page.waitForURL(`**${watchPath(2)}`);
   await expect.poll(() => currentTime(page), { timeout: 15_000 }).toBeGreaterThan(0.5);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest(".video-js") !== null)).toBe(true);
+  // Keys go on working where the viewer left off: k pauses this episode.
+  await page.keyboard.press("k");
+  await expect.poll(async () => (await playerState(page)).paused).toBe(true);
 });
 
 test("the last episode ends without an Up next card", async ({ page, signedIn: _ }) => {

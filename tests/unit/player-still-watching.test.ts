@@ -24,7 +24,7 @@ describe("still watching", () => {
 
   it("a page opened by the viewer starts a new chain and never asks", () => {
     const start = readHandoff(null, "/watch/ep-2", T0);
-    expect(start).toEqual({ autoplay: false, since: T0 });
+    expect(start).toEqual({ autoplay: false, since: T0, focusPlayer: false });
     expect(shouldAskStillWatching(start, T0 + 5 * 60 * MINUTE)).toBe(false);
   });
 
@@ -70,7 +70,22 @@ describe("still watching", () => {
     const raw = JSON.stringify(createHandoff("/watch/ep-2", T0 - 100 * MINUTE, T0));
     expect(readHandoff(raw, "/watch/ep-3", T0 + 1_000).autoplay).toBe(false);
     expect(readHandoff(raw, "/watch/ep-2", T0 + HANDOFF_MAX_AGE_MS + 1).autoplay).toBe(false);
-    expect(readHandoff(raw, "/watch/ep-2", T0 + 1_000)).toEqual({ autoplay: true, since: T0 - 100 * MINUTE });
+    expect(readHandoff(raw, "/watch/ep-2", T0 + 1_000)).toEqual({
+      autoplay: true,
+      since: T0 - 100 * MINUTE,
+      focusPlayer: false,
+    });
+  });
+
+  it("carries focus into the next episode's player only when it was in this one", () => {
+    const fromPlayer = JSON.stringify(createHandoff("/watch/ep-2", T0, T0, true));
+    expect(readHandoff(fromPlayer, "/watch/ep-2", T0 + 1_000).focusPlayer).toBe(true);
+    const fromPage = JSON.stringify(createHandoff("/watch/ep-2", T0, T0, false));
+    expect(readHandoff(fromPage, "/watch/ep-2", T0 + 1_000).focusPlayer).toBe(false);
+    // A stale or foreign hand-off moves no focus either.
+    expect(readHandoff(fromPlayer, "/watch/ep-3", T0 + 1_000).focusPlayer).toBe(false);
+    const odd = JSON.stringify({ to: "/watch/ep-2", since: T0, at: T0, focusInPlayer: "yes" });
+    expect(readHandoff(odd, "/watch/ep-2", T0 + 1_000).focusPlayer).toBe(false);
   });
 
   it("ignores a damaged or future-dated hand-off", () => {
@@ -82,7 +97,7 @@ describe("still watching", () => {
       JSON.stringify({ to: "/watch/ep-2" }),
       JSON.stringify({ to: 1, since: 1, at: 1 }),
     ]) {
-      expect(readHandoff(raw, "/watch/ep-2", T0), raw).toEqual({ autoplay: false, since: T0 });
+      expect(readHandoff(raw, "/watch/ep-2", T0), raw).toEqual({ autoplay: false, since: T0, focusPlayer: false });
     }
     const future = JSON.stringify(createHandoff("/watch/ep-2", T0, T0 + 60 * MINUTE));
     expect(readHandoff(future, "/watch/ep-2", T0).autoplay).toBe(false);
@@ -93,6 +108,6 @@ describe("still watching", () => {
   });
 
   it("never asks on a page that was not autoplayed", () => {
-    expect(shouldAskStillWatching({ autoplay: false, since: T0 - 500 * MINUTE }, T0)).toBe(false);
+    expect(shouldAskStillWatching({ autoplay: false, since: T0 - 500 * MINUTE, focusPlayer: false }, T0)).toBe(false);
   });
 });

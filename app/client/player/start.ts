@@ -16,6 +16,7 @@ import { Describer, wireVoiceSelect } from "./descriptions";
 import { readConfig, type CaptionsChoice } from "./config";
 import { announce, storage } from "./dom";
 import { listenForShortcuts } from "./keyboard";
+import { quietMenuSelection } from "./menus";
 import { PreferencesClient } from "./preferences";
 import { wireProgress } from "./progress";
 import { SourceController, addQualityMenu } from "./sources";
@@ -83,6 +84,7 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
     video.load();
   }
 
+  quietMenuSelection();
   const player = videojs(video, {
     language,
     controls: true,
@@ -151,7 +153,9 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
     if (!config.nextUrl) return;
     try {
       const to = new URL(config.nextUrl, location.href).pathname;
-      session?.setItem(HANDOFF_KEY, JSON.stringify(createHandoff(to, interactions.lastInteractionAt, Date.now())));
+      const focusInPlayer = root.contains(document.activeElement);
+      const handoff = createHandoff(to, interactions.lastInteractionAt, Date.now(), focusInPlayer);
+      session?.setItem(HANDOFF_KEY, JSON.stringify(handoff));
     } catch {
       // Storage full: the next page simply waits for a click.
     }
@@ -252,6 +256,8 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
     });
   } else if (pageStart.autoplay) {
     player.ready(() => {
+      // A keyboard viewer who moved on from inside the player carries on from inside this one.
+      if (pageStart.focusPlayer) focusPlayToggle();
       const started = player.play();
       started?.catch(() => announce(t("player.pressPlay")));
     });
