@@ -196,17 +196,40 @@ export class SourceController {
     this.notify();
   }
 
-  /** Changes the source, keeping position, speed and play state. */
+  /** Changes the source, keeping position, speed, play state and keyboard focus. */
   private switchTo(sources: Source[], play = !this.player.paused()): void {
     const at = Math.max(this.player.currentTime() ?? 0, this.lastPosition > 0 ? this.lastPosition : 0);
     const rate = this.player.playbackRate() ?? 1;
     const resume = play || this.wantsPlay;
+    this.keepFocus(resume);
     this.player.src(sources.map((s) => (s.type === MP4_TYPE ? { ...s, src: withStart(s.src, at) } : s)));
     this.startAt(at);
     this.player.one("loadedmetadata", () => {
       this.player.playbackRate(rate);
       if (resume) this.player.play()?.catch(() => undefined);
     });
+  }
+
+  /**
+   * A new source hides video.js's control bar until playback starts again, and the focused control with it:
+   * focus would fall to the page's top. When focus was in the player, it goes back to that control (to a
+   * menu's button when it was on one of the menu's items) once the bar shows, or to the big play button when
+   * the player stays paused. Focus the viewer moved elsewhere meanwhile is left alone.
+   */
+  private keepFocus(resume: boolean): void {
+    const focused = document.activeElement;
+    const root = this.player.el();
+    if (!(focused instanceof HTMLElement) || !root.contains(focused)) return;
+    const menuButton = focused.closest(".vjs-menu")?.parentElement?.querySelector<HTMLElement>(":scope > button");
+    const target = menuButton ?? focused;
+    const restore = () =>
+      setTimeout(() => {
+        const now = document.activeElement;
+        if (now !== null && now !== document.body && now !== target && root.contains(now) === false) return;
+        target.focus();
+        if (document.activeElement !== target) this.player.getChild("BigPlayButton")?.focus();
+      }, 0);
+    this.player.one(resume ? "play" : "loadedmetadata", restore);
   }
 
   /**

@@ -256,10 +256,14 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
     });
   } else if (pageStart.autoplay) {
     player.ready(() => {
-      // A keyboard viewer who moved on from inside the player carries on from inside this one.
-      if (pageStart.focusPlayer) focusPlayToggle();
+      // A keyboard viewer who moved on from inside the player carries on from inside this one: on its Pause
+      // button once the control bar shows, or on the big play button when the browser refuses to start.
+      if (pageStart.focusPlayer) player.one("play", () => setTimeout(focusPlayToggle, 0));
       const started = player.play();
-      started?.catch(() => announce(t("player.pressPlay")));
+      started?.catch(() => {
+        if (pageStart.focusPlayer) player.getChild("BigPlayButton")?.focus();
+        announce(t("player.pressPlay"));
+      });
     });
   }
 
