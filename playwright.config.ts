@@ -71,10 +71,21 @@ function findChromium(): string | undefined {
   return undefined;
 }
 
+/**
+ * Specs that change what every other test's viewer sees (an admin signing everyone out) run alone, after the
+ * rest. The rest share two workers, a file each: every test registers its own viewers, so files do not
+ * depend on each other (E2E_WORKERS=1 runs them one at a time).
+ */
+const ALONE = ["admin-incidents.spec.ts"];
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS || 2),
+  projects: [
+    { name: "shared", testIgnore: ALONE },
+    { name: "alone", testMatch: ALONE, dependencies: ["shared"] },
+  ],
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: "list",

@@ -22,6 +22,8 @@ process.env.E2E_CATALOG_DOWN_URL = `http://127.0.0.1:${DOWN_PORT}`;
 
 export default defineConfig({
   ...base,
+  projects: undefined,
+  workers: 1,
   testDir: "tests",
   testMatch: ["e2e/journey.spec.ts", "e2e/journey-no-js.spec.ts", "e2e-http/*.spec.ts"],
   outputDir: "test-results-http-catalog",

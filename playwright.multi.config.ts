@@ -24,6 +24,8 @@ const [fakeOAuth, mainApp] = base.webServer as WebServer[];
 
 export default defineConfig({
   ...base,
+  projects: undefined,
+  workers: 1,
   testDir: "tests/e2e-multi",
   // Inside the main run's (ignored by git) folder; that run, which comes first, clears it.
   outputDir: "test-results/multi",

@@ -3,6 +3,7 @@
  * actions called with real Requests against a migrated SQLite database, one
  * copy per worker). Playwright owns tests/e2e. See tests/helpers/README.md.
  */
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vitest/config";
@@ -46,6 +47,9 @@ export default defineConfig({
     setupFiles: ["tests/setup/worker-setup.ts"],
     // Each test file gets a fresh process and a fresh copy of the migrated database.
     pool: "forks",
+    // Vitest's default is one fork fewer than the cores: a single one on a two-core machine. Much of a test
+    // file's time is spent waiting (servers, sockets, timers), so run one per core, and at least two.
+    maxWorkers: Math.max(2, availableParallelism()),
     unstubEnvs: true,
     testTimeout: 10_000,
     hookTimeout: 30_000,
