@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { useLoaderData } from "@remix-run/react";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
@@ -11,7 +11,7 @@ import { resumePosition, type ProgressLike } from "~/lib/progress-rules";
 import { getDramaProgress } from "~/models/progress.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import playerStyles from "~/styles/player.css";
-import { captionsFor, descriptionLanguage, getPreferences } from "~/utils/preferences.server";
+import { captionsFor, dataSaverFor, descriptionLanguage, getPreferences } from "~/utils/preferences.server";
 import { DescriptionSettings } from "~/components/description-settings";
 import { pathWithSearch } from "~/utils/redirect";
 import { notFound } from "~/utils/responses.server";
@@ -25,6 +25,9 @@ import { loadTranscript, startParameter, transcriptQuery } from "~/catalog/trans
 import { isLocale } from "~/i18n/catalog";
 
 export const handle: RouteHandle = { assets: ["player"], htmx: "signed-in" };
+
+/** The player starts light when the browser asks for less data (`Save-Data`) and the viewer has not chosen. */
+export const headers: HeadersFunction = () => ({ Vary: "Save-Data" });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: playerStyles }];
 
@@ -78,8 +81,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     episode,
     episodes: episodes.map(listedEpisode),
     progress,
-    // Captions not chosen yet follow the viewer's language.
-    preferences: { ...preferences, captions },
+    // Captions not chosen yet follow the viewer's language, and data saver the browser's Save-Data.
+    preferences: { ...preferences, captions, dataSaver: dataSaverFor(preferences, request) },
     descriptionLang: descriptionLanguage(
       episode.descriptions.map((description) => description.lang),
       captions,

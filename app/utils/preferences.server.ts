@@ -1,6 +1,6 @@
 /**
  * Playback preferences (captions language, autoplay next episode, data
- * saver) in a long-lived signed cookie, so the server renders the right
+ * saver, audio description) in a long-lived signed cookie, so the server renders the right
  * defaults for every viewer, signed in or not, with or without JavaScript.
  *
  * Captions are stored only once the viewer has chosen (the player's menu or
@@ -32,7 +32,8 @@ export const PreferencesSchema = z.object({
   /** Absent: the viewer has not chosen (see captionsFor). */
   captions: z.enum(CAPTION_CHOICES).optional().catch(undefined),
   autoplay: z.boolean().catch(true),
-  dataSaver: z.boolean().catch(false),
+  /** Absent: the viewer has not chosen; the browser's `Save-Data` decides (see dataSaverFor). */
+  dataSaver: z.boolean().optional().catch(undefined),
   description: z.enum(DESCRIPTION_MODES).catch("off"),
   /** Extended description: the video pauses while a description is read. */
   extendedDescription: z.boolean().catch(false),
@@ -52,7 +53,7 @@ export type Preferences = z.infer<typeof PreferencesSchema>;
 export const DEFAULT_PREFERENCES: Preferences = {
   captions: undefined,
   autoplay: true,
-  dataSaver: false,
+  dataSaver: undefined,
   description: "off",
   extendedDescription: false,
   descriptionRate: "1",
@@ -79,6 +80,16 @@ export function captionsFor(
   if (preferences.captions) return preferences.captions;
   const choices: readonly CaptionsChoice[] = [locale, ...CAPTION_CHOICES];
   return choices.find((choice) => choice !== "off" && available.includes(choice)) ?? "off";
+}
+
+/**
+ * Data saver: the viewer's choice; until they make one, on when the browser
+ * asks for less data (`Save-Data: on`, sent by Chrome's Lite mode and data
+ * saving browsers). A page that reads it says `Vary: Save-Data`.
+ */
+export function dataSaverFor(preferences: Pick<Preferences, "dataSaver">, request: Request): boolean {
+  if (preferences.dataSaver !== undefined) return preferences.dataSaver;
+  return request.headers.get("Save-Data")?.trim().toLowerCase() === "on";
 }
 
 /**
@@ -128,12 +139,14 @@ export async function getPreferences(request: Request): Promise<Preferences> {
 }
 
 export async function serializePreferences(preferences: Preferences): Promise<string> {
-  // An unchosen captions field stays out of the cookie, so it keeps following the viewer's language;
-  // a caption style is kept as its overrides, and not at all when it is as authored.
-  const { captions, captionStyle, ...rest } = preferences;
+  // An unchosen captions field stays out of the cookie, so it keeps following the viewer's language, and an
+  // unchosen data saver the browser's Save-Data; a caption style is kept as its overrides, and not at all when
+  // it is as authored.
+  const { captions, dataSaver, captionStyle, ...rest } = preferences;
   return preferencesCookie().serialize({
     ...rest,
     ...(captions === undefined ? {} : { captions }),
+    ...(dataSaver === undefined ? {} : { dataSaver }),
     ...(captionStyle && !isAsAuthored(captionStyle) ? { captionStyle: captionOverrides(captionStyle) } : {}),
   });
 }

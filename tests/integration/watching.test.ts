@@ -7,13 +7,18 @@ import { action as hideAction } from "~/routes/resources.continue-watching";
 import { action as preferencesAction } from "~/routes/resources.preferences";
 import { action as progressAction } from "~/routes/resources.progress";
 import { action as watchedAction } from "~/routes/resources.watched";
+import * as watchRoute from "~/routes/watch.$episodeId";
 import { loader as watchLoader } from "~/routes/watch.$episodeId";
 import { prisma } from "~/utils/db.server";
 import { cookieHeaderFrom, getRequest, postForm } from "../helpers/requests";
+import { buildOf, pageRenderer } from "../helpers/render-page";
 import { callRoute, dataOf } from "../helpers/route";
 import { createUser, type TestUser } from "../helpers/users";
 
 const DRAMA = "moonlit-tea-house";
+const renderWatch = pageRenderer(
+  buildOf([{ id: "routes/watch.$episodeId", path: "watch/:episodeId", module: watchRoute }]),
+);
 let episodes: Episode[];
 
 beforeAll(async () => {
@@ -251,6 +256,42 @@ describe("playback preferences", () => {
     expect(result.status).toBe(303);
     expect(result.headers.get("Location")).toBe("/watch/x");
     expect(result.headers.get("Set-Cookie")).toContain("dracin_prefs=");
+  });
+
+  it("turn data saver on when the browser sends Save-Data: on, until the viewer chooses; the page varies on it", async () => {
+    const user = await createUser();
+    const path = `/watch/${episodes[0].id}`;
+    const watch = (cookie: string, headers: Record<string, string> = {}) =>
+      callRoute(watchLoader, getRequest(path, { cookie, headers }), { episodeId: episodes[0].id });
+    expect(dataOf(await watch(user.cookie, { "Save-Data": "on" })).preferences.dataSaver).toBe(true);
+    expect(dataOf(await watch(user.cookie, { "Save-Data": "off" })).preferences.dataSaver).toBe(false);
+    expect(dataOf(await watch(user.cookie)).preferences.dataSaver).toBe(false);
+    const page = await renderWatch(path, user.cookie, { headers: { "Save-Data": "on" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("Vary")).toMatch(/\bSave-Data\b/);
+    expect(page.html).toContain('data-data-saver="1"');
+    expect(page.html).toContain('preload="none"');
+
+    // Another preference saved does not turn the header's answer into a choice...
+    const autoplay = await callRoute(
+      preferencesAction,
+      postForm(
+        "/resources/preferences",
+        { autoplay: "0" },
+        { cookie: user.cookie, headers: { Accept: "application/json", "Save-Data": "on" } },
+      ),
+    );
+    let cookie = `${user.cookie}; ${cookieHeaderFrom(autoplay.headers)}`;
+    expect(dataOf(await watch(cookie)).preferences.dataSaver).toBe(false);
+    expect(dataOf(await watch(cookie, { "Save-Data": "on" })).preferences.dataSaver).toBe(true);
+
+    // ...and the viewer's own choice wins over the header.
+    const off = await callRoute(
+      preferencesAction,
+      postForm("/resources/preferences", { dataSaver: "0" }, { cookie, headers: { Accept: "application/json" } }),
+    );
+    cookie = `${user.cookie}; ${cookieHeaderFrom(off.headers)}`;
+    expect(dataOf(await watch(cookie, { "Save-Data": "on" })).preferences.dataSaver).toBe(false);
   });
 
   it("refuse unknown values with 400", async () => {
