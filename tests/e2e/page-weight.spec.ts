@@ -15,6 +15,7 @@
 import type { Browser, BrowserContext, Response } from "@playwright/test";
 import { adminRole } from "../helpers/e2e-database";
 import { DRAMA, EPISODE_1, expect, newAccount, registerAccount, test, type Account } from "./fixtures";
+import { withoutNativeHls } from "./player-helpers";
 
 const HTMX = /^\/assets\/htmx-[\w-]+\.js$/;
 const ENHANCE = /^\/assets\/enhance-[\w-]+\.js$/;
@@ -35,6 +36,9 @@ const TOTAL_BUDGET = 60 * KB;
 const JS_BUDGET_WITHOUT_HTMX = 2 * KB;
 const TOTAL_BUDGET_WITHOUT_HTMX = 20 * KB;
 const COMPRESSION_THRESHOLD = 1024;
+/** /watch: the player alone where the browser plays HLS itself (Safari, Chrome on Android), with VHS elsewhere. */
+const WATCH_JS_NATIVE_HLS = 120 * KB;
+const WATCH_JS_WITH_HLS_ENGINE = 250 * KB;
 
 interface Weight {
   page: string;
@@ -53,7 +57,7 @@ interface Weight {
 
 const measured: Weight[] = [];
 
-async function measure(context: BrowserContext, path: string): Promise<Weight> {
+async function measure(context: BrowserContext, path: string, label = path): Promise<Weight> {
   const page = await context.newPage();
   const responses: Response[] = [];
   const scripts: string[] = [];
@@ -69,7 +73,7 @@ async function measure(context: BrowserContext, path: string): Promise<Weight> {
   await page.waitForLoadState("networkidle");
 
   const weight: Weight = {
-    page: path,
+    page: label,
     scripts: [],
     document: 0,
     js: 0,
@@ -249,21 +253,29 @@ test.describe("no hydration and light pages", () => {
     }
   });
 
-  test("/watch loads the player, its HLS engine and nothing else beyond htmx and enhance", async ({ browser }) => {
-    const account = newAccount("weight");
-    const context = await anonymousContext(browser);
-    await registerAccount(context.request, account);
-    const weight = await measure(context, `/watch/${EPISODE_1}`);
-    await context.close();
-    // VHS starts its transmuxer as a worker from a blob: URL made by the player bundle itself.
-    const fetched = weight.scripts.filter((url) => url !== "blob:");
-    // Chromium streams through media source extensions, so the player loads the HLS engine (VHS) too.
-    for (const script of [HTMX, ENHANCE, PLAYER, PLAYER_HLS, CHUNK]) {
-      expect(
-        fetched.filter((url) => script.test(url)),
-        `${script}`,
-      ).toHaveLength(1);
-    }
-    expect(fetched).toHaveLength(5);
-  });
+  for (const native of [true, false]) {
+    const budget = native ? WATCH_JS_NATIVE_HLS : WATCH_JS_WITH_HLS_ENGINE;
+    test(`/watch ${native ? "where the browser plays HLS itself: the player without the HLS engine" : "elsewhere: the player and its HLS engine"}, within ${budget / KB} KB of JavaScript`, async ({
+      browser,
+    }) => {
+      const account = newAccount("weight");
+      const context = await anonymousContext(browser);
+      if (!native) await withoutNativeHls(context);
+      await registerAccount(context.request, account);
+      const path = `/watch/${EPISODE_1}`;
+      const weight = await measure(context, path, native ? `${path} (native HLS)` : `${path} (HLS engine)`);
+      await context.close();
+      // VHS starts its transmuxer as a worker from a blob: URL made by the player bundle itself.
+      const fetched = weight.scripts.filter((url) => url !== "blob:");
+      for (const script of [HTMX, ENHANCE, PLAYER, CHUNK]) {
+        expect(
+          fetched.filter((url) => script.test(url)),
+          `${script}`,
+        ).toHaveLength(1);
+      }
+      expect(fetched.filter((url) => PLAYER_HLS.test(url))).toHaveLength(native ? 0 : 1);
+      expect(fetched).toHaveLength(native ? 4 : 5);
+      expect(weight.js, `${path}: ${(weight.js / KB).toFixed(1)} KB of JavaScript`).toBeLessThanOrEqual(budget);
+    });
+  }
 });

@@ -4,7 +4,7 @@
  * The player element exposes its video.js instance as `.player` (video.js
  * sets it), which is how tests read text tracks and quality levels.
  */
-import type { Page, Request } from "@playwright/test";
+import type { BrowserContext, Page, Request } from "@playwright/test";
 import { DRAMA, expect } from "./fixtures";
 
 export const episode = (n: number) => `${DRAMA.id}-ep-${n}`;
@@ -154,4 +154,18 @@ export async function showControls(page: Page): Promise<void> {
     await shell.hover({ position: { x: 40, y: 40 } });
     await expect(shell).toHaveClass(/vjs-user-active/, { timeout: 1_000 });
   }).toPass({ timeout: 10_000 });
+}
+
+/**
+ * Makes the page's <video> say it cannot play HLS by itself (as Firefox, or a Chromium before native HLS), so
+ * the player loads its HLS engine (VHS) and streams through media source extensions. Debian's Chromium plays
+ * HLS natively, which the player otherwise uses without the engine.
+ */
+export async function withoutNativeHls(target: Page | BrowserContext): Promise<void> {
+  await target.addInitScript(() => {
+    const canPlayType = HTMLMediaElement.prototype.canPlayType;
+    HTMLMediaElement.prototype.canPlayType = function (this: HTMLMediaElement, type: string) {
+      return /mpegurl/i.test(type) ? "" : canPlayType.call(this, type);
+    };
+  });
 }

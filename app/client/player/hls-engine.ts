@@ -1,8 +1,19 @@
 /**
- * Loading the HLS engine (../player-hls.ts) only when this browser will use
- * it: half of video.js's weight is VHS, which a browser without media source
- * extensions (it plays HLS itself, or MP4) never runs.
+ * Loading the HLS engine (../player-hls.ts) only when this browser needs it:
+ * half of video.js's weight is VHS, which a browser that plays HLS itself
+ * (Safari, Chrome on Android, recent Chromium) or only MP4 never runs. Where
+ * HLS plays natively, Auto is the browser's own adaptive streaming and a fixed
+ * quality plays that MP4 (./sources.ts).
  */
+
+/** The HLS types a <video> says it plays by itself. */
+const HLS_TYPES = ["application/vnd.apple.mpegurl", "application/x-mpegurl"];
+
+/** Whether this browser's <video> plays HLS by itself. */
+export function playsHlsNatively(): boolean {
+  const video = document.createElement("video");
+  return HLS_TYPES.some((type) => video.canPlayType(type) !== "");
+}
 
 /** The codecs VHS checks before it registers itself (H.264 video, AAC-LC audio, in MP4). */
 const MSE_TYPE = 'video/mp4; codecs="avc1.4d400d,mp4a.40.2"';
@@ -11,9 +22,12 @@ interface MediaSourceLike {
   isTypeSupported?: (type: string) => boolean;
 }
 
-/** Whether VHS would play our HLS here: an HLS stream, and media source extensions that take H.264 + AAC. */
+/**
+ * Whether VHS should play our HLS here: an HLS stream, a browser that cannot play it by itself, and media
+ * source extensions that take H.264 + AAC.
+ */
 export function wantsHlsEngine(hls: string): boolean {
-  if (!hls) return false;
+  if (!hls || playsHlsNatively()) return false;
   const w = window as unknown as { MediaSource?: MediaSourceLike; ManagedMediaSource?: MediaSourceLike };
   return [w.MediaSource, w.ManagedMediaSource].some(
     (source) => typeof source?.isTypeSupported === "function" && source.isTypeSupported(MSE_TYPE),

@@ -5,6 +5,8 @@
  *
  * - VHS: a fixed quality enables only that level in the built-in quality
  *   levels list (VHS representations), Auto enables them all.
+ * - Native HLS (the browser plays it itself; no VHS is loaded then): Auto is
+ *   the browser's own adaptive streaming.
  * - MP4 (no MSE and no native HLS, or HLS failed; or a fixed quality where
  *   HLS plays natively and cannot be steered): the menu switches the file,
  *   keeping position, speed and play state.
@@ -12,6 +14,7 @@
 import videojs from "video.js";
 import { AUTO, initialChoice, levelsToEnable, pickMp4, type QualityChoice, type Rendition } from "~/lib/quality";
 import type { PlayerConfig } from "./config";
+import { wantsHlsEngine } from "./hls-engine";
 import { t } from "./strings";
 import { HLS_TYPE, MP4_TYPE, qualityLevels, vhs, type VjsPlayer } from "./types";
 
@@ -134,10 +137,9 @@ export class SourceController {
     return this.playingHls() && vhs(this.player) !== null;
   }
 
-  /** Whether this browser will play our HLS through VHS (media source extensions). */
+  /** Whether this browser plays our HLS through VHS, whose renditions can be chosen (the engine was loaded for it). */
   private canSteerHls(): boolean {
-    const w = window as unknown as { MediaSource?: unknown; ManagedMediaSource?: unknown; WebKitMediaSource?: unknown };
-    return Boolean(w.MediaSource || w.ManagedMediaSource || w.WebKitMediaSource);
+    return wantsHlsEngine(this.config.hls);
   }
 
   private playingQuality(): string | null {
