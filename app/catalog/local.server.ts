@@ -10,7 +10,7 @@
 import { DEMO_DRAMAS, FEATURED_DRAMA_ID, GENRES, VIBES, type DemoDrama } from "./demo-data";
 import { DEMO_TRANSLATIONS_ID } from "./demo-data.id";
 import { fingerprinted } from "~/utils/assets.server";
-import { SAMPLE_MEDIA } from "./media";
+import { samplesFor } from "./media";
 import { hasTracks, listDramas, paginate, searchDramas, sortDramas, type SearchText } from "./query";
 import { dramaTracks } from "./tracks";
 import {
@@ -62,8 +62,9 @@ function localizeDrama(demo: DemoDrama, locale: Locale, episodes: readonly Episo
 
 function buildEpisodes(demo: DemoDrama, dramaIndex: number, locale: Locale): Episode[] {
   const translated = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : demo.translations?.[locale]?.episodeTitles;
+  const samples = samplesFor("landscape");
   return demo.episodeTitles.map((english, index) => {
-    const media = SAMPLE_MEDIA[(dramaIndex + index) % SAMPLE_MEDIA.length];
+    const media = samples[(dramaIndex + index) % samples.length];
     const [title, titleLang] = textIn(locale, english, translated?.[index]);
     return {
       id: episodeId(demo.id, index + 1),
