@@ -89,6 +89,8 @@ export interface Drama {
   addedAt: string;
   episodeCount: number;
   tracks: DramaTracks;
+  /** The shape of every episode's picture (and of its thumbnails). */
+  orientation: Orientation;
 }
 
 export interface Episode {
