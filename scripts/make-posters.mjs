@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Generates the demo posters in public/posters/<id>.svg from the dramas in
-// app/catalog/demo-data.ts. Deterministic: same input, byte-identical output.
+// app/catalog/demo-data.ts, and for a portrait (vertical) drama also its 9:16
+// episode still, public/posters/<id>.portrait.svg (the player's poster, the
+// shape of its picture). Deterministic: same input, byte-identical output.
 //
 //   node scripts/make-posters.mjs
 //
-// Ids and titles are read from demo-data.ts with a regex; the look of
+// Ids, titles and orientations are read from demo-data.ts with a regex; the look of
 // each poster (gradient, accent colour, motif) is chosen in DESIGNS below.
 // Titles are rendered in Latin script only (no Chinese glyphs), so the posters
 // look right even where CJK fonts are missing.
@@ -462,7 +464,13 @@ function layoutTitle(title) {
 
 // ---------------------------------------------------------------- poster
 
-function poster({ id, title }) {
+/** The card poster (2:3), and the 9:16 still of a portrait drama: the same art, centred in a taller frame. */
+const FRAMES = {
+  poster: { width: W, height: H, artX: 0, artY: 0, lastBaseline: 420 },
+  portrait: { width: 360, height: 640, artX: 30, artY: 110, lastBaseline: 590 },
+};
+
+function poster({ id, title }, frame = FRAMES.poster) {
   const design = DESIGNS[id];
   if (!design) throw new Error(`No poster design for "${id}" — add one to DESIGNS`);
   const [top, bottom, accent, motif] = design;
@@ -470,26 +478,29 @@ function poster({ id, title }) {
   if (!draw) throw new Error(`Unknown motif "${motif}" for "${id}"`);
 
   const { lines, size } = layoutTitle(title);
+  const { width, height, artX, artY, lastBaseline } = frame;
+  const centre = width / 2;
   const lineHeight = Math.round(size * 1.08);
-  const lastBaseline = 420;
   const firstBaseline = lastBaseline - (lines.length - 1) * lineHeight;
   // The shade starts above the title; no genre words on the art (the page writes them, in the viewer's language).
   const eyebrowY = firstBaseline - size - 6;
+  const shadeY = Math.min(artY + 240, eyebrowY - 60);
+  const art = draw(accent, rng(id));
 
   const tspans = lines
-    .map((line, i) => `<tspan x="150" y="${firstBaseline + i * lineHeight}">${esc(line)}</tspan>`)
+    .map((line, i) => `<tspan x="${centre}" y="${firstBaseline + i * lineHeight}">${esc(line)}</tspan>`)
     .join("");
 
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="t">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="t">` +
     `<title id="t">${esc(title)}</title>` +
     `<defs>` +
     `<linearGradient id="bg" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${top}"/><stop offset="1" stop-color="${bottom}"/></linearGradient>` +
     `<linearGradient id="shade" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity=".75"/></linearGradient>` +
     `</defs>` +
-    `<rect width="${W}" height="${H}" fill="url(#bg)"/>` +
-    `<g>${draw(accent, rng(id))}</g>` +
-    `<rect y="${Math.min(240, eyebrowY - 60)}" width="${W}" height="${H - Math.min(240, eyebrowY - 60)}" fill="url(#shade)"/>` +
+    `<rect width="${width}" height="${height}" fill="url(#bg)"/>` +
+    (artX || artY ? `<g transform="translate(${artX} ${artY})">${art}</g>` : `<g>${art}</g>`) +
+    `<rect y="${shadeY}" width="${width}" height="${height - shadeY}" fill="url(#shade)"/>` +
     `<text text-anchor="middle" font-family="${FONT}" font-size="${size}" font-weight="800" fill="#fff">${tspans}</text>` +
     `</svg>\n`
   );
@@ -498,9 +509,10 @@ function poster({ id, title }) {
 // ---------------------------------------------------------------- main
 
 const entries = [];
-const re = /id: "([^"]+)",\s*title: "([^"]+)",/g;
+// The id, then any one-line fields before the title (orientation, audioDescribed), then the title.
+const re = /id: "([^"]+)",((?:\s*\w+: [^\n]*,)*?)\s*title: "([^"]+)",/g;
 for (const m of source.matchAll(re)) {
-  entries.push({ id: m[1], title: m[2] });
+  entries.push({ id: m[1], title: m[3], portrait: /\borientation: "portrait"/.test(m[2]) });
 }
 if (entries.length === 0) throw new Error("No dramas found in demo-data.ts");
 
@@ -509,7 +521,8 @@ if (unused.length) console.warn(`Note: designs without a drama: ${unused.join(",
 
 mkdirSync(outDir, { recursive: true });
 for (const entry of entries) {
-  const svg = poster(entry);
-  writeFileSync(join(outDir, `${entry.id}.svg`), svg);
+  writeFileSync(join(outDir, `${entry.id}.svg`), poster(entry));
+  if (entry.portrait) writeFileSync(join(outDir, `${entry.id}.portrait.svg`), poster(entry, FRAMES.portrait));
 }
-console.log(`Wrote ${entries.length} posters to ${outDir}`);
+const stills = entries.filter((entry) => entry.portrait).length;
+console.log(`Wrote ${entries.length} posters and ${stills} portrait stills to ${outDir}`);

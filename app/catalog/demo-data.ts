@@ -2,7 +2,7 @@
 // titles, synopses, episode titles and cast names are fictional, and any
 // resemblance to real shows or real people is coincidental.
 
-import type { Drama, Locale } from "./types";
+import type { Drama, Locale, Orientation } from "./types";
 
 /** A drama's text in one more language; whatever is left out falls back to the English text. */
 export interface DemoTranslation {
@@ -13,9 +13,17 @@ export interface DemoTranslation {
 }
 
 /** A demo drama in English (the catalog's default language), with its translations. */
-export interface DemoDrama extends Omit<Drama, "episodeCount" | "posterUrl" | "titleLang" | "synopsisLang" | "tracks"> {
+export interface DemoDrama extends Omit<
+  Drama,
+  "episodeCount" | "posterUrl" | "titleLang" | "synopsisLang" | "tracks" | "orientation"
+> {
   /** Every episode carries the sample media's descriptions (audio description); the others carry none. */
   audioDescribed?: boolean;
+  /**
+   * "portrait": a vertical short drama, whose episodes play the vertical samples (60–90 s) and whose
+   * thumbnails are 9:16. Absent: landscape.
+   */
+  orientation?: Orientation;
   /** One title per episode; the drama has exactly this many episodes (6–20). */
   episodeTitles: string[];
   /** Translations by locale (the Indonesian ones live in demo-data.id.ts). */
@@ -152,6 +160,7 @@ export const DEMO_DRAMAS: DemoDrama[] = [
   },
   {
     id: "my-rival-the-pastry-chef",
+    orientation: "portrait",
     title: "My Rival, the Pastry Chef",
     originalTitle: "冤家甜点师",
     synopsis:
@@ -404,6 +413,8 @@ export const DEMO_DRAMAS: DemoDrama[] = [
   },
   {
     id: "overtime-hearts",
+    orientation: "portrait",
+    audioDescribed: true,
     title: "Overtime Hearts",
     originalTitle: "加班心动",
     synopsis:
@@ -585,6 +596,7 @@ export const DEMO_DRAMAS: DemoDrama[] = [
   },
   {
     id: "the-heir-who-came-back",
+    orientation: "portrait",
     title: "The Heir Who Came Back",
     originalTitle: "归来的继承人",
     synopsis:
@@ -787,6 +799,7 @@ export const DEMO_DRAMAS: DemoDrama[] = [
   },
   {
     id: "love-on-deadline",
+    orientation: "portrait",
     title: "Love on Deadline",
     originalTitle: "截稿日之恋",
     synopsis:

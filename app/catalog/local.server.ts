@@ -10,7 +10,7 @@
 import { DEMO_DRAMAS, FEATURED_DRAMA_ID, GENRES, VIBES, type DemoDrama } from "./demo-data";
 import { DEMO_TRANSLATIONS_ID } from "./demo-data.id";
 import { fingerprinted } from "~/utils/assets.server";
-import { SAMPLE_MEDIA } from "./media";
+import { samplesFor } from "./media";
 import { hasTracks, listDramas, paginate, searchDramas, sortDramas, type SearchText } from "./query";
 import { dramaTracks } from "./tracks";
 import {
@@ -44,7 +44,7 @@ export function textIn(locale: Locale, base: string, translated: string | undefi
 }
 
 function localizeDrama(demo: DemoDrama, locale: Locale, episodes: readonly Episode[]): Drama {
-  const { episodeTitles, translations, audioDescribed: _described, ...rest } = demo;
+  const { episodeTitles, translations, audioDescribed: _described, orientation = "landscape", ...rest } = demo;
   const translation = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : translations?.[locale];
   const [title, titleLang] = textIn(locale, demo.title, translation?.title);
   const [synopsis, synopsisLang] = textIn(locale, demo.synopsis, translation?.synopsis);
@@ -57,13 +57,20 @@ function localizeDrama(demo: DemoDrama, locale: Locale, episodes: readonly Episo
     posterUrl: fingerprinted(`/posters/${demo.id}.svg`),
     episodeCount: episodeTitles.length,
     tracks: dramaTracks(episodes),
+    orientation,
   };
 }
 
 function buildEpisodes(demo: DemoDrama, dramaIndex: number, locale: Locale): Episode[] {
   const translated = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : demo.translations?.[locale]?.episodeTitles;
+  // A portrait drama plays the vertical samples, and its episodes' stills are 9:16 like its picture.
+  const orientation = demo.orientation ?? "landscape";
+  const samples = samplesFor(orientation);
+  const thumbnailUrl = fingerprinted(
+    orientation === "portrait" ? `/posters/${demo.id}.portrait.svg` : `/posters/${demo.id}.svg`,
+  );
   return demo.episodeTitles.map((english, index) => {
-    const media = SAMPLE_MEDIA[(dramaIndex + index) % SAMPLE_MEDIA.length];
+    const media = samples[(dramaIndex + index) % samples.length];
     const [title, titleLang] = textIn(locale, english, translated?.[index]);
     return {
       id: episodeId(demo.id, index + 1),
@@ -75,7 +82,7 @@ function buildEpisodes(demo: DemoDrama, dramaIndex: number, locale: Locale): Epi
       streams: media.streams,
       subtitles: media.subtitles,
       descriptions: demo.audioDescribed ? media.descriptions : [],
-      thumbnailUrl: fingerprinted(`/posters/${demo.id}.svg`),
+      thumbnailUrl,
     };
   });
 }

@@ -19,6 +19,13 @@ export const CATALOG_DEFAULT_LANGUAGE: Locale = "en";
 export const DRAMA_STATUSES = ["ongoing", "completed"] as const;
 export type DramaStatus = (typeof DRAMA_STATUSES)[number];
 
+/**
+ * The shape of a drama's picture: "landscape" (16:9, as TV and film) or "portrait" (9:16, the vertical
+ * short dramas made for phones). Every episode of a drama has the same one; the player frames it by this.
+ */
+export const ORIENTATIONS = ["landscape", "portrait"] as const;
+export type Orientation = (typeof ORIENTATIONS)[number];
+
 export const SORT_ORDERS = ["latest", "rating", "popularity"] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
@@ -82,6 +89,8 @@ export interface Drama {
   addedAt: string;
   episodeCount: number;
   tracks: DramaTracks;
+  /** The shape of every episode's picture (and of its thumbnails). */
+  orientation: Orientation;
 }
 
 export interface Episode {

@@ -9,7 +9,7 @@
  * the default-language text instead), so a bad translation never breaks a page.
  */
 import { z } from "zod";
-import { DRAMA_STATUSES } from "./types";
+import { DRAMA_STATUSES, ORIENTATIONS } from "./types";
 
 /** Absolute http(s) URL, or a path on the Dracin site ("/media/…", "/posters/…"). */
 const MediaUrl = z
@@ -67,6 +67,8 @@ export const UpstreamDramaSchema = z.object({
       descriptions: z.array(z.string().min(1).max(35)).max(50).default([]),
     })
     .default({ subtitles: [], descriptions: [] }),
+  /** The picture's shape; absent (an API from before vertical dramas) = landscape, an unknown value is refused. */
+  orientation: z.enum(ORIENTATIONS).default("landscape"),
   translations: Translations(UpstreamDramaTranslationSchema),
 });
 export type UpstreamDrama = z.infer<typeof UpstreamDramaSchema>;

@@ -77,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const pageLang = url.searchParams.get("lang");
   return {
-    drama: { id: drama.id, title: drama.title, synopsis: drama.synopsis },
+    drama: { id: drama.id, title: drama.title, synopsis: drama.synopsis, orientation: drama.orientation },
     episode,
     episodes: episodes.map(listedEpisode),
     progress,
@@ -143,7 +143,8 @@ export default function Watch() {
       <h1>
         {t("episode.number", { number: episode.number })}: {episode.title}
       </h1>
-      <div className="player-frame">
+      {/* The frame takes the picture's shape from the catalog (app.css): a portrait drama's player is 9:16. */}
+      <div className="player-frame" data-orientation={drama.orientation}>
         {/* Plays natively without JavaScript; the player script upgrades it to video.js with HLS. */}
         {/* The captions are the <track kind="captions"> elements mapped from episode.subtitles below; the rule
             only sees <track> written literally as a child, not one rendered by .map(). */}
@@ -152,6 +153,7 @@ export default function Watch() {
           data-player=""
           data-episode-id={episode.id}
           data-drama-id={drama.id}
+          data-orientation={drama.orientation}
           data-hls={episode.streams.hls}
           data-mp4={low.src}
           data-renditions={JSON.stringify(episode.streams.mp4)}

@@ -22,6 +22,7 @@ export function makeDrama(overrides: Partial<Drama> & { id: string }): Drama {
     addedAt: "2025-01-01",
     episodeCount: 10,
     tracks: { subtitles: ["en", "id"], descriptions: [] },
+    orientation: "landscape",
     ...overrides,
   };
 }

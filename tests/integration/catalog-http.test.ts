@@ -161,6 +161,22 @@ describe("HTTP provider: mapping", () => {
     expect([...batch.keys()].sort()).toEqual([DRAMA, "ext:neon-rain"]);
   });
 
+  it("maps each drama's orientation, and a portrait drama's vertical episodes and 9:16 stills", async () => {
+    const catalog = useProvider();
+    expect((await catalog.getDrama(DRAMA))?.orientation).toBe("landscape");
+    const portrait = await catalog.getDrama("ext:the-heir-who-came-back");
+    expect(portrait?.orientation).toBe("portrait");
+    const [first] = await catalog.getEpisodes("ext:the-heir-who-came-back");
+    expect(first.streams.mp4.map((r) => r.height)).toEqual([640, 1280]);
+    expect(first.thumbnailUrl).toBe("/posters/the-heir-who-came-back.portrait.svg");
+    // Lists, batches and home rows carry it too (they seed the drama cache).
+    const listed = (await catalog.list({ pageSize: 60 })).items;
+    expect(listed.filter((d) => d.orientation === "portrait").map((d) => d.id)).toContain(portrait?.id);
+    expect(listed.every((d) => d.orientation === "portrait" || d.orientation === "landscape")).toBe(true);
+    const batch = await catalog.inLocale("id").getDramas([DRAMA, "ext:the-heir-who-came-back"]);
+    expect([...batch.values()].map((d) => d.orientation)).toEqual(["landscape", "portrait"]);
+  });
+
   it("answers null for an id of another provider without calling the upstream", async () => {
     const catalog = useProvider();
     expect(await catalog.getDrama("moonlit-tea-house")).toBeNull();

@@ -214,8 +214,8 @@ describe("the local catalog provider", () => {
     }
   });
 
-  it("gives every episode the duration of the sample media it plays (20, 28 or 36 s)", async () => {
-    expect(sampleDurations).toEqual([20, 28, 36]);
+  it("gives every episode the duration of the sample media it plays (20, 28, 36 s; 64 or 80 s vertical)", async () => {
+    expect(sampleDurations).toEqual([20, 28, 36, 64, 80]);
     for (const demo of DEMO_DRAMAS) {
       for (const episode of await catalog.getEpisodes(demo.id)) {
         const media = SAMPLE_MEDIA.find((sample) => sample.streams.hls === episode.streams.hls);

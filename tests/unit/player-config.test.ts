@@ -28,6 +28,7 @@ const FULL = {
   descriptionRate: "1.5",
   descriptionVoice: "Damayanti",
   readCaptions: "1",
+  orientation: "landscape",
 };
 
 describe("readConfig", () => {
@@ -61,7 +62,14 @@ describe("readConfig", () => {
         voice: "Damayanti",
         readCaptions: true,
       },
+      orientation: "landscape",
     });
+  });
+
+  it("reads the picture's orientation: portrait when the server says so, else landscape", () => {
+    expect(readConfig({ ...FULL, orientation: "portrait" }).orientation).toBe("portrait");
+    expect(readConfig({ episodeId: "ep" }).orientation).toBe("landscape");
+    expect(readConfig({ ...FULL, orientation: "sideways" }).orientation).toBe("landscape");
   });
 
   it("reads audio description settings defensively: unknown modes, rates and languages fall back to off", () => {

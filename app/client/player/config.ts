@@ -34,6 +34,8 @@ export interface PlayerConfig {
   /** Scopes the offline save queue to one viewer, when the server gives a key. */
   viewer: string;
   descriptions: DescriptionSettings;
+  /** The picture's shape, from the catalog: video.js sizes the player by it before the video's metadata arrives. */
+  orientation: "landscape" | "portrait";
 }
 
 type Dataset = Record<string, string | undefined>;
@@ -94,5 +96,6 @@ export function readConfig(data: Dataset): PlayerConfig {
       voice: text(data.descriptionVoice).slice(0, 100),
       readCaptions: flag(data.readCaptions, false),
     },
+    orientation: text(data.orientation) === "portrait" ? "portrait" : "landscape",
   };
 }

@@ -90,6 +90,9 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
     controls: true,
     preload: config.dataSaver ? "none" : "metadata",
     fluid: true,
+    // A portrait drama is 9:16 from the first paint (video.js would assume 16:9 until the metadata arrives, and
+    // with data saver that is only on play). Landscape keeps video.js's own ratio, read from the video.
+    ...(config.orientation === "portrait" ? { aspectRatio: "9:16" } : {}),
     responsive: true,
     playbackRates: [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2],
     // How captions look is set on /settings/captions and drawn by the page's CSS (app/lib/caption-style.ts):
