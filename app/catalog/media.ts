@@ -43,7 +43,12 @@ function sample(name: string, made: GeneratedSample): SampleMedia {
     streams: {
       hls: `${base}/master.m3u8`,
       // `height` is the frame's real height (1280 for a 720p portrait file): the player matches it to HLS levels.
-      mp4: renditions.map((r) => ({ quality: r.quality, height: r.height, src: `${base}/${r.quality}.mp4` })),
+      mp4: renditions.map((r) => ({
+        quality: r.quality,
+        height: r.height,
+        src: `${base}/${r.quality}.mp4`,
+        bitrate: r.bitrate,
+      })),
     },
     subtitles: [
       { lang: "en", label: "English", src: `${base}/subs.en.vtt` },

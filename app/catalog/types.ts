@@ -44,6 +44,11 @@ export interface StreamRendition {
   height: number;
   /** URL of a progressive MP4 (H.264/AAC). */
   src: string;
+  /**
+   * Average bits per second of the file, audio and video (ffprobe's format bit_rate), when the catalog knows
+   * it: what an episode costs to watch is this × its duration (app/lib/data-cost.ts). Absent: no estimate.
+   */
+  bitrate?: number;
 }
 
 export interface EpisodeStreams {

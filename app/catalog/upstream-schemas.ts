@@ -111,7 +111,15 @@ export const UpstreamEpisodeSchema = z.object({
   duration: z.number().positive(),
   streams: z.object({
     hls: MediaUrl,
-    mp4: z.array(z.object({ quality: z.string().max(20), height: z.number().int().positive(), src: MediaUrl })),
+    mp4: z.array(
+      z.object({
+        quality: z.string().max(20),
+        height: z.number().int().positive(),
+        src: MediaUrl,
+        // Bits per second; absent from an upstream that does not know it (then no size is shown).
+        bitrate: z.number().int().positive().max(1_000_000_000).optional(),
+      }),
+    ),
   }),
   subtitles: z.array(TextTrack).default([]),
   descriptions: z.array(TextTrack).default([]),

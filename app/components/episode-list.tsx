@@ -1,17 +1,32 @@
 import type { Episode } from "~/catalog/types";
 import { ProgressBar } from "~/components/progress-bar";
-import { formatDuration } from "~/i18n/format";
+import { formatBytes, formatDuration, formatList } from "~/i18n/format";
+import { episodeCosts, type RenditionCost } from "~/lib/data-cost";
 import { episodeState, type ProgressLike } from "~/lib/progress-rules";
-import { useT } from "~/i18n";
+import { useLocale, useT, type Locale, type Translate } from "~/i18n";
 import { CsrfField } from "~/components/csrf-field";
 import { useTextLang } from "~/components/text-lang";
 import { Icon } from "~/components/icon";
 
-/** What an episode row shows. Loaders hand views only this, not the streams and captions of every episode. */
-export type ListedEpisode = Pick<Episode, "id" | "number" | "title" | "titleLang" | "duration">;
+/**
+ * What an episode row shows. Loaders hand views only this, not the streams and captions of every episode:
+ * the size of each rendition stands in for the streams.
+ */
+export type ListedEpisode = Pick<Episode, "id" | "number" | "title" | "titleLang" | "duration"> & {
+  costs: RenditionCost[];
+};
 
-export function listedEpisode({ id, number, title, titleLang, duration }: ListedEpisode): ListedEpisode {
-  return { id, number, title, titleLang, duration };
+export function listedEpisode(episode: Episode): ListedEpisode {
+  const { id, number, title, titleLang, duration } = episode;
+  return { id, number, title, titleLang, duration, costs: episodeCosts(episode) };
+}
+
+/** "≈ 4.2 MB · 360p, ≈ 9.8 MB · 720p": an episode's size in each quality, in the viewer's language. */
+export function costText(t: Translate, locale: Locale, costs: readonly RenditionCost[]): string {
+  return formatList(
+    costs.map((cost) => t("dataCost.size", { size: formatBytes(cost.bytes, locale), quality: cost.quality })),
+    locale,
+  );
 }
 
 /** A drama's episodes with per-episode state in text and as a bar. */
@@ -57,6 +72,7 @@ export function EpisodeItem({
   announce?: string;
 }) {
   const t = useT();
+  const locale = useLocale();
   const textLang = useTextLang();
   const state = episodeState(progress);
   const itemId = `episode-${episode.id}`;
@@ -70,6 +86,12 @@ export function EpisodeItem({
         </span>
         <span className="visually-hidden">, </span>{" "}
         <span className="episode-duration">{formatDuration(episode.duration)}</span>
+        {episode.costs.length > 0 ? (
+          <>
+            <span className="visually-hidden">, </span>{" "}
+            <span className="episode-cost">{costText(t, locale, episode.costs)}</span>
+          </>
+        ) : null}
       </a>
       <div className="episode-status">
         {state.kind === "watched" ? (

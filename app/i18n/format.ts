@@ -79,18 +79,26 @@ export function formatMinutes(minutes: number, locale: Locale): string {
 
 const KILOBYTE = 1000;
 const MEGABYTE = 1000 * 1000;
+const GIGABYTE = 1000 * 1000 * 1000;
 
 /**
- * A file size: under 1 MB in kilobytes, else in megabytes, one decimal at most
- * ("800 kB", "12.5 MB" / "12,5 MB"). Decimal units, as their names say.
+ * A size: under 1 MB in whole kilobytes, under 1 GB in megabytes, else in
+ * gigabytes with one decimal at most ("800 kB", "12.5 MB" / "12,5 MB", "1,3 GB").
+ * Decimal units, as their names say (and as phone data plans count).
  */
 export function formatBytes(bytes: number, locale: Locale): string {
-  const unit = bytes < MEGABYTE ? "kilobyte" : "megabyte";
+  const value = Math.max(0, bytes);
+  const [unit, size, digits] =
+    value < MEGABYTE
+      ? (["kilobyte", KILOBYTE, 0] as const)
+      : value < GIGABYTE
+        ? (["megabyte", MEGABYTE, 1] as const)
+        : (["gigabyte", GIGABYTE, 1] as const);
   const formatter = cached(
     `bytes:${unit}:${locale}`,
-    () => new Intl.NumberFormat(intlTag(locale), { style: "unit", unit, maximumFractionDigits: 1 }),
+    () => new Intl.NumberFormat(intlTag(locale), { style: "unit", unit, maximumFractionDigits: digits }),
   );
-  return formatter.format(Math.max(0, bytes) / (unit === "kilobyte" ? KILOBYTE : MEGABYTE));
+  return formatter.format(value / size);
 }
 
 /** A list as the language joins it: ["a", "b"] → "a, b" (unit style: no "and"). */

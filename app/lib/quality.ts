@@ -9,6 +9,8 @@ export interface Rendition {
   quality: string;
   height: number;
   src: string;
+  /** The menu item's label with what the episode costs in it ("360p · ≈ 4.2 MB"), made by the server. */
+  label?: string;
 }
 
 /** "auto" or a rendition's `quality`. */
@@ -29,11 +31,16 @@ export function parseRenditions(json: string | undefined, fallbackSrc?: string):
   if (Array.isArray(parsed)) {
     for (const item of parsed) {
       if (!item || typeof item !== "object") continue;
-      const { quality, height, src } = item as Record<string, unknown>;
+      const { quality, height, src, label } = item as Record<string, unknown>;
       if (typeof src !== "string" || src === "") continue;
       const h = typeof height === "number" && Number.isFinite(height) ? height : Number.parseInt(String(quality), 10);
       if (!Number.isFinite(h) || h <= 0) continue;
-      renditions.push({ quality: typeof quality === "string" && quality ? quality : `${h}p`, height: h, src });
+      renditions.push({
+        quality: typeof quality === "string" && quality ? quality : `${h}p`,
+        height: h,
+        src,
+        ...(typeof label === "string" && label && label.length <= 80 ? { label } : {}),
+      });
     }
   }
   if (renditions.length === 0 && fallbackSrc) {

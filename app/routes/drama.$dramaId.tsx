@@ -8,7 +8,8 @@ import { FavoriteButton } from "~/components/favorite-button";
 import { labelForTag } from "~/components/tag-label";
 import { useTextLang } from "~/components/text-lang";
 import { useLocale, useT } from "~/i18n";
-import { formatList, formatNumber } from "~/i18n/format";
+import { formatBytes, formatList, formatNumber } from "~/i18n/format";
+import { costToFinish } from "~/lib/data-cost";
 import { nextUp, type ProgressLike } from "~/lib/progress-rules";
 import { isFavorite } from "~/models/favorites.server";
 import { getDramaProgress } from "~/models/progress.server";
@@ -40,9 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const progress: Record<string, ProgressLike> = {};
   for (const row of rows) progress[row.episodeId] = row;
+  const listed = episodes.map(listedEpisode);
   return {
     drama,
-    episodes: episodes.map(listedEpisode),
+    episodes: listed,
+    // What the rest of the series costs from where this viewer is (all of it for a visitor), per quality.
+    finishCost: costToFinish(listed, progress),
+    started: rows.length > 0,
     // The catalog's claim, kept only where the episodes listed here back it.
     tracks: confirmedTracks(drama.tracks, episodes),
     progress,
@@ -54,7 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function DramaPage() {
-  const { drama, episodes, tracks, progress, next, favorite, signedIn, here } = useLoaderData<typeof loader>();
+  const { drama, episodes, finishCost, started, tracks, progress, next, favorite, signedIn, here } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const textLang = useTextLang();
@@ -101,6 +107,20 @@ export default function DramaPage() {
               <dt>{t("drama.episodesLabel")}</dt>
               <dd>{formatNumber(drama.episodeCount, locale)}</dd>
             </div>
+            {finishCost.length > 0 && finishCost.some((cost) => cost.bytes > 0) ? (
+              <div className="data-cost">
+                <dt>{t(started ? "dataCost.toFinish" : "dataCost.allEpisodes")}</dt>
+                <dd>
+                  {formatList(
+                    finishCost.map((cost) =>
+                      t("dataCost.atQuality", { size: formatBytes(cost.bytes, locale), quality: cost.quality }),
+                    ),
+                    locale,
+                  )}{" "}
+                  <span className="field-hint">{t("dataCost.method")}</span>
+                </dd>
+              </div>
+            ) : null}
           </dl>
           {/* The primary actions right under the facts: on a phone they are on the first screen, before the long text. */}
           <div className="actions">

@@ -8,7 +8,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { catalogPage, getCatalog } from "~/catalog/index.server";
-import { EpisodeItem } from "~/components/episode-list";
+import { EpisodeItem, listedEpisode } from "~/components/episode-list";
 import { I18nProvider, translator } from "~/i18n";
 import { requestLocale } from "~/i18n/locale.server";
 import { recordViewing } from "~/models/history.server";
@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return fragment(
       <I18nProvider locale={locale}>
         <EpisodeItem
-          episode={episode}
+          episode={listedEpisode(episode)}
           progress={progress ?? undefined}
           markRedirectTo={back}
           announce={t(intent === "unwatched" ? "episode.markedUnwatched" : "episode.markedWatched", number)}

@@ -8,6 +8,8 @@ import { useLocale, useT, type Translate } from "~/i18n";
 import { languageAutonym, playerMessages, videojsDictionary } from "~/i18n/player";
 import { formatDuration } from "~/lib/format";
 import { resumePosition, type ProgressLike } from "~/lib/progress-rules";
+import { streamBytes } from "~/lib/data-cost";
+import { formatBytes } from "~/i18n/format";
 import { getDramaProgress } from "~/models/progress.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import playerStyles from "~/styles/player.css";
@@ -132,6 +134,11 @@ export default function Watch() {
     ...subtitle,
     name: languageAutonym(subtitle.lang, subtitle.label),
   }));
+  // Each file with what downloading it costs, when the catalog knows its bit rate.
+  const downloads = episode.streams.mp4.map((rendition) => ({
+    ...rendition,
+    bytes: streamBytes(rendition, episode.duration),
+  }));
   const low = episode.streams.mp4[0];
   const captionStyleUrl = `/settings/captions?${new URLSearchParams({ returnTo: here })}`;
   const fragmentSuffix = start > 0 ? `#t=${start}` : "";
@@ -156,7 +163,16 @@ export default function Watch() {
           data-orientation={drama.orientation}
           data-hls={episode.streams.hls}
           data-mp4={low.src}
-          data-renditions={JSON.stringify(episode.streams.mp4)}
+          data-renditions={JSON.stringify(
+            downloads.map(({ quality, height, src, bytes }) => ({
+              quality,
+              height,
+              src,
+              ...(bytes === null
+                ? {}
+                : { label: t("dataCost.quality", { quality, size: formatBytes(bytes, locale) }) }),
+            })),
+          )}
           data-start={start}
           data-duration={episode.duration}
           data-save-url="/resources/progress"
@@ -280,10 +296,15 @@ export default function Watch() {
       <details className="downloads">
         <summary>{t("watch.downloads")}</summary>
         <ul>
-          {episode.streams.mp4.map((rendition) => (
+          {downloads.map((rendition) => (
             <li key={rendition.quality}>
               <a href={rendition.src} download>
-                {t("watch.downloadVideo", { quality: rendition.quality })}
+                {rendition.bytes === null
+                  ? t("watch.downloadVideo", { quality: rendition.quality })
+                  : t("watch.downloadVideoSize", {
+                      quality: rendition.quality,
+                      size: formatBytes(rendition.bytes, locale),
+                    })}
               </a>
             </li>
           ))}

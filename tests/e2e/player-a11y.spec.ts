@@ -7,7 +7,7 @@ import type { Page, TestInfo } from "@playwright/test";
 import { HANDOFF_KEY } from "~/lib/still-watching";
 import { expect, test } from "./fixtures";
 import { expectNoViolations } from "./axe";
-import { clickPlay, seekNearEnd, upNextCard, watchPath } from "./player-helpers";
+import { clickPlay, qualityItem, seekNearEnd, upNextCard, watchPath } from "./player-helpers";
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   const file = testInfo.outputPath(`${name}.png`);
@@ -72,6 +72,6 @@ test("the player with its menus open has no axe violations", async ({ page, sign
     .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
   await page.locator(".video-js").hover();
   await page.getByRole("button", { name: /^Quality/ }).click();
-  await expect(page.getByRole("menuitemradio", { name: "360p", exact: true })).toBeVisible();
+  await expect(qualityItem(page, "360p")).toBeVisible();
   await expectNoViolations(page, { state: "quality menu open" });
 });

@@ -169,3 +169,8 @@ export async function withoutNativeHls(target: Page | BrowserContext): Promise<v
     };
   });
 }
+
+/** The quality menu's item for `quality` ("360p"), whose name also says what the episode costs in it ("360p · ≈ 256 kB"). */
+export function qualityItem(page: Page, quality: string) {
+  return page.getByRole("menuitemradio", { name: new RegExp(`^${quality}( · ≈ [\\d.,]+ [kMG]B)?$`) });
+}

@@ -9,6 +9,7 @@ import {
   clickPlay,
   currentTime,
   playerState,
+  qualityItem,
   setPreferences,
   showControls,
   watchPath,
@@ -34,7 +35,7 @@ test("without native HLS, HLS plays through VHS; choosing 360p switches the stre
   await expect(items.first()).toHaveAttribute("aria-checked", "true");
 
   const segment360 = page.waitForRequest((request) => /\/360p\/seg-\d+\.ts$/.test(new URL(request.url()).pathname));
-  await page.getByRole("menuitemradio", { name: "360p", exact: true }).click();
+  await qualityItem(page, "360p").click();
   await segment360;
   const levels = await page
     .locator(".video-js")
@@ -74,7 +75,9 @@ test("where the browser plays HLS itself, no HLS engine loads: Auto streams nati
   const before = await currentTime(page);
   await showControls(page);
   await page.getByRole("button", { name: /^Quality, Auto/ }).click();
-  await page.getByRole("menuitemradio", { name: "360p", exact: true }).click();
+  // Each rendition says what the episode costs in it before it is chosen (36 s at ~100 kb/s: 456 kB).
+  await expect(page.getByRole("menuitemradio", { name: "360p · ≈ 456 kB", exact: true })).toBeVisible();
+  await qualityItem(page, "360p").click();
   await expect.poll(async () => (await playerState(page)).src).toMatch(/360p\.mp4$/);
   await expect.poll(() => currentTime(page)).toBeGreaterThan(before - 1);
   // Paused on a new source, video.js hides its control bar until play: read the button's name, not its box.
@@ -98,7 +101,7 @@ test("when HLS fails the MP4 plays, and the quality menu switches the file keepi
   await showControls(page);
   await page.getByRole("button", { name: /^Quality/ }).click();
   const other = (await playerState(page)).src.endsWith("720p.mp4") ? "360p" : "720p";
-  await page.getByRole("menuitemradio", { name: other, exact: true }).click();
+  await qualityItem(page, other).click();
   await expect.poll(async () => (await playerState(page)).src).toMatch(new RegExp(`${other}\\.mp4$`));
   await expect.poll(() => currentTime(page)).toBeGreaterThan(before - 1);
   expect(Math.abs((await currentTime(page)) - before)).toBeLessThan(1.5);
@@ -124,13 +127,13 @@ test("from the keyboard, switching quality or captions keeps focus in the player
   // Quality: Enter on an item swaps the file.
   await openMenu(/^Quality/);
   const other = (await playerState(page)).src.endsWith("720p.mp4") ? "360p" : "720p";
-  await page.getByRole("menuitemradio", { name: other, exact: true }).focus();
+  await qualityItem(page, other).focus();
   await page.keyboard.press("Enter");
   await expect.poll(async () => (await playerState(page)).src).toMatch(new RegExp(`${other}\\.mp4$`));
   expect(await focusInPlayer(), "focus after the source swap").toBe(true);
   // Open again: the choice is aria-checked, and no item's name carries a ", selected" (said twice, renamed on change).
   await openMenu(/^Quality/);
-  await expect(page.getByRole("menuitemradio", { name: other, exact: true })).toHaveAttribute("aria-checked", "true");
+  await expect(qualityItem(page, other)).toHaveAttribute("aria-checked", "true");
   await expect(page.getByRole("menuitemradio", { name: /selected/ })).toHaveCount(0);
   await page.keyboard.press("Escape");
 

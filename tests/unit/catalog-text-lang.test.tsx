@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { createLocalCatalog } from "~/catalog/local.server";
 import { DramaCard, cardDrama } from "~/components/drama-card";
-import { EpisodeList } from "~/components/episode-list";
+import { EpisodeList, listedEpisode } from "~/components/episode-list";
 import { I18nProvider, type Locale } from "~/i18n";
 
 const catalog = createLocalCatalog();
@@ -19,7 +19,7 @@ async function render(locale: Locale) {
   return renderToStaticMarkup(
     <I18nProvider locale={locale}>
       <DramaCard drama={cardDrama(drama)} />
-      <EpisodeList episodes={episodes.slice(0, 1)} progress={{}} />
+      <EpisodeList episodes={episodes.slice(0, 1).map(listedEpisode)} progress={{}} />
     </I18nProvider>,
   );
 }
@@ -43,7 +43,7 @@ describe("lang of catalog texts in views", () => {
     ]).inLocale("id");
     const html = renderToStaticMarkup(
       <I18nProvider locale="id">
-        <EpisodeList episodes={await partial.getEpisodes("neon-rain")} progress={{}} />
+        <EpisodeList episodes={(await partial.getEpisodes("neon-rain")).map(listedEpisode)} progress={{}} />
       </I18nProvider>,
     );
     expect(html).toContain('<span class="episode-title" lang="en">First Rain</span>');

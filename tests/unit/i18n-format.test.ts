@@ -159,8 +159,12 @@ describe("formatBytes", () => {
 
   it("writes sizes under a megabyte in kilobytes", () => {
     expect(formatBytes(800_000, "en")).toBe("800 kB");
-    expect(formatBytes(1_500, "id")).toBe("1,5 kB");
+    expect(formatBytes(1_500, "id")).toBe("2 kB");
+    expect(formatBytes(456_417, "en")).toBe("456 kB");
     expect(formatBytes(-1, "en")).toBe("0 kB");
+    // A month of video: gigabytes from 1,000,000,000 bytes on.
+    expect(formatBytes(1_300_000_000, "id")).toBe("1,3 GB");
+    expect(formatBytes(999_900_000, "en")).toBe("999.9 MB");
   });
 });
 

@@ -24,6 +24,19 @@ describe("parseRenditions", () => {
     ]);
   });
 
+  it("keeps the server's label with the episode's size, and drops one that is not a short string", () => {
+    const json = JSON.stringify([
+      { ...R360, label: "360p · ≈ 256 kB" },
+      { ...R720, label: 42 },
+      { quality: "1080p", height: 1080, src: "/c.mp4", label: "x".repeat(81) },
+    ]);
+    expect(parseRenditions(json)).toEqual([
+      { ...R360, label: "360p · ≈ 256 kB" },
+      R720,
+      { quality: "1080p", height: 1080, src: "/c.mp4" },
+    ]);
+  });
+
   it("falls back to the single MP4 when the attribute is missing or broken", () => {
     expect(parseRenditions(undefined, "/media/x/360p.mp4")).toEqual([
       { quality: "360p", height: 360, src: "/media/x/360p.mp4" },

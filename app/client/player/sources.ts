@@ -92,8 +92,14 @@ export class SourceController {
   choices(): { value: QualityChoice; label: string }[] {
     return [
       { value: AUTO, label: t("player.qualityAuto") },
-      ...this.renditions.map((r) => ({ value: r.quality, label: r.quality })),
+      ...this.renditions.map((r) => ({ value: r.quality, label: r.label ?? r.quality })),
     ];
+  }
+
+  /** A menu item's label: "Auto (720p)", or a rendition with what the episode costs in it ("360p · ≈ 4.2 MB"). */
+  itemLabel(choice: QualityChoice): string {
+    if (choice === AUTO) return this.label(AUTO);
+    return this.renditions.find((r) => r.quality === choice)?.label ?? choice;
   }
 
   /** What the Auto item and the button show: "Auto (720p)" once adaptive streaming has picked. */
@@ -306,7 +312,7 @@ class QualityMenuButton extends MenuButton {
       for (const item of this.items ?? []) {
         item.selected(item.options_.value === controller.choice);
         const text = item.el().querySelector(".vjs-menu-item-text");
-        if (text) text.textContent = controller.label(item.options_.value);
+        if (text) text.textContent = controller.itemLabel(item.options_.value);
       }
     };
     options.controller.onChange(refresh);

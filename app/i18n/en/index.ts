@@ -17,6 +17,7 @@ import { pages } from "./pages";
 import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
+import { dataCost } from "./data-cost";
 import { tracks } from "./tracks";
 import { transcript } from "./transcript";
 
@@ -156,6 +157,7 @@ export const en = {
   "watch.markWatchedLast": "Mark as watched",
   "watch.downloads": "Download video and subtitles",
   "watch.downloadVideo": "Video, {quality} (MP4)",
+  "watch.downloadVideoSize": "Video, {quality} (MP4, ≈ {size})",
   "watch.downloadSubtitles": "Subtitles, {language} (WebVTT)",
 
   // Playback settings
@@ -265,6 +267,7 @@ export const en = {
   ...player,
   ...sessions,
   ...tracks,
+  ...dataCost,
   ...transcript,
   ...security,
 } as const;

@@ -17,6 +17,7 @@ import { pages } from "./pages";
 import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
+import { dataCost } from "./data-cost";
 import { tracks } from "./tracks";
 import { transcript } from "./transcript";
 
@@ -156,6 +157,7 @@ export const id: Messages = {
   "watch.markWatchedLast": "Tandai sudah ditonton",
   "watch.downloads": "Unduh video dan subtitel",
   "watch.downloadVideo": "Video kualitas {quality} (MP4)",
+  "watch.downloadVideoSize": "Video kualitas {quality} (MP4, ≈ {size})",
   "watch.downloadSubtitles": "Subtitel, {language} (WebVTT)",
 
   // Playback settings
@@ -267,6 +269,7 @@ export const id: Messages = {
   ...player,
   ...sessions,
   ...tracks,
+  ...dataCost,
   ...transcript,
   ...security,
 };
