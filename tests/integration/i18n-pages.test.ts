@@ -244,8 +244,11 @@ function collectStrings(value: unknown, into: Set<string>): void {
 }
 
 /** The text left once data, e-mail addresses and shared words are taken out: letters only. */
+/** A video quality label ("360p", "1080p"): the same in every language. */
+const QUALITY = /(?<![\p{L}\p{N}])\d{3,4}p(?![\p{L}\p{N}])/gu;
+
 function residue(text: string): string {
-  let rest = text.replace(EMAIL, " ");
+  let rest = text.replace(EMAIL, " ").replace(QUALITY, " ");
   for (const pattern of dataPatterns) rest = rest.replace(pattern, " ");
   return rest.replace(SAME_WORDS, " ").replace(/[^\p{L}]+/gu, "");
 }

@@ -17,7 +17,10 @@ import os from "node:os";
 import path from "node:path";
 import tls from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLocalCatalog } from "~/catalog/local.server";
 import { LOCALE_CODES, translator, type Locale } from "~/i18n";
+import { formatBytes } from "~/i18n/format";
+import { streamBytes } from "~/lib/data-cost";
 import { startBuiltServer, type BuiltServer } from "../helpers/built-server";
 
 const DRAMA_TITLE = "Moonlit Tea House";
@@ -220,7 +223,10 @@ describe.each(LOCALE_CODES)("a new viewer with lynx (%s)", (locale) => {
     const play = addressOf(drama, numberOf(drama, link(t("drama.play"))));
     const watch = await browser.dump(play);
     expect(watch).toContain(t("episode.number", { number: 1 }));
-    const video = addressOf(watch, numberOf(watch, link(t("watch.downloadVideo", { quality: "360p" }))));
+    // The link says what the file costs: episode 1's 360p file, its bit rate × its length.
+    const [first] = await createLocalCatalog().getEpisodes("moonlit-tea-house");
+    const size = formatBytes(streamBytes(first.streams.mp4[0], first.duration) ?? 0, locale);
+    const video = addressOf(watch, numberOf(watch, link(t("watch.downloadVideoSize", { quality: "360p", size }))));
     const head = await fetch(`${server.base}${video}`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(head.headers.get("content-type")).toBe("video/mp4");
