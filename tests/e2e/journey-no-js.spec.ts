@@ -104,8 +104,9 @@ test.describe("without JavaScript", () => {
       await page.getByText("Download video and subtitles").click();
       const downloads = page.getByRole("group").filter({ hasText: "Download video and subtitles" });
       for (const [name, href] of [
-        ["Video, 360p (MP4)", "/media/sample-1/360p.mp4"],
-        ["Video, 720p (MP4)", "/media/sample-1/720p.mp4"],
+        // Each file says what it costs: the sample's bit rate × its 20 s.
+        ["Video, 360p (MP4, ≈ 256 kB)", "/media/sample-1/360p.mp4"],
+        ["Video, 720p (MP4, ≈ 332 kB)", "/media/sample-1/720p.mp4"],
         ["Subtitles, English (WebVTT)", "/media/sample-1/subs.en.vtt"],
         ["Subtitles, Bahasa Indonesia (WebVTT)", "/media/sample-1/subs.id.vtt"],
       ]) {

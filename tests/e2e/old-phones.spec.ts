@@ -111,7 +111,8 @@ async function expectPlayable(page: Page) {
   await expect(video.locator("source[type='video/mp4']")).toHaveCount(1);
   await expect(video.locator("track[kind='captions']")).not.toHaveCount(0);
   await page.getByText(t("watch.downloads"), { exact: true }).click();
-  const file = page.getByRole("link", { name: t("watch.downloadVideo", { quality: "360p" }) });
+  // Episode 1's 360p file: 20 s at its bit rate, 256 kB.
+  const file = page.getByRole("link", { name: t("watch.downloadVideoSize", { quality: "360p", size: "256 kB" }) });
   const answer = await page.request.head((await file.getAttribute("href")) ?? "");
   expect(answer.status()).toBe(200);
   expect(answer.headers()["content-type"]).toBe("video/mp4");
