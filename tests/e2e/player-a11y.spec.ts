@@ -7,7 +7,7 @@ import type { Page, TestInfo } from "@playwright/test";
 import { HANDOFF_KEY } from "~/lib/still-watching";
 import { expect, test } from "./fixtures";
 import { expectNoViolations } from "./axe";
-import { clickPlay, qualityItem, seekNearEnd, upNextCard, watchPath } from "./player-helpers";
+import { clickPlay, pausePlayer, qualityItem, seekNearEnd, upNextCard, watchPath } from "./player-helpers";
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   const file = testInfo.outputPath(`${name}.png`);
@@ -66,10 +66,7 @@ test("the “Still watching?” prompt has no axe violations", async ({ page, si
 test("the player with its menus open has no axe violations", async ({ page, signedIn: _ }) => {
   await page.goto(watchPath(1));
   await clickPlay(page);
-  await page
-    .locator(".video-js")
-    .first()
-    .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+  await pausePlayer(page);
   await page.locator(".video-js").hover();
   await page.getByRole("button", { name: /^Quality/ }).click();
   await expect(qualityItem(page, "360p")).toBeVisible();

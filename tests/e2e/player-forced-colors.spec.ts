@@ -4,7 +4,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { clickPlay, watchPath } from "./player-helpers";
+import { clickPlay, pausePlayer, watchPath } from "./player-helpers";
 
 async function style(page: Page, selector: string, properties: string[]): Promise<Record<string, string>> {
   return page
@@ -25,10 +25,7 @@ test("forced colours: the seek bar's progress, the control bar's edge and the fo
   await page.emulateMedia({ forcedColors: "active" });
   await page.goto(watchPath(1));
   await clickPlay(page, 1);
-  await page
-    .locator(".video-js")
-    .first()
-    .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+  await pausePlayer(page);
   await page.locator(".video-js").hover();
 
   const progress = await style(page, ".vjs-play-progress", ["background-color", "forced-color-adjust"]);

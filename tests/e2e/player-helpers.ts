@@ -174,3 +174,11 @@ export async function withoutNativeHls(target: Page | BrowserContext): Promise<v
 export function qualityItem(page: Page, quality: string) {
   return page.getByRole("menuitemradio", { name: new RegExp(`^${quality}( · ≈ [\\d.,]+ [kMG]B)?$`) });
 }
+
+/** Pauses the video.js player from script (not a viewer interaction). */
+export async function pausePlayer(page: Page): Promise<void> {
+  await page
+    .locator(".video-js")
+    .first()
+    .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+}

@@ -4,7 +4,15 @@
  * visible focus ring, and no focus trap.
  */
 import { expect, test } from "./fixtures";
-import { clickPlay, currentTime, keyboardPlay, playerState, showControls, watchPath } from "./player-helpers";
+import {
+  clickPlay,
+  currentTime,
+  keyboardPlay,
+  pausePlayer,
+  playerState,
+  showControls,
+  watchPath,
+} from "./player-helpers";
 
 test("shortcuts work only while the player has focus: k on the page does nothing", async ({ page, signedIn: _ }) => {
   await page.goto(watchPath(3));
@@ -133,10 +141,7 @@ test("every player control is labelled, at least 24×24 px, with a visible focus
     await page.setViewportSize(viewport);
     await page.goto(watchPath(1));
     await clickPlay(page, 0.3);
-    await page
-      .locator(".video-js")
-      .first()
-      .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+    await pausePlayer(page);
     await showControls(page);
     const controls = page.locator(
       ".video-js button:visible, .video-js [role=slider]:visible, .video-js [role=menuitemradio]:visible, .player-toolbar button:visible, .player-toolbar input:visible",

@@ -9,6 +9,7 @@ import {
   currentTime,
   isProgressSave,
   keyboardPlay,
+  pausePlayer,
   playerState,
   playingPositions,
   recordPlayingPositions,
@@ -51,10 +52,7 @@ test("every save carries an increasing seq, and the first one starts a viewing",
   const saves = recordSaves(page);
   await page.goto(`/watch/${EPISODE_1}`);
   await clickPlay(page, 1);
-  await page
-    .locator(".video-js")
-    .first()
-    .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+  await pausePlayer(page);
   await expect.poll(() => saves.length).toBeGreaterThanOrEqual(2);
   expect(saves[0].get("viewingStart")).toBe("1");
   expect(saves.slice(1).every((save) => save.get("viewingStart") === "0")).toBe(true);
@@ -97,10 +95,7 @@ test("offline: a save that fails is kept and sent when the connection returns", 
 
   await context.setOffline(true);
   const failed = page.waitForEvent("requestfailed", { predicate: isProgressSave });
-  await page
-    .locator(".video-js")
-    .first()
-    .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+  await pausePlayer(page);
   const lost = saveBody(await failed);
   const position = lost.get("position");
   expect(Number(position)).toBeGreaterThan(4);

@@ -8,6 +8,7 @@ import { expect, test } from "./fixtures";
 import {
   clickPlay,
   currentTime,
+  pausePlayer,
   playerState,
   qualityItem,
   setPreferences,
@@ -68,10 +69,7 @@ test("where the browser plays HLS itself, no HLS engine loads: Auto streams nati
     scripts.filter((path) => path.includes("player-hls")),
     "the HLS engine",
   ).toEqual([]);
-  await page
-    .locator(".video-js")
-    .first()
-    .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+  await pausePlayer(page);
   const before = await currentTime(page);
   await showControls(page);
   await page.getByRole("button", { name: /^Quality, Auto/ }).click();
@@ -93,10 +91,7 @@ test("when HLS fails the MP4 plays, and the quality menu switches the file keepi
   await clickPlay(page, 2);
   expect((await playerState(page)).src).toMatch(/\.mp4$/);
 
-  await page
-    .locator(".video-js")
-    .first()
-    .evaluate((el) => (el as unknown as { player: { pause(): void } }).player.pause());
+  await pausePlayer(page);
   const before = await currentTime(page);
   await showControls(page);
   await page.getByRole("button", { name: /^Quality/ }).click();
