@@ -24,8 +24,13 @@ export interface DemoDrama extends Omit<
    * thumbnails are 9:16. Absent: landscape.
    */
   orientation?: Orientation;
-  /** One title per episode; the drama has exactly this many episodes (6–20). */
+  /** One title per episode available now (6–20), in order. */
   episodeTitles: string[];
+  /**
+   * An ongoing drama's announced number of episodes, when more are to come than `episodeTitles` has: the
+   * drama's `episodeCount`, so pages can say "8 of 24 episodes available". Absent: all are out.
+   */
+  announcedEpisodes?: number;
   /** Translations by locale (the Indonesian ones live in demo-data.id.ts). */
   translations?: Partial<Record<Locale, DemoTranslation>>;
 }
@@ -316,6 +321,7 @@ export const DEMO_DRAMAS: DemoDrama[] = [
       "Every time it rains in the harbour city, someone disappears beneath a flickering sign. A disgraced detective and a night-shift taxi driver who remembers every fare realise the vanishings follow a pattern only visible from the back seat. Moody, rain-soaked and relentless.",
     year: 2026,
     status: "ongoing",
+    announcedEpisodes: 24,
     genres: ["thriller", "mystery"],
     vibes: ["dark", "suspenseful"],
     cast: ["He Zhaoyi", "Qin Shuhang", "Yao Qinghe", "Liang Mufei"],
@@ -603,6 +609,7 @@ export const DEMO_DRAMAS: DemoDrama[] = [
       "Twenty years after she was kidnapped and declared dead, the eldest daughter of the Shen pharmaceutical dynasty walks into her own memorial service. Her family is overjoyed, or pretends to be. She remembers exactly who paid the kidnappers — and she has come home to take everything back, one board seat at a time.",
     year: 2026,
     status: "ongoing",
+    announcedEpisodes: 65,
     genres: ["revenge", "family", "thriller"],
     vibes: ["dark", "suspenseful"],
     cast: ["Jiang Wanci", "He Zhaoyi", "Shi Wanyi", "Lu Songbai", "Cen Xiaoman", "Zhuo Hanyu"],
@@ -806,6 +813,7 @@ export const DEMO_DRAMAS: DemoDrama[] = [
       "An overworked web-novel editor is assigned the platform's most famous — and most famously late — author, who turns out to be her quiet downstairs neighbour. To save his serial and her job, she moves her desk into his living room. A cosy, funny workplace romance measured in word counts.",
     year: 2026,
     status: "ongoing",
+    announcedEpisodes: 40,
     genres: ["workplace", "romance"],
     vibes: ["sweet", "feel-good"],
     cast: ["Lin Qiaoyu", "Yan Qingzhou", "Xia Zhiqing", "Su Mianmian"],

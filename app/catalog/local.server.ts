@@ -44,7 +44,14 @@ export function textIn(locale: Locale, base: string, translated: string | undefi
 }
 
 function localizeDrama(demo: DemoDrama, locale: Locale, episodes: readonly Episode[]): Drama {
-  const { episodeTitles, translations, audioDescribed: _described, orientation = "landscape", ...rest } = demo;
+  const {
+    episodeTitles,
+    translations,
+    audioDescribed: _described,
+    announcedEpisodes,
+    orientation = "landscape",
+    ...rest
+  } = demo;
   const translation = locale === CATALOG_DEFAULT_LANGUAGE ? undefined : translations?.[locale];
   const [title, titleLang] = textIn(locale, demo.title, translation?.title);
   const [synopsis, synopsisLang] = textIn(locale, demo.synopsis, translation?.synopsis);
@@ -55,7 +62,8 @@ function localizeDrama(demo: DemoDrama, locale: Locale, episodes: readonly Episo
     synopsis,
     synopsisLang,
     posterUrl: fingerprinted(`/posters/${demo.id}.svg`),
-    episodeCount: episodeTitles.length,
+    // Announced, or all there are: the episodes available now are the ones listed (getEpisodes).
+    episodeCount: Math.max(announcedEpisodes ?? 0, episodeTitles.length),
     tracks: dramaTracks(episodes),
     orientation,
   };

@@ -1,6 +1,7 @@
 import type { Episode } from "~/catalog/types";
 import { ProgressBar } from "~/components/progress-bar";
 import { formatBytes, formatDuration, formatList } from "~/i18n/format";
+import type { MissingRun } from "~/lib/availability";
 import { episodeCosts, type RenditionCost } from "~/lib/data-cost";
 import { episodeState, type ProgressLike } from "~/lib/progress-rules";
 import { useLocale, useT, type Locale, type Translate } from "~/i18n";
@@ -29,31 +30,57 @@ export function costText(t: Translate, locale: Locale, costs: readonly Rendition
   );
 }
 
-/** A drama's episodes with per-episode state in text and as a bar. */
+/** A drama's episodes with per-episode state in text and as a bar; numbers not out yet, in their place. */
 export function EpisodeList({
   episodes,
   progress,
   currentEpisodeId,
   markRedirectTo,
+  missing = [],
 }: {
   episodes: ListedEpisode[];
   progress: Record<string, ProgressLike>;
   currentEpisodeId?: string;
   /** When set (signed in), each episode gets a "Mark as watched/unwatched" form returning here. */
   markRedirectTo?: string;
+  /** Runs of episode numbers the drama will have but the catalog cannot play yet (app/lib/availability.ts). */
+  missing?: readonly MissingRun[];
 }) {
+  const rows = [
+    ...episodes.map((episode) => ({ number: episode.number, episode })),
+    ...missing.map((run) => ({ number: run.from, run })),
+  ].sort((a, b) => a.number - b.number);
   return (
     <ol className="episodes">
-      {episodes.map((episode) => (
-        <EpisodeItem
-          key={episode.id}
-          episode={episode}
-          progress={progress[episode.id]}
-          current={episode.id === currentEpisodeId}
-          markRedirectTo={markRedirectTo}
-        />
-      ))}
+      {rows.map((row) =>
+        "episode" in row ? (
+          <EpisodeItem
+            key={row.episode.id}
+            episode={row.episode}
+            progress={progress[row.episode.id]}
+            current={row.episode.id === currentEpisodeId}
+            markRedirectTo={markRedirectTo}
+          />
+        ) : (
+          <UnavailableItem key={`missing-${row.run.from}`} run={row.run} />
+        ),
+      )}
     </ol>
+  );
+}
+
+/** Episode numbers announced but not playable yet: no link, said in words. */
+function UnavailableItem({ run }: { run: MissingRun }) {
+  const t = useT();
+  return (
+    <li className="episode episode-unavailable">
+      <span className="episode-number">
+        {run.from === run.to
+          ? t("episode.number", { number: run.from })
+          : t("episode.numbers", { from: run.from, to: run.to })}
+      </span>
+      <span className="visually-hidden">: </span> <span className="episode-state">{t("episode.unavailable")}</span>
+    </li>
   );
 }
 

@@ -9,6 +9,7 @@ import { labelForTag } from "~/components/tag-label";
 import { useTextLang } from "~/components/text-lang";
 import { useLocale, useT } from "~/i18n";
 import { formatBytes, formatList, formatNumber } from "~/i18n/format";
+import { availability as availabilityOf } from "~/lib/availability";
 import { costToFinish } from "~/lib/data-cost";
 import { nextUp, type ProgressLike } from "~/lib/progress-rules";
 import { isFavorite } from "~/models/favorites.server";
@@ -47,6 +48,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     episodes: listed,
     // What the rest of the series costs from where this viewer is (all of it for a visitor), per quality.
     finishCost: costToFinish(listed, progress),
+    // An ongoing drama announces more episodes than are out: say how many can be played, and which cannot yet.
+    availability: availabilityOf(
+      drama.episodeCount,
+      episodes.map((episode) => episode.number),
+    ),
     started: rows.length > 0,
     // The catalog's claim, kept only where the episodes listed here back it.
     tracks: confirmedTracks(drama.tracks, episodes),
@@ -59,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function DramaPage() {
-  const { drama, episodes, finishCost, started, tracks, progress, next, favorite, signedIn, here } =
+  const { drama, episodes, finishCost, started, availability, tracks, progress, next, favorite, signedIn, here } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -105,7 +111,11 @@ export default function DramaPage() {
             </div>
             <div>
               <dt>{t("drama.episodesLabel")}</dt>
-              <dd>{formatNumber(drama.episodeCount, locale)}</dd>
+              <dd>
+                {availability.available < availability.total
+                  ? t("drama.available", { available: availability.available, total: availability.total })
+                  : formatNumber(availability.total, locale)}
+              </dd>
             </div>
             {finishCost.length > 0 && finishCost.some((cost) => cost.bytes > 0) ? (
               <div className="data-cost">
@@ -162,7 +172,12 @@ export default function DramaPage() {
       </div>
       <section aria-labelledby="episodes-title">
         <h2 id="episodes-title">{t("drama.episodesTitle")}</h2>
-        <EpisodeList episodes={episodes} progress={progress} markRedirectTo={signedIn ? here : undefined} />
+        <EpisodeList
+          episodes={episodes}
+          missing={availability.missing}
+          progress={progress}
+          markRedirectTo={signedIn ? here : undefined}
+        />
       </section>
     </article>
   );

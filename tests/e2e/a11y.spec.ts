@@ -3,7 +3,7 @@
  * signed in, including the states with form errors and with data.
  */
 import type { Page } from "@playwright/test";
-import { DRAMA, EPISODE_1, expect, test } from "./fixtures";
+import { CATALOG_ID_PREFIX, DRAMA, EPISODE_1, expect, test } from "./fixtures";
 import { expectNoViolations } from "./axe";
 
 async function addToMyList(page: Page, dramaId: string) {
@@ -29,6 +29,7 @@ test.describe("signed out", () => {
     ["search results", "/search?q=tea", "4 dramas found for “tea”."],
     ["search with no results", "/search?q=zzzzqqq", "No dramas found"],
     ["a drama page", `/drama/${DRAMA.id}`, DRAMA.title],
+    ["an ongoing drama's page, with episodes not out yet", `/drama/${CATALOG_ID_PREFIX}neon-rain`, "Not available yet"],
     ["the sign-in page", "/login", "Sign in"],
     ["the register page", "/register", "Create account"],
     ["a 404 page", "/no-such-page", "Page not found"],

@@ -2,7 +2,8 @@
  * The data cost said up front: every episode link and download link carries
  * the episode's size per quality (bit rate × duration, from the catalog), the
  * player's quality menu gets the same labels, and the drama page says what the
- * rest of the series costs from where the viewer is, in the viewer's language.
+ * rest of the series costs from where the viewer is, in the viewer's language;
+ * and what can be played at all ("8 of 24 episodes available").
  */
 import { describe, expect, it, vi } from "vitest";
 import { createLocalCatalog } from "~/catalog/local.server";
@@ -102,5 +103,30 @@ describe("the watch page", () => {
       label?: string;
     }[];
     expect(renditions[0].label).toBe(`360p · ≈ ${low}`);
+  });
+});
+
+describe("availability", () => {
+  it("says how many of an ongoing drama's episodes are out and lists the rest as not available yet", async () => {
+    const available = (await catalog.getEpisodes("neon-rain")).length;
+    const drama = await catalog.getDrama("neon-rain");
+    expect(drama?.episodeCount).toBe(24);
+    expect(available).toBeLessThan(24);
+    const page = await render("/drama/neon-rain", "", { headers: english });
+    expect(page.status).toBe(200);
+    const words = text(page.html);
+    expect(words).toContain(`Episodes ${available} of 24 episodes available`);
+    expect(words).toContain(`Episodes ${available + 1}–24 : Not available yet`);
+    // Not a link: nothing to play.
+    expect(page.html).not.toContain(`/watch/neon-rain-ep-${available + 1}"`);
+    const id = text((await render("/drama/neon-rain", "", { headers: indonesian })).html);
+    expect(id).toContain(`${available} dari 24 episode tersedia`);
+    expect(id).toContain(`Episode ${available + 1}–24 : Belum tersedia`);
+  });
+
+  it("says nothing of availability for a drama whose episodes are all out", async () => {
+    const words = text((await render(`/drama/${DRAMA}`, "", { headers: english })).html);
+    expect(words).not.toContain("episodes available");
+    expect(words).not.toContain("Not available yet");
   });
 });

@@ -248,7 +248,13 @@ describe("drama page", () => {
       await callRoute(dramaLoader, getRequest("/drama/neon-rain?from=home"), { dramaId: "neon-rain" }),
     );
     expect(data.drama.title).toBe("Neon Rain");
-    expect(data.episodes.length).toBe(data.drama.episodeCount);
+    // An ongoing drama: 24 episodes announced, the ones out listed, the rest named as missing.
+    expect(data.drama.episodeCount).toBe(24);
+    expect(data.availability).toEqual({
+      available: data.episodes.length,
+      total: 24,
+      missing: [{ from: data.episodes.length + 1, to: 24 }],
+    });
     expect(data.signedIn).toBe(false);
     expect(data.favorite).toBe(false);
     expect(data.here).toBe("/drama/neon-rain?from=home");
