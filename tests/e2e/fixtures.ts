@@ -7,7 +7,7 @@
  *
  * Every test gets its own account, so tests never depend on each other's data.
  */
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 
 export interface Account {
   name: string;
@@ -117,4 +117,11 @@ export function currentTime(page: Page): Promise<number> {
     .locator("video")
     .first()
     .evaluate((video: HTMLVideoElement) => video.currentTime);
+}
+
+/** Takes a screenshot into the test's output folder and attaches it to the report, to look at. */
+export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string, fullPage = false): Promise<void> {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  await testInfo.attach(name, { path: file, contentType: "image/png" });
 }

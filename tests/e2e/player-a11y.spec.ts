@@ -3,17 +3,11 @@
  * states: the Up next card, the shortcuts help, "Still watching?". Also takes
  * the screenshots of those states on a phone and a desktop (test-results/).
  */
-import type { Page, TestInfo } from "@playwright/test";
+
 import { HANDOFF_KEY } from "~/lib/still-watching";
-import { expect, test } from "./fixtures";
+import { attachScreenshot, expect, test } from "./fixtures";
 import { expectNoViolations } from "./axe";
 import { clickPlay, pausePlayer, qualityItem, seekNearEnd, upNextCard, watchPath } from "./player-helpers";
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
-}
 
 for (const [device, viewport] of [
   ["a phone", { width: 390, height: 844 }],
@@ -31,7 +25,7 @@ for (const [device, viewport] of [
     const card = upNextCard(page);
     await expect(card.getByText(/^Playing in \d+ s$/)).toBeVisible({ timeout: 10_000 });
     await card.scrollIntoViewIfNeeded();
-    await screenshot(page, testInfo, `watch-up-next-${viewport.width}x${viewport.height}`);
+    await attachScreenshot(page, testInfo, `watch-up-next-${viewport.width}x${viewport.height}`);
     await expectNoViolations(page, { state: "Up next card" });
 
     // Opening the help stops the countdown: nobody is carried off while reading it.
@@ -39,7 +33,7 @@ for (const [device, viewport] of [
     const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await expect(help).toBeVisible();
     await expect(card.getByText(/Playing in/)).toHaveCount(0);
-    await screenshot(page, testInfo, `watch-shortcuts-help-${viewport.width}x${viewport.height}`);
+    await attachScreenshot(page, testInfo, `watch-shortcuts-help-${viewport.width}x${viewport.height}`);
     await expectNoViolations(page, { state: "shortcuts help open" });
     await page.keyboard.press("Escape");
     await expect(help).toBeHidden();
@@ -59,7 +53,7 @@ test("the “Still watching?” prompt has no axe violations", async ({ page, si
   );
   await page.goto(watchPath(2));
   await expect(page.getByRole("group", { name: "Still watching?" })).toBeVisible();
-  await screenshot(page, testInfo, "watch-still-watching-1280x720");
+  await attachScreenshot(page, testInfo, "watch-still-watching-1280x720");
   await expectNoViolations(page, { state: "Still watching? prompt" });
 });
 

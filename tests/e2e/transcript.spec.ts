@@ -9,7 +9,7 @@
  */
 import type { Page, TestInfo } from "@playwright/test";
 import { expectNoViolations } from "./axe";
-import { expect, test } from "./fixtures";
+import { expect, test, attachScreenshot } from "./fixtures";
 import { emulate, expectNoSidewaysScrolling, type Engine } from "./old-engines";
 import { clickPlay, episode, playerState } from "./player-helpers";
 
@@ -17,9 +17,7 @@ const EPISODE_1 = episode(1); // sample-1: 20 s, 5 captions, 4 descriptions
 const EPISODE_3 = episode(3); // sample-3: 36 s, 9 captions, 4 descriptions
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
+  await attachScreenshot(page, testInfo, name, true);
   // The transcript itself, at the size it is on screen.
   const part = testInfo.outputPath(`${name}-transcript.png`);
   await page.locator("details.transcript").screenshot({ path: part });

@@ -6,9 +6,9 @@
  * A landscape drama's player stays 16:9 and column-wide. axe-clean with JavaScript on. Screenshots in
  * test-results/.
  */
-import type { Locator, Page, TestInfo } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expectNoViolations, scriptlessCopy } from "./axe";
-import { CATALOG_ID_PREFIX, EPISODE_1, expect, test } from "./fixtures";
+import { CATALOG_ID_PREFIX, EPISODE_1, expect, test, attachScreenshot } from "./fixtures";
 import { clickPlay, showControls } from "./player-helpers";
 
 /** A portrait demo drama's first episode: sample-4 or sample-5 (360×640 and 720×1280). */
@@ -72,12 +72,6 @@ async function noSidewaysScrolling(page: Page, width: number) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 }
 
-async function screenshot(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file });
-  await testInfo.attach(name, { path: file, contentType: "image/png" });
-}
-
 test.describe("JavaScript on (video.js)", () => {
   for (const viewport of VIEWPORTS) {
     test(`a portrait drama's player is 9:16 with its controls and captions in view (${viewport.width}×${viewport.height})`, async ({
@@ -117,7 +111,7 @@ test.describe("JavaScript on (video.js)", () => {
       expectInViewport(caption, viewport, "the caption");
       // The caption sits above the controls, not under them.
       expect(caption.y + caption.height).toBeLessThanOrEqual(bar.y + 1);
-      await screenshot(page, testInfo, `vertical-js-${viewport.width}x${viewport.height}`);
+      await attachScreenshot(page, testInfo, `vertical-js-${viewport.width}x${viewport.height}`);
 
       await expectNoViolations(page, { state: `portrait drama playing, ${viewport.width} px` });
     });
@@ -135,7 +129,7 @@ test.describe("JavaScript on (video.js)", () => {
       const main = (await page.locator("main").boundingBox())!;
       expect(Math.abs(box.width - main.width)).toBeLessThan(1);
       await noSidewaysScrolling(page, viewport.width);
-      await screenshot(page, testInfo, `landscape-js-${viewport.width}x${viewport.height}`);
+      await attachScreenshot(page, testInfo, `landscape-js-${viewport.width}x${viewport.height}`);
     });
   }
 });
@@ -169,7 +163,7 @@ test.describe("JavaScript off (the native player)", () => {
         await expect
           .poll(() => video.evaluate((el: HTMLVideoElement) => el.textTracks[0]?.activeCues?.length ?? 0))
           .toBeGreaterThan(0);
-        await screenshot(view, testInfo, `vertical-no-js-${viewport.width}x${viewport.height}`);
+        await attachScreenshot(view, testInfo, `vertical-no-js-${viewport.width}x${viewport.height}`);
       } finally {
         await close();
       }
