@@ -98,12 +98,14 @@ function PageScripts({ assets, signedIn }: { assets: Assets; signedIn: boolean }
   const htmx = handles.some(({ htmx }) => htmx === "everyone" || (htmx === "signed-in" && signedIn));
   const player = handles.some((handle) => handle.assets?.includes("player"));
   const captionStyle = handles.some((handle) => handle.assets?.includes("caption-style"));
+  const feed = handles.some((handle) => handle.assets?.includes("feed"));
   return (
     <>
       {htmx ? <script type="module" src={assets.htmx} /> : null}
       <script type="module" src={assets.enhance} />
       {player ? <script type="module" src={assets.player} data-hls-engine={assets.playerHls} /> : null}
       {captionStyle ? <script type="module" src={assets.captionStyle} /> : null}
+      {feed ? <script type="module" src={assets.feed} /> : null}
     </>
   );
 }

@@ -62,6 +62,8 @@ addEntries(
       htmx: "app/client/htmx.ts",
       // /settings/captions only: redraws the sample caption while choosing (no zod: app/lib/caption-style.ts).
       "caption-style": "app/client/caption-style.ts",
+      // /drama/:id/feed only: the binge feed (native <video>, no video.js).
+      feed: "app/client/feed.ts",
     },
   }),
 );

@@ -141,6 +141,14 @@ export default function DramaPage() {
                 </a>
               </div>
             ) : null}
+            {first ? (
+              <div>
+                {/* One episode per screen, from where the viewer is (app/routes/drama.$dramaId_.feed.tsx). */}
+                <a href={`/drama/${drama.id}/feed`} className="button button-secondary">
+                  {t("feed.link")}
+                </a>
+              </div>
+            ) : null}
             {signedIn ? (
               <FavoriteButton dramaId={drama.id} dramaTitle={drama.title} isFavorite={favorite} redirectTo={here} />
             ) : (

@@ -15,6 +15,8 @@ export interface Assets {
   playerCss: string;
   /** The caption settings page's preview script (/settings/captions). */
   captionStyle: string;
+  /** The binge feed's script (/drama/:id/feed). */
+  feed: string;
 }
 
 interface Manifest extends Assets {

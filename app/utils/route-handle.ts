@@ -30,9 +30,9 @@ export interface PageCaching {
 export interface RouteHandle {
   /**
    * Extra scripts and styles: "player" adds video.js; "caption-style" the caption settings' preview script
-   * (app/client/caption-style.ts).
+   * (app/client/caption-style.ts); "feed" the binge feed's script (app/client/feed.ts).
    */
-  assets?: ("player" | "caption-style")[];
+  assets?: ("player" | "caption-style" | "feed")[];
   /**
    * Who gets htmx markup (`hx-*` attributes) on this page, and so the htmx script: "everyone", or only a
    * "signed-in" viewer (a visitor's copy has none). Undeclared: nobody; the page loads no htmx.

@@ -13,6 +13,7 @@ export const getAssets: typeof realGetAssets = () => ({
   playerHls: "/assets/player-hls-test.js",
   playerCss: "/assets/video-js-test.css",
   captionStyle: "/assets/caption-style-test.js",
+  feed: "/assets/feed-test.js",
 });
 
 /** No fingerprinted files in tests: public paths stay as they are. */

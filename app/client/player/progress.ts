@@ -8,7 +8,6 @@ import { ProgressSender, SAVE_QUEUE_KEY, SaveQueue, type PendingSave } from "~/l
 import { withCsrf } from "../csrf";
 import type { PlayerConfig } from "./config";
 import { storage } from "./dom";
-import type { VjsPlayer } from "./types";
 
 function body(save: PendingSave): URLSearchParams {
   return withCsrf(
@@ -22,11 +21,15 @@ function body(save: PendingSave): URLSearchParams {
   );
 }
 
+/**
+ * The page's one sender: it sends the saves kept from an earlier page or a lost connection now, and again
+ * whenever the browser is back online.
+ */
 export function createSender(saveUrl: string, viewer: string): ProgressSender {
   const queue = new SaveQueue(storage("localStorage"), {
     key: viewer ? `${SAVE_QUEUE_KEY}:${viewer}` : SAVE_QUEUE_KEY,
   });
-  return new ProgressSender({
+  const sender = new ProgressSender({
     queue,
     transport: async (save) => {
       try {
@@ -45,11 +48,39 @@ export function createSender(saveUrl: string, viewer: string): ProgressSender {
     beacon: (save) => typeof navigator.sendBeacon === "function" && navigator.sendBeacon(saveUrl, body(save)),
     isOnline: () => navigator.onLine !== false,
   });
+  window.addEventListener("online", () => void sender.flush());
+  if (navigator.onLine !== false) void sender.flush();
+  return sender;
 }
 
-export function wireProgress(player: VjsPlayer, config: PlayerConfig): ProgressReporter | null {
+/** What reporting progress needs of a player: video.js's, or a plain <video> through nativeMedia. */
+export interface ProgressMedia {
+  currentTime(): number | undefined;
+  duration(): number | undefined;
+  paused(): boolean;
+  seeking(): boolean;
+  ended(): boolean;
+  on(event: "timeupdate" | "pause" | "seeked" | "ended", listener: () => void): void;
+}
+
+/** A native <video> as a ProgressMedia (the binge feed plays without video.js). */
+export function nativeMedia(video: HTMLVideoElement): ProgressMedia {
+  return {
+    currentTime: () => video.currentTime,
+    duration: () => video.duration,
+    paused: () => video.paused,
+    seeking: () => video.seeking,
+    ended: () => video.ended,
+    on: (event, listener) => video.addEventListener(event, listener),
+  };
+}
+
+export function wireProgress(
+  player: ProgressMedia,
+  config: Pick<PlayerConfig, "episodeId" | "duration" | "saveUrl" | "viewer">,
+  sender: ProgressSender = createSender(config.saveUrl, config.viewer),
+): ProgressReporter | null {
   if (!config.episodeId) return null;
-  const sender = createSender(config.saveUrl, config.viewer);
 
   const toSave = (report: ProgressReport): PendingSave => ({
     episodeId: config.episodeId,
@@ -84,8 +115,5 @@ export function wireProgress(player: VjsPlayer, config: PlayerConfig): ProgressR
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") reporter.hide();
   });
-  // Saves kept from an earlier page or a lost connection.
-  window.addEventListener("online", () => void sender.flush());
-  if (navigator.onLine !== false) void sender.flush();
   return reporter;
 }

@@ -18,6 +18,7 @@ import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
 import { dataCost } from "./data-cost";
+import { feed } from "./feed";
 import { tracks } from "./tracks";
 import { transcript } from "./transcript";
 
@@ -271,6 +272,7 @@ export const en = {
   ...sessions,
   ...tracks,
   ...dataCost,
+  ...feed,
   ...transcript,
   ...security,
 } as const;

@@ -18,6 +18,7 @@ import { player } from "./player";
 import { security } from "./security";
 import { sessions } from "./sessions";
 import { dataCost } from "./data-cost";
+import { feed } from "./feed";
 import { tracks } from "./tracks";
 import { transcript } from "./transcript";
 
@@ -273,6 +274,7 @@ export const id: Messages = {
   ...sessions,
   ...tracks,
   ...dataCost,
+  ...feed,
   ...transcript,
   ...security,
 };
