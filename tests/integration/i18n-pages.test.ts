@@ -50,6 +50,8 @@ import * as search from "~/routes/search";
 import * as captionSettings from "~/routes/settings.captions";
 import * as verify from "~/routes/verify-email";
 import * as watch from "~/routes/watch.$episodeId";
+import * as feed from "~/routes/drama.$dramaId_.feed";
+import * as feedFragment from "~/routes/resources.feed";
 import { prisma } from "~/utils/db.server";
 import { buildOf, pageRenderer } from "../helpers/render-page";
 import { TEST_USER_AGENT } from "../helpers/requests";
@@ -64,6 +66,7 @@ const render = pageRenderer(
     { id: "routes/search", path: "search", module: search },
     { id: "routes/drama.$dramaId", path: "drama/:dramaId", module: drama },
     { id: "routes/watch.$episodeId", path: "watch/:episodeId", module: watch },
+    { id: "routes/drama.$dramaId_.feed", path: "drama/:dramaId/feed", module: feed },
     { id: "routes/my-list", path: "my-list", module: myList },
     { id: "routes/history", path: "history", module: history },
     { id: "routes/login", path: "login", module: login },
@@ -83,6 +86,7 @@ const render = pageRenderer(
     { id: "routes/admin.catalog", path: "admin/catalog", module: adminCatalog },
     { id: "routes/admin.sessions", path: "admin/sessions", module: adminSessions },
     { id: "routes/resources.search", path: "resources/search", module: searchFragment },
+    { id: "routes/resources.feed", path: "resources/feed", module: feedFragment },
     { id: "routes/resources.favorites", path: "resources/favorites", module: favorites },
     { id: "routes/resources.watched", path: "resources/watched", module: watched },
     { id: "routes/resources.admin-audit", path: "resources/admin-audit", module: adminAuditFragment },
@@ -355,6 +359,12 @@ const PAGES: PageCase[] = [
   { name: "drama (signed out)", path: `/drama/${FEATURED_DRAMA_ID}` },
   { name: "drama (signed in, with progress)", path: `/drama/${DRAMA_ID}`, cookie: () => viewer.cookie },
   { name: "watch", path: `/watch/${EPISODE_ID}`, cookie: () => viewer.cookie },
+  { name: "binge feed, where the viewer is", path: `/drama/${DRAMA_ID}/feed`, cookie: () => viewer.cookie },
+  {
+    name: "binge feed, the last episode out",
+    path: "/drama/neon-rain/feed?episode=neon-rain-ep-12",
+    cookie: () => viewer.cookie,
+  },
   { name: "my list, empty", path: "/my-list", cookie: () => emptyViewer.cookie },
   { name: "my list with a drama", path: "/my-list", cookie: () => viewer.cookie },
   { name: "history", path: "/history", cookie: () => viewer.cookie },
@@ -411,6 +421,12 @@ const PAGES: PageCase[] = [
 ];
 
 const FRAGMENTS: PageCase[] = [
+  {
+    name: "binge feed episode",
+    path: `/resources/feed?drama=${DRAMA_ID}&episode=${EPISODE_ID}`,
+    htmx: true,
+    cookie: () => viewer.cookie,
+  },
   { name: "search results", path: `/resources/search?q=${SEARCH_HIT}`, htmx: true },
   { name: "search, no results", path: `/resources/search?q=${SEARCH_MISS}`, htmx: true },
   {
