@@ -23,6 +23,8 @@ const PLAYER = /^\/assets\/player-(?!hls-)[\w-]+\.js$/;
 const PLAYER_HLS = /^\/assets\/player-hls-[\w-]+\.js$/;
 /** The caption settings page's preview script (/settings/captions only). */
 const CAPTION_STYLE = /^\/assets\/caption-style-[\w-]+\.js$/;
+/** The binge feed's script (/drama/:id/feed only). */
+const FEED = /^\/assets\/feed-[\w-]+\.js$/;
 /** What the player and its HLS engine share: video.js's core. */
 const CHUNK = /^\/assets\/chunk-[\w-]+\.js$/;
 /** Markup htmx acts on (either spelling); <body hx-headers> alone is only where the CSRF token is kept. */
@@ -39,6 +41,8 @@ const COMPRESSION_THRESHOLD = 1024;
 /** /watch: the player alone where the browser plays HLS itself (Safari, Chrome on Android), with VHS elsewhere. */
 const WATCH_JS_NATIVE_HLS = 120 * KB;
 const WATCH_JS_WITH_HLS_ENGINE = 250 * KB;
+/** The binge feed plays in the browser's own <video>: its script and the enhance script, no video.js. */
+const FEED_JS = 8 * KB;
 
 interface Weight {
   page: string;
@@ -207,6 +211,25 @@ test.describe("no hydration and light pages", () => {
     expect(weight.scripts.some((url) => ENHANCE.test(url))).toBe(true);
     expect(weight.scripts.some((url) => CAPTION_STYLE.test(url))).toBe(true);
     expectWithinBudget(weight);
+  });
+
+  test(`the binge feed loads only the enhance and feed scripts, within ${FEED_JS / KB} KB of JavaScript`, async ({
+    browser,
+  }) => {
+    const account = newAccount("weight");
+    const setup = await anonymousContext(browser);
+    await registerAccount(setup.request, account);
+    await setup.close();
+    const context = await signedInContext(browser, account);
+    const path = `/drama/${DRAMA.id}/feed`;
+    const weight = await measure(context, path);
+    await context.close();
+    expect(weight.scripts).toHaveLength(2);
+    expect(weight.scripts.some((url) => ENHANCE.test(url))).toBe(true);
+    expect(weight.scripts.some((url) => FEED.test(url))).toBe(true);
+    expect(weight.js, `${path}: ${(weight.js / KB).toFixed(1)} KB of JavaScript`).toBeLessThanOrEqual(FEED_JS);
+    expect(weight.uncompressed).toEqual([]);
+    expect(weight.notImmutable).toEqual([]);
   });
 
   test("signed-in pages stay within budget: home, drama, My List, History, account, admin audit and sessions", async ({
