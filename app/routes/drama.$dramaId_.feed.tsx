@@ -6,15 +6,18 @@
  * each neighbour from app/routes/resources.feed.tsx, rendered by the same
  * component (app/components/feed-section.tsx).
  */
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { FeedSection } from "~/components/feed-section";
 import { useT } from "~/i18n";
 import { metaTranslator, pageMeta } from "~/i18n/meta";
 import { loadFeed } from "~/utils/feed.server";
 import type { RouteHandle } from "~/utils/route-handle";
+import feedStyles from "~/styles/feed.css";
 
 export const handle: RouteHandle = { assets: ["feed"] };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedStyles }];
 
 /** Data saver follows the browser's `Save-Data` until the viewer chooses. */
 export const headers: HeadersFunction = () => ({ Vary: "Save-Data" });

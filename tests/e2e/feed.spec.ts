@@ -163,14 +163,18 @@ test.describe("on a desktop, with JavaScript", () => {
     await videoIn(page, VERTICAL, 2).focus();
     await page.keyboard.press("Space");
     await expect
-      .poll(() => videoIn(page, VERTICAL, 2).evaluate((video: HTMLVideoElement) => video.currentTime))
-      .toBeGreaterThan(4);
+      .poll(() => videoIn(page, VERTICAL, 2).evaluate((video: HTMLVideoElement) => video.currentTime), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(2);
     await page.keyboard.press("PageDown");
     await expectAt(page, VERTICAL, 3, 65);
     // Leaving pauses episode 2 and saves where it stopped; episode 3 plays, as Autoplay is on.
     await expect.poll(() => videoIn(page, VERTICAL, 2).evaluate((video: HTMLVideoElement) => video.paused)).toBe(true);
     await expect
-      .poll(() => videoIn(page, VERTICAL, 3).evaluate((video: HTMLVideoElement) => video.currentTime))
+      .poll(() => videoIn(page, VERTICAL, 3).evaluate((video: HTMLVideoElement) => video.currentTime), {
+        timeout: 15_000,
+      })
       .toBeGreaterThan(0.3);
     await expect
       .poll(() => saves.filter((save) => save.get("episodeId") === episodeOf(VERTICAL, 2)).length)
@@ -178,7 +182,7 @@ test.describe("on a desktop, with JavaScript", () => {
     const first = saves.find((save) => save.get("episodeId") === episodeOf(VERTICAL, 2))!;
     expect(first.get("viewingStart")).toBe("1");
     const last = saves.filter((save) => save.get("episodeId") === episodeOf(VERTICAL, 2)).at(-1)!;
-    expect(Number(last.get("position"))).toBeGreaterThan(4);
+    expect(Number(last.get("position"))).toBeGreaterThan(2);
 
     // The rest of the site sees it: History lists the drama, the feed opens where the viewer is.
     await videoIn(page, VERTICAL, 3).evaluate((video: HTMLVideoElement) => video.pause());

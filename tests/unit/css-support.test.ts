@@ -47,7 +47,7 @@ describe("the built CSS", () => {
   const vendor = cssFilesIn(path.join(root, "public", "assets"));
 
   it("exists (npm run build)", () => {
-    expect(ours.map((file) => path.basename(file).replace(/-\w+\.css$/, "")).sort()).toEqual(["app", "player"]);
+    expect(ours.map((file) => path.basename(file).replace(/-\w+\.css$/, "")).sort()).toEqual(["app", "feed", "player"]);
     expect(vendor.map((file) => path.basename(file).replace(/-\w+\.css$/, ""))).toEqual(["video-js"]);
   });
 
