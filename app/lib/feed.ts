@@ -78,16 +78,23 @@ export interface KeyTarget {
 }
 
 const TYPING = new Set(["INPUT", "SELECT", "TEXTAREA"]);
+/** A focused video's own controls use the arrows (seek, volume). */
+const MEDIA = new Set(["VIDEO", "AUDIO"]);
 
 /**
  * The feed's keys: Page Down or Arrow Down to the next episode, Page Up or
  * Arrow Up to the one before. Never with a modifier (browser and screen
- * reader commands) and never while typing in a field.
+ * reader commands), never while typing in a field, and only the Page keys on
+ * a focused video, whose controls have the arrows.
  */
 export function feedKey(event: KeyLike, target: KeyTarget | null): FeedMove | null {
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
-  if (target && (TYPING.has(target.tagName.toUpperCase()) || target.isContentEditable)) return null;
-  if (event.key === "PageDown" || event.key === "ArrowDown") return "next";
-  if (event.key === "PageUp" || event.key === "ArrowUp") return "previous";
+  const tag = target?.tagName.toUpperCase() ?? "";
+  if (TYPING.has(tag) || target?.isContentEditable) return null;
+  if (event.key === "PageDown") return "next";
+  if (event.key === "PageUp") return "previous";
+  if (MEDIA.has(tag)) return null;
+  if (event.key === "ArrowDown") return "next";
+  if (event.key === "ArrowUp") return "previous";
   return null;
 }

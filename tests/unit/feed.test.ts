@@ -98,6 +98,13 @@ describe("feedKey", () => {
     }
   });
 
+  it("leaves a focused video its arrows, but not the Page keys", () => {
+    expect(feedKey({ ...plain, key: "ArrowDown" }, on("VIDEO"))).toBeNull();
+    expect(feedKey({ ...plain, key: "ArrowUp" }, on("video"))).toBeNull();
+    expect(feedKey({ ...plain, key: "PageDown" }, on("VIDEO"))).toBe("next");
+    expect(feedKey({ ...plain, key: "PageUp" }, on("VIDEO"))).toBe("previous");
+  });
+
   it("leaves fields their keys", () => {
     for (const tag of ["INPUT", "select", "TEXTAREA"]) {
       expect(feedKey({ ...plain, key: "ArrowDown" }, on(tag))).toBeNull();
