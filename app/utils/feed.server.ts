@@ -16,7 +16,9 @@ import { feedFragmentPath, feedNeighbours, feedPath, feedStart, MAX_EPISODE_PARA
 import { resumePosition } from "~/lib/progress-rules";
 import { getDramaProgress } from "~/models/progress.server";
 import { captionsFor, dataSaverFor, getPreferences } from "~/utils/preferences.server";
-import { requireUserId, viewerKey } from "~/utils/session.server";
+import { cueCss } from "~/lib/caption-style";
+import { captionStyleOf } from "~/utils/caption-style.server";
+import { getSessionViewer, requireUserId, viewerKey } from "~/utils/session.server";
 
 function link(dramaId: string, episode: Episode | null): FeedLink | null {
   return episode
@@ -65,10 +67,12 @@ export async function loadFeed(request: Request, dramaId: string, requested: str
   if (requested !== null && requested.length > MAX_EPISODE_PARAM) throw new Response(null, { status: 400 });
   const locale = await requestLocale(request);
   const drama = await requireDrama(dramaId, locale);
-  const [episodes, rows, preferences] = await Promise.all([
+  const [episodes, rows, preferences, captionStyle] = await Promise.all([
     catalogPage(() => getCatalog(locale).getEpisodes(drama.id), { dramaId: drama.id }),
     getDramaProgress(userId, drama.id),
     getPreferences(request),
+    // The account's caption style, read with the session (requireUserId above): no query of its own.
+    getSessionViewer(request).then((viewer) => captionStyleOf(viewer, request)),
   ]);
   const start = feedStart(episodes, requested || null, rows);
   if (start.kind === "unknown") throw new Response("Episode not found", { status: 404 });
@@ -94,5 +98,7 @@ export async function loadFeed(request: Request, dramaId: string, requested: str
     dataSaver: dataSaverFor(preferences, request),
     autoplay: preferences.autoplay,
     viewer: viewerKey(userId),
+    // The viewer's caption style for the native player's cues (app/root.tsx puts it in <head>; "" = as authored).
+    headStyle: cueCss(captionStyle),
   };
 }

@@ -13,6 +13,7 @@ import { action as registerAction } from "~/routes/register";
 import { action as preferencesAction } from "~/routes/resources.preferences";
 import * as settings from "~/routes/settings.captions";
 import * as watch from "~/routes/watch.$episodeId";
+import * as feed from "~/routes/drama.$dramaId_.feed";
 import { prisma } from "~/utils/db.server";
 import { buildOf, pageRenderer } from "../helpers/render-page";
 import { cookieHeaderFrom, getRequest, postForm, setCookieFor } from "../helpers/requests";
@@ -39,6 +40,7 @@ const YELLOW_ON_BLUE: CaptionStyle = {
 const render = pageRenderer(
   buildOf([
     { id: "routes/watch.$episodeId", path: "watch/:episodeId", module: watch },
+    { id: "routes/drama.$dramaId_.feed", path: "drama/:dramaId/feed", module: feed },
     { id: "routes/settings.captions", path: "settings/captions", module: settings },
   ]),
 );
@@ -222,6 +224,17 @@ describe("/watch", () => {
     const user = await createUser();
     const page = await render(`/watch/${EPISODE}`, user.cookie);
     expect(page.html).not.toContain("data-route-style");
+  });
+});
+
+describe("the binge feed", () => {
+  it("styles its native videos' captions the same way", async () => {
+    const user = await createUser();
+    await save(YELLOW_ON_BLUE, user.cookie);
+    const page = await render(`/drama/${EPISODE.replace(/-ep-\d+$/, "")}/feed`, user.cookie);
+    expect(page.status).toBe(200);
+    const head = /<head>([\s\S]*)<\/head>/.exec(page.html)?.[1] ?? "";
+    expect(/<style data-route-style="">([\s\S]*?)<\/style>/.exec(head)?.[1]).toBe(cueCss(YELLOW_ON_BLUE));
   });
 });
 
