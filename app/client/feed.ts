@@ -14,7 +14,7 @@
  *   (./player/progress.ts), through one sender for the page.
  */
 import { feedKey, type FeedMove } from "~/lib/feed";
-import { announce } from "./player/dom";
+import { announce, h } from "./player/dom";
 import { createSender, nativeMedia, wireProgress } from "./player/progress";
 
 const SECTION = "[data-feed-episode]";
@@ -160,7 +160,11 @@ function startFeed(feed: HTMLElement): void {
   });
 
   feed.dataset.feedOn = "";
-  for (const help of document.querySelectorAll<HTMLElement>("[data-feed-help]")) help.hidden = false;
+  if (feed.dataset.help) {
+    const help = h("p", { className: "feed-help", id: "feed-help" }, [feed.dataset.help]);
+    feed.before(help);
+    feed.setAttribute("aria-describedby", help.id);
+  }
   wire(current);
   // The column fills the screen from its top; the page's header is a swipe up from the first episode.
   feed.scrollIntoView({ block: "start" });

@@ -86,6 +86,8 @@ export function FeedSection({ item, preload }: { item: FeedItem; preload: "none"
       <div className="feed-info">
         <h2 id={headingId}>
           {t("feed.position", { number: episode.number, total })}
+          {/* On a line of its own on screen; said, and shown by text browsers, as "Episode 1 of 12: Title". */}
+          <span className="visually-hidden">: </span>
           <span className="feed-episode-title" lang={textLang(episode.titleLang)}>
             {episode.title}
           </span>

@@ -44,25 +44,21 @@ export default function Feed() {
       </p>
       <h1 className="feed-heading">{t("feed.heading", { title: drama.title })}</h1>
       {item ? (
-        <>
-          {/* Shown by the feed script, which is what makes these keys and swipes move between episodes. */}
-          <p className="feed-help" id="feed-help" hidden data-feed-help="">
-            {t("feed.help")}
-          </p>
-          <div
-            className="feed"
-            role="group"
-            aria-label={t("feed.label", { title: drama.title })}
-            aria-describedby="feed-help"
-            data-feed={drama.id}
-            data-save-url="/resources/progress"
-            data-viewer={viewer}
-            data-autoplay={autoplay ? "1" : "0"}
-            data-data-saver={dataSaver ? "1" : "0"}
-          >
-            <FeedSection item={item} preload={dataSaver ? "none" : "metadata"} />
-          </div>
-        </>
+        // data-help: the hint the feed script shows, as only the script makes these keys and swipes move between
+        // episodes (not rendered here, so a text browser, which ignores `hidden`, never shows it).
+        <div
+          className="feed"
+          role="group"
+          aria-label={t("feed.label", { title: drama.title })}
+          data-help={t("feed.help")}
+          data-feed={drama.id}
+          data-save-url="/resources/progress"
+          data-viewer={viewer}
+          data-autoplay={autoplay ? "1" : "0"}
+          data-data-saver={dataSaver ? "1" : "0"}
+        >
+          <FeedSection item={item} preload={dataSaver ? "none" : "metadata"} />
+        </div>
       ) : (
         <p>{t("feed.empty")}</p>
       )}

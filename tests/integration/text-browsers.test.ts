@@ -76,6 +76,12 @@ const PAGES: PageCase[] = [
     signedIn: true,
     after: (t) => [t("watch.next", { episode: 2 }), t("watch.markWatchedNext"), t("drama.episodesTitle")],
   },
+  {
+    name: "binge feed",
+    path: `/drama/${DRAMA}/feed`,
+    signedIn: true,
+    after: (t) => [t("feed.position", { number: 1, total: 12 }), t("feed.next"), t("feed.openPlayer")],
+  },
   { name: "login", path: "/login", signedIn: false, after: (t) => [t("form.email"), t("login.submit")] },
   { name: "register", path: "/register", signedIn: false, after: (t) => [t("form.email"), t("register.submit")] },
   { name: "my-list", path: "/my-list", signedIn: true, after: () => ["Moonlit Tea House"] },
