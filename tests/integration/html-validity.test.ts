@@ -47,6 +47,7 @@ const VIEWER_PAGES = [
   "/",
   `/drama/${DRAMA}`,
   `/watch/${EPISODE}`,
+  `/drama/${DRAMA}/feed`,
   "/my-list",
   "/history",
   "/account",

@@ -9,6 +9,7 @@ import { loader as myListLoader } from "~/routes/my-list";
 import { action as favoritesAction } from "~/routes/resources.favorites";
 import { action as progressAction } from "~/routes/resources.progress";
 import { loader as watchLoader } from "~/routes/watch.$episodeId";
+import { loader as feedLoader } from "~/routes/drama.$dramaId_.feed";
 import { prisma } from "~/utils/db.server";
 import { getRequest, postForm } from "../helpers/requests";
 import { callRoute, dataOf } from "../helpers/route";
@@ -81,6 +82,15 @@ describe("isolation between viewers", () => {
     const result = dataOf(await callRoute(watchLoader, as(bob, `/watch/${EPISODE}`), { episodeId: EPISODE }));
     expect(result.start).toBe(0);
     expect(result.progress).toEqual({});
+  });
+
+  it("Bob's binge feed opens at episode 1 from the start, not where Alice is", async () => {
+    const alices = dataOf(await callRoute(feedLoader, as(alice, `/drama/${DRAMA}/feed`), { dramaId: DRAMA }));
+    expect(alices.item?.episode.id).toBe(EPISODE);
+    expect(alices.item?.start).toBeGreaterThan(0);
+    const bobs = dataOf(await callRoute(feedLoader, as(bob, `/drama/${DRAMA}/feed`), { dramaId: DRAMA }));
+    expect(bobs.item?.episode.id).toBe(EPISODE);
+    expect(bobs.item?.start).toBe(0);
   });
 
   it("Bob removing the same drama leaves Alice's favorite alone", async () => {
