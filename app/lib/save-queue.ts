@@ -19,6 +19,8 @@ export interface PendingSave {
   duration: number;
   viewingStart: boolean;
   seq: number;
+  /** The rendition playing when the report was made ("360p", "auto"); absent in saves queued by older pages. */
+  quality?: string;
 }
 
 export interface KeyValueStorage {
@@ -50,7 +52,8 @@ function isPendingSave(value: unknown): value is PendingSave {
     Number.isFinite(save.duration) &&
     typeof save.viewingStart === "boolean" &&
     typeof save.seq === "number" &&
-    Number.isFinite(save.seq)
+    Number.isFinite(save.seq) &&
+    (save.quality === undefined || typeof save.quality === "string")
   );
 }
 

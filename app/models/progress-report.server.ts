@@ -4,10 +4,12 @@
  * (app/routes/resources.progress.tsx) and by the HTTP server's fast path for
  * the same URL (server/index.ts; docs/decisions/005-progress-fast-path.md).
  * The catalog is the authority: the episode must exist, its drama and
- * duration come from the catalog, and the position must lie within it.
+ * duration come from the catalog, the position must lie within it, and a
+ * quality it does not list is stored as "auto".
  */
 import { z } from "zod";
 import { getCatalog, isCatalogUnavailable } from "~/catalog/index.server";
+import { QUALITY_MAX_LENGTH, storedQuality } from "~/lib/data-meter";
 import { DURATION_TOLERANCE_SECONDS } from "~/lib/progress-rules";
 import { recordViewing } from "~/models/history.server";
 import { saveProgress } from "~/models/progress.server";
@@ -21,6 +23,8 @@ export const ProgressReportSchema = z.object({
   viewingStart: z.enum(["0", "1"]).default("0"),
   /** The client's report time in ms; orders saves that arrive out of order. */
   seq: z.coerce.number().finite().min(0).optional(),
+  /** The rendition playing ("360p"), or "auto" when the player cannot tell; stored for the data meter. */
+  quality: z.string().trim().min(1).max(QUALITY_MAX_LENGTH).optional(),
 });
 
 /** How far ahead of the server's clock a client's seq may run (skewed clocks). */
@@ -36,7 +40,7 @@ export async function handleProgressReport(
   if (!userId) return { status: 401, error: "progress.signIn" };
   const parsed = parseFields(ProgressReportSchema, fields);
   if (!parsed.ok) return { status: 400, error: "progress.invalid" };
-  const { episodeId, position, viewingStart, seq } = parsed.data;
+  const { episodeId, position, viewingStart, seq, quality } = parsed.data;
 
   let episode;
   try {
@@ -58,6 +62,7 @@ export async function handleProgressReport(
     position: Math.min(position, episode.duration),
     duration: episode.duration,
     seq: Math.min(seq ?? now, now + MAX_SEQ_AHEAD_MS),
+    quality: storedQuality(quality, episode.streams.mp4),
   });
   if (viewingStart === "1") await recordViewing(userId, { episodeId, dramaId: episode.dramaId });
   return { status: 204 };

@@ -79,8 +79,8 @@ const RECENT_PROGRESS = defineHotStatement(
 const SAVE_PROGRESS = defineHotStatement(
   "progress-save",
   () => `INSERT INTO "UserProgress"
-      ("id", "userId", "episodeId", "dramaId", "currentTime", "duration", "completed", "clientSeq", "hiddenAt", "createdAt", "updatedAt")
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $9)
+      ("id", "userId", "episodeId", "dramaId", "currentTime", "duration", "completed", "clientSeq", "hiddenAt", "quality", "createdAt", "updatedAt")
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $10, $9, $9)
     ON CONFLICT ("userId", "episodeId") DO UPDATE SET
       "dramaId" = excluded."dramaId",
       "currentTime" = excluded."currentTime",
@@ -88,6 +88,7 @@ const SAVE_PROGRESS = defineHotStatement(
       "completed" = excluded."completed",
       "clientSeq" = excluded."clientSeq",
       "hiddenAt" = NULL,
+      "quality" = COALESCE(excluded."quality", "UserProgress"."quality"),
       "updatedAt" = excluded."updatedAt"
     WHERE excluded."clientSeq" >= "UserProgress"."clientSeq"`,
 );
@@ -100,6 +101,11 @@ export interface ProgressSave {
   duration: number;
   /** Orders saves: a save with a lower seq than the stored one is ignored. */
   seq: number;
+  /**
+   * The rendition the player reported (a catalog quality label, or "auto"; storedQuality in app/lib/data-meter.ts).
+   * Absent or null keeps the stored one: "Mark as watched" streams nothing.
+   */
+  quality?: string | null;
 }
 
 /**
@@ -123,6 +129,7 @@ export async function saveProgress(userId: string, save: ProgressSave, now = new
     completed,
     save.seq,
     now,
+    save.quality ?? null,
   ]);
   return changed > 0;
 }

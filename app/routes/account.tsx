@@ -7,8 +7,10 @@ import { ConnectedAccounts } from "~/components/oauth-buttons";
 import { z } from "zod";
 import { ChangePasswordSchema, ProfileSchema } from "~/auth/schemas";
 import { FormError, NameField, PasswordField } from "~/components/field";
-import { useT, type MessageKey } from "~/i18n";
+import { useLocale, useT, type MessageKey } from "~/i18n";
+import { formatBytes } from "~/i18n/format";
 import { listConnections } from "~/models/accounts.server";
+import { getDataMeter, type DataMeterResult } from "~/models/data-meter.server";
 import { changePassword, updateDisplayName } from "~/models/users.server";
 import { flashHeader } from "~/utils/flash.server";
 import { formText, parseForm, type FieldErrors } from "~/utils/forms";
@@ -20,6 +22,7 @@ import { readForm } from "~/utils/csrf.server";
 import { checkPasswordPolicy } from "~/auth/password-policy.server";
 import { ResendForm } from "~/components/verify-banner";
 import { checkThrottleAudited, recordReauthFailure, retryAfterMinutes } from "~/models/throttle.server";
+import { readDb } from "~/utils/db.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const t = metaTranslator(matches);
@@ -33,11 +36,34 @@ export { retryAfterHeaders as headers } from "~/utils/responses.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   // The account comes with the session lookup (as for the layout): no query of its own.
   const { emailVerified, ...user } = await requireUser(request);
-  return {
-    user,
-    connections: await listConnections(user.id, enabledProviders()),
-    emailVerified: Boolean(emailVerified),
-  };
+  const [connections, dataMeter] = await Promise.all([
+    listConnections(user.id, enabledProviders()),
+    getDataMeter(user.id, new Date(), readDb(request)),
+  ]);
+  return { user, connections, emailVerified: Boolean(emailVerified), dataMeter };
+}
+
+/** This month's estimated video data (app/lib/data-meter.ts), with how it is estimated. */
+function DataMeterSection({ meter }: { meter: DataMeterResult }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="data-meter-title" className="panel">
+      <h2 id="data-meter-title">{t("dataCost.meter.heading")}</h2>
+      {meter.state === "unavailable" ? (
+        <p>{t("dataCost.meter.unavailable")}</p>
+      ) : meter.played === 0 ? (
+        <p>{t("dataCost.meter.none")}</p>
+      ) : (
+        <>
+          <p>
+            <strong>{t("dataCost.meter.thisMonth", { size: formatBytes(meter.bytes, locale) })}</strong>
+          </p>
+          <p className="field-hint">{t("dataCost.meter.method")}</p>
+        </>
+      )}
+    </section>
+  );
 }
 
 type ActionResult = {
@@ -109,7 +135,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, connections, emailVerified } = useLoaderData<typeof loader>();
+  const { user, connections, emailVerified, dataMeter } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const profile = result?.intent === "profile" ? result : undefined;
@@ -156,6 +182,7 @@ export default function Account() {
           </button>
         </form>
       </section>
+      <DataMeterSection meter={dataMeter} />
       <section aria-labelledby="captions-title" className="panel">
         <h2 id="captions-title">{t("captionStyle.account.heading")}</h2>
         <p>

@@ -1,6 +1,6 @@
 /**
  * Progress saves from the player (fetch or beacon), form-encoded:
- * episodeId, position, viewingStart, seq. 204 when stored (or older than
+ * episodeId, position, viewingStart, seq, quality. 204 when stored (or older than
  * what is stored), JSON { error } with a 4xx otherwise. The rules live in
  * app/models/progress-report.server.ts.
  */

@@ -154,8 +154,14 @@ test.describe("signed in", () => {
     page,
     signedIn: _,
   }) => {
+    // Something watched this month, so the data meter shows its figure and method.
+    const saved = await page.request.post("/resources/progress", {
+      form: { episodeId: EPISODE_1, position: "8", quality: "360p" },
+    });
+    expect(saved.status()).toBe(204);
     await page.goto("/account");
     await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Data used" }).getByText(/^≈ .+ this month$/)).toBeVisible();
     await expectNoViolations(page);
 
     await page.getByLabel("Current password", { exact: true }).fill("not my password");

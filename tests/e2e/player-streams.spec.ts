@@ -11,6 +11,7 @@ import {
   pausePlayer,
   playerState,
   qualityItem,
+  recordSaves,
   setPreferences,
   showControls,
   watchPath,
@@ -62,6 +63,7 @@ test("where the browser plays HLS itself, no HLS engine loads: Auto streams nati
   page.on("request", (request) => {
     if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
   });
+  const saves = recordSaves(page);
   await page.goto(watchPath(3));
   await clickPlay(page, 1);
   expect((await playerState(page)).src).toContain("master.m3u8");
@@ -70,6 +72,8 @@ test("where the browser plays HLS itself, no HLS engine loads: Auto streams nati
     "the HLS engine",
   ).toEqual([]);
   await pausePlayer(page);
+  // The browser's own adaptive streaming does not say which rendition plays: the save says Auto (the data meter).
+  await expect.poll(() => saves.at(-1)?.get("quality")).toBe("auto");
   const before = await currentTime(page);
   await showControls(page);
   await page.getByRole("button", { name: /^Quality, Auto/ }).click();
@@ -80,6 +84,12 @@ test("where the browser plays HLS itself, no HLS engine loads: Auto streams nati
   await expect.poll(() => currentTime(page)).toBeGreaterThan(before - 1);
   // Paused on a new source, video.js hides its control bar until play: read the button's name, not its box.
   await expect(page.locator(".vjs-quality-menu .vjs-control-text").first()).toHaveText("Quality, 360p");
+  // A save after the switch names the rendition playing.
+  await page
+    .locator(".video-js")
+    .first()
+    .evaluate((el) => (el as unknown as { player: { currentTime(seconds: number): void } }).player.currentTime(1));
+  await expect.poll(() => saves.at(-1)?.get("quality")).toBe("360p");
 });
 
 test("when HLS fails the MP4 plays, and the quality menu switches the file keeping the position", async ({

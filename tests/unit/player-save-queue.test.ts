@@ -94,6 +94,19 @@ describe("SaveQueue", () => {
     expect(queue.list()).toEqual([save("ep-1", 3, clock)]);
   });
 
+  it("carries the quality playing, the newest save's winning, and reads saves queued before it existed", () => {
+    queue.put({ ...save("ep-1", 10, clock + 1), quality: "720p" });
+    queue.put({ ...save("ep-1", 20, clock + 2), quality: "360p" });
+    queue.put({ ...save("ep-1", 15, clock + 1.5), quality: "auto" });
+    expect(queue.list()).toEqual([{ ...save("ep-1", 20, clock + 2), quality: "360p" }]);
+    // An older page's entry has no quality; one whose quality is not text is garbage.
+    storage.setItem(
+      SAVE_QUEUE_KEY,
+      JSON.stringify([save("ep-2", 3, clock), { ...save("ep-3", 4, clock), quality: 7 }]),
+    );
+    expect(queue.list()).toEqual([save("ep-2", 3, clock)]);
+  });
+
   it("still works for the page when the storage throws (private mode, quota)", () => {
     const broken: KeyValueStorage = {
       getItem: () => {

@@ -4,6 +4,7 @@
  * goes away) and keeps failed saves in localStorage until the network is back.
  */
 import { ProgressReporter, type ProgressReport } from "~/lib/progress-reporter";
+import { AUTO } from "~/lib/quality";
 import { ProgressSender, SAVE_QUEUE_KEY, SaveQueue, type PendingSave } from "~/lib/save-queue";
 import { withCsrf } from "../csrf";
 import type { PlayerConfig } from "./config";
@@ -17,6 +18,7 @@ function body(save: PendingSave): URLSearchParams {
       duration: save.duration.toFixed(2),
       viewingStart: save.viewingStart ? "1" : "0",
       seq: String(save.seq),
+      ...(save.quality ? { quality: save.quality } : {}),
     }),
   );
 }
@@ -75,9 +77,13 @@ export function nativeMedia(video: HTMLVideoElement): ProgressMedia {
   };
 }
 
+/**
+ * `config.quality` names the rendition playing at each report, for the data meter (docs/progress.md); without it
+ * the saves say "auto" (priced at the episode's highest rendition).
+ */
 export function wireProgress(
   player: ProgressMedia,
-  config: Pick<PlayerConfig, "episodeId" | "duration" | "saveUrl" | "viewer">,
+  config: Pick<PlayerConfig, "episodeId" | "duration" | "saveUrl" | "viewer"> & { quality?: () => string },
   sender: ProgressSender = createSender(config.saveUrl, config.viewer),
 ): ProgressReporter | null {
   if (!config.episodeId) return null;
@@ -88,6 +94,7 @@ export function wireProgress(
     duration: report.duration,
     viewingStart: report.viewingStart,
     seq: report.seq,
+    quality: config.quality?.() ?? AUTO,
   });
   const reporter = new ProgressReporter({
     send: (report) => {

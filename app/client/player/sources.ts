@@ -109,6 +109,12 @@ export class SourceController {
     return playing ? t("player.qualityAutoWith", { quality: playing }) : t("player.qualityAuto");
   }
 
+  /** What a progress save reports: the rendition playing, or Auto when adaptive streaming hides which (app/lib/data-meter.ts). */
+  reportedQuality(): string {
+    const playing = this.playingQuality();
+    return playing !== null && this.renditions.some((r) => r.quality === playing) ? playing : AUTO;
+  }
+
   select(choice: QualityChoice): void {
     if (choice === this.choice) return;
     this.choice = choice;

@@ -143,7 +143,7 @@ export function startPlayer(video: HTMLVideoElement): VjsPlayer {
       describer,
     );
   }
-  wireProgress(player, config);
+  wireProgress(player, { ...config, quality: () => sources.reportedQuality() });
 
   const focusPlayToggle = () => {
     const toggle = player.getChild("ControlBar")?.getChild("PlayToggle");

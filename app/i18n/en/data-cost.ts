@@ -8,4 +8,11 @@ export const dataCost = {
   "dataCost.allEpisodes": "Data for every episode",
   "dataCost.atQuality": "≈ {size} at {quality}",
   "dataCost.method": "Estimated from each video's bit rate and length.",
+  // The data meter on /account: this calendar month's video, estimated from the viewer's own progress
+  "dataCost.meter.heading": "Data used",
+  "dataCost.meter.thisMonth": "≈ {size} this month",
+  "dataCost.meter.method":
+    "Estimated from how far you got in each episode you played this month, at the quality it played in, or at its highest quality when the player could not tell.",
+  "dataCost.meter.none": "No video watched this month.",
+  "dataCost.meter.unavailable": "The estimate is not available right now. Please try again later.",
 } as const;
