@@ -52,6 +52,8 @@ function startFeed(feed: HTMLElement): void {
         duration: Number(section.dataset.duration) || 0,
         saveUrl,
         viewer,
+        // The one MP4 this screen plays, for the data meter.
+        quality: () => section.dataset.quality ?? "auto",
       },
       sender,
     );

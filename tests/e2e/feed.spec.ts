@@ -181,6 +181,8 @@ test.describe("on a desktop, with JavaScript", () => {
       .toBeGreaterThan(0);
     const first = saves.find((save) => save.get("episodeId") === episodeOf(VERTICAL, 2))!;
     expect(first.get("viewingStart")).toBe("1");
+    // The file the feed plays, for the account's data meter.
+    expect(first.get("quality")).toBe("360p");
     const last = saves.filter((save) => save.get("episodeId") === episodeOf(VERTICAL, 2)).at(-1)!;
     expect(Number(last.get("position"))).toBeGreaterThan(2);
 
