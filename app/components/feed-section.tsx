@@ -4,6 +4,7 @@
  * fragments of the same component (app/routes/resources.feed.tsx).
  */
 import type { Episode, Orientation } from "~/catalog/types";
+import { CaptionTracks } from "~/components/caption-tracks";
 import { Icon } from "~/components/icon";
 import { useTextLang } from "~/components/text-lang";
 import { useLocale, useT } from "~/i18n";
@@ -60,7 +61,7 @@ export function FeedSection({ item, preload }: { item: FeedItem; preload: "none"
       data-quality={video.quality}
     >
       <div className="player-frame" data-orientation={item.orientation}>
-        {/* The captions are the <track> elements mapped below; the rule only sees a literal <track> child. */}
+        {/* The captions are CaptionTracks' <track> elements; the rule only sees a literal <track> child. */}
         {/* eslint-disable-next-line jsx-a11y/media-has-caption */}
         <video
           controls
@@ -71,16 +72,7 @@ export function FeedSection({ item, preload }: { item: FeedItem; preload: "none"
         >
           {/* The media fragment starts it where the viewer's progress says, with or without script. */}
           <source src={start > 0 ? `${video.src}#t=${start}` : video.src} type="video/mp4" />
-          {item.subtitles.map((subtitle) => (
-            <track
-              key={subtitle.lang}
-              kind="captions"
-              src={subtitle.src}
-              srcLang={subtitle.lang}
-              label={subtitle.name}
-              default={subtitle.lang === item.captions}
-            />
-          ))}
+          <CaptionTracks subtitles={item.subtitles} shown={item.captions} />
         </video>
       </div>
       <div className="feed-info">

@@ -21,6 +21,7 @@ import { getSessionViewer, requireUserId, viewerKey } from "~/utils/session.serv
 import { captionStyleOf } from "~/utils/caption-style.server";
 import { cueCss } from "~/lib/caption-style";
 import { CsrfField } from "~/components/csrf-field";
+import { CaptionTracks } from "~/components/caption-tracks";
 import { Icon } from "~/components/icon";
 import { Transcript } from "~/components/transcript";
 import { loadTranscript, startParameter, transcriptQuery } from "~/catalog/transcript.server";
@@ -153,8 +154,8 @@ export default function Watch() {
       {/* The frame takes the picture's shape from the catalog (app.css): a portrait drama's player is 9:16. */}
       <div className="player-frame" data-orientation={drama.orientation}>
         {/* Plays natively without JavaScript; the player script upgrades it to video.js with HLS. */}
-        {/* The captions are the <track kind="captions"> elements mapped from episode.subtitles below; the rule
-            only sees <track> written literally as a child, not one rendered by .map(). */}
+        {/* The captions are CaptionTracks' <track kind="captions"> elements below; the rule only sees <track>
+            written literally as a child, not one a component renders. */}
         {/* eslint-disable-next-line jsx-a11y/media-has-caption */}
         <video
           data-player=""
@@ -201,16 +202,7 @@ export default function Watch() {
           aria-label={t("watch.playerLabel", { title: drama.title, episode: episode.number })}
         >
           <source src={`${low.src}${fragmentSuffix}`} type="video/mp4" />
-          {subtitles.map((subtitle) => (
-            <track
-              key={subtitle.lang}
-              kind="captions"
-              src={subtitle.src}
-              srcLang={subtitle.lang}
-              label={subtitle.name}
-              default={subtitle.lang === preferences.captions}
-            />
-          ))}
+          <CaptionTracks subtitles={subtitles} shown={preferences.captions} />
           {episode.descriptions.map((description) => (
             <track
               key={`descriptions-${description.lang}`}

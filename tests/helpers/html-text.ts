@@ -7,3 +7,10 @@ export function decodeHtml(value: string): string {
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
 }
+
+/** A page's (or fragment's) text as a reader sees it: tags dropped, references decoded, white space collapsed. */
+export function pageText(html: string): string {
+  return decodeHtml(html.replace(/<[^>]+>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -11,7 +11,7 @@ import { formatBytes } from "~/i18n/format";
 import { streamBytes } from "~/lib/data-cost";
 import * as drama from "~/routes/drama.$dramaId";
 import * as watch from "~/routes/watch.$episodeId";
-import { decodeHtml } from "../helpers/html-text";
+import { decodeHtml, pageText as text } from "../helpers/html-text";
 import { buildOf, pageRenderer } from "../helpers/render-page";
 import { postForm } from "../helpers/requests";
 import { callRoute } from "../helpers/route";
@@ -30,13 +30,6 @@ const english = { "Accept-Language": "en-US" };
 const indonesian = { "Accept-Language": "id-ID" };
 const DRAMA = "moonlit-tea-house";
 const catalog = createLocalCatalog();
-
-/** The page's text, tags dropped and entities decoded. */
-function text(html: string): string {
-  return decodeHtml(html.replace(/<[^>]+>/g, " "))
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 /** The whole series' bytes at a quality, from the catalog's own bit rates. */
 async function seriesBytes(quality: string, skip = new Map<string, number>()): Promise<number> {

@@ -15,7 +15,7 @@ import * as account from "~/routes/account";
 import { action as progressAction } from "~/routes/resources.progress";
 import { action as watchedAction } from "~/routes/resources.watched";
 import { prisma } from "~/utils/db.server";
-import { decodeHtml } from "../helpers/html-text";
+import { pageText as text } from "../helpers/html-text";
 import { buildOf, pageRenderer } from "../helpers/render-page";
 import { postForm } from "../helpers/requests";
 import { callRoute } from "../helpers/route";
@@ -53,13 +53,6 @@ async function stored(user: TestUser, episodeId: string) {
     where: { userId_episodeId: { userId: user.id, episodeId } },
     select: { currentTime: true, completed: true, quality: true },
   });
-}
-
-/** The page's text, tags dropped and entities decoded. */
-function text(html: string): string {
-  return decodeHtml(html.replace(/<[^>]+>/g, " "))
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 /** Bytes of `seconds` of `episode` at `quality`, from the catalog's own bit rate. */

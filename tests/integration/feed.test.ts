@@ -12,7 +12,7 @@ import { feedFragmentPath, feedPath } from "~/lib/feed";
 import * as feedRoute from "~/routes/drama.$dramaId_.feed";
 import { loader as fragmentLoader } from "~/routes/resources.feed";
 import { action as progressAction } from "~/routes/resources.progress";
-import { decodeHtml } from "../helpers/html-text";
+import { decodeHtml, pageText as text } from "../helpers/html-text";
 import { buildOf, pageRenderer } from "../helpers/render-page";
 import { getRequest, postForm } from "../helpers/requests";
 import { callRoute } from "../helpers/route";
@@ -27,12 +27,6 @@ const english = { "Accept-Language": "en-US" };
 const indonesian = { "Accept-Language": "id-ID" };
 const DRAMA = "neon-rain";
 const catalog = createLocalCatalog();
-
-function text(html: string): string {
-  return decodeHtml(html.replace(/<[^>]+>/g, " "))
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 /** The page's links, decoded. */
 function hrefs(html: string): string[] {
