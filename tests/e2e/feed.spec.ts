@@ -186,10 +186,12 @@ test.describe("on a desktop, with JavaScript", () => {
     const last = saves.filter((save) => save.get("episodeId") === episodeOf(VERTICAL, 2)).at(-1)!;
     expect(Number(last.get("position"))).toBeGreaterThan(2);
 
-    // The rest of the site sees it: History lists the drama, the feed opens where the viewer is.
+    // The rest of the site sees it: History and Continue Watching list the drama, the feed opens where the viewer is.
     await videoIn(page, VERTICAL, 3).evaluate((video: HTMLVideoElement) => video.pause());
     await page.goto("/history");
     await expect(page.getByRole("main")).toContainText("The Heir Who Came Back");
+    await page.goto("/");
+    await expect(page.getByRole("region", { name: "Continue Watching" })).toContainText("The Heir Who Came Back");
     await page.goto(feedUrl(VERTICAL));
     await expect(page.getByRole("heading", { name: /Episode 3 of 65/ })).toBeVisible();
   });
