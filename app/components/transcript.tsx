@@ -126,11 +126,9 @@ export function Transcript({ episodeId, episodeNumber, transcript, pageLang, ope
             {transcript.descriptionsUnavailable ? (
               <p className="transcript-note">{t("transcript.descriptionsUnavailable")}</p>
             ) : null}
-            {/* The switch only does something with the script, which shows it. */}
-            <div className="transcript-follow" hidden>
-              <input type="checkbox" id="transcript-follow" />{" "}
-              <label htmlFor="transcript-follow">{t("transcript.followAlong")}</label>
-            </div>
+            {/* The switch only does something with the script, which makes it from its label here: a text browser
+                (which ignores `hidden`) shows no checkbox that does nothing. */}
+            <div className="transcript-follow" hidden data-label={t("transcript.followAlong")} />
             <div className="transcript-scroll">
               <ol className="transcript-lines" lang={otherLanguage} aria-label={t("transcript.lines")}>
                 {lines.map((line) => (

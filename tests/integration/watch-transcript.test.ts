@@ -89,8 +89,8 @@ describe("the transcript", () => {
     // The language links, each named in its own language; the current one marked.
     expect(markup).toMatch(/<a href="[^"]*transcript=en"[^>]*lang="en"[^>]*aria-current="true">English<\/a>/);
     expect(markup).toMatch(/<a href="[^"]*transcript=id"[^>]*lang="id"[^>]*>Bahasa Indonesia<\/a>/);
-    // The follow-along switch only shows with the script.
-    expect(markup).toMatch(/<div class="transcript-follow" hidden="">/);
+    // The follow-along switch is made by the script: no checkbox without it (text browsers ignore `hidden`).
+    expect(markup).toMatch(/<div class="transcript-follow" hidden="" data-label="Follow along"><\/div>/);
   });
 
   it("follows the page's language until the viewer chooses captions, and the page's language when they are off", async () => {

@@ -17,7 +17,7 @@
  * player fails to start; `usePlayer` moves it onto video.js once it exists.
  */
 import { matchText, searchTerms, type TextPart } from "~/lib/transcript";
-import { announce, storage } from "./dom";
+import { announce, h, storage } from "./dom";
 import { fill, pageLocale } from "./strings";
 import type { VjsPlayer } from "./types";
 
@@ -171,8 +171,9 @@ export class TranscriptController {
 
   private wireFollow(): void {
     const wrapper = this.section.querySelector<HTMLElement>(".transcript-follow");
-    const toggle = wrapper?.querySelector<HTMLInputElement>("input[type=checkbox]");
-    if (!wrapper || !toggle || !this.box) return;
+    if (!wrapper?.dataset.label || !this.box) return;
+    const toggle = h("input", { type: "checkbox", id: "transcript-follow" });
+    wrapper.replaceChildren(toggle, " ", h("label", { for: "transcript-follow" }, [wrapper.dataset.label]));
     const store = storage("localStorage");
     this.follow = store?.getItem(FOLLOW_KEY) === "1";
     toggle.checked = this.follow;
