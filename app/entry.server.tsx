@@ -17,6 +17,7 @@ import { I18nProvider } from "~/i18n";
 import { requestLocale } from "~/i18n/locale.server";
 import { finishDocument } from "~/utils/cache-policy.server";
 import { csrfTokenSourceFor } from "~/utils/csrf.server";
+import { wholeBytesResponse } from "~/utils/responses.server";
 import { setSecurityHeaders } from "~/utils/security.server";
 import { log } from "~/utils/log.server";
 
@@ -54,8 +55,12 @@ export default async function handleRequest(
   });
   // OAuth sign-in forms are redirected to the providers: form-action must allow them.
   setSecurityHeaders(responseHeaders, oauthFormTargets());
-  // Bytes, not a string: a string body is first checked character by character (USVString), then encoded.
-  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
+  // Bytes, not a string: a string body is first checked character by character (USVString), then encoded;
+  // and the request adapter sends those bytes without reading them back from the body stream.
+  return wholeBytesResponse(Buffer.from(`<!DOCTYPE html>${html}`), {
+    headers: responseHeaders,
+    status: responseStatusCode,
+  });
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

@@ -24,6 +24,7 @@ import { cachedPage, type CachedPage, type PageCache, type PageStore } from "~/u
 import type { PrivatePageCache, Viewer } from "~/utils/private-page-cache.server";
 import { log } from "~/utils/log.server";
 import { readBodyWithin, RequestRefused } from "~/utils/request-body.server";
+import { responseBytes } from "~/utils/responses.server";
 import type { ViewerDataName } from "~/utils/route-handle";
 
 type Handle = (request: Request, loadContext?: AppLoadContext) => Promise<Response>;
@@ -192,12 +193,7 @@ export function createRemixHandler({
       const context = { ...getLoadContext(req, res), cachePlan: plan };
       const response = await handle(toFetchRequest(req, res, url), context);
       if (finish && cache && keep?.kind === "public" && mayStore("public", response.status, response.headers)) {
-        const page = cachedPage(
-          response.status,
-          response.headers,
-          Buffer.from(await response.arrayBuffer()),
-          cache.now(),
-        );
+        const page = cachedPage(response.status, response.headers, await responseBytes(response), cache.now());
         finish(page);
         sendPage(req, res, { store: cache, key: keep.key, page }, "miss");
         return;
@@ -207,7 +203,7 @@ export function createRemixHandler({
         const page = cachedPage(
           response.status,
           response.headers,
-          Buffer.from(await response.arrayBuffer()),
+          await responseBytes(response),
           privateCache.cache.now(),
         );
         privateCache.cache.store(keep.key, keep.viewer, page);
@@ -218,7 +214,7 @@ export function createRemixHandler({
       if (!response.body) {
         res.end();
       } else if (isWholeBody(response)) {
-        res.end(Buffer.from(await response.arrayBuffer()));
+        res.end(await responseBytes(response));
       } else {
         await streamBody(response.body, res);
       }
