@@ -10,7 +10,7 @@
  */
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
+import { renderToStaticMarkup } from "react-dom/server";
 import { oauthFormTargets } from "~/auth/oauth-config.server";
 import { CsrfProvider } from "~/components/csrf-field";
 import { I18nProvider } from "~/i18n";
@@ -35,8 +35,10 @@ export default async function handleRequest(
   const locale = await requestLocale(request);
   // Whole documents only (no Suspense, no streamed remainder: no client would pick it up),
   // so a synchronous render: no stream, no abort timer holding the request.
-  // renderToString, unlike the streaming renderer, writes no doctype.
-  const html = renderToString(
+  // Static markup, as htmx fragments are rendered (app/utils/htmx.server.ts): React never hydrates a page
+  // (decision 001), so it needs none of the `<!-- -->` markers between adjacent texts that renderToString writes.
+  // Neither writes a doctype.
+  const html = renderToStaticMarkup(
     <I18nProvider locale={locale}>
       <CsrfProvider source={csrf}>
         <RemixServer context={remixContext} url={request.url} />
