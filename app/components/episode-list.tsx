@@ -22,12 +22,26 @@ export function listedEpisode(episode: Episode): ListedEpisode {
   return { id, number, title, titleLang, duration, costs: episodeCosts(episode) };
 }
 
-/** "≈ 4.2 MB · 360p, ≈ 9.8 MB · 720p": an episode's size in each quality, in the viewer's language. */
+/**
+ * The texts costText made, by language and sizes: the same for every viewer, and formatting them (a number, a
+ * message and a list per episode) was 3 % of a drama page. Bounded: emptied when it reaches its size.
+ */
+const costTexts = new Map<string, string>();
+const COST_TEXTS_MAX = 10_000;
+
+/** "≈ 4.2 MB · 360p, ≈ 9.8 MB · 720p": an episode's size in each quality, in the viewer's language (`t` is its translator). */
 export function costText(t: Translate, locale: Locale, costs: readonly RenditionCost[]): string {
-  return formatList(
-    costs.map((cost) => t("dataCost.size", { size: formatBytes(cost.bytes, locale), quality: cost.quality })),
-    locale,
-  );
+  const key = `${locale}\n${costs.map((cost) => `${cost.quality}\t${cost.bytes}`).join("\n")}`;
+  let text = costTexts.get(key);
+  if (text === undefined) {
+    text = formatList(
+      costs.map((cost) => t("dataCost.size", { size: formatBytes(cost.bytes, locale), quality: cost.quality })),
+      locale,
+    );
+    if (costTexts.size >= COST_TEXTS_MAX) costTexts.clear();
+    costTexts.set(key, text);
+  }
+  return text;
 }
 
 /** A drama's episodes with per-episode state in text and as a bar; numbers not out yet, in their place. */
