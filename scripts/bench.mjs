@@ -4,6 +4,9 @@
 // 127.0.0.1, one scenario at a time, each measured after a warm-up:
 //   home (anonymous), drama page, search, signed-in home (kept and rendered every time), the
 //   signed-in drama page with the viewer's progress, /watch, /my-list, /history, /account, progress save,
+// (the home "rendered every time" is a first visit: the session cookie without the CSRF secret's, which the
+// per-viewer cache requires (decision 016, PER_VIEWER_COOKIES in app/utils/cache-policy.server.ts), so that cache
+// neither answers nor keeps the page; every other signed-in page is rendered on each request anyway)
 // and a ceiling: a bare node:http server (another process) answering the
 // home page's bytes. Prints requests/s, p50/p99, the server's RSS peak and
 // each page's throughput as a share of the ceiling (markdown), and checks the
@@ -152,6 +155,8 @@ const base = `http://127.0.0.1:${port}`;
 const log = (line) => process.stderr.write(`${line}\n`);
 
 requireBuild();
+// The machine is shared: the load average goes with every figure (before the run, and at the end of each scenario).
+const loadBefore = os.loadavg()[0];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dracin-bench-"));
 const children = [];
 process.on("exit", () => {
@@ -363,16 +368,17 @@ for (const name of [...selected, "ceiling"]) {
     bytesPerResponse: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
     // The server's CPU time per answer: what a page costs, much steadier than requests/s on a busy machine.
     cpuMsPerResponse: Math.round((cpuMs / Math.max(1, result.requests.total)) * 1000) / 1000,
+    loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
   });
 }
 
 const ceilingRps = results.find((r) => r.scenario === "ceiling").requestsPerSecond;
 for (const r of results) r.shareOfCeiling = r.requestsPerSecond / ceilingRps;
 const cpus = os.cpus();
-const machine = `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average before the run ${os.loadavg()[0].toFixed(1)}`;
+const machine = `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average ${loadBefore.toFixed(1)} before the run, ${os.loadavg()[0].toFixed(1)} after`;
 
 const row = (r) =>
-  `| ${r.label} | ${r.requestsPerSecond.toLocaleString("en")} | ${r.p50} ms | ${r.p99} ms | ${r.rssPeakMiB === null ? "—" : `${r.rssPeakMiB} MiB`} | ${(r.shareOfCeiling * 100).toFixed(1)} % | ${Number.isNaN(r.cpuMsPerResponse) ? "—" : `${r.cpuMsPerResponse.toFixed(2)} ms`} | ${r.non2xx + r.errors} |`;
+  `| ${r.label} | ${r.requestsPerSecond.toLocaleString("en")} | ${r.p50} ms | ${r.p99} ms | ${r.rssPeakMiB === null ? "—" : `${r.rssPeakMiB} MiB`} | ${(r.shareOfCeiling * 100).toFixed(1)} % | ${Number.isNaN(r.cpuMsPerResponse) ? "—" : `${r.cpuMsPerResponse.toFixed(2)} ms`} | ${r.non2xx + r.errors} | ${r.loadAverage.toFixed(1)} |`;
 const find = (name) => results.find((r) => r.scenario === name);
 const targets = [];
 const home = find("home");
@@ -425,9 +431,9 @@ if (args.json) {
     `autocannon ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario, production build, ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}, 127.0.0.1\n`,
   );
   console.log(
-    "| scenario | requests/s | p50 | p99 | server RSS peak | share of ceiling | server CPU per answer | non-2xx + errors |",
+    "| scenario | requests/s | p50 | p99 | server RSS peak | share of ceiling | server CPU per answer | non-2xx + errors | load average |",
   );
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) console.log(row(r));
   console.log(
     `\nTargets (2-core machine, SQLite; measured here on ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}):\n${targets.map((t) => `- ${t}`).join("\n")}`,
