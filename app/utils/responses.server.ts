@@ -58,7 +58,7 @@ export function pageParam(value: string | null): number {
 }
 
 /** The bytes each whole-bytes Response was made from (see wholeBytesResponse). */
-const bytesOf = new WeakMap<Response, Buffer>();
+const bytesOf = new WeakMap<Response, Buffer<ArrayBuffer>>();
 
 /**
  * A Response of `bytes` (a rendered document) that remembers them, so the
@@ -66,7 +66,7 @@ const bytesOf = new WeakMap<Response, Buffer>();
  * the body stream (`responseBytes`; that read was ~3 % of a signed-in page's
  * CPU). The body stays readable for everyone else (tests, Remix).
  */
-export function wholeBytesResponse(bytes: Buffer, init: ResponseInit): Response {
+export function wholeBytesResponse(bytes: Buffer<ArrayBuffer>, init: ResponseInit): Response {
   const response = new Response(bytes, init);
   bytesOf.set(response, bytes);
   return response;

@@ -99,7 +99,7 @@ describe("the router memo patch", () => {
     expect(second?.[1].params).not.toBe(first?.[1].params);
     // What one caller does to its answer is not what the next one gets.
     if (first) {
-      first[1].params.episodeId = "changed";
+      (first[1].params as Record<string, string>).episodeId = "changed";
       first.pop();
     }
     expect(matchRoutes(tree, "/watch/ep-1")?.map((match) => [match.route.id, match.params.episodeId])).toEqual([
