@@ -64,10 +64,12 @@ function requestUrl(req: express.Request): string {
 const RESPONSE_FINISHED = new Error("the response was sent");
 
 function toFetchRequest(req: express.Request, res: express.Response, url: string): Request {
-  const headers = new Headers();
+  // Name and value pairs, as the Request takes them: a Headers object first would be filled, then iterated
+  // (sorted) and copied into the Request's own.
+  const headers: [string, string][] = [];
   const raw = req.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    if (!raw[i].startsWith(":")) headers.append(raw[i], raw[i + 1]);
+    if (!raw[i].startsWith(":")) headers.push([raw[i], raw[i + 1]]);
   }
   const controller = new AbortController();
   // Always: a finished response releases whatever waits on the signal (Remix's stream timeout). A client that
