@@ -16,7 +16,8 @@
 // --profile writes a V8 CPU profile of the server per scenario, covering only its measured seconds (taken over the
 // inspector protocol), to $TMPDIR/dracin-bench-profiles/<scenario>.cpuprofile (open it in Chrome DevTools or
 // summarise it with `node scripts/bench.mjs --summarise <file.cpuprofile>`: self time, and inclusive time of our
-// own and Remix's main steps).
+// own and Remix's main steps), or several at once with `node scripts/bench.mjs --breakdown <file.cpuprofile>...`
+// (a table: each page's busy samples split into parts: React, the database, Remix, Express, GC...).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -52,7 +53,8 @@ const SCENARIOS = [
 const BENCH_DRAMA = "moonlit-tea-house";
 /** The signed-in pages rendered every time (no page of theirs is ever cached): each is held to the share-of-ceiling target. */
 const RENDERED_EVERY_TIME = ["home-signed-in-render", "drama-signed-in", "watch", "my-list", "history", "account"];
-const { values: args } = parseArgs({
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     duration: { type: "string", default: "20" },
     warmup: { type: "string", default: "5" },
@@ -62,6 +64,7 @@ const { values: args } = parseArgs({
     json: { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     summarise: { type: "string" },
+    breakdown: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -130,6 +133,67 @@ if (args.summarise) {
   for (const [pkg, count] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
     console.log(`${((count / busy) * 100).toFixed(1).padStart(5)} %  ${pkg}`);
   }
+  process.exit(0);
+}
+if (args.breakdown) {
+  // Where each page's time goes, one column per .cpuprofile given: every busy sample counts once, in the first
+  // of these parts (in this order) that a frame of its stack belongs to; shares of the busy samples.
+  const parts = [
+    ["GC", (frame, leaf) => leaf && frame.functionName === "(garbage collector)"],
+    ["socket writes", (frame, leaf) => leaf && frame.functionName === "writev"],
+    ["React render", (frame) => /^exports\.renderTo(String|StaticMarkup)$/.test(frame.functionName)],
+    [
+      "database (hot statements)",
+      (frame) => /^hot(Rows|Row|Run)$/.test(frame.functionName) || /better-sqlite3|node_modules\/pg\//.test(frame.url),
+    ],
+    [
+      "cookies: session token, CSRF secret",
+      (frame) =>
+        /^(readTokenFromHeader|csrfSecretFrom|hashToken)$/.test(frame.functionName) ||
+        /cookie-signature|cookies\.js/.test(frame.url),
+    ],
+    ["route matching", (frame) => /^(matchRoutes|matchRoutesImpl|matchServerRoutes)$/.test(frame.functionName)],
+    [
+      "Fetch Request, Response, Headers",
+      (frame, leaf) =>
+        leaf && /undici|internal\/webstreams|internal\/abort|js_transferable|internal\/event_target/.test(frame.url),
+    ],
+    ["Remix (server runtime, router)", (frame, leaf) => leaf && /@remix-run|react-router/.test(frame.url)],
+    [
+      "Express, compression",
+      (frame, leaf) =>
+        leaf &&
+        /node_modules\/(express|compression|accepts|negotiator|vary|on-headers|on-finished|parseurl|finalhandler|qs|send|serve-static|proxy-addr|content-type|mime|type-is)\//.test(
+          frame.url,
+        ),
+    ],
+    ["Node's HTTP, streams, timers", (frame, leaf) => leaf && frame.url.startsWith("node:")],
+    ["our loaders and modules", (frame, leaf) => leaf && /\/build\/index\.js$/.test(frame.url)],
+    ["other (native code, microtasks)", () => true],
+  ];
+  const columns = positionals.map((file) => {
+    const profile = JSON.parse(fs.readFileSync(file, "utf8"));
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parent = new Map();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    const counts = new Map();
+    let busy = 0;
+    for (const id of profile.samples) {
+      if (/^\((idle|program)\)$/.test(byId.get(id).callFrame.functionName)) continue;
+      busy += 1;
+      const frames = [];
+      for (let at = id; at !== undefined; at = parent.get(at)) frames.push(byId.get(at).callFrame);
+      const [name] = parts.find(([, test]) => frames.some((frame, index) => test(frame, index === 0)));
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return { name: path.basename(file, ".cpuprofile"), counts, busy };
+  });
+  console.log(`| share of busy samples | ${columns.map((column) => column.name).join(" | ")} |`);
+  console.log(`| --- | ${columns.map(() => "---:").join(" | ")} |`);
+  for (const [name] of parts)
+    console.log(
+      `| ${name} | ${columns.map(({ counts, busy }) => `${(((counts.get(name) ?? 0) / busy) * 100).toFixed(1)} %`).join(" | ")} |`,
+    );
   process.exit(0);
 }
 if (args.help) {
