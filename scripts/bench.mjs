@@ -68,10 +68,17 @@ const { values: args, positionals } = parseArgs({
     help: { type: "boolean", default: false },
   },
 });
+/** A .cpuprofile with its nodes by id and each node's parent id. */
+function readProfile(file) {
+  const profile = JSON.parse(fs.readFileSync(file, "utf8"));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  return { profile, byId, parent };
+}
 if (args.summarise) {
   // Self time per function of a .cpuprofile, top 25.
-  const profile = JSON.parse(fs.readFileSync(args.summarise, "utf8"));
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const { profile, byId, parent } = readProfile(args.summarise);
   const self = new Map();
   const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples.length);
   for (const id of profile.samples) {
@@ -107,8 +114,6 @@ if (args.summarise) {
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + 1);
   }
   // Inclusive time: a sample counts once for every distinct function on its stack.
-  const parent = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const inclusive = new Map();
   for (const id of profile.samples) {
     if (byId.get(id).callFrame.functionName === "(idle)") continue;
@@ -172,10 +177,7 @@ if (args.breakdown) {
     ["other (native code, microtasks)", () => true],
   ];
   const columns = positionals.map((file) => {
-    const profile = JSON.parse(fs.readFileSync(file, "utf8"));
-    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-    const parent = new Map();
-    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    const { profile, byId, parent } = readProfile(file);
     const counts = new Map();
     let busy = 0;
     for (const id of profile.samples) {
