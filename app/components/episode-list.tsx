@@ -132,6 +132,7 @@ function EpisodeLinkText({ number, title, titleLang, duration, cost }: EpisodeLi
  * links are the same for every viewer, while the row around each (the viewer's progress, the mark form with its
  * token) is not. Keyed by the texts themselves, so a catalog or language change makes a new entry; bounded
  * (emptied when full). React's own markup, rendered apart (React allows a render inside another).
+ * docs/decisions/026-same-for-everyone-markup.md
  */
 const episodeLinkHtmlByTexts = new Map<string, string>();
 const EPISODE_LINK_HTML_MAX = 10_000;
