@@ -10,13 +10,14 @@
  */
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
+import { renderToStaticMarkup } from "react-dom/server";
 import { oauthFormTargets } from "~/auth/oauth-config.server";
 import { CsrfProvider } from "~/components/csrf-field";
 import { I18nProvider } from "~/i18n";
 import { requestLocale } from "~/i18n/locale.server";
 import { finishDocument } from "~/utils/cache-policy.server";
 import { csrfTokenSourceFor } from "~/utils/csrf.server";
+import { wholeBytesResponse } from "~/utils/responses.server";
 import { setSecurityHeaders } from "~/utils/security.server";
 import { log } from "~/utils/log.server";
 
@@ -34,8 +35,10 @@ export default async function handleRequest(
   const locale = await requestLocale(request);
   // Whole documents only (no Suspense, no streamed remainder: no client would pick it up),
   // so a synchronous render: no stream, no abort timer holding the request.
-  // renderToString, unlike the streaming renderer, writes no doctype.
-  const html = renderToString(
+  // Static markup, as htmx fragments are rendered (app/utils/htmx.server.ts): React never hydrates a page
+  // (decision 001), so it needs none of the `<!-- -->` markers between adjacent texts that renderToString writes.
+  // Neither writes a doctype.
+  const html = renderToStaticMarkup(
     <I18nProvider locale={locale}>
       <CsrfProvider source={csrf}>
         <RemixServer context={remixContext} url={request.url} />
@@ -54,8 +57,12 @@ export default async function handleRequest(
   });
   // OAuth sign-in forms are redirected to the providers: form-action must allow them.
   setSecurityHeaders(responseHeaders, oauthFormTargets());
-  // Bytes, not a string: a string body is first checked character by character (USVString), then encoded.
-  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
+  // Bytes, not a string: a string body is first checked character by character (USVString), then encoded;
+  // and the request adapter sends those bytes without reading them back from the body stream.
+  return wholeBytesResponse(Buffer.from(`<!DOCTYPE html>${html}`), {
+    headers: responseHeaders,
+    status: responseStatusCode,
+  });
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

@@ -4,6 +4,9 @@
 // 127.0.0.1, one scenario at a time, each measured after a warm-up:
 //   home (anonymous), drama page, search, signed-in home (kept and rendered every time), the
 //   signed-in drama page with the viewer's progress, /watch, /my-list, /history, /account, progress save,
+// (the home "rendered every time" is a first visit: the session cookie without the CSRF secret's, which the
+// per-viewer cache requires (decision 016, PER_VIEWER_COOKIES in app/utils/cache-policy.server.ts), so that cache
+// neither answers nor keeps the page; every other signed-in page is rendered on each request anyway)
 // and a ceiling: a bare node:http server (another process) answering the
 // home page's bytes. Prints requests/s, p50/p99, the server's RSS peak and
 // each page's throughput as a share of the ceiling (markdown), and checks the
@@ -13,7 +16,8 @@
 // --profile writes a V8 CPU profile of the server per scenario, covering only its measured seconds (taken over the
 // inspector protocol), to $TMPDIR/dracin-bench-profiles/<scenario>.cpuprofile (open it in Chrome DevTools or
 // summarise it with `node scripts/bench.mjs --summarise <file.cpuprofile>`: self time, and inclusive time of our
-// own and Remix's main steps).
+// own and Remix's main steps), or several at once with `node scripts/bench.mjs --breakdown <file.cpuprofile>...`
+// (a table: each page's busy samples split into parts: React, the database, Remix, Express, GC...).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -49,7 +53,8 @@ const SCENARIOS = [
 const BENCH_DRAMA = "moonlit-tea-house";
 /** The signed-in pages rendered every time (no page of theirs is ever cached): each is held to the share-of-ceiling target. */
 const RENDERED_EVERY_TIME = ["home-signed-in-render", "drama-signed-in", "watch", "my-list", "history", "account"];
-const { values: args } = parseArgs({
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     duration: { type: "string", default: "20" },
     warmup: { type: "string", default: "5" },
@@ -59,13 +64,21 @@ const { values: args } = parseArgs({
     json: { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     summarise: { type: "string" },
+    breakdown: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
+/** A .cpuprofile with its nodes by id and each node's parent id. */
+function readProfile(file) {
+  const profile = JSON.parse(fs.readFileSync(file, "utf8"));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  return { profile, byId, parent };
+}
 if (args.summarise) {
   // Self time per function of a .cpuprofile, top 25.
-  const profile = JSON.parse(fs.readFileSync(args.summarise, "utf8"));
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const { profile, byId, parent } = readProfile(args.summarise);
   const self = new Map();
   const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples.length);
   for (const id of profile.samples) {
@@ -101,8 +114,6 @@ if (args.summarise) {
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + 1);
   }
   // Inclusive time: a sample counts once for every distinct function on its stack.
-  const parent = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const inclusive = new Map();
   for (const id of profile.samples) {
     if (byId.get(id).callFrame.functionName === "(idle)") continue;
@@ -129,6 +140,64 @@ if (args.summarise) {
   }
   process.exit(0);
 }
+if (args.breakdown) {
+  // Where each page's time goes, one column per .cpuprofile given: every busy sample counts once, in the first
+  // of these parts (in this order) that a frame of its stack belongs to; shares of the busy samples.
+  const parts = [
+    ["GC", (frame, leaf) => leaf && frame.functionName === "(garbage collector)"],
+    ["socket writes", (frame, leaf) => leaf && frame.functionName === "writev"],
+    ["React render", (frame) => /^exports\.renderTo(String|StaticMarkup)$/.test(frame.functionName)],
+    [
+      "database (hot statements)",
+      (frame) => /^hot(Rows|Row|Run)$/.test(frame.functionName) || /better-sqlite3|node_modules\/pg\//.test(frame.url),
+    ],
+    [
+      "cookies: session token, CSRF secret",
+      (frame) =>
+        /^(readTokenFromHeader|csrfSecretFrom|hashToken)$/.test(frame.functionName) ||
+        /cookie-signature|cookies\.js/.test(frame.url),
+    ],
+    ["route matching", (frame) => /^(matchRoutes|matchRoutesImpl|matchServerRoutes)$/.test(frame.functionName)],
+    [
+      "Fetch Request, Response, Headers",
+      (frame, leaf) =>
+        leaf && /undici|internal\/webstreams|internal\/abort|js_transferable|internal\/event_target/.test(frame.url),
+    ],
+    ["Remix (server runtime, router)", (frame, leaf) => leaf && /@remix-run|react-router/.test(frame.url)],
+    [
+      "Express, compression",
+      (frame, leaf) =>
+        leaf &&
+        /node_modules\/(express|compression|accepts|negotiator|vary|on-headers|on-finished|parseurl|finalhandler|qs|send|serve-static|proxy-addr|content-type|mime|type-is)\//.test(
+          frame.url,
+        ),
+    ],
+    ["Node's HTTP, streams, timers", (frame, leaf) => leaf && frame.url.startsWith("node:")],
+    ["our loaders and modules", (frame, leaf) => leaf && /\/build\/index\.js$/.test(frame.url)],
+    ["other (native code, microtasks)", () => true],
+  ];
+  const columns = positionals.map((file) => {
+    const { profile, byId, parent } = readProfile(file);
+    const counts = new Map();
+    let busy = 0;
+    for (const id of profile.samples) {
+      if (/^\((idle|program)\)$/.test(byId.get(id).callFrame.functionName)) continue;
+      busy += 1;
+      const frames = [];
+      for (let at = id; at !== undefined; at = parent.get(at)) frames.push(byId.get(at).callFrame);
+      const [name] = parts.find(([, test]) => frames.some((frame, index) => test(frame, index === 0)));
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return { name: path.basename(file, ".cpuprofile"), counts, busy };
+  });
+  console.log(`| share of busy samples | ${columns.map((column) => column.name).join(" | ")} |`);
+  console.log(`| --- | ${columns.map(() => "---:").join(" | ")} |`);
+  for (const [name] of parts)
+    console.log(
+      `| ${name} | ${columns.map(({ counts, busy }) => `${(((counts.get(name) ?? 0) / busy) * 100).toFixed(1)} %`).join(" | ")} |`,
+    );
+  process.exit(0);
+}
 if (args.help) {
   console.log(
     `Usage: node scripts/bench.mjs [--duration 20] [--warmup 5] [--connections 32] [--only ${SCENARIOS.join("|")}] [--port 3443] [--json]`,
@@ -152,6 +221,8 @@ const base = `http://127.0.0.1:${port}`;
 const log = (line) => process.stderr.write(`${line}\n`);
 
 requireBuild();
+// The machine is shared: the load average goes with every figure (before the run, and at the end of each scenario).
+const loadBefore = os.loadavg()[0];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dracin-bench-"));
 const children = [];
 process.on("exit", () => {
@@ -363,16 +434,17 @@ for (const name of [...selected, "ceiling"]) {
     bytesPerResponse: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
     // The server's CPU time per answer: what a page costs, much steadier than requests/s on a busy machine.
     cpuMsPerResponse: Math.round((cpuMs / Math.max(1, result.requests.total)) * 1000) / 1000,
+    loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
   });
 }
 
 const ceilingRps = results.find((r) => r.scenario === "ceiling").requestsPerSecond;
 for (const r of results) r.shareOfCeiling = r.requestsPerSecond / ceilingRps;
 const cpus = os.cpus();
-const machine = `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average before the run ${os.loadavg()[0].toFixed(1)}`;
+const machine = `${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average ${loadBefore.toFixed(1)} before the run, ${os.loadavg()[0].toFixed(1)} after`;
 
 const row = (r) =>
-  `| ${r.label} | ${r.requestsPerSecond.toLocaleString("en")} | ${r.p50} ms | ${r.p99} ms | ${r.rssPeakMiB === null ? "—" : `${r.rssPeakMiB} MiB`} | ${(r.shareOfCeiling * 100).toFixed(1)} % | ${Number.isNaN(r.cpuMsPerResponse) ? "—" : `${r.cpuMsPerResponse.toFixed(2)} ms`} | ${r.non2xx + r.errors} |`;
+  `| ${r.label} | ${r.requestsPerSecond.toLocaleString("en")} | ${r.p50} ms | ${r.p99} ms | ${r.rssPeakMiB === null ? "—" : `${r.rssPeakMiB} MiB`} | ${(r.shareOfCeiling * 100).toFixed(1)} % | ${Number.isNaN(r.cpuMsPerResponse) ? "—" : `${r.cpuMsPerResponse.toFixed(2)} ms`} | ${r.non2xx + r.errors} | ${r.loadAverage.toFixed(1)} |`;
 const find = (name) => results.find((r) => r.scenario === name);
 const targets = [];
 const home = find("home");
@@ -425,9 +497,9 @@ if (args.json) {
     `autocannon ${connections} connections, ${warmup} s warm-up + ${duration} s per scenario, production build, ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}, 127.0.0.1\n`,
   );
   console.log(
-    "| scenario | requests/s | p50 | p99 | server RSS peak | share of ceiling | server CPU per answer | non-2xx + errors |",
+    "| scenario | requests/s | p50 | p99 | server RSS peak | share of ceiling | server CPU per answer | non-2xx + errors | load average |",
   );
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of results) console.log(row(r));
   console.log(
     `\nTargets (2-core machine, SQLite; measured here on ${database.engine === "postgresql" ? "PostgreSQL" : "SQLite"}):\n${targets.map((t) => `- ${t}`).join("\n")}`,

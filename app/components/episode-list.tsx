@@ -1,3 +1,4 @@
+import { renderToStaticMarkup } from "react-dom/server";
 import type { Episode } from "~/catalog/types";
 import { ProgressBar } from "~/components/progress-bar";
 import { formatBytes, formatDuration, formatList } from "~/i18n/format";
@@ -22,12 +23,26 @@ export function listedEpisode(episode: Episode): ListedEpisode {
   return { id, number, title, titleLang, duration, costs: episodeCosts(episode) };
 }
 
-/** "≈ 4.2 MB · 360p, ≈ 9.8 MB · 720p": an episode's size in each quality, in the viewer's language. */
+/**
+ * The texts costText made, by language and sizes: the same for every viewer, and formatting them (a number, a
+ * message and a list per episode) was 3 % of a drama page. Bounded: emptied when it reaches its size.
+ */
+const costTexts = new Map<string, string>();
+const COST_TEXTS_MAX = 10_000;
+
+/** "≈ 4.2 MB · 360p, ≈ 9.8 MB · 720p": an episode's size in each quality, in the viewer's language (`t` is its translator). */
 export function costText(t: Translate, locale: Locale, costs: readonly RenditionCost[]): string {
-  return formatList(
-    costs.map((cost) => t("dataCost.size", { size: formatBytes(cost.bytes, locale), quality: cost.quality })),
-    locale,
-  );
+  const key = `${locale}\n${costs.map((cost) => `${cost.quality}\t${cost.bytes}`).join("\n")}`;
+  let text = costTexts.get(key);
+  if (text === undefined) {
+    text = formatList(
+      costs.map((cost) => t("dataCost.size", { size: formatBytes(cost.bytes, locale), quality: cost.quality })),
+      locale,
+    );
+    if (costTexts.size >= COST_TEXTS_MAX) costTexts.clear();
+    costTexts.set(key, text);
+  }
+  return text;
 }
 
 /** A drama's episodes with per-episode state in text and as a bar; numbers not out yet, in their place. */
@@ -84,6 +99,55 @@ function UnavailableItem({ run }: { run: MissingRun }) {
   );
 }
 
+/** What an episode's link says, in the page's language: the same for every viewer. */
+interface EpisodeLinkTexts {
+  number: string;
+  title: string;
+  /** The title's `lang` when it is not the page's. */
+  titleLang: string | undefined;
+  duration: string;
+  cost: string | null;
+}
+
+function EpisodeLinkText({ number, title, titleLang, duration, cost }: EpisodeLinkTexts) {
+  return (
+    <>
+      <span className="episode-number">{number}</span>
+      <span className="visually-hidden">: </span>{" "}
+      <span className="episode-title" lang={titleLang}>
+        {title}
+      </span>
+      <span className="visually-hidden">, </span> <span className="episode-duration">{duration}</span>
+      {cost !== null ? (
+        <>
+          <span className="visually-hidden">, </span> <span className="episode-cost">{cost}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The inside of episode links, rendered once per text: a drama page and /watch list every episode, and their
+ * links are the same for every viewer, while the row around each (the viewer's progress, the mark form with its
+ * token) is not. Keyed by the texts themselves, so a catalog or language change makes a new entry; bounded
+ * (emptied when full). React's own markup, rendered apart (React allows a render inside another).
+ * docs/decisions/026-same-for-everyone-markup.md
+ */
+const episodeLinkHtmlByTexts = new Map<string, string>();
+const EPISODE_LINK_HTML_MAX = 10_000;
+
+function episodeLinkHtml(texts: EpisodeLinkTexts): string {
+  const key = JSON.stringify([texts.number, texts.title, texts.titleLang ?? null, texts.duration, texts.cost]);
+  let html = episodeLinkHtmlByTexts.get(key);
+  if (html === undefined) {
+    html = renderToStaticMarkup(<EpisodeLinkText {...texts} />);
+    if (episodeLinkHtmlByTexts.size >= EPISODE_LINK_HTML_MAX) episodeLinkHtmlByTexts.clear();
+    episodeLinkHtmlByTexts.set(key, html);
+  }
+  return html;
+}
+
 /** One episode row; htmx swaps this same markup after "Mark as watched". */
 export function EpisodeItem({
   episode,
@@ -105,21 +169,20 @@ export function EpisodeItem({
   const itemId = `episode-${episode.id}`;
   return (
     <li id={itemId} className={`episode episode-${state.kind}`}>
-      <a href={`/watch/${episode.id}`} aria-current={current ? "page" : undefined} className="episode-link">
-        <span className="episode-number">{t("episode.number", { number: episode.number })}</span>
-        <span className="visually-hidden">: </span>{" "}
-        <span className="episode-title" lang={textLang(episode.titleLang)}>
-          {episode.title}
-        </span>
-        <span className="visually-hidden">, </span>{" "}
-        <span className="episode-duration">{formatDuration(episode.duration)}</span>
-        {episode.costs.length > 0 ? (
-          <>
-            <span className="visually-hidden">, </span>{" "}
-            <span className="episode-cost">{costText(t, locale, episode.costs)}</span>
-          </>
-        ) : null}
-      </a>
+      <a
+        href={`/watch/${episode.id}`}
+        aria-current={current ? "page" : undefined}
+        className="episode-link"
+        dangerouslySetInnerHTML={{
+          __html: episodeLinkHtml({
+            number: t("episode.number", { number: episode.number }),
+            title: episode.title,
+            titleLang: textLang(episode.titleLang),
+            duration: formatDuration(episode.duration),
+            cost: episode.costs.length > 0 ? costText(t, locale, episode.costs) : null,
+          }),
+        }}
+      />
       <div className="episode-status">
         {state.kind === "watched" ? (
           <span className="episode-state watched">

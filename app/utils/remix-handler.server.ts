@@ -24,6 +24,7 @@ import { cachedPage, type CachedPage, type PageCache, type PageStore } from "~/u
 import type { PrivatePageCache, Viewer } from "~/utils/private-page-cache.server";
 import { log } from "~/utils/log.server";
 import { readBodyWithin, RequestRefused } from "~/utils/request-body.server";
+import { responseBytes } from "~/utils/responses.server";
 import type { ViewerDataName } from "~/utils/route-handle";
 
 type Handle = (request: Request, loadContext?: AppLoadContext) => Promise<Response>;
@@ -63,10 +64,12 @@ function requestUrl(req: express.Request): string {
 const RESPONSE_FINISHED = new Error("the response was sent");
 
 function toFetchRequest(req: express.Request, res: express.Response, url: string): Request {
-  const headers = new Headers();
+  // Name and value pairs, as the Request takes them: a Headers object first would be filled, then iterated
+  // (sorted) and copied into the Request's own.
+  const headers: [string, string][] = [];
   const raw = req.rawHeaders;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    if (!raw[i].startsWith(":")) headers.append(raw[i], raw[i + 1]);
+    if (!raw[i].startsWith(":")) headers.push([raw[i], raw[i + 1]]);
   }
   const controller = new AbortController();
   // Always: a finished response releases whatever waits on the signal (Remix's stream timeout). A client that
@@ -192,12 +195,7 @@ export function createRemixHandler({
       const context = { ...getLoadContext(req, res), cachePlan: plan };
       const response = await handle(toFetchRequest(req, res, url), context);
       if (finish && cache && keep?.kind === "public" && mayStore("public", response.status, response.headers)) {
-        const page = cachedPage(
-          response.status,
-          response.headers,
-          Buffer.from(await response.arrayBuffer()),
-          cache.now(),
-        );
+        const page = cachedPage(response.status, response.headers, await responseBytes(response), cache.now());
         finish(page);
         sendPage(req, res, { store: cache, key: keep.key, page }, "miss");
         return;
@@ -207,7 +205,7 @@ export function createRemixHandler({
         const page = cachedPage(
           response.status,
           response.headers,
-          Buffer.from(await response.arrayBuffer()),
+          await responseBytes(response),
           privateCache.cache.now(),
         );
         privateCache.cache.store(keep.key, keep.viewer, page);
@@ -218,7 +216,7 @@ export function createRemixHandler({
       if (!response.body) {
         res.end();
       } else if (isWholeBody(response)) {
-        res.end(Buffer.from(await response.arrayBuffer()));
+        res.end(await responseBytes(response));
       } else {
         await streamBody(response.body, res);
       }

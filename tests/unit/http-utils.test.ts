@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { fragment, isHtmxRequest, redirectFor, varyOnHtmx } from "~/utils/htmx.server";
 import { redact, REDACTED } from "~/utils/log.server";
-import { pageParam } from "~/utils/responses.server";
+import { pageParam, responseBytes, wholeBytesResponse } from "~/utils/responses.server";
 import { crossSiteReason, setSecurityHeaders } from "~/utils/security.server";
 import { searchPath } from "~/utils/search-path";
 import { getRequest } from "../helpers/requests";
@@ -120,5 +120,22 @@ describe("pageParam and searchPath", () => {
     );
     expect(searchPath("tea", { descriptions: "id" }, 2)).toBe("/search?q=tea&descriptions=id&page=2");
     expect(searchPath("tea", {}, 1)).toBe("/search?q=tea");
+  });
+});
+
+describe("wholeBytesResponse and responseBytes", () => {
+  it("hands the adapter the bytes a document was made from, and leaves its body readable", async () => {
+    const bytes = Buffer.from("<!DOCTYPE html><p>Hello</p>");
+    expect(await responseBytes(wholeBytesResponse(bytes, { status: 200 }))).toBe(bytes);
+    const read = wholeBytesResponse(bytes, { status: 200, headers: { "Content-Type": "text/html" } });
+    expect(await read.text()).toBe("<!DOCTYPE html><p>Hello</p>");
+    expect(read.headers.get("Content-Type")).toBe("text/html");
+  });
+
+  it("reads any other body, and never hands out bytes a reader already took", async () => {
+    expect((await responseBytes(new Response("plain"))).toString()).toBe("plain");
+    const taken = wholeBytesResponse(Buffer.from("once"), { status: 200 });
+    await taken.text();
+    await expect(responseBytes(taken)).rejects.toThrow(TypeError);
   });
 });

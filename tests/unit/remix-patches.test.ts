@@ -2,8 +2,9 @@
  * Our patches of Remix's packages (patches/, applied by patch-package after
  * every install; docs/decisions/022-remix-patches.md), each installed and
  * behaving as before:
- * - @remix-run/router: a routes array's ranked branches and a path's matcher
- *   computed once; routes patched in later still match;
+ * - @remix-run/router: a routes array's ranked branches, a path's matcher and
+ *   each pathname's matches computed once; every caller gets its own copy of the
+ *   matches; routes patched in later still match;
  * - @remix-run/server-runtime: a loader gets the request itself when there is
  *   no Remix parameter to strip, so every loader of one request sees one
  *   Request (what the per-request session read relies on);
@@ -55,6 +56,8 @@ describe("the patches", () => {
       ["@remix-run/router", "router.js", "rankedBranchesCache.get(routes)"],
       ["@remix-run/router", "router.cjs.js", "compiledPaths.get(key)"],
       ["@remix-run/router", "router.js", "compiledPaths.get(key)"],
+      ["@remix-run/router", "router.cjs.js", "cached.matches.get(key)"],
+      ["@remix-run/router", "router.js", "cached.matches.get(key)"],
       ["@remix-run/server-runtime", "data.js", 'if (!url.searchParams.has("_routes")) return request;'],
       ["@remix-run/server-runtime", "esm/data.js", 'if (!url.searchParams.has("_routes")) return request;'],
       ["@remix-run/server-runtime", "server.js", "function lazyHandoffStream("],
@@ -82,6 +85,39 @@ describe("the router memo patch", () => {
     }
     // Another array with other routes is matched on its own.
     expect(idsOf(matchRoutes([{ id: "only", path: "/only" }], "/drama/moonlit"))).toBeNull();
+  });
+
+  it("gives every caller its own matches, shaped as before: one params object per answer", () => {
+    const tree = routes();
+    const first = matchRoutes(tree, "/watch/ep-1");
+    const second = matchRoutes(tree, "/watch/ep-1");
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first);
+    expect(second?.[1]).not.toBe(first?.[1]);
+    // As matchRouteBranch() makes them: every match of one answer holds the same params object.
+    expect(second?.[0].params).toBe(second?.[1].params);
+    expect(second?.[1].params).not.toBe(first?.[1].params);
+    // What one caller does to its answer is not what the next one gets.
+    if (first) {
+      (first[1].params as Record<string, string>).episodeId = "changed";
+      first.pop();
+    }
+    expect(matchRoutes(tree, "/watch/ep-1")?.map((match) => [match.route.id, match.params.episodeId])).toEqual([
+      ["root", "ep-1"],
+      ["watch", "ep-1"],
+    ]);
+    // An encoded path is matched decoded, as before, whichever spelling came first.
+    expect(matchRoutes(tree, "/watch/ep%201")?.[1]).toMatchObject({
+      params: { episodeId: "ep 1" },
+      pathname: "/watch/ep 1",
+    });
+    expect(matchRoutes(tree, "/watch/ep 1")?.[1]).toMatchObject({
+      params: { episodeId: "ep 1" },
+      pathname: "/watch/ep 1",
+    });
+    // A path no route takes stays unmatched, asked again.
+    expect(matchRoutes([{ id: "only", path: "/only" }], "/elsewhere")).toBeNull();
+    expect(matchRoutes([{ id: "only", path: "/only" }], "/elsewhere")).toBeNull();
   });
 
   it("keeps case sensitivity and end apart for the same path", () => {
